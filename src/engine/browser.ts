@@ -1,0 +1,69 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { OFFLINE_SETTINGS, queryFailed, type Engine, type Row } from './engine';
+import { arrowToRows } from './rows';
+
+/**
+ * DuckDB-WASM in a Web Worker, wasm and worker served from our own origin by Vite.
+ * Only the mvp and eh bundles: the threaded coi bundle failed with File handles and was
+ * not faster on two cores (ENGINE-NOTES §1), so every browser with Wasm exceptions gets eh.
+ */
+async function startBrowserEngine(): Promise<Engine> {
+  const bundle = await duckdb.selectBundle({
+    mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+    eh: { mainModule: ehWasm, mainWorker: ehWorker },
+  });
+  if (!bundle.mainWorker) throw new Error('No DuckDB worker for this browser');
+  const worker = new Worker(bundle.mainWorker);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  const conn = await db.connect();
+  for (const s of OFFLINE_SETTINGS) await conn.query(s);
+
+  return {
+    kind: 'wasm-browser',
+    async query<T extends Row = Row>(sql: string): Promise<T[]> {
+      try {
+        return arrowToRows(await conn.query(sql)) as T[];
+      } catch (e) {
+        throw queryFailed(sql, e);
+      }
+    },
+    async run(sql: string): Promise<void> {
+      try {
+        await conn.query(sql);
+      } catch (e) {
+        throw queryFailed(sql, e);
+      }
+    },
+    async registerBytes(name, bytes) {
+      await db.registerFileBuffer(name, bytes);
+    },
+    async registerBlob(name, blob) {
+      // The worker reads slices of the File on demand, so a large file never sits whole in memory.
+      await db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+    },
+    async dropFile(name) {
+      await db.dropFile(name);
+    },
+    async close() {
+      await conn.close();
+      await db.terminate();
+    },
+  };
+}
+
+let started: Promise<Engine> | undefined;
+
+/** The one engine of the page: started lazily on first use, then shared. */
+export function getBrowserEngine(): Promise<Engine> {
+  started ??= startBrowserEngine().catch((e: unknown) => {
+    started = undefined; // let a retry start afresh
+    throw e;
+  });
+  return started;
+}
