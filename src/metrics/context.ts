@@ -1,0 +1,85 @@
+import type { Engine } from '../engine/engine';
+import type { QueryContext } from './compile';
+import { hasDerived } from './derived';
+import { describeData, type DataDescription } from './describe';
+import { SOURCE_TABLES, unsupportedDimensions, type FilterDimension, type Filters, type SourceTable } from './filters';
+import { assertPeriod, type Period } from './periods';
+
+/** Orders hold several currencies and none was chosen: money cannot be summed across them. */
+export class MixedCurrencyError extends Error {
+  constructor(readonly currencies: string[]) {
+    super(`Orders are in several currencies (${currencies.join(', ')}); choose one currency`);
+    this.name = 'MixedCurrencyError';
+  }
+}
+
+export interface CurrencyChoice {
+  /** The currency every money metric is in; null when no order names one. */
+  currency: string | null;
+  /** The currency filter to apply to orders, if one is needed. */
+  filter: string | undefined;
+}
+
+/**
+ * Decides the currency of money metrics (METRICS.md "Orders": never mix currencies).
+ * - One currency in the data (orders without a currency count as that one): it is used, no filter.
+ * - Several: the chosen one filters orders (orders without a currency are left out); none chosen
+ *   → MixedCurrencyError.
+ * - A chosen currency the data does not hold filters to nothing.
+ */
+export function chooseCurrency(description: DataDescription, requested?: string): CurrencyChoice {
+  const present = description.orders.currencies;
+  if (requested !== undefined && requested !== '') {
+    const single = present.length === 0 || (present.length === 1 && present[0] === requested);
+    return { currency: requested, filter: single ? undefined : requested };
+  }
+  if (present.length > 1) throw new MixedCurrencyError(present);
+  return { currency: present[0] ?? null, filter: undefined };
+}
+
+/** Active filters each source cannot honour; its metrics are null under them. */
+export type UnsupportedFilters = Partial<Record<SourceTable, FilterDimension[]>>;
+
+export function unsupportedFilters(description: DataDescription, filters: Filters): UnsupportedFilters {
+  const out: UnsupportedFilters = {};
+  for (const source of SOURCE_TABLES) {
+    const dims = unsupportedDimensions(source, filters, description[source].dimensions);
+    if (dims.length) out[source] = dims;
+  }
+  return out;
+}
+
+/** A query context plus what was decided on the way. */
+export interface PreparedContext {
+  ctx: QueryContext;
+  description: DataDescription;
+  currency: string | null;
+  unsupported: UnsupportedFilters;
+}
+
+/** Builds the context every metric runner uses: resolves the currency and the sources blocked by filters. */
+export function contextFor(
+  description: DataDescription,
+  period: Period,
+  filters: Filters,
+  derived: boolean,
+): PreparedContext {
+  assertPeriod(period);
+  const choice = chooseCurrency(description, filters.currency);
+  const applied: Filters = { ...filters };
+  delete applied.currency;
+  if (choice.filter !== undefined) applied.currency = choice.filter;
+  const unsupported = unsupportedFilters(description, applied);
+  const blocked = SOURCE_TABLES.filter((s) => unsupported[s] !== undefined);
+  return { ctx: { period, filters: applied, blocked, derived }, description, currency: choice.currency, unsupported };
+}
+
+/** describeData + contextFor, for runners called without a description at hand. */
+export async function prepareContext(
+  engine: Engine,
+  period: Period,
+  filters: Filters = {},
+  description?: DataDescription,
+): Promise<PreparedContext> {
+  return contextFor(description ?? (await describeData(engine)), period, filters, hasDerived(engine));
+}

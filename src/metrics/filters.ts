@@ -1,0 +1,119 @@
+import { literal, literalList } from '../engine/sql';
+
+/** The tables metrics read from (order_items only serves the category filter). */
+export const SOURCE_TABLES = ['orders', 'traffic', 'users'] as const;
+export type SourceTable = (typeof SOURCE_TABLES)[number];
+
+export const FILTER_DIMENSIONS = ['channel', 'category', 'region', 'device', 'campaign', 'currency'] as const;
+export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
+
+/**
+ * Filters shared by every metric (issue 4). Each list keeps rows whose value is one of the
+ * listed values; an empty or missing list does not filter. `currency` is a single ISO code:
+ * money never mixes currencies (METRICS.md "Orders").
+ */
+export interface Filters {
+  channel?: readonly string[];
+  category?: readonly string[];
+  region?: readonly string[];
+  device?: readonly string[];
+  campaign?: readonly string[];
+  currency?: string;
+}
+
+/** Which dimensions each source table can be filtered on at all, by its columns. */
+export const SOURCE_DIMENSIONS: Record<SourceTable, readonly FilterDimension[]> = {
+  orders: ['channel', 'category', 'region', 'device', 'campaign', 'currency'],
+  traffic: ['channel', 'device', 'campaign'],
+  users: ['channel', 'region'],
+};
+
+/**
+ * Dimensions a source is indifferent to: traffic and users hold no money, so a currency
+ * choice leaves them as they are instead of blanking them.
+ */
+const NEUTRAL_DIMENSIONS: Record<SourceTable, readonly FilterDimension[]> = {
+  orders: [],
+  traffic: ['currency'],
+  users: ['currency'],
+};
+
+/** The SQL expression of an order's or a traffic row's channel; blanks count as `unattributed` (METRICS.md "By channel"). */
+export function channelSql(column = 'channel'): string {
+  return `coalesce(nullif(trim(${column}), ''), 'unattributed')`;
+}
+
+/** Dimensions that actually filter something. */
+export function activeDimensions(filters: Filters): FilterDimension[] {
+  return FILTER_DIMENSIONS.filter((d) => {
+    if (d === 'currency') return filters.currency !== undefined && filters.currency !== '';
+    const values = filters[d];
+    return values !== undefined && values.length > 0;
+  });
+}
+
+/**
+ * Active filters a source cannot honour, given which dimensions its loaded data carries
+ * (`available`, from describeData). Metrics of a source with any such filter are null:
+ * a number that ignored the filter would be wrong.
+ */
+export function unsupportedDimensions(
+  source: SourceTable,
+  filters: Filters,
+  available: readonly FilterDimension[],
+): FilterDimension[] {
+  return activeDimensions(filters).filter(
+    (d) => !NEUTRAL_DIMENSIONS[source].includes(d) && !(SOURCE_DIMENSIONS[source].includes(d) && available.includes(d)),
+  );
+}
+
+function inList(column: string, values: readonly string[] | undefined): string | null {
+  return values && values.length > 0 ? `${column} IN ${literalList(values)}` : null;
+}
+
+function joinConditions(conditions: (string | null)[]): string {
+  const kept = conditions.filter((c): c is string => c !== null);
+  return kept.length ? kept.join(' AND ') : 'TRUE';
+}
+
+/** WHERE condition for the orders table (alias `o`); `category` keeps orders with at least one item of the category. */
+export function ordersFilterSql(filters: Filters, alias = 'o'): string {
+  const col = (c: string) => `${alias}.${c}`;
+  const category =
+    filters.category && filters.category.length > 0
+      ? `${col('order_id')} IN (SELECT order_id FROM order_items WHERE category IN ${literalList(filters.category)})`
+      : null;
+  return joinConditions([
+    inList(channelSql(col('channel')), filters.channel),
+    inList(col('region'), filters.region),
+    inList(col('device'), filters.device),
+    inList(col('campaign'), filters.campaign),
+    filters.currency ? `${col('currency')} = ${literal(filters.currency)}` : null,
+    category,
+  ]);
+}
+
+/** WHERE condition for the traffic table (alias `t`). */
+export function trafficFilterSql(filters: Filters, alias = 't'): string {
+  return joinConditions([
+    inList(channelSql(`${alias}.channel`), filters.channel),
+    inList(`${alias}.device`, filters.device),
+    inList(`${alias}.campaign`, filters.campaign),
+  ]);
+}
+
+/** WHERE condition for the users table (alias `u`). */
+export function usersFilterSql(filters: Filters, alias = 'u'): string {
+  return joinConditions([inList(channelSql(`${alias}.channel`), filters.channel), inList(`${alias}.region`, filters.region)]);
+}
+
+export function filterSql(source: SourceTable, filters: Filters, alias: string): string {
+  switch (source) {
+    case 'orders':
+      return ordersFilterSql(filters, alias);
+    case 'traffic':
+      return trafficFilterSql(filters, alias);
+    case 'users':
+      return usersFilterSql(filters, alias);
+  }
+}
