@@ -31,6 +31,18 @@ export const MESSAGES = {
     'overview.subtitle': '{from} – {to}',
     'empty.noOrders': 'No orders in this period. Pick another period or load your order export.',
     'error.query': 'This view could not be computed',
+    'preset.last_month': 'Last full month',
+    'preset.this_month': 'This month',
+    'preset.quarter_to_date': 'Quarter to date',
+    'preset.last_30': 'Last 30 days',
+    'preset.last_90': 'Last 90 days',
+    'preset.year_to_date': 'Year to date',
+    'preset.custom': 'Custom',
+    'period.from': 'From',
+    'period.to': 'To',
+    'data.lastDate': 'Data through {date}',
+    'overview.gmvTrend': 'GMV, last 12 months',
+    'overview.selected': 'selected period',
   },
   'zh-CN': {
     'app.name': 'Yardstick',
@@ -63,7 +75,23 @@ export const MESSAGES = {
     'overview.subtitle': '{from} 至 {to}',
     'empty.noOrders': '该时间范围内没有订单。请选择其他时间范围或载入订单导出文件。',
     'error.query': '无法计算此视图',
+    'preset.last_month': '上个完整月',
+    'preset.this_month': '本月',
+    'preset.quarter_to_date': '本季度至今',
+    'preset.last_30': '最近 30 天',
+    'preset.last_90': '最近 90 天',
+    'preset.year_to_date': '今年至今',
+    'preset.custom': '自定义',
+    'period.from': '开始',
+    'period.to': '结束',
+    'data.lastDate': '数据截至 {date}',
+    'overview.gmvTrend': '近 12 个月 GMV',
+    'overview.selected': '所选时间',
   },
 } as const;
 
 export type MessageKey = keyof (typeof MESSAGES)['en'];
+
+// Both languages must carry every key: this line fails to compile when one is missing.
+const _zhComplete: Record<MessageKey, string> = MESSAGES['zh-CN'];
+void _zhComplete;

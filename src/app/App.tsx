@@ -1,0 +1,67 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { translate } from '../i18n/use-t';
+import { latestFullMonth } from '../lib/period-presets';
+import { describeData } from '../metrics/describe';
+import { useAppStore } from '../stores/app-store';
+import { EngineGate, type BootState } from './engine-context';
+import { Layout } from './Layout';
+import { PageSwitch } from './PageSwitch';
+import { queryClient } from './query-client';
+import { useEngineQuery } from './use-engine-query';
+import { useUrlSync } from './url-state';
+import { ErrorBox } from '../components/ui/states';
+
+function BootScreen({ state, retry }: { state: BootState; retry: () => void }) {
+  const locale = useAppStore((s) => s.locale);
+  const t = (k: Parameters<typeof translate>[1]) => translate(locale, k);
+  return (
+    <div className="boot" data-boot={state.phase}>
+      <div className="card boot-card">
+        <div className="brand-name" style={{ fontSize: 20, marginBottom: 8 }}>Yardstick</div>
+        {state.phase === 'failed' ? (
+          <>
+            <ErrorBox title={t('boot.failed')} error={state.message} />
+            <button type="button" className="btn btn-primary" style={{ marginTop: 16 }} onClick={retry}>
+              {t('boot.retry')}
+            </button>
+          </>
+        ) : (
+          <>
+            <div style={{ color: 'var(--text-2)' }}>{state.phase === 'engine' ? t('boot.engine') : t('boot.sample')}</div>
+            <div className="progress" role="progressbar" aria-busy="true" />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Once the data is known: fill in the default period (the latest full month) when the URL has none. */
+function ReadyApp() {
+  useUrlSync();
+  const description = useEngineQuery(['describe'], describeData);
+  const period = useAppStore((s) => s.view.period);
+  const setView = useAppStore((s) => s.setView);
+  const lastDate = description.data?.orders.lastDate ?? description.data?.traffic.lastDate ?? null;
+
+  useEffect(() => {
+    if (!period && lastDate) setView({ period: latestFullMonth(lastDate) });
+  }, [period, lastDate, setView]);
+
+  return (
+    <Layout lastDate={lastDate}>
+      <PageSwitch />
+    </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <EngineGate fallback={(state, retry) => <BootScreen state={state} retry={retry} />}>
+        <ReadyApp />
+      </EngineGate>
+    </QueryClientProvider>
+  );
+}

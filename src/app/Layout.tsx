@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import { useT } from '../i18n/use-t';
+import type { MessageKey } from '../i18n/messages';
+import { useAppStore, type PageId } from '../stores/app-store';
+import { TopBar } from './TopBar';
+
+const NAV: { id: PageId; label: MessageKey; icon: string }[] = [
+  { id: 'overview', label: 'nav.overview', icon: '◧' },
+  { id: 'sales', label: 'nav.sales', icon: '¥' },
+  { id: 'traffic', label: 'nav.traffic', icon: '⇢' },
+  { id: 'customers', label: 'nav.customers', icon: '◎' },
+  { id: 'goals', label: 'nav.goals', icon: '◉' },
+  { id: 'data', label: 'nav.data', icon: '▤' },
+  { id: 'sql', label: 'nav.sql', icon: '⌘' },
+];
+
+export function Layout({ children, lastDate }: { children: ReactNode; lastDate: string | null }) {
+  const t = useT();
+  const page = useAppStore((s) => s.view.page);
+  const setView = useAppStore((s) => s.setView);
+  const origin = useAppStore((s) => s.dataset.origin);
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">
+          <div className="brand-mark" aria-hidden="true">
+            <svg width="18" height="18" viewBox="0 0 32 32"><path d="M6 25h20M9 25v-7M16 25V9M23 25v-4" stroke="#fff" strokeWidth="3.5" strokeLinecap="round" /></svg>
+          </div>
+          <div>
+            <div className="brand-name">{t('app.name')}</div>
+            <div className="brand-tag">{t('app.tagline')}</div>
+          </div>
+        </div>
+        {NAV.map((item) => (
+          <button key={item.id} type="button" className="nav-link" aria-current={page === item.id ? 'page' : undefined} onClick={() => setView({ page: item.id })} data-nav={item.id}>
+            <span aria-hidden="true" style={{ width: 16, textAlign: 'center' }}>{item.icon}</span>
+            {t(item.label)}
+          </button>
+        ))}
+        <div className="sidebar-foot">{lastDate ? t('data.lastDate', { date: lastDate }) : null}</div>
+      </nav>
+      <div className="main">
+        <TopBar lastDate={lastDate} />
+        {origin === 'sample' && (
+          <div className="banner" data-testid="sample-banner">
+            <span aria-hidden="true">ⓘ</span>
+            <span>{t('data.sampleBanner')}</span>
+            <button type="button" className="btn btn-primary" onClick={() => setView({ page: 'data' })} data-action="load-own">
+              {t('data.loadOwn')}
+            </button>
+          </div>
+        )}
+        <main className="content">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { Engine } from '../engine/engine';
+import { getBrowserEngine } from '../engine/browser';
+import { loadSampleShop } from '../model/sample-shop';
+import { useAppStore } from '../stores/app-store';
+import { fetchSampleFiles } from './sample-files';
+import { afterDataChange } from './data-lifecycle';
+
+export type BootState =
+  | { phase: 'engine' }
+  | { phase: 'sample' }
+  | { phase: 'ready'; engine: Engine }
+  | { phase: 'failed'; message: string };
+
+const EngineContext = createContext<Engine | null>(null);
+
+/** The started engine; only rendered below <EngineGate>, so it is always there. */
+export function useEngine(): Engine {
+  const engine = useContext(EngineContext);
+  if (!engine) throw new Error('useEngine() outside of <EngineGate>');
+  return engine;
+}
+
+async function boot(onPhase: (s: BootState) => void): Promise<Engine> {
+  onPhase({ phase: 'engine' });
+  // Start fetching the sample while the wasm compiles: the two overlap.
+  const samplePromise = fetchSampleFiles();
+  const engine = await getBrowserEngine();
+  onPhase({ phase: 'sample' });
+  await loadSampleShop(engine, await samplePromise);
+  await afterDataChange(engine);
+  return engine;
+}
+
+let booting: Promise<Engine> | undefined;
+let currentPhase: BootState = { phase: 'engine' };
+const phaseListeners = new Set<(s: BootState) => void>();
+
+/** One boot per page, however many times React mounts the gate (StrictMode mounts twice). */
+function bootOnce(onPhase: (s: BootState) => void): Promise<Engine> {
+  phaseListeners.add(onPhase);
+  onPhase(currentPhase);
+  booting ??= boot((s) => {
+    currentPhase = s;
+    phaseListeners.forEach((l) => l(s));
+  }).catch((e: unknown) => {
+    booting = undefined;
+    currentPhase = { phase: 'engine' };
+    throw e;
+  });
+  return booting.finally(() => phaseListeners.delete(onPhase));
+}
+
+/** Starts DuckDB once, loads the sample shop, and only then renders the app. */
+export function EngineGate({ children, fallback }: { children: ReactNode; fallback: (s: BootState, retry: () => void) => ReactNode }) {
+  const [state, setState] = useState<BootState>({ phase: 'engine' });
+  const [attempt, setAttempt] = useState(0);
+  const datasetChanged = useAppStore((s) => s.datasetChanged);
+  const retry = useCallback(() => setAttempt((a) => a + 1), []);
+
+  useEffect(() => {
+    let cancelled = false;
+    bootOnce((s) => !cancelled && setState(s))
+      .then((engine) => {
+        if (cancelled) return;
+        datasetChanged('sample');
+        setState({ phase: 'ready', engine });
+      })
+      .catch((e: unknown) => {
+        if (!cancelled) setState({ phase: 'failed', message: e instanceof Error ? e.message : String(e) });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [attempt, datasetChanged]);
+
+  if (state.phase !== 'ready') return <>{fallback(state, retry)}</>;
+  return <EngineContext.Provider value={state.engine}>{children}</EngineContext.Provider>;
+}

@@ -1,0 +1,19 @@
+import ordersUrl from '../../sample-data/orders.csv.gz?url';
+import itemsUrl from '../../sample-data/order_items.csv.gz?url';
+import trafficUrl from '../../sample-data/traffic.csv.gz?url';
+import usersUrl from '../../sample-data/users.csv.gz?url';
+import type { SampleFiles } from '../model/sample-shop';
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`Could not load the sample file ${url} (HTTP ${res.status})`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/** The sample shop's files, bundled by Vite as assets of our own origin. */
+export async function fetchSampleFiles(): Promise<SampleFiles> {
+  const [orders, order_items, traffic, users] = await Promise.all(
+    [ordersUrl, itemsUrl, trafficUrl, usersUrl].map(fetchBytes),
+  );
+  return { orders: orders!, order_items: order_items!, traffic: traffic!, users: users! };
+}

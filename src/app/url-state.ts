@@ -1,0 +1,71 @@
+import { useEffect } from 'react';
+import { DEFAULT_VIEW, useAppStore, type Compare, type Grain, type PageId, type ViewState } from '../stores/app-store';
+
+const PAGES: readonly PageId[] = ['overview', 'sales', 'traffic', 'customers', 'goals', 'data', 'sql'];
+const COMPARES: readonly Compare[] = ['previous', 'yoy', 'none'];
+const GRAINS: readonly Grain[] = ['day', 'week', 'month', 'quarter', 'year'];
+const FILTER_KEYS = ['channel', 'category', 'region', 'device', 'campaign'] as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
+  return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+/** URL search string → view. Unknown or malformed values fall back to defaults. */
+export function viewFromSearch(search: string): ViewState {
+  const q = new URLSearchParams(search);
+  const from = q.get('from');
+  const to = q.get('to');
+  const filters: ViewState['filters'] = {};
+  for (const key of FILTER_KEYS) {
+    const values = q.getAll(key).filter(Boolean);
+    if (values.length) filters[key] = values;
+  }
+  return {
+    page: oneOf(q.get('page'), PAGES, DEFAULT_VIEW.page),
+    period: from && to && DAY.test(from) && DAY.test(to) && from <= to ? { from, to } : null,
+    compare: oneOf(q.get('compare'), COMPARES, DEFAULT_VIEW.compare),
+    grain: oneOf(q.get('grain'), GRAINS, DEFAULT_VIEW.grain),
+    filters,
+    currency: q.get('currency'),
+  };
+}
+
+/** View → URL search string; defaults are left out so links stay short. */
+export function searchFromView(view: ViewState): string {
+  const q = new URLSearchParams();
+  if (view.page !== DEFAULT_VIEW.page) q.set('page', view.page);
+  if (view.period) {
+    q.set('from', view.period.from);
+    q.set('to', view.period.to);
+  }
+  if (view.compare !== DEFAULT_VIEW.compare) q.set('compare', view.compare);
+  if (view.grain !== DEFAULT_VIEW.grain) q.set('grain', view.grain);
+  for (const key of FILTER_KEYS) for (const v of view.filters[key] ?? []) q.append(key, v);
+  if (view.currency) q.set('currency', view.currency);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Keeps the view and the address bar in step: a link reproduces the view; back and forward work. */
+export function useUrlSync(): void {
+  const view = useAppStore((s) => s.view);
+  const replaceView = useAppStore((s) => s.replaceView);
+
+  useEffect(() => {
+    replaceView(viewFromSearch(window.location.search));
+    const onPop = () => replaceView(viewFromSearch(window.location.search));
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [replaceView]);
+
+  useEffect(() => {
+    const next = searchFromView(view);
+    if (next === window.location.search) return;
+    const current = viewFromSearch(window.location.search);
+    // Filling in the default period is not a navigation the user should have to step back over.
+    const onlyFilledIn = current.period === null && view.period !== null && searchFromView({ ...view, period: null }) === window.location.search;
+    if (onlyFilledIn) window.history.replaceState(null, '', `${window.location.pathname}${next}`);
+    else window.history.pushState(null, '', `${window.location.pathname}${next}`);
+  }, [view]);
+}

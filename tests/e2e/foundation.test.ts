@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { foreignRequests, kpiValue, launchBrowser, recordRequests, screenshot, startPreview, waitForDashboard, type AppServer } from './harness';
+import { independentKpis } from '../support/independent-sample-kpis';
+
+let server: AppServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const CARDS = ['gmv', 'orders', 'aov', 'conversion_rate', 'repeat_purchase_rate', 'net_revenue'] as const;
+
+describe('the dashboard opens on the sample shop', () => {
+  it('shows correct KPIs for the latest full month, offline, in English and Chinese', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const requests = recordRequests(context);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    await page.goto(server.url);
+    await waitForDashboard(page);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('from') !== null);
+
+    // The sample ends 2026-10-31, so the default period is October 2026.
+    const url = new URL(page.url());
+    expect([url.searchParams.get('from'), url.searchParams.get('to')]).toEqual(['2026-10-01', '2026-10-31']);
+    await expect(page.getByTestId('sample-banner').isVisible()).resolves.toBe(true);
+
+    const expected = await independentKpis('2026-10-01', '2026-10-31');
+    for (const id of CARDS) {
+      const value = await kpiValue(page, id);
+      expect(value, id).not.toBeNull();
+      expect(value!, id).toBeCloseTo(expected[id]!, 6);
+    }
+    await screenshot(page, 'overview-en');
+
+    // Switch to Simplified Chinese: the text changes, money shows in ¥ and 万, the choice survives a reload.
+    await page.selectOption('[data-control="locale"]', 'zh-CN');
+    await page.waitForSelector('text=概览');
+    const gmvText = await page.textContent('[data-kpi="gmv"] .kpi-value');
+    expect(gmvText).toMatch(/^¥[\d.]+万$/);
+    await screenshot(page, 'overview-zh');
+    await page.reload();
+    await waitForDashboard(page);
+    await page.waitForSelector('text=概览');
+
+    expect(errors).toEqual([]);
+    expect(foreignRequests(requests, server.url)).toEqual([]);
+    expect(requests.some((u) => u.endsWith('.wasm'))).toBe(true);
+    await context.close();
+  });
+});
