@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/messages';
 import { useAppStore, type PageId } from '../stores/app-store';
+import { PAGES } from './PageSwitch';
 import { TopBar } from './TopBar';
 
 const NAV: { id: PageId; label: MessageKey; icon: string }[] = [
@@ -31,7 +32,7 @@ export function Layout({ children, lastDate }: { children: ReactNode; lastDate: 
             <div className="brand-tag">{t('app.tagline')}</div>
           </div>
         </div>
-        {NAV.map((item) => (
+        {NAV.filter((item) => PAGES[item.id]).map((item) => (
           <button key={item.id} type="button" className="nav-link" aria-current={page === item.id ? 'page' : undefined} onClick={() => setView({ page: item.id })} data-nav={item.id}>
             <span aria-hidden="true" style={{ width: 16, textAlign: 'center' }}>{item.icon}</span>
             {t(item.label)}
@@ -43,7 +44,7 @@ export function Layout({ children, lastDate }: { children: ReactNode; lastDate: 
         <TopBar lastDate={lastDate} />
         {origin === 'sample' && (
           <div className="banner" data-testid="sample-banner">
-            <span aria-hidden="true">ⓘ</span>
+            <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.5" /><path d="M8 7v4.5M8 4.6v.1" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" /></svg>
             <span>{t('data.sampleBanner')}</span>
             <button type="button" className="btn btn-primary" onClick={() => setView({ page: 'data' })} data-action="load-own">
               {t('data.loadOwn')}

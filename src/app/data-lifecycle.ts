@@ -1,7 +1,7 @@
 import type { Engine } from '../engine/engine';
+import { rebuildDerived } from '../metrics/derived';
 
 /** Work every data change needs before the pages query: derived tables for fast metrics. */
 export async function afterDataChange(engine: Engine): Promise<void> {
-  const { rebuildDerived } = await import('../metrics/derived');
   await rebuildDerived(engine);
 }

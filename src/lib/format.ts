@@ -83,5 +83,6 @@ export function relativeChange(current: number | null, previous: number | null):
 export function formatDelta(change: number | null, locale: Locale): string {
   if (change === null || !Number.isFinite(change)) return MISSING;
   const s = formatRate(Math.abs(change), locale, 1);
-  return `${change > 0 ? '+' : change < 0 ? '−' : '±'}${s}`;
+  if (Math.abs(change) < 0.0005) return s; // rounds to 0.0 %: no sign to read into it
+  return `${change > 0 ? '+' : '−'}${s}`;
 }

@@ -41,3 +41,10 @@ describe('formatting for people', () => {
     expect(formatDelta(-0.1, 'en')).toBe('−10.0%');
   });
 });
+
+describe('a change too small to show', () => {
+  it('has no sign', () => {
+    expect(formatDelta(-0.0003, 'en')).toBe('0.0%');
+    expect(formatDelta(0.0006, 'en')).toBe('+0.1%');
+  });
+});

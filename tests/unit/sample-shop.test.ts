@@ -65,3 +65,17 @@ describe('the sample shop', () => {
     expect(row?.n).toBe(csvRows('orders.csv.gz'));
   });
 });
+
+describe('the sample shop served already decompressed', () => {
+  it('loads the same rows from plain CSV bytes', async () => {
+    const plain: SampleFiles = {
+      orders: new Uint8Array(gunzipSync(files.orders)),
+      order_items: new Uint8Array(gunzipSync(files.order_items)),
+      traffic: new Uint8Array(gunzipSync(files.traffic)),
+      users: new Uint8Array(gunzipSync(files.users)),
+    };
+    await loadSampleShop(engine, plain);
+    const [row] = await engine.query(`SELECT count(*) AS n FROM traffic`);
+    expect(row?.n).toBe(csvRows('traffic.csv.gz'));
+  });
+});

@@ -1,0 +1,14 @@
+import type { ComponentType } from 'react';
+import { OverviewPage } from '../features/overview/OverviewPage';
+import { useAppStore, type PageId } from '../stores/app-store';
+
+/** The pages that exist; the navigation lists exactly these. */
+export const PAGES: Partial<Record<PageId, ComponentType>> = {
+  overview: OverviewPage,
+};
+
+export function PageSwitch() {
+  const page = useAppStore((s) => s.view.page);
+  const Page = PAGES[page] ?? OverviewPage;
+  return <Page />;
+}

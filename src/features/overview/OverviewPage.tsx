@@ -1,0 +1,57 @@
+import { KpiCard } from '../../components/ui/KpiCard';
+import { Card } from '../../components/ui/Card';
+import { ErrorBox } from '../../components/ui/states';
+import { useT } from '../../i18n/use-t';
+import { DEFINITIONS, type MetricId } from '../../metrics/definitions';
+import { useAppStore } from '../../stores/app-store';
+import { useComparison, useDescription, useKpis, useViewFilters } from './use-overview';
+import { GmvTrendCard } from './GmvTrendCard';
+
+/** The KPI cards of the overview, in the order a manager reads them. */
+export const OVERVIEW_KPIS: MetricId[] = ['gmv', 'net_revenue', 'orders', 'aov', 'conversion_rate', 'repeat_purchase_rate'];
+
+export function OverviewPage() {
+  const t = useT();
+  const locale = useAppStore((s) => s.locale);
+  const period = useAppStore((s) => s.view.period);
+  const filters = useViewFilters();
+  const description = useDescription();
+  const comparison = useComparison(period);
+  const current = useKpis(period, filters);
+  const previous = useKpis(comparison, filters);
+  const currency = filters.currency ?? description.data?.orders.currencies[0] ?? null;
+  const compareLabel = comparison ? t('kpi.vs', { period: `${comparison.from} – ${comparison.to}` }) : undefined;
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('overview.title')}</h1>
+        {period && <span className="sub">{t('overview.subtitle', { from: period.from, to: period.to })}</span>}
+      </div>
+      {current.error && <ErrorBox title={t('error.query')} error={current.error} />}
+      <div className="kpi-grid">
+        {OVERVIEW_KPIS.map((id) => {
+          const def = DEFINITIONS[id];
+          return (
+            <KpiCard
+              key={id}
+              id={id}
+              label={locale === 'zh-CN' ? def.label.zh : def.label.en}
+              value={current.data?.[id] ?? null}
+              previous={comparison ? (previous.data?.[id] ?? null) : undefined}
+              unit={def.unit}
+              currency={currency}
+              locale={locale}
+              lowerIsBetter={def.direction === 'lower'}
+              compareLabel={compareLabel}
+              loading={!current.data}
+            />
+          );
+        })}
+      </div>
+      <Card title={t('overview.gmvTrend')}>
+        <GmvTrendCard period={period} filters={filters} currency={currency} />
+      </Card>
+    </>
+  );
+}
