@@ -74,17 +74,22 @@ export function isKpiId(value: unknown): value is KpiId {
   return typeof value === 'string' && Object.hasOwn(KPI_FACTS, value);
 }
 
-/** Filter dimensions each table has (DATA.md); `currency` splits orders (METRICS.md "Orders"). */
+/**
+ * Filter dimensions each table has, as the metrics layer filters them (`category` reaches
+ * orders through their items). `currency` picks the orders of one currency (METRICS.md
+ * "Orders") and leaves the other tables as they are.
+ */
 export const TABLE_DIMENSIONS: Record<SourceTable, readonly string[]> = {
-  orders: ['channel', 'campaign', 'coupon_code', 'region', 'device', 'currency'],
-  traffic: ['channel', 'campaign', 'device'],
-  users: ['channel', 'region', 'member_tier'],
+  orders: ['channel', 'category', 'region', 'device', 'campaign', 'currency'],
+  traffic: ['channel', 'device', 'campaign'],
+  users: ['channel', 'region'],
 };
 
-/** Dimensions a metric can be filtered by: those every one of its tables has. */
+/** Dimensions a metric can be filtered by: those every one of its tables has, and `currency` where it reads orders. */
 export function filterableDimensions(metric: KpiId): string[] {
   const tables = KPI_FACTS[metric].tables;
-  const [first, ...rest] = tables;
-  if (first === undefined) return [];
-  return TABLE_DIMENSIONS[first].filter((dimension) => rest.every((table) => TABLE_DIMENSIONS[table].includes(dimension)));
+  const shared = ['channel', 'category', 'region', 'device', 'campaign'].filter((dimension) =>
+    tables.every((table) => TABLE_DIMENSIONS[table].includes(dimension)),
+  );
+  return tables.some((table) => table === 'orders') ? [...shared, 'currency'] : shared;
 }

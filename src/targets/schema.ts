@@ -197,6 +197,10 @@ function parseFilters(raw: unknown, metric: string, isCheckIn: boolean, problems
       problems.add(`filters.${dimension}`, `needs a list of one or more values, found ${show(values)}`);
       continue;
     }
+    if (dimension === 'currency' && values.length !== 1) {
+      problems.add('filters.currency', `money is never summed across currencies: give one currency, found ${show(values)}`);
+      continue;
+    }
     filters[dimension] = values as string[];
   }
   return filters;
