@@ -42,7 +42,12 @@ export interface LoadReport {
   /** Rejected rows counted once each, under their first reason. */
   reasons: Record<string, number>;
   dateRange: { from: string; to: string } | null;
+  /** The first rejected rows (at most REJECTED_ROWS_KEPT); `rowsRejected` counts them all. */
   rejected: RejectedRow[];
+  /** Things the user should know that did not reject a row (ambiguous dates, guessed decimals). */
+  warnings?: string[];
+  /** Line items that went to `order_items` from an orders export that carries them. */
+  items?: { read: number; loaded: number; rejected: number };
 }
 
 /** Thrown when a file cannot be used at all; names the file and what was expected. */
@@ -54,4 +59,42 @@ export class ImportError extends Error {
     super(`${file}: ${message}`);
     this.name = 'ImportError';
   }
+}
+
+/** How a day-month-year date written with slashes or dots is read (DATA.md "Values"). */
+export type DateOrder = 'dmy' | 'mdy';
+/** `dot`: 1,234.50 — `comma`: 1.234,50 (DATA.md "Values"). */
+export type DecimalStyle = 'dot' | 'comma';
+
+/**
+ * A hand-made mapping for a file no source recognises (issue 3 "Mapping"): canonical field →
+ * source column header (as found in the file, trimmed). Options decide what the data cannot.
+ */
+export interface ColumnMapping {
+  table: TableName;
+  columns: Partial<Record<string, string>>;
+  dateOrder?: DateOrder;
+  decimal?: DecimalStyle;
+}
+
+export type ImportPhase = 'read' | 'decode' | 'parse' | 'validate' | 'merge' | 'done';
+
+export interface ImportProgress {
+  phase: ImportPhase;
+  bytes: number;
+  totalBytes: number;
+  rows?: number;
+}
+
+export interface ImportOptions {
+  /** Forces the target table (otherwise detected from the header). */
+  table?: TableName;
+  /** Maps the columns by hand; wins over detection. */
+  mapping?: ColumnMapping;
+  /** Decides day-first vs month-first when the data cannot. */
+  dateOrder?: DateOrder;
+  /** Decides the decimal separator when the data cannot. */
+  decimal?: DecimalStyle;
+  onProgress?: (p: ImportProgress) => void;
+  signal?: AbortSignal;
 }

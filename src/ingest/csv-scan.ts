@@ -1,0 +1,211 @@
+/**
+ * Byte-level CSV scanning in JS for the few things DuckDB's reader does not tell us: where
+ * the header is (after `#` comment lines), which delimiter it uses, and which physical line
+ * a record starts on (quoted newlines and blank lines make that differ from the row number).
+ * Delimiters, quotes and newlines are ASCII, and UTF-8 never uses ASCII bytes inside a
+ * multi-byte character, so scanning bytes is exact for any UTF-8 text.
+ */
+
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+const HASH = 0x23;
+const SPACE = 0x20;
+const TAB = 0x09;
+
+export const DELIMITERS = [',', '\t', ';', '|'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
+export interface HeadLayout {
+  delimiter: Delimiter;
+  /** Header names as written, trimmed. */
+  header: string[];
+  /** 1-based line the header starts on. */
+  headerLine: number;
+  /** Number of `#` comment lines before the header (GA4 exports write some). */
+  commentLines: number;
+  /** Byte offset of the first data record (just after the header's line end). */
+  dataStart: number;
+  /** 1-based line at `dataStart`. */
+  dataLine: number;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+function isBlankLineAt(bytes: Uint8Array, i: number): boolean {
+  return bytes[i] === LF || (bytes[i] === CR && bytes[i + 1] === LF);
+}
+
+function lineEnd(bytes: Uint8Array, i: number): number {
+  const at = bytes.indexOf(LF, i);
+  return at < 0 ? bytes.length : at + 1;
+}
+
+function firstNonSpace(bytes: Uint8Array, i: number): number | undefined {
+  while (i < bytes.length && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+  return bytes[i];
+}
+
+/** End of the record starting at `start` (after its line end), and how many line ends it used. */
+function recordEnd(bytes: Uint8Array, start: number): { end: number; lines: number; complete: boolean } {
+  let inQuotes = false;
+  let lines = 0;
+  for (let i = start; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === QUOTE) inQuotes = !inQuotes;
+    else if (b === LF) {
+      lines++;
+      if (!inQuotes) return { end: i + 1, lines, complete: true };
+    }
+  }
+  return { end: bytes.length, lines, complete: false };
+}
+
+function chooseDelimiter(record: Uint8Array): Delimiter {
+  const counts = new Map<number, number>();
+  let inQuotes = false;
+  for (const b of record) {
+    if (b === QUOTE) inQuotes = !inQuotes;
+    else if (!inQuotes) counts.set(b, (counts.get(b) ?? 0) + 1);
+  }
+  let best: Delimiter = ',';
+  let bestCount = 0;
+  for (const d of DELIMITERS) {
+    const n = counts.get(d.charCodeAt(0)) ?? 0;
+    if (n > bestCount) {
+      best = d;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+/** Splits one record (without its line end) into fields, undoing CSV quoting. */
+export function splitRecord(record: Uint8Array, delimiter: string): string[] {
+  const text = utf8.decode(record).replace(/\r?\n$/, '');
+  const fields: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else inQuotes = false;
+      } else field += ch;
+    } else if (ch === '"') inQuotes = true;
+    else if (ch === delimiter) {
+      fields.push(field);
+      field = '';
+    } else field += ch;
+  }
+  fields.push(field);
+  return fields;
+}
+
+/**
+ * Finds the header in the first bytes of a UTF-8 text file: skips a BOM, blank lines and
+ * `#` comment lines, picks the delimiter the header uses, and says where the data starts.
+ * Returns null when the head holds no complete header record (caller reads more).
+ */
+export function findHeader(head: Uint8Array, wholeFile: boolean): HeadLayout | null {
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  let line = 1;
+  let commentLines = 0;
+  while (i < head.length) {
+    if (isBlankLineAt(head, i)) {
+      i = lineEnd(head, i);
+      line++;
+      continue;
+    }
+    if (firstNonSpace(head, i) === HASH) {
+      i = lineEnd(head, i);
+      line++;
+      commentLines++;
+      continue;
+    }
+    break;
+  }
+  if (i >= head.length) return null;
+  const rec = recordEnd(head, i);
+  if (!rec.complete && !wholeFile) return null;
+  const record = head.subarray(i, rec.end);
+  const delimiter = chooseDelimiter(record);
+  const header = splitRecord(record, delimiter).map((h) => h.trim());
+  return { delimiter, header, headerLine: line, commentLines, dataStart: rec.end, dataLine: line + rec.lines };
+}
+
+/**
+ * Follows records through a stream of chunks the way DuckDB's reader splits them: a record
+ * starts at a non-empty line outside quotes; empty lines are skipped. Calls `onRecord` with
+ * the 0-based record index and the 1-based line it starts on; returning false stops early.
+ * With `stopAtSectionEnd`, an empty line or a `#` line ends the data (GA4 puts more sections
+ * after the first table), and `end` reports the byte offset where it ended.
+ */
+export class RecordScanner {
+  private line: number;
+  private index = 0;
+  private offset = 0;
+  private inQuotes = false;
+  private atLineStart = true;
+  private pendingCr = false;
+  private stopped = false;
+  /** Byte offset (relative to the first chunk) where a section ended, if it did. */
+  end: number | null = null;
+
+  constructor(
+    startLine: number,
+    private readonly onRecord: (index: number, line: number) => boolean,
+    private readonly stopAtSectionEnd = false,
+  ) {
+    this.line = startLine;
+  }
+
+  get done(): boolean {
+    return this.stopped;
+  }
+
+  get records(): number {
+    return this.index;
+  }
+
+  feed(chunk: Uint8Array): void {
+    for (let i = 0; i < chunk.length && !this.stopped; i++) {
+      const b = chunk[i]!;
+      if (this.inQuotes) {
+        if (b === QUOTE) this.inQuotes = false;
+        else if (b === LF) this.line++;
+        continue;
+      }
+      if (this.atLineStart) {
+        if (b === LF) {
+          if (this.stopAtSectionEnd) return this.stop(this.offset + i - (this.pendingCr ? 1 : 0));
+          this.line++;
+          this.pendingCr = false;
+          continue;
+        }
+        if (b === CR) {
+          this.pendingCr = true;
+          continue;
+        }
+        if (this.stopAtSectionEnd && b === HASH) return this.stop(this.offset + i);
+        this.pendingCr = false;
+        this.atLineStart = false;
+        if (!this.onRecord(this.index++, this.line)) return this.stop(null);
+      }
+      if (b === QUOTE) this.inQuotes = true;
+      else if (b === LF) {
+        this.line++;
+        this.atLineStart = true;
+      }
+    }
+    this.offset += chunk.length;
+  }
+
+  private stop(end: number | null): void {
+    this.stopped = true;
+    this.end = end;
+  }
+}

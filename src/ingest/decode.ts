@@ -1,0 +1,80 @@
+import { joinChunks, streamOf, type ByteSource } from './byte-source';
+
+/** Text encodings the importer reads (DATA.md "Values"). */
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'windows-1252';
+
+/**
+ * Guesses the encoding of a text file from its first bytes: a BOM decides; otherwise valid
+ * UTF-8 is UTF-8, and anything else is tried as GB18030 (a superset of GBK, what Chinese
+ * Excel and seller back-ends write), falling back to Windows-1252 when GB18030 cannot read it.
+ */
+export function guessEncoding(head: Uint8Array, container: 'utf16le' | 'utf16be' | 'text'): TextEncodingName {
+  if (container !== 'text') return container === 'utf16le' ? 'utf-16le' : 'utf-16be';
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return 'utf-8';
+  } catch {
+    // Not UTF-8: fall through to the legacy encodings.
+  }
+  // The head may end inside a character; leave the last bytes out of the test.
+  const sample = head.subarray(0, Math.max(0, head.length - 4));
+  try {
+    new TextDecoder('gb18030', { fatal: true }).decode(sample);
+    return 'gb18030';
+  } catch {
+    return 'windows-1252';
+  }
+}
+
+/**
+ * Re-encodes a file as UTF-8 chunk by chunk, so a large GBK or UTF-16 export is never held
+ * as one JS string. Drops a BOM. Reports progress in source bytes.
+ */
+export async function transcodeToUtf8(
+  data: ByteSource,
+  encoding: TextEncodingName,
+  onBytes: (bytes: number) => void,
+  signal?: AbortSignal,
+): Promise<ByteSource> {
+  const decoder = new TextDecoder(encoding);
+  const encoder = new TextEncoder();
+  const out: Uint8Array[] = [];
+  const reader = streamOf(data).getReader();
+  let read = 0;
+  for (;;) {
+    signal?.throwIfAborted();
+    const { done, value } = await reader.read();
+    if (done) break;
+    read += value.byteLength;
+    const text = decoder.decode(value, { stream: true });
+    if (text) out.push(encoder.encode(text));
+    onBytes(read);
+  }
+  const tail = decoder.decode();
+  if (tail) out.push(encoder.encode(tail));
+  return joinChunks(out);
+}
+
+/** Decompresses a gzip file chunk by chunk (the platform's DecompressionStream). */
+export async function gunzip(data: ByteSource, onBytes: (bytes: number) => void, signal?: AbortSignal): Promise<ByteSource> {
+  const out: Uint8Array[] = [];
+  let read = 0;
+  const counted = streamOf(data).pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        read += chunk.byteLength;
+        onBytes(read);
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  const reader = counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>).getReader();
+  for (;;) {
+    signal?.throwIfAborted();
+    const { done, value } = await reader.read();
+    if (done) break;
+    out.push(value);
+  }
+  return joinChunks(out);
+}

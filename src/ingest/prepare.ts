@@ -1,0 +1,128 @@
+import { readRange, sizeOf, sliceFrom, streamOf, type ByteSource } from './byte-source';
+import { findHeader, RecordScanner, type HeadLayout } from './csv-scan';
+import { gunzip, guessEncoding, transcodeToUtf8, type TextEncodingName } from './decode';
+import { readStructured, type StructuredFormat } from './readers/structured';
+import { sniffContainer, sniffJson } from './sniff';
+import { ImportError, type ImportProgress, type InputFile } from './types';
+
+export type FileFormat = 'csv' | StructuredFormat;
+
+/** A file turned into UTF-8 delimited text with its header found: what `loadRaw` reads. */
+export interface PreparedFile {
+  name: string;
+  data: ByteSource;
+  layout: HeadLayout;
+  /** Where the data section ends (GA4 writes more sections after the first); null = end of file. */
+  dataEnd: number | null;
+  /** The text was written by us from another format and its first column holds line numbers. */
+  lineColumn: boolean;
+  format: FileFormat;
+  encoding: TextEncodingName;
+  compressed: boolean;
+  totalBytes: number;
+}
+
+const EXPECTED = 'a CSV, TSV, gzip-compressed CSV, Parquet, JSON, NDJSON or Excel (.xlsx) file with a header row';
+const HEAD_BYTES = 256 * 1024;
+const MAX_HEADER_BYTES = 16 * 1024 * 1024;
+
+type Progress = (p: ImportProgress) => void;
+
+async function findLayout(name: string, data: ByteSource): Promise<HeadLayout> {
+  const size = sizeOf(data);
+  for (let n = HEAD_BYTES; ; n *= 4) {
+    const head = await readRange(data, 0, n);
+    const whole = n >= size;
+    const layout = findHeader(head, whole);
+    if (layout) return layout;
+    if (whole) throw new ImportError(name, `the file is empty (only blank or comment lines); expected ${EXPECTED}.`);
+    if (n >= MAX_HEADER_BYTES) throw new ImportError(name, `no header row found in the first ${MAX_HEADER_BYTES / 1024 / 1024} MB; expected ${EXPECTED}.`);
+  }
+}
+
+/** After `#` comment lines (GA4), the table ends at the first blank or comment line. */
+async function findSectionEnd(data: ByteSource, layout: HeadLayout): Promise<number | null> {
+  if (layout.commentLines === 0) return null;
+  const scanner = new RecordScanner(layout.dataLine, () => true, true);
+  const reader = streamOf(sliceFrom(data, layout.dataStart)).getReader();
+  while (!scanner.done) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    scanner.feed(value);
+  }
+  await reader.cancel();
+  return scanner.end === null ? null : layout.dataStart + scanner.end;
+}
+
+function hasData(layout: HeadLayout, size: number, dataEnd: number | null): boolean {
+  return (dataEnd ?? size) > layout.dataStart;
+}
+
+/**
+ * Reads whatever the user dropped into UTF-8 delimited text (DATA.md "Values", "Bad input"):
+ * gunzips, re-encodes GBK/GB18030 and UTF-16, turns JSON, NDJSON, Parquet and xlsx into CSV
+ * through JS readers (the offline wasm bundle has no extensions, ENGINE-NOTES §7), and refuses
+ * images, archives and empty files with a message naming the file and what was expected.
+ */
+export async function prepareFile(file: InputFile, onProgress: Progress, signal?: AbortSignal, compressed = false): Promise<PreparedFile> {
+  const totalBytes = sizeOf(file.data);
+  const progress = (phase: ImportProgress['phase'], bytes: number): void => onProgress({ phase, bytes, totalBytes });
+  const head = await readRange(file.data, 0, 64 * 1024);
+  const container = sniffContainer(head, file.name);
+  switch (container) {
+    case 'empty':
+      throw new ImportError(file.name, `the file is empty; expected ${EXPECTED}.`);
+    case 'zip':
+      throw new ImportError(file.name, `this is a zip archive, not a data file; unzip it and load the file inside (expected ${EXPECTED}).`);
+    case 'image':
+      throw new ImportError(file.name, `this is an image, not a data file; expected ${EXPECTED}.`);
+    case 'pdf':
+      throw new ImportError(file.name, `this is a PDF, not a data file; expected ${EXPECTED}.`);
+    case 'binary':
+      throw new ImportError(file.name, `this is a binary file, not text; expected ${EXPECTED}.`);
+    case 'gzip': {
+      const inflated = await gunzip(file.data, (b) => progress('decode', b), signal).catch((e: unknown) => {
+        if (signal?.aborted) throw e;
+        throw new ImportError(file.name, `the gzip data is damaged or truncated; expected ${EXPECTED}.`);
+      });
+      const inner = await prepareFile({ name: file.name, data: inflated }, () => {}, signal, true);
+      return { ...inner, compressed: true, totalBytes };
+    }
+    case 'xlsx':
+    case 'parquet': {
+      const text = await readStructured(file.name, file.data, container);
+      return finishText(file.name, text, container, 'utf-8', true, compressed, totalBytes);
+    }
+    case 'utf16le':
+    case 'utf16be':
+    case 'text': {
+      const encoding = guessEncoding(head, container);
+      const utf8 = encoding === 'utf-8' ? file.data : await transcodeToUtf8(file.data, encoding, (b) => progress('decode', b), signal);
+      const start = new TextDecoder().decode(await readRange(utf8, 0, 4096));
+      const json = sniffJson(start);
+      if (json) {
+        const text = await readStructured(file.name, utf8, json);
+        return finishText(file.name, text, json, encoding, true, compressed, totalBytes);
+      }
+      if (start.trim() === '' && sizeOf(utf8) <= 4096) throw new ImportError(file.name, `the file is empty; expected ${EXPECTED}.`);
+      return finishText(file.name, utf8, 'csv', encoding, false, compressed, totalBytes);
+    }
+  }
+}
+
+async function finishText(
+  name: string,
+  data: ByteSource,
+  format: FileFormat,
+  encoding: TextEncodingName,
+  lineColumn: boolean,
+  compressed: boolean,
+  totalBytes: number,
+): Promise<PreparedFile> {
+  const layout = await findLayout(name, data);
+  if (lineColumn) layout.header = layout.header.slice(1);
+  const dataEnd = await findSectionEnd(data, layout);
+  if (!hasData(layout, sizeOf(data), dataEnd) || layout.header.every((h) => h === ''))
+    throw new ImportError(name, `the file has a header but no rows; expected ${EXPECTED}.`);
+  return { name, data, layout, dataEnd, lineColumn, format, encoding, compressed, totalBytes };
+}

@@ -1,0 +1,62 @@
+import type { Engine } from '../engine/engine';
+import { ident, literal } from '../engine/sql';
+import { registerSource, sliceFrom, type ByteSource } from './byte-source';
+import type { Delimiter } from './csv-scan';
+import { rawColumn } from './sources/source';
+
+export const RAW_TABLE = '_ys_raw';
+/** Raw column that catches fields beyond the header's count: its presence rejects the row. */
+export const EXTRA_COLUMN = 'c_extra';
+/** Raw column holding the line number, for text we wrote ourselves from JSON, Parquet or xlsx. */
+export const LINE_COLUMN = 'c_line';
+
+export interface RawRead {
+  /** UTF-8 text of the whole file. */
+  data: ByteSource;
+  delimiter: Delimiter;
+  /** Header fields (after any line column). */
+  columns: number;
+  dataStart: number;
+  /** Where the data ends (GA4 sections); the end of the file when null. */
+  dataEnd: number | null;
+  /** The first column carries line numbers (text generated from another format). */
+  lineColumn: boolean;
+}
+
+let fileCounter = 0;
+
+/**
+ * Loads the data rows of a file into `_ys_raw`, every column as VARCHAR, named by position,
+ * in file order (rowid = record index). DuckDB's reader does the work: no per-row JS.
+ * `strict_mode=false` + `null_padding` keep short rows (truncated lines) and the extra column
+ * catches long ones, so a malformed row is rejected with a reason instead of failing the file.
+ */
+export async function loadRaw(engine: Engine, read: RawRead, limit?: number): Promise<void> {
+  const name = `ys_import_${++fileCounter}.csv`;
+  const body = sliceFrom(read.data, read.dataStart);
+  const data = read.dataEnd === null ? body : body instanceof Uint8Array ? body.subarray(0, read.dataEnd - read.dataStart) : body.slice(0, read.dataEnd - read.dataStart);
+  await registerSource(engine, name, data);
+  try {
+    const names = [...(read.lineColumn ? [LINE_COLUMN] : []), ...Array.from({ length: read.columns }, (_, i) => rawColumn(i)), EXTRA_COLUMN];
+    const columns = `{${names.map((n) => `${literal(n)}: 'VARCHAR'`).join(', ')}}`;
+    const options = [
+      'header = false',
+      'auto_detect = false',
+      'all_varchar = true',
+      `columns = ${columns}`,
+      `delim = ${literal(read.delimiter)}`,
+      `quote = '"'`,
+      `escape = '"'`,
+      'null_padding = true',
+      'strict_mode = false',
+      'parallel = false',
+      'max_line_size = 67108864',
+    ].join(', ');
+    await engine.run(`DROP TABLE IF EXISTS ${ident(RAW_TABLE)}`);
+    await engine.run(
+      `CREATE TEMP TABLE ${ident(RAW_TABLE)} AS SELECT * FROM read_csv(${literal(name)}, ${options})${limit === undefined ? '' : ` LIMIT ${limit}`}`,
+    );
+  } finally {
+    await engine.dropFile(name);
+  }
+}

@@ -1,0 +1,14 @@
+import type { TableName } from '../../model/tables';
+import { CANONICAL_SOURCES } from './canonical';
+import type { HeaderIndex, SourceDefinition } from './source';
+
+/**
+ * Every source recognised without help, most specific first: a platform export is checked
+ * before the canonical layouts so a file is never read with the wrong rules.
+ */
+export const SOURCES: readonly SourceDefinition[] = [...CANONICAL_SOURCES];
+
+/** The source whose header this is (optionally for a forced table), or null. */
+export function recogniseSource(h: HeaderIndex, table?: TableName): SourceDefinition | null {
+  return SOURCES.find((s) => (table === undefined || s.table === table) && s.recognises(h)) ?? null;
+}

@@ -1,0 +1,106 @@
+import type { DateOrder, DecimalStyle } from './types';
+
+/**
+ * SQL builders that read text values the way exports write them (DATA.md "Values").
+ * Each takes a SQL expression of cleaned text (see `cleanTextSql`) and returns a typed
+ * expression that is NULL when the text cannot be read, so a caller can tell "absent"
+ * (text NULL) from "unreadable" (text present, value NULL).
+ */
+
+const WHITESPACE = " \t\r\n\u00a0\u3000";
+
+/**
+ * Trims, turns '' into NULL and unwraps Excel's `="2875012345678901"` guard that Chinese
+ * seller exports put around long numbers.
+ */
+export function cleanTextSql(x: string): string {
+  const t = `trim(${x}, '${WHITESPACE}')`;
+  return `NULLIF(CASE WHEN starts_with(${t}, '="') AND ends_with(${t}, '"') AND length(${t}) >= 3
+    THEN trim(substr(${t}, 3, length(${t}) - 3), '${WHITESPACE}') ELSE ${t} END, '')`;
+}
+
+// Currency codes and symbols, spaces used as thousands separators, and the Swiss apostrophe.
+const MONEY_NOISE = `'^[A-Z]{3}\\s*|\\s*[A-Z]{3}$|[$€£¥￥元₹₩₽\\s''\u00a0\u202f]'`;
+
+function numericText(s: string, style: DecimalStyle): { ok: string; negative: string; text: string } {
+  const stripped = `regexp_replace(${s}, ${MONEY_NOISE}, '', 'g')`;
+  const ok = `regexp_full_match(${stripped}, '\\(?[-+]?(\\d[\\d.,]*|[.,]\\d+)\\)?-?')`;
+  const negative = `(starts_with(${stripped}, '(') OR starts_with(${stripped}, '-') OR ends_with(${stripped}, '-'))`;
+  const digits = `regexp_replace(${stripped}, '[^\\d.,]', '', 'g')`;
+  const text = style === 'comma' ? `replace(replace(${digits}, '.', ''), ',', '.')` : `replace(${digits}, ',', '')`;
+  return { ok, negative, text };
+}
+
+function parseNumeric(s: string, style: DecimalStyle, type: string): string {
+  const n = numericText(s, style);
+  const slow = `CASE WHEN ${n.ok} THEN (CASE WHEN ${n.negative} THEN -1 ELSE 1 END) * try_cast(${n.text} AS ${type}) END`;
+  // Plain numbers (the common case in big canonical files) skip the regular expressions.
+  const fast = style === 'dot' ? `try_cast(${s} AS ${type})` : 'NULL';
+  return `CASE WHEN ${s} IS NULL THEN NULL ELSE coalesce(${fast}, ${slow}) END`;
+}
+
+/** Money such as `1234.5`, `1,234.50`, `$1,234.50`, `¥1,234.50`, `1.234,50 €`, `(12.00)`. */
+export function moneySql(s: string, style: DecimalStyle): string {
+  return parseNumeric(s, style, 'DECIMAL(18,4)');
+}
+
+/** Counts such as sessions or quantity, with the same separators as money. */
+export function numberSql(s: string, style: DecimalStyle): string {
+  return parseNumeric(s, style, 'DOUBLE');
+}
+
+const TIME_WITH_ZONE = `'(\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)\\s*(Z|UTC|GMT|[+-]\\d{2}(:?\\d{2})?)$'`;
+// ISO without an offset: the common case, cast directly without rewriting.
+const ISO_PLAIN = `'\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)?'`;
+const DAY_MONTH_FIRST = `'^(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{4})'`;
+
+/**
+ * Timestamps: ISO with or without time and offset (the wall clock as written is kept, the
+ * offset dropped), `2025/10/07 09:50`, `2025年10月7日`, `20251007`, Excel serial numbers and
+ * day-month-year in the given order.
+ */
+export function timestampSql(s: string, order: DateOrder): string {
+  const noZone = `regexp_replace(${s}, ${TIME_WITH_ZONE}, '\\1')`;
+  const cjk = `replace(replace(replace(${noZone}, '年', '-'), '月', '-'), '日', '')`;
+  const yearFirst = `regexp_replace(${cjk}, '^(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})', '\\1-\\2-\\3')`;
+  const dayOrMonthFirst = `regexp_replace(${yearFirst}, ${DAY_MONTH_FIRST}, '${order === 'dmy' ? '\\3-\\2-\\1' : '\\3-\\1-\\2'}')`;
+  const excel = `TIMESTAMP '1899-12-30' + to_microseconds(CAST(round(CAST(${s} AS DOUBLE) * 86400000000) AS BIGINT))`;
+  return `CASE
+    WHEN ${s} IS NULL THEN NULL
+    WHEN regexp_full_match(${s}, ${ISO_PLAIN}) THEN try_cast(${s} AS TIMESTAMP)
+    WHEN regexp_full_match(${s}, '\\d{8}') THEN try_strptime(${s}, '%Y%m%d')
+    WHEN regexp_full_match(${s}, '\\d{5}(\\.\\d+)?') THEN ${excel}
+    ELSE try_cast(${dayOrMonthFirst} AS TIMESTAMP)
+  END`;
+}
+
+/** A calendar date read like a timestamp, keeping only the date. */
+export function dateSql(s: string, order: DateOrder): string {
+  return `CAST(${timestampSql(s, order)} AS DATE)`;
+}
+
+/**
+ * Evidence for the day-month order of `dd/mm/yyyy`-like values in one text expression:
+ * `dmy` counts values whose first part cannot be a month, `mdy` those whose second part cannot.
+ */
+export function dateOrderEvidenceSql(s: string): { dmy: string; mdy: string; slashed: string } {
+  return {
+    dmy: `count(*) FILTER (WHERE regexp_matches(${s}, '^(1[3-9]|2\\d|3[01])[/.\\-]\\d{1,2}[/.\\-]\\d{4}'))`,
+    mdy: `count(*) FILTER (WHERE regexp_matches(${s}, '^\\d{1,2}[/.\\-](1[3-9]|2\\d|3[01])[/.\\-]\\d{4}'))`,
+    slashed: `count(*) FILTER (WHERE regexp_matches(${s}, ${DAY_MONTH_FIRST}))`,
+  };
+}
+
+/**
+ * Evidence for the decimal separator of money-like values: a final `,dd` (or dots used as
+ * thousands groups) says comma; a final `.dd` (or commas between groups) says dot.
+ * `ambiguous` counts values like `1,234` or `1.234` that read differently in each style.
+ */
+export function decimalEvidenceSql(s: string): { comma: string; dot: string; ambiguous: string } {
+  const n = `regexp_extract(${s}, '[\\d.,]+')`;
+  return {
+    comma: `count(*) FILTER (WHERE regexp_matches(${n}, ',\\d{1,2}$|,\\d{4,}$|\\.\\d{3},|\\..*\\.'))`,
+    dot: `count(*) FILTER (WHERE regexp_matches(${n}, '\\.\\d{1,2}$|\\.\\d{4,}$|,\\d{3}\\.|,.*,'))`,
+    ambiguous: `count(*) FILTER (WHERE regexp_full_match(${n}, '\\d{1,3}[.,]\\d{3}'))`,
+  };
+}
