@@ -45,9 +45,17 @@ function ReadyApp() {
   const setView = useAppStore((s) => s.setView);
   const lastDate = description.data?.orders.lastDate ?? description.data?.traffic.lastDate ?? null;
 
+  const currency = useAppStore((s) => s.view.currency);
+  const currencies = description.data?.orders.currencies;
+
   useEffect(() => {
     if (!period && lastDate) setView({ period: latestFullMonth(lastDate) });
   }, [period, lastDate, setView]);
+
+  // Money never mixes currencies: with several in the data, the first is chosen until the user picks.
+  useEffect(() => {
+    if (!currency && currencies && currencies.length > 1) setView({ currency: currencies[0] ?? null });
+  }, [currency, currencies, setView]);
 
   return (
     <Layout lastDate={lastDate}>

@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/messages';
 import { useAppStore, type PageId } from '../stores/app-store';
 import { PAGES } from './PageSwitch';
 import { TopBar } from './TopBar';
+import { FilterBar } from './FilterBar';
 
 const NAV: { id: PageId; label: MessageKey; icon: string }[] = [
   { id: 'overview', label: 'nav.overview', icon: '◧' },
@@ -42,6 +43,7 @@ export function Layout({ children, lastDate }: { children: ReactNode; lastDate: 
       </nav>
       <div className="main">
         <TopBar lastDate={lastDate} />
+        {page !== 'data' && page !== 'sql' && <FilterBar />}
         {origin === 'sample' && (
           <div className="banner" data-testid="sample-banner">
             <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.5" /><path d="M8 7v4.5M8 4.6v.1" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" /></svg>
