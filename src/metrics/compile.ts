@@ -42,7 +42,7 @@ const SCOPE_SOURCE: Record<ScopeId, SourceTable> = {
 
 const SCOPE_ORDER: ScopeId[] = ['paid_orders', 'period_buyers', 'cancelled_orders', 'traffic_rows', 'registrations'];
 
-const DATE_COLUMN: Record<SourceTable, string> = { orders: 'order_date', traffic: 'date', users: 'registered_date' };
+export const DATE_COLUMN: Record<SourceTable, string> = { orders: 'order_date', traffic: 'date', users: 'registered_date' };
 
 function between(alias: string, source: SourceTable, period: Period): string {
   return `${alias}.${DATE_COLUMN[source]} BETWEEN ${dateSql(period.from)} AND ${dateSql(period.to)}`;

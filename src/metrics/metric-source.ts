@@ -1,0 +1,75 @@
+import type { Engine } from '../engine/engine';
+import { contextFor } from './context';
+import { isMetricId, type MetricId } from './definitions';
+import { hasDerived } from './derived';
+import { describeData, type DataDescription } from './describe';
+import { FILTER_DIMENSIONS, type Filters, type SourceTable } from './filters';
+import type { Period } from './periods';
+import { kpisSql, parseKpis, type Kpis } from './queries/kpis';
+
+/** The numbers targets ask for (the MetricSource port of src/targets/source.ts), read from an engine. */
+export interface EngineMetricSource {
+  value(metric: string, period: Period, filters: Record<string, readonly string[]>): Promise<number | null>;
+  lastDate(table: SourceTable): Promise<string | null>;
+  firstDate(table: SourceTable): Promise<string | null>;
+}
+
+/**
+ * Converts a targets-file filter object (dimension → values) to metric filters. `currency`
+ * takes its first value; without one, `defaultCurrency` applies.
+ */
+export function toFilters(raw: Record<string, readonly string[]>, defaultCurrency?: string | null): Filters {
+  const filters: Filters = {};
+  for (const dim of FILTER_DIMENSIONS) {
+    const values = raw[dim];
+    if (!values || values.length === 0) continue;
+    if (dim === 'currency') {
+      const first = values[0];
+      if (first !== undefined) filters.currency = first;
+    } else filters[dim] = values;
+  }
+  if (filters.currency === undefined && defaultCurrency) filters.currency = defaultCurrency;
+  return filters;
+}
+
+/**
+ * A metric source over an engine whose data does not change while it is used (one report run,
+ * one page render): the description is read once and each period/filter pair is queried once.
+ */
+export function engineMetricSource(
+  engine: Engine,
+  options: { defaultCurrency?: string | null; description?: DataDescription } = {},
+): EngineMetricSource {
+  let description: Promise<DataDescription> | undefined = options.description
+    ? Promise.resolve(options.description)
+    : undefined;
+  const describe = () => (description ??= describeData(engine));
+  const cache = new Map<string, Promise<Kpis>>();
+
+  const kpisFor = async (period: Period, filters: Filters): Promise<Kpis> => {
+    const key = JSON.stringify([period.from, period.to, filters]);
+    let hit = cache.get(key);
+    if (!hit) {
+      hit = describe().then(async (data) => {
+        const { ctx } = contextFor(data, period, filters, hasDerived(engine));
+        return parseKpis(await engine.query(kpisSql(ctx)));
+      });
+      cache.set(key, hit);
+    }
+    return hit;
+  };
+
+  return {
+    async value(metric, period, filters) {
+      if (!isMetricId(metric)) return null;
+      const kpis = await kpisFor(period, toFilters(filters, options.defaultCurrency));
+      return kpis[metric as MetricId];
+    },
+    async lastDate(table) {
+      return (await describe())[table].lastDate;
+    },
+    async firstDate(table) {
+      return (await describe())[table].firstDate;
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import type { Engine, Row } from '../../engine/engine';
+import { dateSql, type QueryContext } from '../compile';
+import { prepareContext } from '../context';
+import { firstPaidSql, paidSql } from '../derived';
+import type { DataDescription } from '../describe';
+import { ordersFilterSql, type Filters } from '../filters';
+import { monthOf, monthsBetween, type Period } from '../periods';
+import { toNumberOrNull } from './kpis';
+
+/** `in_month`: active in month c + k (METRICS.md "Cohorts"); `in_or_after`: active in month c + k or any later month up to `to`. */
+export type CohortMode = 'in_month' | 'in_or_after';
+
+export interface CohortRow {
+  /** 'YYYY-MM' of the cohort's first paid orders. */
+  cohort: string;
+  customers: number;
+  /** Index k is month c + k; arrays run to the month of `to` (rows differ in length). */
+  retention: (number | null)[];
+  revenue: (number | null)[];
+  ltv: (number | null)[];
+}
+
+const monthIndex = (column: string) => `(year(${column}) * 12 + month(${column}))`;
+
+/**
+ * Per cohort and month offset k: active customers and revenue; plus, per cohort and last
+ * active offset, the number of customers (for `in_or_after`). Orders after `to` are not seen;
+ * a customer whose first paid order comes after `to` is in no cohort yet.
+ */
+export function cohortsSql(ctx: QueryContext): string {
+  const start = `${monthOf(ctx.period.from)}-01`;
+  const span = `BETWEEN ${dateSql(start)} AND ${dateSql(ctx.period.to)}`;
+  return `WITH
+first_paid AS (
+  ${firstPaidSql(ctx.derived)}
+),
+cohort_orders AS (
+  SELECT o.customer_key, strftime(f.first_paid_date, '%Y-%m') AS cohort,
+         ${monthIndex('o.order_date')} - ${monthIndex('f.first_paid_date')} AS k, o.order_total
+  FROM orders o JOIN first_paid f USING (customer_key)
+  WHERE ${paidSql('o')}
+    AND o.order_date ${span}
+    AND f.first_paid_date ${span}
+    AND ${ordersFilterSql(ctx.filters, 'o')}
+),
+members AS (
+  SELECT DISTINCT customer_key FROM cohort_orders WHERE k = 0
+),
+member_orders AS (
+  SELECT c.* FROM cohort_orders c JOIN members m USING (customer_key)
+),
+by_month AS (
+  SELECT cohort, k, count(DISTINCT customer_key) AS active, sum(order_total) AS revenue,
+         sum(sum(order_total)) OVER (PARTITION BY cohort ORDER BY k) AS cumulative_revenue
+  FROM member_orders GROUP BY cohort, k
+),
+by_last AS (
+  SELECT cohort, last_k AS k, count(*) AS last_active
+  FROM (SELECT cohort, customer_key, max(k) AS last_k FROM member_orders GROUP BY cohort, customer_key)
+  GROUP BY cohort, last_k
+)
+SELECT m.cohort, m.k, m.active, m.revenue, m.cumulative_revenue, coalesce(l.last_active, 0) AS last_active
+FROM by_month m LEFT JOIN by_last l ON m.cohort = l.cohort AND m.k = l.k
+ORDER BY m.cohort, m.k`;
+}
+
+/** Builds the cohort rows, one per month of the period, arrays from k = 0 to the month of `to`. */
+export function parseCohorts(rows: Row[], period: Period, mode: CohortMode): CohortRow[] {
+  const cells = new Map<string, { active: number; revenue: number; cumulative: number; lastActive: number }>();
+  for (const r of rows) {
+    cells.set(`${String(r.cohort)}|${Number(r.k)}`, {
+      active: Number(r.active ?? 0),
+      revenue: toNumberOrNull(r.revenue) ?? 0,
+      cumulative: toNumberOrNull(r.cumulative_revenue) ?? 0,
+      lastActive: Number(r.last_active ?? 0),
+    });
+  }
+  const months = monthsBetween(period.from, period.to);
+  return months.map((cohort, i) => {
+    const width = months.length - i;
+    const at = (k: number) => cells.get(`${cohort}|${k}`);
+    const customers = at(0)?.active ?? 0;
+    const share = (n: number) => (customers > 0 ? n / customers : null);
+    const retention: (number | null)[] = [];
+    const revenue: (number | null)[] = [];
+    const ltv: (number | null)[] = [];
+    let stillActive = 0;
+    for (let k = width - 1; k >= 0; k--) {
+      stillActive += at(k)?.lastActive ?? 0;
+      retention[k] = share(mode === 'in_month' ? (at(k)?.active ?? 0) : stillActive);
+    }
+    // Months without orders carry the running total forward; the total itself is summed exactly in SQL.
+    let cumulative = 0;
+    for (let k = 0; k < width; k++) {
+      const cell = at(k);
+      if (cell) cumulative = cell.cumulative;
+      revenue[k] = cell?.revenue ?? 0;
+      ltv[k] = share(cumulative);
+    }
+    return { cohort, customers, retention, revenue, ltv };
+  });
+}
+
+/** Monthly acquisition cohorts of the period (METRICS.md "Cohorts"). */
+export async function computeCohorts(
+  engine: Engine,
+  period: Period,
+  filters: Filters = {},
+  mode: CohortMode = 'in_month',
+  description?: DataDescription,
+): Promise<CohortRow[]> {
+  const { ctx, description: data } = await prepareContext(engine, period, filters, description);
+  if (ctx.blocked.includes('orders') || data.orders.rows === 0) return [];
+  return parseCohorts(await engine.query(cohortsSql(ctx)), period, mode);
+}

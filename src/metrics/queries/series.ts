@@ -1,0 +1,75 @@
+import type { Engine, Row } from '../../engine/engine';
+import { compileMetricsSql, DATE_COLUMN, type QueryContext } from '../compile';
+import { prepareContext } from '../context';
+import type { DataDescription } from '../describe';
+import type { Filters } from '../filters';
+import { periodBuckets, type Grain, type Period } from '../periods';
+import { toNumberOrNull } from './kpis';
+
+export const SERIES_ORDER_METRICS = ['gmv', 'refunds', 'net_revenue', 'orders', 'buyers', 'aov'] as const;
+export const SERIES_TRAFFIC_METRICS = ['sessions', 'conversion_rate'] as const;
+
+/** One bucket of the series (METRICS.md "Series"); traffic fields only when traffic is loaded. */
+export interface SeriesRow {
+  period: string;
+  gmv: number | null;
+  refunds: number | null;
+  net_revenue: number | null;
+  orders: number | null;
+  buyers: number | null;
+  aov: number | null;
+  sessions?: number | null;
+  conversion_rate?: number | null;
+}
+
+/** SQL for the bucket label of a date column; matches `bucketLabel` (`2025-01-07`, `2025-W02`, `2025-01`, `2025-Q1`, `2025`). */
+export function bucketLabelSql(grain: Grain, column: string): string {
+  switch (grain) {
+    case 'day':
+      return `strftime(${column}, '%Y-%m-%d')`;
+    case 'week':
+      return `strftime(${column}, '%G-W%V')`;
+    case 'month':
+      return `strftime(${column}, '%Y-%m')`;
+    case 'quarter':
+      return `strftime(${column}, '%Y') || '-Q' || quarter(${column})`;
+    case 'year':
+      return `strftime(${column}, '%Y')`;
+  }
+}
+
+type SeriesMetric = (typeof SERIES_ORDER_METRICS)[number] | (typeof SERIES_TRAFFIC_METRICS)[number];
+
+export function seriesMetrics(withTraffic: boolean): SeriesMetric[] {
+  return withTraffic ? [...SERIES_ORDER_METRICS, ...SERIES_TRAFFIC_METRICS] : [...SERIES_ORDER_METRICS];
+}
+
+/** One row per bucket of the period, every bucket present, the first and last clipped to the period. */
+export function seriesSql(ctx: QueryContext, grain: Grain, withTraffic: boolean): string {
+  const rows = periodBuckets(ctx.period, grain).map((b) => ({ key: b.label, from: b.from, to: b.to }));
+  return compileMetricsSql(seriesMetrics(withTraffic), ctx, {
+    key: (source, alias) => bucketLabelSql(grain, `${alias}.${DATE_COLUMN[source]}`),
+    rows,
+  });
+}
+
+export function parseSeries(rows: Row[], withTraffic: boolean): SeriesRow[] {
+  return rows.map((r) => {
+    const row: SeriesRow = { period: String(r.grp) } as SeriesRow;
+    for (const id of seriesMetrics(withTraffic)) row[id] = toNumberOrNull(r[id]);
+    return row;
+  });
+}
+
+/** The series of the period at a grain (METRICS.md "Series"). */
+export async function computeSeries(
+  engine: Engine,
+  period: Period,
+  grain: Grain,
+  filters: Filters = {},
+  description?: DataDescription,
+): Promise<SeriesRow[]> {
+  const prepared = await prepareContext(engine, period, filters, description);
+  const withTraffic = prepared.description.traffic.rows > 0;
+  return parseSeries(await engine.query(seriesSql(prepared.ctx, grain, withTraffic)), withTraffic);
+}

@@ -1,0 +1,48 @@
+import type { TableName } from '../model/tables';
+import type { CohortRow } from './queries/cohorts';
+import type { ChannelRow } from './queries/by-channel';
+import type { FunnelRow } from './queries/funnel';
+import type { Kpis } from './queries/kpis';
+import type { SeriesRow } from './queries/series';
+import type { Grain, Period } from './periods';
+
+/** A `targets` row of the report (METRICS.md "Report JSON"); filled by the targets module. */
+export interface ReportTargetRow {
+  id: string;
+  metric: string;
+  as_of: string | null;
+  share: number | null;
+  target: number;
+  actual_to_date: number | null;
+  expected_to_date: number | null;
+  projected: number | null;
+  attainment: number | null;
+  status: string;
+}
+
+/** What loading did to one table, summed over its files (METRICS.md "Report JSON", `data_quality`). */
+export interface DataQualityEntry {
+  rows_read: number;
+  rows_loaded: number;
+  rows_rejected: number;
+  duplicates: number;
+  reasons: Record<string, number>;
+}
+
+export type DataQuality = Partial<Record<TableName, DataQualityEntry>>;
+
+/** `report --json`, exactly the shape of METRICS.md "Report JSON", numbers at full precision. */
+export interface ReportJson {
+  period: Period;
+  /** The currency of every money figure; null when no order names one. */
+  currency: string | null;
+  kpis: Kpis;
+  /** Null with `--compare none`. */
+  comparison: (Period & { kpis: Kpis }) | null;
+  series: { grain: Grain; rows: SeriesRow[] };
+  cohorts: CohortRow[];
+  funnel: FunnelRow[];
+  by_channel: ChannelRow[];
+  targets: ReportTargetRow[];
+  data_quality: DataQuality;
+}
