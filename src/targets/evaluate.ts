@@ -1,6 +1,6 @@
 import { checkInLastDate, checkInValue } from './checkin';
 import { daysInclusive, earlierOf, minusOneYear, periodLastYear, type IsoDate, type Period } from './dates';
-import type { Direction, MetricKind, SourceTable } from './metric-kinds';
+import type { Direction, KpiId, MetricKind, SourceTable } from './metric-kinds';
 import {
   levelOn,
   milestoneSpans,
@@ -171,7 +171,7 @@ async function additiveShare(
   if (target.phasing !== 'seasonal') return linear(null);
   const lastYear = periodLastYear(target.period);
   if (target.checkin !== undefined || !historyCovers(spans, lastYear)) return linear('history_gap');
-  const metric = target.metric as Parameters<MetricSource['value']>[0];
+  const metric = target.metric as KpiId;
   const whole = await source.value(metric, lastYear, target.filters);
   if (whole === null || !(whole > 0)) return linear('zero_last_year');
   // A sum over days that had no rows is nothing, not unknown, since the history covers them.
@@ -181,7 +181,7 @@ async function additiveShare(
 
 async function actualOver(target: Target, window: Period, source: MetricSource): Promise<number | null> {
   if (target.checkin !== undefined) return checkInValue(target.checkin, window);
-  return source.value(target.metric as Parameters<MetricSource['value']>[0], window, target.filters);
+  return source.value(target.metric as KpiId, window, target.filters);
 }
 
 /**
