@@ -37,12 +37,13 @@ export function chooseCurrency(description: DataDescription, requested?: string)
   return { currency: present[0] ?? null, filter: undefined };
 }
 
-/** Active filters each source cannot honour; its metrics are null under them. */
+/** Active filters each loaded source cannot honour; its metrics are null under them. */
 export type UnsupportedFilters = Partial<Record<SourceTable, FilterDimension[]>>;
 
 export function unsupportedFilters(description: DataDescription, filters: Filters): UnsupportedFilters {
   const out: UnsupportedFilters = {};
   for (const source of SOURCE_TABLES) {
+    if (description[source].rows === 0) continue; // not loaded: its metrics are null anyway
     const dims = unsupportedDimensions(source, filters, description[source].dimensions);
     if (dims.length) out[source] = dims;
   }

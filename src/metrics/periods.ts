@@ -14,6 +14,7 @@ import {
   startOfISOWeek,
   startOfMonth,
   startOfQuarter,
+  startOfDay,
   startOfYear,
   subYears,
 } from 'date-fns';
@@ -141,7 +142,8 @@ export function periodBuckets(period: Period, grain: Grain): Bucket[] {
   const buckets: Bucket[] = [];
   let cursor = parseDay(period.from);
   while (cursor <= end) {
-    const [, bucketEnd] = bucketBounds(cursor, grain);
+    // date-fns' endOf* is 23:59:59.999; the last day at midnight keeps every comparison on whole days.
+    const bucketEnd = startOfDay(bucketBounds(cursor, grain)[1]);
     const clippedEnd = bucketEnd < end ? bucketEnd : end;
     buckets.push({ label: bucketLabel(cursor, grain), from: formatDay(cursor), to: formatDay(clippedEnd) });
     cursor = addDays(clippedEnd, 1);
