@@ -30,7 +30,8 @@ export function channelKeySql(raw: string): string {
  * 'unattributed', known synonym → its channel, anything else → 'other'.
  */
 export function channelSql(raw: string): string {
-  const key = channelKeySql(raw);
+  // GA4 "source / medium" values: the medium says the channel.
+  const key = channelKeySql(`CASE WHEN contains(${raw}, ' / ') THEN split_part(${raw}, ' / ', 2) ELSE ${raw} END`);
   const arms = Object.entries(CHANNEL_SYNONYMS)
     .map(([channel, names]) => `WHEN ${key} IN ${literalList(names.map((n) => n.replace(/[\s\-/]+/g, '_')))} THEN '${channel}'`)
     .join('\n    ');

@@ -56,7 +56,7 @@ export const FIELDS: Record<TableName, readonly FieldSpec[]> = {
   users: [
     f('user_id', 'id', true),
     f('registered_at', 'timestamp', true),
-    f('channel', 'text'),
+    f('channel', 'channel'),
     f('region', 'text'),
     f('member_tier', 'text'),
   ],

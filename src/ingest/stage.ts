@@ -38,25 +38,29 @@ export async function decideReading(
   explicit: { dateOrder?: DateOrder | undefined; decimal?: DecimalStyle | undefined },
 ): Promise<ReadingChoices> {
   const warnings: string[] = [];
-  const dateExprs = plans.flatMap((p) => fieldsOfKind(p, ['timestamp', 'date']).map((e) => ({ e, p })));
-  const moneyExprs = plans.flatMap((p) => fieldsOfKind(p, ['money', 'number']).map((e) => ({ e, p })));
-  const parts: string[] = [];
-  dateExprs.forEach(({ e }, i) => {
-    const ev = dateOrderEvidenceSql(e);
-    parts.push(`${ev.dmy} AS dmy${i}`, `${ev.mdy} AS mdy${i}`, `${ev.slashed} AS sl${i}`);
-  });
-  moneyExprs.forEach(({ e }, i) => {
-    const ev = decimalEvidenceSql(e);
-    parts.push(`${ev.comma} AS cm${i}`, `${ev.dot} AS dt${i}`, `${ev.ambiguous} AS am${i}`);
-  });
   let dmy = 0;
   let mdy = 0;
   let slashed = 0;
   let comma = 0;
   let dot = 0;
   let ambiguous = 0;
-  if (parts.length > 0) {
-    const [row] = await engine.query(`SELECT ${parts.join(', ')} FROM ${ident(RAW_TABLE)}`);
+  for (const plan of plans) {
+    const dateExprs = fieldsOfKind(plan, ['timestamp', 'date']);
+    const moneyExprs = [
+      ...fieldsOfKind(plan, ['money']).map((e) => ({ e, whole: false })),
+      ...fieldsOfKind(plan, ['number']).map((e) => ({ e, whole: true })),
+    ];
+    const parts: string[] = [];
+    dateExprs.forEach((e, i) => {
+      const ev = dateOrderEvidenceSql(e);
+      parts.push(`${ev.dmy} AS dmy${i}`, `${ev.mdy} AS mdy${i}`, `${ev.slashed} AS sl${i}`);
+    });
+    moneyExprs.forEach(({ e, whole }, i) => {
+      const ev = decimalEvidenceSql(e, whole);
+      parts.push(`${ev.comma} AS cm${i}`, `${ev.dot} AS dt${i}`, `${ev.ambiguous} AS am${i}`);
+    });
+    if (parts.length === 0) continue;
+    const [row] = await engine.query(`SELECT ${parts.join(', ')} FROM ${plan.from ?? ident(RAW_TABLE)} ${whereClause(plan)}`);
     const n = (k: string): number => Number(row?.[k] ?? 0);
     dateExprs.forEach((_, i) => {
       dmy += n(`dmy${i}`);
@@ -138,7 +142,8 @@ function reasonSql(specs: readonly FieldSpec[], plan: TablePlan): string {
 export async function stageTable(engine: Engine, plan: TablePlan, choices: ReadingChoices, target: string, lineColumn: boolean): Promise<void> {
   const specs = FIELDS[plan.table];
   const texts = specs.map((s) => `${plan.fields[s.name] ?? 'NULL'} AS ${textCol(s.name)}`);
-  const values = specs.map((s) => `${plan.fields[s.name] === undefined ? 'NULL' : parseSql(s, textCol(s.name), choices)} AS ${valueCol(s.name)}`);
+  const absent = (spec: FieldSpec): string => (spec.kind === 'channel' ? `'unattributed'` : 'NULL');
+  const values = specs.map((s) => `${plan.fields[s.name] === undefined ? absent(s) : parseSql(s, textCol(s.name), choices)} AS ${valueCol(s.name)}`);
   const line = lineColumn ? `TRY_CAST(${ident(LINE_COLUMN)} AS BIGINT)` : 'NULL::BIGINT';
   await engine.run(`DROP TABLE IF EXISTS ${ident(target)}`);
   await engine.run(`CREATE TEMP TABLE ${ident(target)} AS
@@ -146,7 +151,7 @@ export async function stageTable(engine: Engine, plan: TablePlan, choices: Readi
       SELECT _row, _line, _extra, ${specs.map((s) => textCol(s.name)).join(', ')}, ${values.join(', ')}
       FROM (
         SELECT rowid AS _row, ${line} AS _line, ${ident(EXTRA_COLUMN)} AS _extra, ${texts.join(', ')}
-        FROM ${ident(RAW_TABLE)} ${whereClause(plan)}
+        FROM ${plan.from ?? ident(RAW_TABLE)} ${whereClause(plan)}
       )
     )`);
 }

@@ -92,12 +92,19 @@ export function dateOrderEvidenceSql(s: string): { dmy: string; mdy: string; sla
 }
 
 /**
- * Evidence for the decimal separator of money-like values: a final `,dd` (or dots used as
- * thousands groups) says comma; a final `.dd` (or commas between groups) says dot.
+ * Evidence for the decimal separator of one text expression. Money: a final `,dd` (or dots
+ * used as thousands groups) says comma; a final `.dd` (or commas between groups) says dot;
  * `ambiguous` counts values like `1,234` or `1.234` that read differently in each style.
+ * Counts (sessions, quantity) are whole numbers, so their only separator groups thousands.
  */
-export function decimalEvidenceSql(s: string): { comma: string; dot: string; ambiguous: string } {
+export function decimalEvidenceSql(s: string, whole: boolean): { comma: string; dot: string; ambiguous: string } {
   const n = `regexp_extract(${s}, '[\\d.,]+')`;
+  if (whole)
+    return {
+      comma: `count(*) FILTER (WHERE regexp_full_match(${n}, '\\d{1,3}(\\.\\d{3})+'))`,
+      dot: `count(*) FILTER (WHERE regexp_full_match(${n}, '\\d{1,3}(,\\d{3})+'))`,
+      ambiguous: '0',
+    };
   return {
     comma: `count(*) FILTER (WHERE regexp_matches(${n}, ',\\d{1,2}$|,\\d{4,}$|\\.\\d{3},|\\..*\\.'))`,
     dot: `count(*) FILTER (WHERE regexp_matches(${n}, '\\.\\d{1,2}$|\\.\\d{4,}$|,\\d{3}\\.|,.*,'))`,

@@ -42,6 +42,13 @@ export class HeaderIndex {
     return at === null ? 'NULL' : cleanTextSql(ident(rawColumn(at)));
   }
 
+  /** The first non-empty value among the columns `names` that the file has, row by row. */
+  coalesce(...names: string[]): string {
+    const present = names.filter((n) => this.has(n)).map((n) => this.text(n));
+    if (present.length === 0) return 'NULL';
+    return present.length === 1 ? present[0]! : `coalesce(${present.join(', ')})`;
+  }
+
   /** Cleaned text of the first of `names` that the file has (NULL when none). */
   first(...names: string[]): string {
     const found = names.find((n) => this.has(n));
@@ -61,6 +68,11 @@ export function rawColumn(position: number): string {
 export interface TablePlan {
   table: TableName;
   fields: Partial<Record<string, string>>;
+  /**
+   * Replaces the raw table as the row source (e.g. one row per line item unnested from an
+   * order row); must expose `rowid` (the raw record index) and every raw column.
+   */
+  from?: string;
   /** Which raw rows are records of this table (SQL over raw columns and `rowid`, the record index); all when absent. */
   where?: string;
 }
