@@ -28,7 +28,7 @@ function BootScreen({ state, retry }: { state: BootState; retry: () => void }) {
           </>
         ) : (
           <>
-            <div style={{ color: 'var(--text-2)' }}>{state.phase === 'engine' ? t('boot.engine') : t('boot.sample')}</div>
+            <div style={{ color: 'var(--text-2)' }}>{state.phase === 'engine' ? t('boot.engine') : state.phase === 'stored' ? t('boot.stored') : t('boot.sample')}</div>
             <div className="progress" role="progressbar" aria-busy="true" />
           </>
         )}

@@ -5,6 +5,7 @@ import { useAppStore, type PageId } from '../stores/app-store';
 import { PAGES } from './PageSwitch';
 import { TopBar } from './TopBar';
 import { FilterBar } from './FilterBar';
+import { DropOverlay } from '../features/data/DropOverlay';
 
 const NAV: { id: PageId; label: MessageKey; icon: string }[] = [
   { id: 'overview', label: 'nav.overview', icon: '◧' },
@@ -54,6 +55,7 @@ export function Layout({ children, lastDate }: { children: ReactNode; lastDate: 
           </div>
         )}
         <main className="content">{children}</main>
+        <DropOverlay />
       </div>
     </div>
   );

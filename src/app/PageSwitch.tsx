@@ -1,10 +1,12 @@
 import type { ComponentType } from 'react';
 import { OverviewPage } from '../features/overview/OverviewPage';
+import { DataPage } from '../features/data/DataPage';
 import { useAppStore, type PageId } from '../stores/app-store';
 
 /** The pages that exist; the navigation lists exactly these. */
 export const PAGES: Partial<Record<PageId, ComponentType>> = {
   overview: OverviewPage,
+  data: DataPage,
 };
 
 export function PageSwitch() {

@@ -2,13 +2,18 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import type { Engine } from '../engine/engine';
 import { getBrowserEngine } from '../engine/browser';
 import { loadSampleShop } from '../model/sample-shop';
-import { useAppStore } from '../stores/app-store';
+import { useAppStore, type DatasetOrigin } from '../stores/app-store';
+import { importFile, ensureTables } from '../ingest/import';
+import type { LoadReport } from '../ingest/types';
+import { useImportStore } from '../features/data/import-store';
+import { listStoredFiles, type StoredFile } from './persistence';
 import { fetchSampleFiles } from './sample-files';
 import { afterDataChange } from './data-lifecycle';
 
 export type BootState =
   | { phase: 'engine' }
   | { phase: 'sample' }
+  | { phase: 'stored' }
   | { phase: 'ready'; engine: Engine }
   | { phase: 'failed'; message: string };
 
@@ -21,23 +26,48 @@ export function useEngine(): Engine {
   return engine;
 }
 
-async function boot(onPhase: (s: BootState) => void): Promise<Engine> {
-  onPhase({ phase: 'engine' });
-  // Start fetching the sample while the wasm compiles: the two overlap.
-  const samplePromise = fetchSampleFiles();
-  const engine = await getBrowserEngine();
-  onPhase({ phase: 'sample' });
-  await loadSampleShop(engine, await samplePromise);
-  await afterDataChange(engine);
-  return engine;
+interface Booted {
+  engine: Engine;
+  origin: DatasetOrigin;
 }
 
-let booting: Promise<Engine> | undefined;
+/** Replays the user's stored files in the order they were loaded; a file that no longer loads is skipped and said. */
+async function replayStoredFiles(engine: Engine, files: StoredFile[]): Promise<void> {
+  await ensureTables(engine);
+  const reports: LoadReport[] = [];
+  for (const f of files) {
+    try {
+      reports.push(await importFile(engine, { name: f.name, data: f.blob }, f.options));
+    } catch (e) {
+      console.error(`Could not reload ${f.name}:`, e);
+    }
+  }
+  useImportStore.getState().setReports(reports);
+}
+
+async function boot(onPhase: (s: BootState) => void): Promise<Booted> {
+  onPhase({ phase: 'engine' });
+  const stored = await listStoredFiles().catch(() => []);
+  // Start fetching the sample while the wasm compiles: the two overlap.
+  const samplePromise = stored.length ? null : fetchSampleFiles();
+  const engine = await getBrowserEngine();
+  if (stored.length) {
+    onPhase({ phase: 'stored' });
+    await replayStoredFiles(engine, stored);
+  } else {
+    onPhase({ phase: 'sample' });
+    await loadSampleShop(engine, await samplePromise!);
+  }
+  await afterDataChange(engine);
+  return { engine, origin: stored.length ? 'user' : 'sample' };
+}
+
+let booting: Promise<Booted> | undefined;
 let currentPhase: BootState = { phase: 'engine' };
 const phaseListeners = new Set<(s: BootState) => void>();
 
 /** One boot per page, however many times React mounts the gate (StrictMode mounts twice). */
-function bootOnce(onPhase: (s: BootState) => void): Promise<Engine> {
+function bootOnce(onPhase: (s: BootState) => void): Promise<Booted> {
   phaseListeners.add(onPhase);
   onPhase(currentPhase);
   booting ??= boot((s) => {
@@ -61,9 +91,9 @@ export function EngineGate({ children, fallback }: { children: ReactNode; fallba
   useEffect(() => {
     let cancelled = false;
     bootOnce((s) => !cancelled && setState(s))
-      .then((engine) => {
+      .then(({ engine, origin }) => {
         if (cancelled) return;
-        datasetChanged('sample');
+        datasetChanged(origin);
         setState({ phase: 'ready', engine });
       })
       .catch((e: unknown) => {

@@ -1,0 +1,133 @@
+import { useEngine } from '../../app/engine-context';
+import { useT } from '../../i18n/use-t';
+import type { TableName } from '../../model/tables';
+import { useAppStore } from '../../stores/app-store';
+import { ErrorBox } from '../../components/ui/states';
+import { cancelFile, chooseTable, confirmFile, dismissFile, setMapping } from './import-actions';
+import type { PendingFile } from './import-store';
+import { formatBytes, sourceLabel } from './labels';
+import { LoadReportView } from './LoadReportView';
+import { MappingEditor, guessMapping } from './MappingEditor';
+
+const TABLE_CHOICES: TableName[] = ['orders', 'order_items', 'traffic', 'users'];
+
+/** One dropped file: what it was recognised as, a preview, then progress and its load report. */
+export function PendingFileCard({ item }: { item: PendingFile }) {
+  const t = useT();
+  const engine = useEngine();
+  const locale = useAppStore((s) => s.locale);
+  const d = item.detection;
+  const table = item.table ?? d?.table ?? 'orders';
+  const mapping = item.mapping ?? (d && !d.recognised ? guessMapping(table, d.header) : undefined);
+  const progress = item.progress;
+  const pct = progress && progress.totalBytes ? Math.min(100, Math.round((progress.bytes / progress.totalBytes) * 100)) : 0;
+
+  return (
+    <section className="card pending" data-pending={item.file.name} data-status={item.status} aria-label={item.file.name}>
+      <div className="card-head">
+        <h2 className="file-name">{item.file.name}</h2>
+        <span className="muted">{formatBytes(item.file.size)}</span>
+        <div className="actions">
+          {item.status === 'loading' ? (
+            <button type="button" className="btn btn-small" onClick={() => cancelFile(item.id)} data-action="cancel">
+              {t('import.cancel')}
+            </button>
+          ) : (
+            <button type="button" className="btn btn-small" onClick={() => dismissFile(item.id)} data-action="dismiss">
+              {item.status === 'review' ? t('import.discard') : t('import.close')}
+            </button>
+          )}
+          {item.status === 'review' && (
+            <button type="button" className="btn btn-primary btn-small" onClick={() => void confirmFile(engine, item.id)} data-action="confirm">
+              {t('import.confirm')}
+            </button>
+          )}
+        </div>
+      </div>
+
+      {item.status === 'detecting' && <p className="muted">{t('import.detecting')}</p>}
+      {item.status === 'failed' && <ErrorBox title={t('import.failed')} error={item.error} />}
+      {item.status === 'cancelled' && <p className="muted">{t('import.cancelled')}</p>}
+
+      {d && item.status === 'review' && (
+        <>
+          <p className="detected" data-testid="detected">
+            {d.recognised ? (
+              <>
+                {t('import.recognisedAs')} <strong data-source={d.source}>{sourceLabel(d.source, locale)}</strong> → <strong data-table={d.table}>{t(`table.${d.table}`)}</strong>
+              </>
+            ) : (
+              <strong>{t('import.unknownLayout')}</strong>
+            )}
+            <span className="muted">
+              {' '}
+              · {d.format.toUpperCase()} · {d.encoding} · {d.header.length} {t('import.columns')}
+            </span>
+          </p>
+          {d.warnings.map((w) => (
+            <p key={w} className="warn-line">
+              ⚠ {w}
+            </p>
+          ))}
+          {!d.recognised && mapping && (
+            <>
+              <label className="control">
+                {t('import.loadInto')}
+                <select value={table} onChange={(e) => { const next = e.target.value as TableName; chooseTable(item.id, next); setMapping(item.id, guessMapping(next, d.header)); }}>
+                  {TABLE_CHOICES.map((tn) => (
+                    <option key={tn} value={tn}>
+                      {t(`table.${tn}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <MappingEditor file={item.file} header={d.header} mapping={mapping} onChange={(m) => setMapping(item.id, m)} />
+            </>
+          )}
+          {d.recognised && (
+            <div className="table-wrap" style={{ maxHeight: 220 }}>
+              <table className="data">
+                <thead>
+                  <tr>
+                    {d.header.slice(0, 12).map((h, i) => (
+                      <th key={`${h}-${i}`}>{h}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.preview.slice(0, 5).map((row, i) => (
+                    <tr key={i}>
+                      {d.header.slice(0, 12).map((h, j) => (
+                        <td key={`${h}-${j}`}>{row[h] === null || row[h] === undefined ? '' : String(row[h]).slice(0, 40)}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+
+      {item.status === 'loading' && progress && (
+        <div className="load-progress">
+          <div className="bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+            <div style={{ width: `${pct}%` }} />
+          </div>
+          <span className="muted num">
+            {t(`phase.${progress.phase}`)} · {formatBytes(progress.bytes)} / {formatBytes(progress.totalBytes)}
+            {progress.rows !== undefined ? ` · ${progress.rows.toLocaleString(locale)} ${t('import.rows')}` : ''}
+          </span>
+        </div>
+      )}
+      {item.status === 'done' && item.report && (
+        <>
+          <p className="ok-line" role="status">
+            ✓ {t('import.loadedInto', { rows: item.report.rowsLoaded.toLocaleString(locale), table: t(`table.${item.report.table}`) })}
+          </p>
+          <LoadReportView report={item.report} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import type { Engine } from '../../engine/engine';
+import { detectFile, importFile } from '../../ingest/import';
+import { headerSignature } from '../../ingest/mapping';
+import type { ColumnMapping } from '../../ingest/types';
+import type { TableName } from '../../model/tables';
+import { afterDataChange } from '../../app/data-lifecycle';
+import { clearStoredFiles, storeFile } from '../../app/persistence';
+import { useAppStore } from '../../stores/app-store';
+import { useImportStore, useMappingMemory } from './import-store';
+import { TABLES } from '../../model/tables';
+import { reloadSample } from '../../app/sample-reload';
+import { guessMapping } from './mapping-guess';
+
+const controllers = new Map<string, AbortController>();
+let seq = 0;
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Recognises each dropped file and puts it up for review; nothing is loaded yet. */
+export async function addFiles(engine: Engine, files: File[]): Promise<void> {
+  const store = useImportStore.getState();
+  await Promise.all(
+    files.map(async (file) => {
+      const id = `f${Date.now()}-${seq++}`;
+      store.upsert(id, { file, status: 'detecting' });
+      try {
+        const detection = await detectFile(engine, { name: file.name, data: file });
+        const remembered = detection.recognised ? undefined : useMappingMemory.getState().mappings[headerSignature(detection.header)];
+        useImportStore.getState().upsert(id, {
+          status: 'review',
+          detection,
+          table: remembered?.table ?? detection.table,
+          ...(detection.recognised ? {} : { mapping: remembered ?? guessMapping(detection.table, detection.header) }),
+        });
+      } catch (e) {
+        useImportStore.getState().upsert(id, { status: 'failed', error: messageOf(e) });
+      }
+    }),
+  );
+}
+
+export function chooseTable(id: string, table: TableName): void {
+  useImportStore.getState().upsert(id, { table });
+}
+
+export function setMapping(id: string, mapping: ColumnMapping): void {
+  useImportStore.getState().upsert(id, { mapping, table: mapping.table });
+}
+
+async function clearTables(engine: Engine): Promise<void> {
+  await engine.run('BEGIN TRANSACTION');
+  for (const t of TABLES) await engine.run(`DELETE FROM ${t}`);
+  await engine.run('COMMIT');
+}
+
+/**
+ * Loads a reviewed file. The first file of the user's own replaces the sample shop (never mixed
+ * with it); if that first load fails, the sample comes back so the page is never left empty.
+ */
+export function confirmFile(engine: Engine, id: string): Promise<void> {
+  // One load at a time: the first one decides whether the sample is replaced.
+  const run = loading.then(() => loadReviewed(engine, id));
+  loading = run.catch(() => undefined);
+  return run;
+}
+
+let loading: Promise<unknown> = Promise.resolve();
+
+async function loadReviewed(engine: Engine, id: string): Promise<void> {
+  const item = useImportStore.getState().pending.find((p) => p.id === id);
+  if (!item || item.status !== 'review') return;
+  const controller = new AbortController();
+  controllers.set(id, controller);
+  const store = useImportStore.getState();
+  if (controller.signal.aborted) return;
+  store.upsert(id, { status: 'loading', progress: { phase: 'read', bytes: 0, totalBytes: item.file.size } });
+  const wasSample = useAppStore.getState().dataset.origin === 'sample';
+  const options = {
+    ...(item.mapping ? { mapping: item.mapping } : item.table ? { table: item.table } : {}),
+  };
+  try {
+    if (wasSample) await clearTables(engine);
+    const report = await importFile(engine, { name: item.file.name, data: item.file }, {
+      ...options,
+      signal: controller.signal,
+      onProgress: (progress) => useImportStore.getState().upsert(id, { progress }),
+    });
+    if (item.mapping && item.detection) useMappingMemory.getState().remember(headerSignature(item.detection.header), item.mapping);
+    await storeFile({ id, name: item.file.name, blob: item.file, options, addedAt: Date.now() });
+    await afterDataChange(engine);
+    useImportStore.getState().upsert(id, { status: 'done', report });
+    if (wasSample) useImportStore.getState().setReports([report]);
+    else useImportStore.getState().addReport(report);
+    useAppStore.getState().datasetChanged('user');
+    useAppStore.getState().setView({ period: null });
+  } catch (e) {
+    const cancelled = controller.signal.aborted;
+    if (wasSample) await reloadSample(engine);
+    useImportStore.getState().upsert(id, cancelled ? { status: 'cancelled' } : { status: 'failed', error: messageOf(e) });
+  } finally {
+    controllers.delete(id);
+  }
+}
+
+export function cancelFile(id: string): void {
+  controllers.get(id)?.abort();
+}
+
+export function dismissFile(id: string): void {
+  useImportStore.getState().remove(id);
+}
+
+/** Forgets every file the user loaded, in this page and in storage, and goes back to the sample shop. */
+export async function clearAllData(engine: Engine): Promise<void> {
+  await clearStoredFiles();
+  await reloadSample(engine);
+  useImportStore.setState({ pending: [], reports: [] });
+  useAppStore.getState().datasetChanged('sample');
+  useAppStore.getState().setView({ period: null });
+}

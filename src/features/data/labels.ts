@@ -1,0 +1,24 @@
+import type { SourceId } from '../../ingest/types';
+import type { Locale } from '../../lib/format';
+
+const SOURCE_LABELS: Record<SourceId, { en: string; zh: string }> = {
+  canonical: { en: 'Yardstick canonical layout', zh: 'Yardstick 标准格式' },
+  shopify_orders: { en: 'Shopify orders export', zh: 'Shopify 订单导出' },
+  woocommerce_orders: { en: 'WooCommerce orders export', zh: 'WooCommerce 订单导出' },
+  taobao_orders: { en: 'Taobao / Tmall order report', zh: '淘宝 / 天猫订单报表' },
+  ga4_traffic: { en: 'Google Analytics 4 export', zh: 'Google Analytics 4 导出' },
+  cn_traffic: { en: 'Chinese traffic export', zh: '中文流量报表' },
+  custom: { en: 'Mapped by hand', zh: '手动映射' },
+};
+
+export function sourceLabel(source: SourceId, locale: Locale): string {
+  const l = SOURCE_LABELS[source];
+  return locale === 'zh-CN' ? l.zh : l.en;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+}
