@@ -48,10 +48,12 @@ export function burnUp(target: Target, runningActuals: readonly DatedValue[], op
   const higher = facts.direction === 'higher_is_better';
   const running = new Map<IsoDate, number>();
   for (const point of runningActuals) {
-    if (point.value !== null && point.date >= period.from && point.date <= period.to) running.set(point.date, point.value);
+    if (point.value !== null && point.date >= period.from && point.date <= period.to)
+      running.set(point.date, point.value);
   }
   const lastWithData = [...running.keys()].sort().at(-1) ?? null;
-  const asOf = options.asOf === undefined ? lastWithData : lastWithData === null ? null : earlierOf(options.asOf, lastWithData);
+  const asOf =
+    options.asOf === undefined ? lastWithData : lastWithData === null ? null : earlierOf(options.asOf, lastWithData);
   const actualAsOf = asOf === null ? undefined : running.get(asOf);
   const actualOn = (date: IsoDate) => (asOf !== null && date <= asOf ? (running.get(date) ?? null) : null);
   const base = { targetId: target.id, kind: facts.kind, asOf };
@@ -88,7 +90,13 @@ export function burnUp(target: Target, runningActuals: readonly DatedValue[], op
 export function checkInRunningValues(target: Target): DatedValue[] {
   const { checkin, period } = target;
   if (checkin === undefined) return [];
-  const lastEnd = checkin.entries.reduce<IsoDate | null>((last, entry) => (last === null || entry.period.to > last ? entry.period.to : last), null);
+  const lastEnd = checkin.entries.reduce<IsoDate | null>(
+    (last, entry) => (last === null || entry.period.to > last ? entry.period.to : last),
+    null,
+  );
   if (lastEnd === null) return [];
-  return eachDay({ from: period.from, to: lastEnd }).map((date) => ({ date, value: checkInValue(checkin, { from: period.from, to: date }) }));
+  return eachDay({ from: period.from, to: lastEnd }).map((date) => ({
+    date,
+    value: checkInValue(checkin, { from: period.from, to: date }),
+  }));
 }

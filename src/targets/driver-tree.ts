@@ -14,12 +14,13 @@ export type DriverId = (typeof DRIVER_TREES)[DriverTree][number];
 export type DriverValues = Partial<Record<DriverId, number>>;
 
 export type SolveResult =
-  | { ok: true; tree: DriverTree; solved: DriverId; drivers: DriverValues }
-  | { ok: false; reason: string };
+  { ok: true; tree: DriverTree; solved: DriverId; drivers: DriverValues } | { ok: false; reason: string };
 
 function treeOf(values: DriverValues): { ok: true; tree: DriverTree } | { ok: false; reason: string } {
   const given = (Object.keys(values) as DriverId[]).filter((id) => values[id] !== undefined);
-  const trees = (Object.keys(DRIVER_TREES) as DriverTree[]).filter((tree) => given.some((id) => (DRIVER_TREES[tree] as readonly string[]).includes(id)));
+  const trees = (Object.keys(DRIVER_TREES) as DriverTree[]).filter((tree) =>
+    given.some((id) => (DRIVER_TREES[tree] as readonly string[]).includes(id)),
+  );
   const [tree, other] = trees;
   if (tree === undefined) return { ok: false, reason: 'no driver given' };
   if (other !== undefined) return { ok: false, reason: `drivers of two trees mixed: ${given.join(', ')}` };
@@ -31,20 +32,25 @@ function treeOf(values: DriverValues): { ok: true; tree: DriverTree } | { ok: fa
  * e.g. `aov = gmv ÷ (sessions × conversion_rate)`.
  */
 export function solveDriver(known: DriverValues, gmvTarget: number): SolveResult {
-  if (!Number.isFinite(gmvTarget) || gmvTarget < 0) return { ok: false, reason: `the GMV target must be 0 or more, not ${gmvTarget}` };
+  if (!Number.isFinite(gmvTarget) || gmvTarget < 0)
+    return { ok: false, reason: `the GMV target must be 0 or more, not ${gmvTarget}` };
   const found = treeOf(known);
   if (!found.ok) return found;
   const ids = DRIVER_TREES[found.tree];
   const missing = ids.filter((id) => known[id] === undefined);
   const [solved] = missing;
   if (missing.length !== 1 || solved === undefined) {
-    return { ok: false, reason: missing.length === 0 ? 'leave one driver open to solve it' : 'give two drivers to solve the third' };
+    return {
+      ok: false,
+      reason: missing.length === 0 ? 'leave one driver open to solve it' : 'give two drivers to solve the third',
+    };
   }
   let product = 1;
   for (const id of ids) {
     if (id === solved) continue;
     const value = known[id] as number;
-    if (!Number.isFinite(value) || value <= 0) return { ok: false, reason: `${id} must be above 0 to solve ${solved}, not ${value}` };
+    if (!Number.isFinite(value) || value <= 0)
+      return { ok: false, reason: `${id} must be above 0 to solve ${solved}, not ${value}` };
     product *= value;
   }
   const drivers: DriverValues = {};
@@ -130,7 +136,10 @@ export function attributeGap(base: DriverValues, current: DriverValues): Attribu
   });
 
   const moved = parts.filter((part) => part.base !== part.current);
-  const largest = moved.reduce<DriverPart | undefined>((best, part) => (best === undefined || Math.abs(part.contribution) > Math.abs(best.contribution) ? part : best), undefined);
+  const largest = moved.reduce<DriverPart | undefined>(
+    (best, part) => (best === undefined || Math.abs(part.contribution) > Math.abs(best.contribution) ? part : best),
+    undefined,
+  );
   if (largest !== undefined) {
     // A few passes are enough: each moves the sum to within the last bit of the gap.
     for (let pass = 0; pass < 4; pass += 1) {

@@ -1,14 +1,7 @@
 import { checkInLastDate, checkInValue } from './checkin';
 import { daysInclusive, earlierOf, minusOneYear, periodLastYear, type IsoDate, type Period } from './dates';
 import type { Direction, KpiId, MetricKind, SourceTable } from './metric-kinds';
-import {
-  levelOn,
-  milestoneSpans,
-  scaledBand,
-  spanOn,
-  type MilestoneSpan,
-  type PhasingFallback,
-} from './phasing';
+import { levelOn, milestoneSpans, scaledBand, spanOn, type MilestoneSpan, type PhasingFallback } from './phasing';
 import type { Phasing, Target, TargetsFile } from './schema';
 import type { MetricSource } from './source';
 import { targetFacts } from './target-facts';
@@ -111,7 +104,8 @@ interface TableSpan {
 
 async function tableSpans(tables: readonly SourceTable[], source: MetricSource): Promise<Map<SourceTable, TableSpan>> {
   const spans = new Map<SourceTable, TableSpan>();
-  for (const table of tables) spans.set(table, { first: await source.firstDate(table), last: await source.lastDate(table) });
+  for (const table of tables)
+    spans.set(table, { first: await source.firstDate(table), last: await source.lastDate(table) });
   return spans;
 }
 
@@ -147,7 +141,8 @@ function customDue(target: Target, asOf: IsoDate): { due: number; whole: number 
   for (const span of milestoneSpans(target.period, target.milestones)) {
     whole += span.value;
     if (span.to <= asOf) due += span.value;
-    else if (span.from <= asOf) due += (span.value * daysInclusive(span.from, asOf)) / daysInclusive(span.from, span.to);
+    else if (span.from <= asOf)
+      due += (span.value * daysInclusive(span.from, asOf)) / daysInclusive(span.from, span.to);
   }
   return whole > 0 ? { due, whole } : null;
 }
@@ -189,7 +184,11 @@ async function actualOver(target: Target, window: Period, source: MetricSource):
  * `expected_to_date`, `projected`, `attainment` and `status`, plus the gap and run rates the
  * page shows. Each target uses its own period and filters.
  */
-export async function evaluateTarget(target: Target, source: MetricSource, options: EvaluateOptions = {}): Promise<TargetStatus> {
+export async function evaluateTarget(
+  target: Target,
+  source: MetricSource,
+  options: EvaluateOptions = {},
+): Promise<TargetStatus> {
   const facts = targetFacts(target);
   if (facts === null) throw new Error(`Target ${target.id}: unknown metric ${target.metric}`);
   const { period, ladder } = target;
@@ -277,7 +276,11 @@ export async function evaluateTarget(target: Target, source: MetricSource, optio
  * Evaluates every target of a file, one after another. The page and `report --targets` both
  * call this, so they show the same numbers.
  */
-export async function evaluateTargets(file: TargetsFile, source: MetricSource, options: EvaluateOptions = {}): Promise<TargetStatus[]> {
+export async function evaluateTargets(
+  file: TargetsFile,
+  source: MetricSource,
+  options: EvaluateOptions = {},
+): Promise<TargetStatus[]> {
   const statuses: TargetStatus[] = [];
   for (const target of file.targets) statuses.push(await evaluateTarget(target, source, options));
   return statuses;
@@ -285,6 +288,17 @@ export async function evaluateTargets(file: TargetsFile, source: MetricSource, o
 
 /** The status as a `targets` row of `report --json`, nothing more. */
 export function toReportTargetRow(status: TargetStatus): ReportTargetRow {
-  const { id, metric, as_of, share, target, actual_to_date, expected_to_date, projected, attainment, status: state } = status;
+  const {
+    id,
+    metric,
+    as_of,
+    share,
+    target,
+    actual_to_date,
+    expected_to_date,
+    projected,
+    attainment,
+    status: state,
+  } = status;
   return { id, metric, as_of, share, target, actual_to_date, expected_to_date, projected, attainment, status: state };
 }

@@ -147,19 +147,29 @@ export function editRung(ladder: Ladder, index: number, value: number): LadderEd
   const edited = ladder.rungs[index];
   if (edited === undefined) return { ok: false, reason: `there is no rung ${index}` };
   if (edited.locked) return { ok: false, reason: `${edited.label} is locked` };
-  if (!Number.isFinite(value) || value < 0) return { ok: false, reason: `a rung needs a number of 0 or more, not ${value}` };
+  if (!Number.isFinite(value) || value < 0)
+    return { ok: false, reason: `a rung needs a number of 0 or more, not ${value}` };
   if (ladder.kind === 'ratio') {
-    return { ok: true, ladder: { ...ladder, rungs: ladder.rungs.map((rung) => (rung.index === index ? { ...rung, value } : rung)) } };
+    return {
+      ok: true,
+      ladder: { ...ladder, rungs: ladder.rungs.map((rung) => (rung.index === index ? { ...rung, value } : rung)) },
+    };
   }
   const { decimals } = ladder;
   const newUnits = toUnits(value, decimals);
   const free = ladder.rungs.filter((rung) => !rung.locked && rung.index !== index);
-  const lockedUnits = ladder.rungs.filter((rung) => rung.locked).reduce((sum, rung) => sum + toUnits(rung.value, decimals), 0);
+  const lockedUnits = ladder.rungs
+    .filter((rung) => rung.locked)
+    .reduce((sum, rung) => sum + toUnits(rung.value, decimals), 0);
   const rest = toUnits(ladder.total, decimals) - lockedUnits - newUnits;
   if (rest < 0) {
-    return { ok: false, reason: `${edited.label} can be at most ${fromUnits(newUnits + rest, decimals)}: the locked rungs hold the rest of ${ladder.total}` };
+    return {
+      ok: false,
+      reason: `${edited.label} can be at most ${fromUnits(newUnits + rest, decimals)}: the locked rungs hold the rest of ${ladder.total}`,
+    };
   }
-  if (free.length === 0 && rest !== 0) return { ok: false, reason: `every other rung is locked, so ${edited.label} must stay ${edited.value}` };
+  if (free.length === 0 && rest !== 0)
+    return { ok: false, reason: `every other rung is locked, so ${edited.label} must stay ${edited.value}` };
   const values = free.map((rung) => toUnits(rung.value, decimals));
   const weights = values.some((units) => units > 0) ? values : free.map((rung) => daysInclusive(rung.from, rung.to));
   const shares = apportion(rest, weights);
@@ -224,9 +234,15 @@ export function rungTarget(target: Target, ladder: Ladder, index: number): Targe
 }
 
 /** Tracks every rung of a ladder (issue 5, item 4): each rung evaluated like a target. */
-export async function evaluateLadder(target: Target, ladder: Ladder, source: MetricSource, options: EvaluateOptions = {}): Promise<TargetStatus[]> {
+export async function evaluateLadder(
+  target: Target,
+  ladder: Ladder,
+  source: MetricSource,
+  options: EvaluateOptions = {},
+): Promise<TargetStatus[]> {
   const statuses: TargetStatus[] = [];
-  for (const rung of ladder.rungs) statuses.push(await evaluateTarget(rungTarget(target, ladder, rung.index), source, options));
+  for (const rung of ladder.rungs)
+    statuses.push(await evaluateTarget(rungTarget(target, ladder, rung.index), source, options));
   return statuses;
 }
 
@@ -236,7 +252,8 @@ export async function evaluateLadder(target: Target, ladder: Ladder, source: Met
  */
 export async function loadSeasonalShape(target: Target, source: MetricSeriesSource): Promise<DatedValue[] | null> {
   const facts = targetFacts(target);
-  if (target.phasing !== 'seasonal' || target.checkin !== undefined || facts === null || facts.kind !== 'additive') return null;
+  if (target.phasing !== 'seasonal' || target.checkin !== undefined || facts === null || facts.kind !== 'additive')
+    return null;
   const span = periodLastYear(target.period);
   for (const table of facts.tables) {
     const first = await source.firstDate(table);

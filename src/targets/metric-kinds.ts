@@ -33,7 +33,11 @@ const sum = (unit: MetricUnit, tables: readonly SourceTable[]): MetricFacts => (
   unit,
   tables,
 });
-const ratio = (unit: MetricUnit, tables: readonly SourceTable[], direction: Direction = 'higher_is_better'): MetricFacts => ({
+const ratio = (
+  unit: MetricUnit,
+  tables: readonly SourceTable[],
+  direction: Direction = 'higher_is_better',
+): MetricFacts => ({
   kind: 'ratio',
   direction,
   unit,

@@ -20,14 +20,21 @@ export interface TargetsStoreState {
   unreadable: { raw: unknown; errors: TargetsFileError[] }[];
 }
 
-export const EMPTY_TARGETS_STATE: TargetsStoreState = { file: { version: 1, targets: [] }, lockedRungs: {}, unreadable: [] };
+export const EMPTY_TARGETS_STATE: TargetsStoreState = {
+  file: { version: 1, targets: [] },
+  lockedRungs: {},
+  unreadable: [],
+};
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Reads targets one by one, so one bad target does not take the good ones with it. */
-function readTargets(raws: readonly unknown[], previous: TargetsStoreState['unreadable']): Pick<TargetsStoreState, 'file' | 'unreadable'> {
+function readTargets(
+  raws: readonly unknown[],
+  previous: TargetsStoreState['unreadable'],
+): Pick<TargetsStoreState, 'file' | 'unreadable'> {
   const targets: Target[] = [];
   const unreadable = [...previous];
   const ids = new Set<string>();
@@ -36,7 +43,10 @@ function readTargets(raws: readonly unknown[], previous: TargetsStoreState['unre
     const target = parsed.ok ? parsed.file.targets[0] : undefined;
     if (!parsed.ok) unreadable.push({ raw, errors: parsed.errors });
     else if (target !== undefined && ids.has(target.id)) {
-      unreadable.push({ raw, errors: [{ target: target.id, field: 'id', message: `another target already has the id ${target.id}` }] });
+      unreadable.push({
+        raw,
+        errors: [{ target: target.id, field: 'id', message: `another target already has the id ${target.id}` }],
+      });
     } else if (target !== undefined) {
       ids.add(target.id);
       targets.push(target);
@@ -55,7 +65,11 @@ function lockedRungsOf(raw: unknown): Record<string, string[]> {
 }
 
 function unreadableOf(raw: unknown): TargetsStoreState['unreadable'] {
-  return Array.isArray(raw) ? raw.filter((item): item is TargetsStoreState['unreadable'][number] => isRecord(item) && Array.isArray(item['errors'])) : [];
+  return Array.isArray(raw)
+    ? raw.filter(
+        (item): item is TargetsStoreState['unreadable'][number] => isRecord(item) && Array.isArray(item['errors']),
+      )
+    : [];
 }
 
 /**
@@ -70,11 +84,22 @@ export function migrateTargetsStore(persisted: unknown, version: number): Target
     return { ...readTargets(raws, []), lockedRungs: {} };
   }
   if (version > TARGETS_STORE_VERSION) {
-    return { ...EMPTY_TARGETS_STATE, unreadable: [{ raw: persisted, errors: [{ field: 'version', message: `saved by a newer Yardstick (state version ${version})` }] }] };
+    return {
+      ...EMPTY_TARGETS_STATE,
+      unreadable: [
+        {
+          raw: persisted,
+          errors: [{ field: 'version', message: `saved by a newer Yardstick (state version ${version})` }],
+        },
+      ],
+    };
   }
   const file = persisted['file'];
   const raws = isRecord(file) && Array.isArray(file['targets']) ? file['targets'] : [];
-  return { ...readTargets(raws, unreadableOf(persisted['unreadable'])), lockedRungs: lockedRungsOf(persisted['lockedRungs']) };
+  return {
+    ...readTargets(raws, unreadableOf(persisted['unreadable'])),
+    lockedRungs: lockedRungsOf(persisted['lockedRungs']),
+  };
 }
 
 export type ImportMode = 'replace' | 'merge';

@@ -104,9 +104,12 @@ export function shareCurveOf(
     if (curve !== null) return { curve, fallback: null };
   }
   if (target.phasing === 'seasonal') {
-    if (lastYearDaily === undefined || lastYearDaily === null) return { curve: linearCurve(target.period), fallback: 'history_gap' };
+    if (lastYearDaily === undefined || lastYearDaily === null)
+      return { curve: linearCurve(target.period), fallback: 'history_gap' };
     const curve = seasonalCurve(target.period, lastYearDaily);
-    return curve === null ? { curve: linearCurve(target.period), fallback: 'zero_last_year' } : { curve, fallback: null };
+    return curve === null
+      ? { curve: linearCurve(target.period), fallback: 'zero_last_year' }
+      : { curve, fallback: null };
   }
   return { curve: linearCurve(target.period), fallback: null };
 }

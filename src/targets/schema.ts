@@ -103,7 +103,9 @@ class Problems {
 
   add(field: string, message: string): void {
     const located = this.prefix + field;
-    this.list.push(this.targetId === undefined ? { field: located, message } : { target: this.targetId, field: located, message });
+    this.list.push(
+      this.targetId === undefined ? { field: located, message } : { target: this.targetId, field: located, message },
+    );
   }
 }
 
@@ -137,7 +139,13 @@ function parsePeriod(raw: unknown, field: string, problems: Problems): Period | 
   return { from, to };
 }
 
-function parseLevel(value: unknown, field: string, view: MetricView, problems: Problems, allowZero: boolean): number | undefined {
+function parseLevel(
+  value: unknown,
+  field: string,
+  view: MetricView,
+  problems: Problems,
+  allowZero: boolean,
+): number | undefined {
   if (!isFiniteNumber(value)) {
     problems.add(field, `must be a number, found ${show(value)}`);
     return undefined;
@@ -160,15 +168,22 @@ function parseLadder(raw: unknown, view: MetricView, problems: Problems): Ladder
   }
   const target = parseLevel(raw['target'], 'ladder.target', view, problems, false);
   const floor = raw['floor'] === undefined ? undefined : parseLevel(raw['floor'], 'ladder.floor', view, problems, true);
-  const stretch = raw['stretch'] === undefined ? undefined : parseLevel(raw['stretch'], 'ladder.stretch', view, problems, true);
+  const stretch =
+    raw['stretch'] === undefined ? undefined : parseLevel(raw['stretch'], 'ladder.stretch', view, problems, true);
   if (target === undefined) return undefined;
   const higher = view.direction === 'higher_is_better';
   const way = higher ? 'higher is better' : 'lower is better';
   if (floor !== undefined && (higher ? floor > target : floor < target)) {
-    problems.add('ladder.floor', `${floor} is ${higher ? 'above' : 'below'} the target ${target}; ${way}, so the floor must be ${higher ? 'at most' : 'at least'} the target`);
+    problems.add(
+      'ladder.floor',
+      `${floor} is ${higher ? 'above' : 'below'} the target ${target}; ${way}, so the floor must be ${higher ? 'at most' : 'at least'} the target`,
+    );
   }
   if (stretch !== undefined && (higher ? stretch < target : stretch > target)) {
-    problems.add('ladder.stretch', `${stretch} is ${higher ? 'below' : 'above'} the target ${target}; ${way}, so the stretch must be ${higher ? 'at least' : 'at most'} the target`);
+    problems.add(
+      'ladder.stretch',
+      `${stretch} is ${higher ? 'below' : 'above'} the target ${target}; ${way}, so the stretch must be ${higher ? 'at least' : 'at most'} the target`,
+    );
   }
   const ladder: LadderSpec = { target };
   if (floor !== undefined) ladder.floor = floor;
@@ -190,7 +205,10 @@ function parseFilters(raw: unknown, metric: string, isCheckIn: boolean, problems
   const filters: TargetFilters = {};
   for (const [dimension, values] of Object.entries(raw)) {
     if (isKpiId(metric) && !allowed.includes(dimension)) {
-      problems.add(`filters.${dimension}`, `${metric} cannot be filtered by ${dimension}; it can by ${allowed.join(', ')}`);
+      problems.add(
+        `filters.${dimension}`,
+        `${metric} cannot be filtered by ${dimension}; it can by ${allowed.join(', ')}`,
+      );
       continue;
     }
     if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === 'string' && v.length > 0)) {
@@ -198,7 +216,10 @@ function parseFilters(raw: unknown, metric: string, isCheckIn: boolean, problems
       continue;
     }
     if (dimension === 'currency' && values.length !== 1) {
-      problems.add('filters.currency', `money is never summed across currencies: give one currency, found ${show(values)}`);
+      problems.add(
+        'filters.currency',
+        `money is never summed across currencies: give one currency, found ${show(values)}`,
+      );
       continue;
     }
     filters[dimension] = values as string[];
@@ -215,14 +236,16 @@ function parseMilestones(
   problems: Problems,
 ): Milestone[] {
   if (raw === undefined) {
-    if (phasing === 'custom') problems.add('milestones', 'custom phasing needs milestones: a list of { "to", "target" }');
+    if (phasing === 'custom')
+      problems.add('milestones', 'custom phasing needs milestones: a list of { "to", "target" }');
     return [];
   }
   if (!Array.isArray(raw)) {
     problems.add('milestones', `needs a list of { "to", "target" }, found ${show(raw)}`);
     return [];
   }
-  if (phasing === 'custom' && raw.length === 0) problems.add('milestones', 'custom phasing needs at least one milestone');
+  if (phasing === 'custom' && raw.length === 0)
+    problems.add('milestones', 'custom phasing needs at least one milestone');
   const milestones: Milestone[] = [];
   let previousTo: IsoDate | undefined;
   let complete = true;
@@ -257,12 +280,18 @@ function parseMilestones(
   if (phasing !== 'custom' || !complete || period === undefined || milestones.length === 0) return milestones;
   const last = milestones[milestones.length - 1];
   if (last !== undefined && last.to !== period.to) {
-    problems.add(`milestones[${milestones.length - 1}].to`, `the last milestone must end on the period's last day ${period.to}, not ${last.to}`);
+    problems.add(
+      `milestones[${milestones.length - 1}].to`,
+      `the last milestone must end on the period's last day ${period.to}, not ${last.to}`,
+    );
   }
   if (view.kind === 'additive' && ladder !== undefined) {
     const sum = milestones.reduce((total, milestone) => total + milestone.target, 0);
     if (Math.abs(sum - ladder.target) > SUM_TOLERANCE) {
-      problems.add('milestones', `the milestones add up to ${roundForMessage(sum)}, but ladder.target is ${ladder.target}`);
+      problems.add(
+        'milestones',
+        `the milestones add up to ${roundForMessage(sum)}, but ladder.target is ${ladder.target}`,
+      );
     }
   }
   return milestones;
@@ -272,12 +301,18 @@ function roundForMessage(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-function parseCheckIn(raw: unknown, metric: unknown, period: Period | undefined, problems: Problems): CheckIn | undefined {
+function parseCheckIn(
+  raw: unknown,
+  metric: unknown,
+  period: Period | undefined,
+  problems: Problems,
+): CheckIn | undefined {
   if (!isRecord(raw)) {
     problems.add('checkin', `needs { "label", "unit", "aggregation", "direction", "entries" }, found ${show(raw)}`);
     return undefined;
   }
-  if (isKpiId(metric)) problems.add('metric', `${metric} is a KPI of the data files; a check-in needs its own metric id`);
+  if (isKpiId(metric))
+    problems.add('metric', `${metric} is a KPI of the data files; a check-in needs its own metric id`);
   else if (typeof metric !== 'string' || !CHECKIN_METRIC_ID.test(metric)) {
     problems.add('metric', `a check-in metric id is lower_snake_case, found ${show(metric)}`);
   }
@@ -292,7 +327,10 @@ function parseCheckIn(raw: unknown, metric: unknown, period: Period | undefined,
     valid = false;
   }
   if (aggregation !== 'sum' && aggregation !== 'level') {
-    problems.add('checkin.aggregation', `must be "sum" (values add up) or "level" (values average), found ${show(aggregation)}`);
+    problems.add(
+      'checkin.aggregation',
+      `must be "sum" (values add up) or "level" (values average), found ${show(aggregation)}`,
+    );
     valid = false;
   }
   if (direction !== 'higher_is_better' && direction !== 'lower_is_better') {
@@ -336,7 +374,10 @@ function parseCheckInEntries(raw: unknown, period: Period | undefined, problems:
       return;
     }
     if (period !== undefined && (entryPeriod.from < period.from || entryPeriod.to > period.to)) {
-      problems.add(`${field}.period`, `${entryPeriod.from}..${entryPeriod.to} is outside the target's period ${period.from}..${period.to}`);
+      problems.add(
+        `${field}.period`,
+        `${entryPeriod.from}..${entryPeriod.to} is outside the target's period ${period.from}..${period.to}`,
+      );
       valid = false;
     }
     if (isFiniteNumber(value)) entries.push({ period: entryPeriod, value });
@@ -346,7 +387,10 @@ function parseCheckInEntries(raw: unknown, period: Period | undefined, problems:
     const before = sorted[i - 1];
     const after = sorted[i];
     if (before !== undefined && after !== undefined && after.period.from <= before.period.to) {
-      problems.add('checkin.entries', `${after.period.from}..${after.period.to} overlaps ${before.period.from}..${before.period.to}`);
+      problems.add(
+        'checkin.entries',
+        `${after.period.from}..${after.period.to} overlaps ${before.period.from}..${before.period.to}`,
+      );
       valid = false;
     }
   }
@@ -374,7 +418,11 @@ function optionalText(raw: Raw, key: 'owner' | 'why', problems: Problems): strin
   return value;
 }
 
-function parseTarget(raw: unknown, index: number, seenIds: Set<string>): { target?: Target; errors: TargetsFileError[] } {
+function parseTarget(
+  raw: unknown,
+  index: number,
+  seenIds: Set<string>,
+): { target?: Target; errors: TargetsFileError[] } {
   if (!isRecord(raw)) {
     return { errors: [{ field: `targets[${index}]`, message: `a target is a JSON object, found ${show(raw)}` }] };
   }
@@ -390,20 +438,36 @@ function parseTarget(raw: unknown, index: number, seenIds: Set<string>): { targe
   const checkin = raw['checkin'] === undefined ? undefined : parseCheckIn(raw['checkin'], metric, period, problems);
   const view = metricView(metric, checkin, raw['checkin']);
   if (raw['checkin'] === undefined && !isKpiId(metric)) {
-    problems.add('metric', `unknown metric ${show(metric)}; use a KPI id such as gmv or conversion_rate, or add a "checkin" block for a metric entered by hand`);
+    problems.add(
+      'metric',
+      `unknown metric ${show(metric)}; use a KPI id such as gmv or conversion_rate, or add a "checkin" block for a metric entered by hand`,
+    );
   }
 
   const rawPhasing = raw['phasing'] ?? 'linear';
   const phasing = PHASINGS.find((p) => p === rawPhasing);
-  if (phasing === undefined) problems.add('phasing', `unknown phasing ${show(rawPhasing)}; use linear, seasonal or custom`);
+  if (phasing === undefined)
+    problems.add('phasing', `unknown phasing ${show(rawPhasing)}; use linear, seasonal or custom`);
 
-  const filters = parseFilters(raw['filters'], typeof metric === 'string' ? metric : '', raw['checkin'] !== undefined, problems);
+  const filters = parseFilters(
+    raw['filters'],
+    typeof metric === 'string' ? metric : '',
+    raw['checkin'] !== undefined,
+    problems,
+  );
   const ladder = view === undefined ? undefined : parseLadder(raw['ladder'], view, problems);
-  const milestones = view === undefined ? [] : parseMilestones(raw['milestones'], period, phasing, ladder, view, problems);
+  const milestones =
+    view === undefined ? [] : parseMilestones(raw['milestones'], period, phasing, ladder, view, problems);
   const owner = optionalText(raw, 'owner', problems);
   const why = optionalText(raw, 'why', problems);
 
-  if (problems.list.length > 0 || view === undefined || period === undefined || ladder === undefined || phasing === undefined) {
+  if (
+    problems.list.length > 0 ||
+    view === undefined ||
+    period === undefined ||
+    ladder === undefined ||
+    phasing === undefined
+  ) {
     return { errors: problems.list };
   }
   const target: Target = { id: id as string, metric: metric as string, period, filters, ladder, phasing, milestones };
@@ -450,7 +514,11 @@ export function parseTargetsText(text: string): ParseTargetsResult {
 }
 
 function targetToJson(target: Target): Raw {
-  const json: Raw = { id: target.id, metric: target.metric, period: { from: target.period.from, to: target.period.to } };
+  const json: Raw = {
+    id: target.id,
+    metric: target.metric,
+    period: { from: target.period.from, to: target.period.to },
+  };
   if (Object.keys(target.filters).length > 0) json['filters'] = target.filters;
   const ladder: Raw = {};
   if (target.ladder.floor !== undefined) ladder['floor'] = target.ladder.floor;
@@ -463,7 +531,13 @@ function targetToJson(target: Target): Raw {
   if (target.why !== undefined) json['why'] = target.why;
   if (target.checkin !== undefined) {
     const { label, unit, aggregation, direction, entries } = target.checkin;
-    json['checkin'] = { label, unit, aggregation, direction, entries: entries.map((e) => ({ period: { ...e.period }, value: e.value })) };
+    json['checkin'] = {
+      label,
+      unit,
+      aggregation,
+      direction,
+      entries: entries.map((e) => ({ period: { ...e.period }, value: e.value })),
+    };
   }
   return json;
 }

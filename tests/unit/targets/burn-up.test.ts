@@ -6,19 +6,37 @@ import { cumulate } from '../../../src/targets/source';
 const tenDays = { from: '2026-01-01', to: '2026-01-10' };
 
 function target(overrides: Partial<Target> & Pick<Target, 'metric'>): Target {
-  return { id: 't', period: tenDays, filters: {}, ladder: { target: 1_000 }, phasing: 'linear', milestones: [], ...overrides };
+  return {
+    id: 't',
+    period: tenDays,
+    filters: {},
+    ladder: { target: 1_000 },
+    phasing: 'linear',
+    milestones: [],
+    ...overrides,
+  };
 }
 
 describe('additive burn-up', () => {
   // 1 000 over 10 days, floor 900, stretch 1 200; 120 a day for Jan 1..4 → running 120, 240, 360, 480.
   const daily = ['2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04'].map((date) => ({ date, value: 120 }));
-  const chart = burnUp(target({ metric: 'gmv', ladder: { floor: 900, target: 1_000, stretch: 1_200 } }), cumulate(daily));
+  const chart = burnUp(
+    target({ metric: 'gmv', ladder: { floor: 900, target: 1_000, stretch: 1_200 } }),
+    cumulate(daily),
+  );
 
   it('draws the cumulative target, band and actual', () => {
     expect(chart.asOf).toBe('2026-01-04');
     expect(chart.points).toHaveLength(10);
     // Day 1: 1/10 of 1 000, 900 and 1 200
-    expect(chart.points[0]).toEqual({ date: '2026-01-01', actual: 120, target: 100, projected: null, floor: 90, stretch: 120 });
+    expect(chart.points[0]).toEqual({
+      date: '2026-01-01',
+      actual: 120,
+      target: 100,
+      projected: null,
+      floor: 90,
+      stretch: 120,
+    });
     expect(chart.points[9]).toMatchObject({ target: 1_000, floor: 900, stretch: 1_200, actual: null });
   });
 
@@ -42,7 +60,14 @@ describe('additive burn-up', () => {
   it('follows custom milestones', () => {
     // Rung 1 Jan 1..5 = 200, rung 2 Jan 6..10 = 800: by Jan 5 the line is at 200, by Jan 6 at 200 + 800/5 = 360
     const custom = burnUp(
-      target({ metric: 'gmv', phasing: 'custom', milestones: [{ to: '2026-01-05', target: 200 }, { to: '2026-01-10', target: 800 }] }),
+      target({
+        metric: 'gmv',
+        phasing: 'custom',
+        milestones: [
+          { to: '2026-01-05', target: 200 },
+          { to: '2026-01-10', target: 800 },
+        ],
+      }),
       [],
     );
     expect(custom.points[4]?.target).toBeCloseTo(200, 9);
@@ -61,7 +86,13 @@ describe('ratio burn-up', () => {
       { date: '2026-01-03', value: 0.028 },
     ];
     const chart = burnUp(target({ metric: 'conversion_rate', ladder: { target: 0.03, stretch: 0.035 } }), running);
-    expect(chart.points[0]).toMatchObject({ date: '2026-01-01', actual: 0.02, target: 0.03, projected: null, stretch: 0.035 });
+    expect(chart.points[0]).toMatchObject({
+      date: '2026-01-01',
+      actual: 0.02,
+      target: 0.03,
+      projected: null,
+      stretch: 0.035,
+    });
     expect(chart.points[0]?.floor).toBeCloseTo(0.027, 15);
     // from as_of the level held is the last level to date
     expect(chart.points[2]?.projected).toBe(0.028);

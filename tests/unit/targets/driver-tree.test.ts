@@ -90,18 +90,30 @@ describe('attributeGap', () => {
     expect(result.waterfall.map((s) => s.key)).toEqual(['base', 'sessions', 'conversion_rate', 'aov', 'current']);
     for (let i = 2; i < 4; i += 1) expect(result.waterfall[i]?.start).toBe(result.waterfall[i - 1]?.end);
     expect(result.waterfall[3]?.end).toBe(result.currentGmv);
-    expect(result.waterfall[4]).toEqual({ key: 'current', kind: 'total', start: 0, end: result.currentGmv, value: result.currentGmv });
+    expect(result.waterfall[4]).toEqual({
+      key: 'current',
+      kind: 'total',
+      start: 0,
+      end: result.currentGmv,
+      value: result.currentGmv,
+    });
   });
 
   it('works on the visitors tree', () => {
     // 1 000 × 0.05 × 100 = 5 000 → 1 000 × 0.06 × 100 = 6 000: only the conversion moved, so it takes the whole 1 000
-    const result = attributeGap({ visitors: 1_000, buyer_conversion_rate: 0.05, revenue_per_buyer: 100 }, { visitors: 1_000, buyer_conversion_rate: 0.06, revenue_per_buyer: 100 });
+    const result = attributeGap(
+      { visitors: 1_000, buyer_conversion_rate: 0.05, revenue_per_buyer: 100 },
+      { visitors: 1_000, buyer_conversion_rate: 0.06, revenue_per_buyer: 100 },
+    );
     if (!result.ok) throw new Error(result.reason);
     expect(result.parts.map((p) => p.contribution)).toEqual([0, result.gap, 0]);
     expect(result.gap).toBeCloseTo(1_000, 9);
   });
 
   it('refuses a driver at 0, which has no logarithm', () => {
-    expect(attributeGap(base, { sessions: 0, conversion_rate: 0.02, aov: 50 })).toEqual({ ok: false, reason: 'current sessions must be above 0 for a log decomposition, not 0' });
+    expect(attributeGap(base, { sessions: 0, conversion_rate: 0.02, aov: 50 })).toEqual({
+      ok: false,
+      reason: 'current sessions must be above 0 for a log decomposition, not 0',
+    });
   });
 });

@@ -20,7 +20,10 @@ const ordersThroughMarch = { orders: { first: '2024-01-01', last: '2026-03-31' }
 describe('additive metric, linear phasing', () => {
   // 2026 has 365 days; Jan 1..Mar 31 is 31 + 28 + 31 = 90 days, so share = 90 / 365.
   it('is ahead when the projection reaches the stretch', async () => {
-    const source = fakeSource({ tables: ordersThroughMarch, sums: { gmv: everyDay('2026-01-01', '2026-03-31', 1_100) } });
+    const source = fakeSource({
+      tables: ordersThroughMarch,
+      sums: { gmv: everyDay('2026-01-01', '2026-03-31', 1_100) },
+    });
     const status = await evaluateTarget(
       target({ metric: 'gmv', ladder: { target: 365_000, stretch: 400_000 }, filters: { channel: ['email'] } }),
       source,
@@ -58,7 +61,10 @@ describe('additive metric, linear phasing', () => {
     { daily: 900, projected: 328_500, status: 'at_risk' }, // exactly the default floor
     { daily: 850, projected: 310_250, status: 'off_track' }, // below 328 500
   ])('daily $daily projects $projected: $status', async ({ daily, projected, status }) => {
-    const source = fakeSource({ tables: ordersThroughMarch, sums: { gmv: everyDay('2026-01-01', '2026-03-31', daily) } });
+    const source = fakeSource({
+      tables: ordersThroughMarch,
+      sums: { gmv: everyDay('2026-01-01', '2026-03-31', daily) },
+    });
     const result = await evaluateTarget(target({ metric: 'gmv' }), source);
     expect(result.projected).toBeCloseTo(projected, 6);
     expect(result.floor).toBe(328_500);
@@ -85,7 +91,11 @@ describe('ratio metric', () => {
       },
       ratios: {
         conversion_rate: {
-          numerator: merge(everyDay('2026-01-01', '2026-02-28', 3), everyDay('2026-03-01', '2026-03-10', 2), everyDay('2026-03-11', '2026-03-20', 500)),
+          numerator: merge(
+            everyDay('2026-01-01', '2026-02-28', 3),
+            everyDay('2026-03-01', '2026-03-10', 2),
+            everyDay('2026-03-11', '2026-03-20', 500),
+          ),
           denominator: everyDay('2026-01-01', '2026-03-20', 100),
         },
       },
@@ -110,8 +120,16 @@ describe('ratio metric', () => {
 
   it('takes as_of from orders when they end before traffic', async () => {
     const source = fakeSource({
-      tables: { orders: { first: '2025-01-01', last: '2026-02-14' }, traffic: { first: '2025-01-01', last: '2026-03-31' } },
-      ratios: { conversion_rate: { numerator: everyDay('2026-01-01', '2026-03-31', 3), denominator: everyDay('2026-01-01', '2026-03-31', 100) } },
+      tables: {
+        orders: { first: '2025-01-01', last: '2026-02-14' },
+        traffic: { first: '2025-01-01', last: '2026-03-31' },
+      },
+      ratios: {
+        conversion_rate: {
+          numerator: everyDay('2026-01-01', '2026-03-31', 3),
+          denominator: everyDay('2026-01-01', '2026-03-31', 100),
+        },
+      },
     });
     const status = await evaluateTarget(target({ metric: 'conversion_rate', ladder: { target: 0.03 } }), source);
     expect(status.as_of).toBe('2026-02-14');
@@ -128,7 +146,12 @@ describe('ratio metric', () => {
     ])('refunds $refundsPerDay of 1 000 a day: $status', async ({ refundsPerDay, rate, attainment, status }) => {
       const source = fakeSource({
         tables: ordersThroughMarch,
-        ratios: { refund_rate: { numerator: everyDay('2026-01-01', '2026-03-31', refundsPerDay), denominator: everyDay('2026-01-01', '2026-03-31', 1_000) } },
+        ratios: {
+          refund_rate: {
+            numerator: everyDay('2026-01-01', '2026-03-31', refundsPerDay),
+            denominator: everyDay('2026-01-01', '2026-03-31', 1_000),
+          },
+        },
       });
       const result = await evaluateTarget(
         target({ metric: 'refund_rate', ladder: { floor: 0.06, target: 0.05, stretch: 0.04 } }),
@@ -147,7 +170,12 @@ describe('ratio metric', () => {
           target({ metric: 'refund_rate', ladder: { target: 0.05 } }),
           fakeSource({
             tables: ordersThroughMarch,
-            ratios: { refund_rate: { numerator: everyDay('2026-01-01', '2026-03-31', perDay), denominator: everyDay('2026-01-01', '2026-03-31', 1_000) } },
+            ratios: {
+              refund_rate: {
+                numerator: everyDay('2026-01-01', '2026-03-31', perDay),
+                denominator: everyDay('2026-01-01', '2026-03-31', 1_000),
+              },
+            },
           }),
         );
       const atRisk = await run(54);
@@ -243,8 +271,16 @@ describe('custom phasing', () => {
     // as_of Feb 15 → level 0.025; floor 0.027 × 0.025/0.03 = 0.0225; stretch 0.033 × 0.025/0.03 = 0.0275.
     // actual 24 orders / 1 000 sessions a day = 0.024: 0.0225 ≤ 0.024 < 0.025 → at_risk
     const source = fakeSource({
-      tables: { orders: { first: '2025-01-01', last: '2026-02-15' }, traffic: { first: '2025-01-01', last: '2026-02-20' } },
-      ratios: { conversion_rate: { numerator: everyDay('2026-01-01', '2026-02-20', 24), denominator: everyDay('2026-01-01', '2026-02-20', 1_000) } },
+      tables: {
+        orders: { first: '2025-01-01', last: '2026-02-15' },
+        traffic: { first: '2025-01-01', last: '2026-02-20' },
+      },
+      ratios: {
+        conversion_rate: {
+          numerator: everyDay('2026-01-01', '2026-02-20', 24),
+          denominator: everyDay('2026-01-01', '2026-02-20', 1_000),
+        },
+      },
     });
     const status = await evaluateTarget(
       target({
@@ -273,8 +309,14 @@ describe('custom phasing', () => {
 
 describe('before, after and without data', () => {
   it('is not_started with nulls when as_of is before the period', async () => {
-    const source = fakeSource({ tables: ordersThroughMarch, sums: { gmv: everyDay('2026-01-01', '2026-03-31', 1_000) } });
-    const status = await evaluateTarget(target({ metric: 'gmv', period: { from: '2026-07-01', to: '2026-12-31' }, ladder: { target: 500_000 } }), source);
+    const source = fakeSource({
+      tables: ordersThroughMarch,
+      sums: { gmv: everyDay('2026-01-01', '2026-03-31', 1_000) },
+    });
+    const status = await evaluateTarget(
+      target({ metric: 'gmv', period: { from: '2026-07-01', to: '2026-12-31' }, ladder: { target: 500_000 } }),
+      source,
+    );
     expect(toReportTargetRow(status)).toEqual({
       id: 't',
       metric: 'gmv',
@@ -292,8 +334,14 @@ describe('before, after and without data', () => {
 
   it('is judged on the whole period once it has finished', async () => {
     // Period 2025 Q1 (90 days); data runs a year past it, so as_of = to and share = 1.
-    const source = fakeSource({ tables: ordersThroughMarch, sums: { gmv: everyDay('2025-01-01', '2025-03-31', 1_000) } });
-    const status = await evaluateTarget(target({ metric: 'gmv', period: { from: '2025-01-01', to: '2025-03-31' }, ladder: { target: 90_000 } }), source);
+    const source = fakeSource({
+      tables: ordersThroughMarch,
+      sums: { gmv: everyDay('2025-01-01', '2025-03-31', 1_000) },
+    });
+    const status = await evaluateTarget(
+      target({ metric: 'gmv', period: { from: '2025-01-01', to: '2025-03-31' }, ladder: { target: 90_000 } }),
+      source,
+    );
     expect(status.as_of).toBe('2025-03-31');
     expect(status.share).toBe(1);
     // actual = expected = projected = 90 × 1 000 = 90 000; attainment 1
@@ -313,7 +361,10 @@ describe('before, after and without data', () => {
 
   it('is not_started while nothing is due yet under custom phasing', async () => {
     // First rung (January) is 0, so on Jan 20 the share is 0: no pace to judge.
-    const source = fakeSource({ tables: { orders: { first: '2025-01-01', last: '2026-01-20' } }, sums: { gmv: everyDay('2026-01-01', '2026-01-20', 10) } });
+    const source = fakeSource({
+      tables: { orders: { first: '2025-01-01', last: '2026-01-20' } },
+      sums: { gmv: everyDay('2026-01-01', '2026-01-20', 10) },
+    });
     const status = await evaluateTarget(
       target({
         metric: 'gmv',
@@ -335,7 +386,10 @@ describe('before, after and without data', () => {
 
   it('can be evaluated as of an earlier date', async () => {
     // as_of Jan 31: share 31/365, actual 31 × 1 000; projected = 1 000 × 365 = 365 000
-    const source = fakeSource({ tables: ordersThroughMarch, sums: { gmv: everyDay('2026-01-01', '2026-03-31', 1_000) } });
+    const source = fakeSource({
+      tables: ordersThroughMarch,
+      sums: { gmv: everyDay('2026-01-01', '2026-03-31', 1_000) },
+    });
     const status = await evaluateTarget(target({ metric: 'gmv' }), source, { asOf: '2026-01-31' });
     expect(status.as_of).toBe('2026-01-31');
     expect(status.actual_to_date).toBe(31_000);
@@ -395,23 +449,41 @@ describe('check-in metrics', () => {
   });
 
   it('judges a lower-is-better check-in and has no data before any entry', async () => {
-    const checkin = { label: 'First response time', unit: 'minutes', aggregation: 'level', direction: 'lower_is_better' } as const;
+    const checkin = {
+      label: 'First response time',
+      unit: 'minutes',
+      aggregation: 'level',
+      direction: 'lower_is_better',
+    } as const;
     const answered = await evaluateTarget(
-      target({ metric: 'response_minutes', ladder: { target: 60 }, checkin: { ...checkin, entries: [{ period: { from: '2026-01-01', to: '2026-01-31' }, value: 55 }] } }),
+      target({
+        metric: 'response_minutes',
+        ladder: { target: 60 },
+        checkin: { ...checkin, entries: [{ period: { from: '2026-01-01', to: '2026-01-31' }, value: 55 }] },
+      }),
       fakeSource({ tables: {} }),
     );
     // 55 ≤ 60 → on_track; attainment = 60 / 55
     expect(answered.status).toBe('on_track');
     expect(answered.attainment).toBeCloseTo(60 / 55, 12);
-    const empty = await evaluateTarget(target({ metric: 'response_minutes', ladder: { target: 60 }, checkin: { ...checkin, entries: [] } }), fakeSource({ tables: {} }));
+    const empty = await evaluateTarget(
+      target({ metric: 'response_minutes', ladder: { target: 60 }, checkin: { ...checkin, entries: [] } }),
+      fakeSource({ tables: {} }),
+    );
     expect(empty.status).toBe('no_data');
   });
 });
 
 it('evaluates a whole file in order', async () => {
-  const source = fakeSource({ tables: ordersThroughMarch, sums: { gmv: everyDay('2026-01-01', '2026-03-31', 1_000), orders: everyDay('2026-01-01', '2026-03-31', 10) } });
+  const source = fakeSource({
+    tables: ordersThroughMarch,
+    sums: { gmv: everyDay('2026-01-01', '2026-03-31', 1_000), orders: everyDay('2026-01-01', '2026-03-31', 10) },
+  });
   const statuses = await evaluateTargets(
-    { version: 1, targets: [target({ id: 'a', metric: 'gmv' }), target({ id: 'b', metric: 'orders', ladder: { target: 5_000 } })] },
+    {
+      version: 1,
+      targets: [target({ id: 'a', metric: 'gmv' }), target({ id: 'b', metric: 'orders', ladder: { target: 5_000 } })],
+    },
     source,
   );
   expect(statuses.map((s) => s.id)).toEqual(['a', 'b']);

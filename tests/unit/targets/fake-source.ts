@@ -64,10 +64,14 @@ export function fakeSource(data: FakeData): FakeSource {
       return Promise.resolve(data.tables[table]?.first ?? null);
     },
     dailyValues(metric, period) {
-      return Promise.resolve(days(period).map((date): DatedValue => ({ date, value: valueOf(metric, { from: date, to: date }) })));
+      return Promise.resolve(
+        days(period).map((date): DatedValue => ({ date, value: valueOf(metric, { from: date, to: date }) })),
+      );
     },
     runningValues(metric, period) {
-      return Promise.resolve(days(period).map((date): DatedValue => ({ date, value: valueOf(metric, { from: period.from, to: date }) })));
+      return Promise.resolve(
+        days(period).map((date): DatedValue => ({ date, value: valueOf(metric, { from: period.from, to: date }) })),
+      );
     },
   };
 }

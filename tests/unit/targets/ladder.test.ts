@@ -39,8 +39,17 @@ describe('buildLadder, additive metrics', () => {
   it('splits linearly by days', () => {
     // 365 000 over 365 days = 1 000 a day: each month is 1 000 × its days
     const ladder = buildLadder(target({ metric: 'gmv' }), 'month');
-    expect(ladder.rungs.map((r) => r.value)).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31].map((days) => days * 1_000));
-    expect(ladder.rungs[0]).toEqual({ index: 0, label: '2026-01', from: '2026-01-01', to: '2026-01-31', value: 31_000, locked: false });
+    expect(ladder.rungs.map((r) => r.value)).toEqual(
+      [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31].map((days) => days * 1_000),
+    );
+    expect(ladder.rungs[0]).toEqual({
+      index: 0,
+      label: '2026-01',
+      from: '2026-01-01',
+      to: '2026-01-31',
+      value: 31_000,
+      locked: false,
+    });
     expect(ladder.decimals).toBe(2);
   });
 
@@ -71,10 +80,19 @@ describe('buildLadder, additive metrics', () => {
   it("splits by last year's shape when seasonal", () => {
     // Last year: Jan 100 a day (3 100), Feb 200 a day (5 600), Mar 100 a day (3 100); total 11 800.
     // 118 000 × 3 100 / 11 800 = 31 000; × 5 600 / 11 800 = 56 000; × 3 100 / 11 800 = 31 000
-    const shape = Object.entries(merge(everyDay('2025-01-01', '2025-01-31', 100), everyDay('2025-02-01', '2025-02-28', 200), everyDay('2025-03-01', '2025-03-31', 100))).map(
-      ([date, value]) => ({ date, value }),
-    );
-    const seasonal = target({ metric: 'gmv', period: { from: '2026-01-01', to: '2026-03-31' }, ladder: { target: 118_000 }, phasing: 'seasonal' });
+    const shape = Object.entries(
+      merge(
+        everyDay('2025-01-01', '2025-01-31', 100),
+        everyDay('2025-02-01', '2025-02-28', 200),
+        everyDay('2025-03-01', '2025-03-31', 100),
+      ),
+    ).map(([date, value]) => ({ date, value }));
+    const seasonal = target({
+      metric: 'gmv',
+      period: { from: '2026-01-01', to: '2026-03-31' },
+      ladder: { target: 118_000 },
+      phasing: 'seasonal',
+    });
     const ladder = buildLadder(seasonal, 'month', shape);
     expect(ladder.phasingUsed).toBe('seasonal');
     expect(ladder.rungs.map((r) => r.value)).toEqual([31_000, 56_000, 31_000]);
@@ -83,7 +101,12 @@ describe('buildLadder, additive metrics', () => {
   it('falls back to linear without a shape', () => {
     // 11 800 000 cents over 90 days: Jan round(11 800 000 × 31/90) = 4 064 444 → 40 644.44;
     // Feb round(11 800 000 × 59/90) = 7 735 556 − 4 064 444 = 3 671 112 → 36 711.12; Mar the rest 40 644.44
-    const seasonal = target({ metric: 'gmv', period: { from: '2026-01-01', to: '2026-03-31' }, ladder: { target: 118_000 }, phasing: 'seasonal' });
+    const seasonal = target({
+      metric: 'gmv',
+      period: { from: '2026-01-01', to: '2026-03-31' },
+      ladder: { target: 118_000 },
+      phasing: 'seasonal',
+    });
     const ladder = buildLadder(seasonal, 'month', null);
     expect(ladder.phasingUsed).toBe('linear');
     expect(ladder.phasingFallback).toBe('history_gap');
@@ -104,7 +127,9 @@ describe('buildLadder, additive metrics', () => {
       ],
     });
     const ladder = buildLadder(custom, 'month');
-    expect(ladder.rungs.map((r) => r.value)).toEqual([31_000, 28_000, 31_000, 60_000, 62_000, 60_000, 62_000, 62_000, 60_000, 93_000, 90_000, 93_000]);
+    expect(ladder.rungs.map((r) => r.value)).toEqual([
+      31_000, 28_000, 31_000, 60_000, 62_000, 60_000, 62_000, 62_000, 60_000, 93_000, 90_000, 93_000,
+    ]);
   });
 });
 
@@ -112,7 +137,10 @@ describe('weeks', () => {
   it('are ISO weeks from Monday, across month ends, clipped to the period', () => {
     // 2026-01-01 is a Thursday, in ISO week 2026-W01 (Mon 2025-12-29 .. Sun 2026-01-04).
     // 590 orders over 59 days = 10 a day.
-    const ladder = buildLadder(target({ metric: 'orders', period: { from: '2026-01-01', to: '2026-02-28' }, ladder: { target: 590 } }), 'week');
+    const ladder = buildLadder(
+      target({ metric: 'orders', period: { from: '2026-01-01', to: '2026-02-28' }, ladder: { target: 590 } }),
+      'week',
+    );
     expect(ladder.rungs.map((r) => [r.label, r.from, r.to, r.value])).toEqual([
       ['2026-W01', '2026-01-01', '2026-01-04', 40],
       ['2026-W02', '2026-01-05', '2026-01-11', 70],
@@ -127,7 +155,10 @@ describe('weeks', () => {
   });
 
   it('take the ISO week-year across a year end', () => {
-    const ladder = buildLadder(target({ metric: 'orders', period: { from: '2025-12-22', to: '2026-01-11' }, ladder: { target: 21 } }), 'week');
+    const ladder = buildLadder(
+      target({ metric: 'orders', period: { from: '2025-12-22', to: '2026-01-11' }, ladder: { target: 21 } }),
+      'week',
+    );
     expect(ladder.rungs.map((r) => [r.label, r.from, r.to])).toEqual([
       ['2025-W52', '2025-12-22', '2025-12-28'],
       ['2026-W01', '2025-12-29', '2026-01-04'],
@@ -161,7 +192,9 @@ describe('ratio metrics', () => {
   });
 
   it('edit one level and leave the others', () => {
-    const ladder = edited(editRung(buildLadder(target({ metric: 'conversion_rate', ladder: { target: 0.03 } }), 'quarter'), 3, 0.04));
+    const ladder = edited(
+      editRung(buildLadder(target({ metric: 'conversion_rate', ladder: { target: 0.03 } }), 'quarter'), 3, 0.04),
+    );
     expect(ladder.rungs.map((r) => r.value)).toEqual([0.03, 0.03, 0.03, 0.04]);
   });
 });
@@ -212,7 +245,10 @@ describe('editing and locking', () => {
     expect(editRung(ladder, 1, 1)).toEqual({ ok: false, reason: '2026-02 is locked' });
     expect(editRung(ladder, 0, -5).ok).toBe(false);
     expect(editRung(ladder, 12, 5).ok).toBe(false);
-    const allLocked = [1, 2, 3].reduce((l, i) => lockRung(l, i), buildLadder(target({ metric: 'orders', ladder: { target: 1_000 } }), 'quarter'));
+    const allLocked = [1, 2, 3].reduce(
+      (l, i) => lockRung(l, i),
+      buildLadder(target({ metric: 'orders', ladder: { target: 1_000 } }), 'quarter'),
+    );
     expect(editRung(allLocked, 0, 300).ok).toBe(false);
     expect(editRung(allLocked, 0, 247).ok).toBe(true);
   });
@@ -233,10 +269,21 @@ describe('tracking rungs', () => {
   it('evaluates each rung as a target of its own', async () => {
     // 365 000 linear by quarter: Q1 90 000, Q2 91 000, Q3 92 000, Q4 92 000. Data: 1 000 a day to May 15.
     const whole = target({ metric: 'gmv', ladder: { floor: 328_500, target: 365_000 } });
-    const source = fakeSource({ tables: { orders: { first: '2025-01-01', last: '2026-05-15' } }, sums: { gmv: everyDay('2026-01-01', '2026-05-15', 1_000) } });
+    const source = fakeSource({
+      tables: { orders: { first: '2025-01-01', last: '2026-05-15' } },
+      sums: { gmv: everyDay('2026-01-01', '2026-05-15', 1_000) },
+    });
     const statuses = await evaluateLadder(whole, buildLadder(whole, 'quarter'), source);
     // Q1 finished: 90 000 of 90 000, floor 328 500 × 90 000 / 365 000 = 81 000
-    expect(statuses[0]).toMatchObject({ id: 't#2026-Q1', as_of: '2026-03-31', share: 1, projected: 90_000, attainment: 1, status: 'on_track', floor: 81_000 });
+    expect(statuses[0]).toMatchObject({
+      id: 't#2026-Q1',
+      as_of: '2026-03-31',
+      share: 1,
+      projected: 90_000,
+      attainment: 1,
+      status: 'on_track',
+      floor: 81_000,
+    });
     // Q2 Apr 1..May 15 = 45 of 91 days: actual 45 000, projected 45 000 × 91 / 45 = 91 000
     expect(statuses[1]?.share).toBeCloseTo(45 / 91, 12);
     expect(statuses[1]?.projected).toBeCloseTo(91_000, 6);
@@ -249,14 +296,20 @@ describe('loadSeasonalShape', () => {
   const seasonal = target({ metric: 'gmv', phasing: 'seasonal' });
 
   it("gives last year's daily values when the history covers last year", async () => {
-    const source = fakeSource({ tables: { orders: { first: '2025-01-01', last: '2026-02-01' } }, sums: { gmv: everyDay('2025-01-01', '2025-12-31', 5) } });
+    const source = fakeSource({
+      tables: { orders: { first: '2025-01-01', last: '2026-02-01' } },
+      sums: { gmv: everyDay('2025-01-01', '2025-12-31', 5) },
+    });
     const shape = await loadSeasonalShape(seasonal, source);
     expect(shape).toHaveLength(365);
     expect(shape?.[0]).toEqual({ date: '2025-01-01', value: 5 });
   });
 
   it('gives null when the history has a gap', async () => {
-    const source = fakeSource({ tables: { orders: { first: '2025-01-02', last: '2026-02-01' } }, sums: { gmv: everyDay('2025-01-02', '2025-12-31', 5) } });
+    const source = fakeSource({
+      tables: { orders: { first: '2025-01-02', last: '2026-02-01' } },
+      sums: { gmv: everyDay('2025-01-02', '2025-12-31', 5) },
+    });
     expect(await loadSeasonalShape(seasonal, source)).toBeNull();
   });
 });

@@ -52,8 +52,18 @@ describe('import', () => {
   const incoming = {
     version: 1,
     targets: [
-      { id: 'gmv-2026', metric: 'gmv', period: { from: '2026-01-01', to: '2026-12-31' }, ladder: { target: 2_000_000 } },
-      { id: 'orders-2026', metric: 'orders', period: { from: '2026-01-01', to: '2026-12-31' }, ladder: { target: 10_000 } },
+      {
+        id: 'gmv-2026',
+        metric: 'gmv',
+        period: { from: '2026-01-01', to: '2026-12-31' },
+        ladder: { target: 2_000_000 },
+      },
+      {
+        id: 'orders-2026',
+        metric: 'orders',
+        period: { from: '2026-01-01', to: '2026-12-31' },
+        ladder: { target: 10_000 },
+      },
     ],
   };
 
@@ -63,7 +73,10 @@ describe('import', () => {
       ['gmv-2026', 2_000_000],
       ['orders-2026', 10_000],
     ]);
-    expect(result.ok && { added: result.added, replaced: result.replaced }).toEqual({ added: ['orders-2026'], replaced: ['gmv-2026'] });
+    expect(result.ok && { added: result.added, replaced: result.replaced }).toEqual({
+      added: ['orders-2026'],
+      replaced: ['gmv-2026'],
+    });
   });
 
   it('replaces the whole set and says what went', () => {
@@ -73,8 +86,15 @@ describe('import', () => {
 
   it('refuses a malformed file and leaves the saved targets untouched', () => {
     const before = JSON.stringify(saved);
-    const result = importTargets(saved, { version: 1, targets: [{ ...incoming.targets[0], ladder: { target: -1 } }] }, 'replace');
-    expect(result).toEqual({ ok: false, errors: [{ target: 'gmv-2026', field: 'ladder.target', message: 'must be above 0, found -1' }] });
+    const result = importTargets(
+      saved,
+      { version: 1, targets: [{ ...incoming.targets[0], ladder: { target: -1 } }] },
+      'replace',
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ target: 'gmv-2026', field: 'ladder.target', message: 'must be above 0, found -1' }],
+    });
     expect(JSON.stringify(saved)).toBe(before);
   });
 });

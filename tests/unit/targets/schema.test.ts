@@ -56,7 +56,9 @@ describe('a valid file', () => {
   it('fills in what may be left out: no filters, no milestones, linear phasing', () => {
     const result = parseTargetsFile({
       version: 1,
-      targets: [{ id: 'o', metric: 'orders', period: { from: '2026-01-01', to: '2026-01-31' }, ladder: { target: 100 } }],
+      targets: [
+        { id: 'o', metric: 'orders', period: { from: '2026-01-01', to: '2026-01-31' }, ladder: { target: 100 } },
+      ],
     });
     expect(result.ok && result.file.targets[0]).toEqual({
       id: 'o',
@@ -114,25 +116,76 @@ describe('a valid file', () => {
 describe('a malformed file names the target and the field', () => {
   it.each([
     { name: 'unknown metric', overrides: { metric: 'gvm' }, field: 'metric', message: /unknown metric "gvm"/ },
-    { name: 'a date that does not exist', overrides: { period: { from: '2026-02-30', to: '2026-12-31' } }, field: 'period.from', message: /calendar date/ },
-    { name: 'a date in another format', overrides: { period: { from: '2026-01-01', to: '31/12/2026' } }, field: 'period.to', message: /YYYY-MM-DD/ },
-    { name: 'to before from', overrides: { period: { from: '2026-12-31', to: '2026-01-01' } }, field: 'period.to', message: /before/ },
-    { name: 'floor above target', overrides: { ladder: { floor: 11_000_000, target: 10_000_000 } }, field: 'ladder.floor', message: /above the target/ },
-    { name: 'stretch below target', overrides: { ladder: { target: 10_000_000, stretch: 9_000_000 } }, field: 'ladder.stretch', message: /below the target/ },
-    { name: 'target not a number', overrides: { ladder: { target: '10M' } }, field: 'ladder.target', message: /number/ },
+    {
+      name: 'a date that does not exist',
+      overrides: { period: { from: '2026-02-30', to: '2026-12-31' } },
+      field: 'period.from',
+      message: /calendar date/,
+    },
+    {
+      name: 'a date in another format',
+      overrides: { period: { from: '2026-01-01', to: '31/12/2026' } },
+      field: 'period.to',
+      message: /YYYY-MM-DD/,
+    },
+    {
+      name: 'to before from',
+      overrides: { period: { from: '2026-12-31', to: '2026-01-01' } },
+      field: 'period.to',
+      message: /before/,
+    },
+    {
+      name: 'floor above target',
+      overrides: { ladder: { floor: 11_000_000, target: 10_000_000 } },
+      field: 'ladder.floor',
+      message: /above the target/,
+    },
+    {
+      name: 'stretch below target',
+      overrides: { ladder: { target: 10_000_000, stretch: 9_000_000 } },
+      field: 'ladder.stretch',
+      message: /below the target/,
+    },
+    {
+      name: 'target not a number',
+      overrides: { ladder: { target: '10M' } },
+      field: 'ladder.target',
+      message: /number/,
+    },
     { name: 'target of 0', overrides: { ladder: { target: 0 } }, field: 'ladder.target', message: /above 0/ },
-    { name: 'unknown phasing', overrides: { phasing: 'monthly' }, field: 'phasing', message: /unknown phasing "monthly"/ },
+    {
+      name: 'unknown phasing',
+      overrides: { phasing: 'monthly' },
+      field: 'phasing',
+      message: /unknown phasing "monthly"/,
+    },
     {
       name: 'milestones out of order',
-      overrides: { milestones: [{ to: '2026-06-30', target: 1 }, { to: '2026-03-31', target: 1 }] },
+      overrides: {
+        milestones: [
+          { to: '2026-06-30', target: 1 },
+          { to: '2026-03-31', target: 1 },
+        ],
+      },
       field: 'milestones[1].to',
       message: /after the previous/,
     },
-    { name: 'a milestone outside the period', overrides: { milestones: [{ to: '2027-01-31', target: 1 }] }, field: 'milestones[0].to', message: /outside the period/ },
+    {
+      name: 'a milestone outside the period',
+      overrides: { milestones: [{ to: '2027-01-31', target: 1 }] },
+      field: 'milestones[0].to',
+      message: /outside the period/,
+    },
     {
       name: 'custom milestones not summing to the target',
       // 4 000 000 + 5 000 000 = 9 000 000 ≠ 10 000 000
-      overrides: { phasing: 'custom', milestones: [{ to: '2026-06-30', target: 4_000_000 }, { to: '2026-12-31', target: 5_000_000 }] },
+      overrides: {
+        phasing: 'custom',
+        milestones: [
+          { to: '2026-06-30', target: 4_000_000 },
+          { to: '2026-12-31', target: 5_000_000 },
+        ],
+      },
       field: 'milestones',
       message: /add up to 9000000, but ladder.target is 10000000/,
     },
@@ -142,9 +195,24 @@ describe('a malformed file names the target and the field', () => {
       field: 'milestones[0].to',
       message: /last day 2026-12-31/,
     },
-    { name: 'custom phasing without milestones', overrides: { phasing: 'custom', milestones: undefined }, field: 'milestones', message: /needs milestones/ },
-    { name: 'a filter the metric does not have', overrides: { filters: { member_tier: ['gold'] } }, field: 'filters.member_tier', message: /cannot be filtered by member_tier/ },
-    { name: 'an empty filter list', overrides: { filters: { channel: [] } }, field: 'filters.channel', message: /one or more/ },
+    {
+      name: 'custom phasing without milestones',
+      overrides: { phasing: 'custom', milestones: undefined },
+      field: 'milestones',
+      message: /needs milestones/,
+    },
+    {
+      name: 'a filter the metric does not have',
+      overrides: { filters: { member_tier: ['gold'] } },
+      field: 'filters.member_tier',
+      message: /cannot be filtered by member_tier/,
+    },
+    {
+      name: 'an empty filter list',
+      overrides: { filters: { channel: [] } },
+      field: 'filters.channel',
+      message: /one or more/,
+    },
     { name: 'owner not text', overrides: { owner: 42 }, field: 'owner', message: /text/ },
   ])('$name', ({ overrides, field, message }) => {
     const errors = errorsOf(withTarget(overrides));
@@ -156,14 +224,36 @@ describe('a malformed file names the target and the field', () => {
 
   it('reverses the ladder order for a lower-is-better metric', () => {
     // refund_rate: floor 0.04 is below target 0.05, which is the wrong side when lower is better
-    const errors = errorsOf(withTarget({ metric: 'refund_rate', filters: {}, milestones: [], ladder: { floor: 0.04, target: 0.05, stretch: 0.06 } }));
+    const errors = errorsOf(
+      withTarget({
+        metric: 'refund_rate',
+        filters: {},
+        milestones: [],
+        ladder: { floor: 0.04, target: 0.05, stretch: 0.06 },
+      }),
+    );
     expect(errors.map((e) => e.field)).toEqual(['ladder.floor', 'ladder.stretch']);
-    expect(parseTargetsFile(withTarget({ metric: 'refund_rate', filters: {}, milestones: [], ladder: { floor: 0.06, target: 0.05, stretch: 0.04 } })).ok).toBe(true);
+    expect(
+      parseTargetsFile(
+        withTarget({
+          metric: 'refund_rate',
+          filters: {},
+          milestones: [],
+          ladder: { floor: 0.06, target: 0.05, stretch: 0.04 },
+        }),
+      ).ok,
+    ).toBe(true);
   });
 
   it('refuses a rate written as a percentage', () => {
-    const errors = errorsOf(withTarget({ metric: 'conversion_rate', filters: {}, milestones: [], ladder: { target: 3.1 } }));
-    expect(errors[0]).toMatchObject({ target: 'gmv-2026', field: 'ladder.target', message: expect.stringMatching(/fractions/) });
+    const errors = errorsOf(
+      withTarget({ metric: 'conversion_rate', filters: {}, milestones: [], ladder: { target: 3.1 } }),
+    );
+    expect(errors[0]).toMatchObject({
+      target: 'gmv-2026',
+      field: 'ladder.target',
+      message: expect.stringMatching(/fractions/),
+    });
   });
 
   it('does not let milestones of a ratio metric be checked as a sum', () => {
@@ -185,13 +275,21 @@ describe('a malformed file names the target and the field', () => {
   });
 
   it('names a target without an id by its position', () => {
-    const errors = errorsOf({ version: 1, targets: [specExample.targets[0], { metric: 'gmv', period: { from: '2026-01-01', to: '2026-01-31' }, ladder: { target: 1 } }] });
+    const errors = errorsOf({
+      version: 1,
+      targets: [
+        specExample.targets[0],
+        { metric: 'gmv', period: { from: '2026-01-01', to: '2026-01-31' }, ladder: { target: 1 } },
+      ],
+    });
     expect(errors).toEqual([{ field: 'targets[1].id', message: expect.stringMatching(/non-empty text id/) }]);
   });
 
   it('refuses duplicate ids', () => {
     const errors = errorsOf({ version: 1, targets: [specExample.targets[0], specExample.targets[0]] });
-    expect(errors).toEqual([{ target: 'gmv-2026', field: 'id', message: 'another target already has the id gmv-2026' }]);
+    expect(errors).toEqual([
+      { target: 'gmv-2026', field: 'id', message: 'another target already has the id gmv-2026' },
+    ]);
   });
 
   it('reports every problem of every target at once', () => {
@@ -199,10 +297,19 @@ describe('a malformed file names the target and the field', () => {
       version: 1,
       targets: [
         { ...specExample.targets[0], metric: 'gvm' },
-        { ...specExample.targets[0], id: 'second', phasing: 'weekly', period: { from: '2026-01-01', to: '2025-01-01' } },
+        {
+          ...specExample.targets[0],
+          id: 'second',
+          phasing: 'weekly',
+          period: { from: '2026-01-01', to: '2025-01-01' },
+        },
       ],
     });
-    expect(errors.map((e) => `${e.target}:${e.field}`)).toEqual(['gmv-2026:metric', 'second:period.to', 'second:phasing']);
+    expect(errors.map((e) => `${e.target}:${e.field}`)).toEqual([
+      'gmv-2026:metric',
+      'second:period.to',
+      'second:phasing',
+    ]);
   });
 
   it('refuses a check-in that reuses a KPI id or has a broken entry', () => {
@@ -242,7 +349,9 @@ describe('a malformed file names the target and the field', () => {
         },
       }),
     );
-    expect(errors).toEqual([{ target: 'gmv-2026', field: 'checkin.entries', message: expect.stringMatching(/overlaps/) }]);
+    expect(errors).toEqual([
+      { target: 'gmv-2026', field: 'checkin.entries', message: expect.stringMatching(/overlaps/) },
+    ]);
   });
 
   it.each([
@@ -261,7 +370,15 @@ describe('a malformed file names the target and the field', () => {
 describe('an older version', () => {
   it('migrates a version 0 bare array to version 1', () => {
     const v0 = [
-      { id: 'g', metric: 'gmv', start: '2026-01-01', end: '2026-12-31', value: 1_000_000, floor: 900_000, owner: 'Growth' },
+      {
+        id: 'g',
+        metric: 'gmv',
+        start: '2026-01-01',
+        end: '2026-12-31',
+        value: 1_000_000,
+        floor: 900_000,
+        owner: 'Growth',
+      },
       { id: 'r', metric: 'refund_rate', start: '2026-01-01', end: '2026-06-30', value: 0.05, phasing: 'seasonal' },
     ];
     const expected: Target[] = [
@@ -286,7 +403,10 @@ describe('an older version', () => {
       },
     ];
     expect(parseTargetsFile(v0)).toEqual({ ok: true, file: { version: 1, targets: expected } });
-    expect(parseTargetsFile({ version: 0, targets: v0 })).toEqual({ ok: true, file: { version: 1, targets: expected } });
+    expect(parseTargetsFile({ version: 0, targets: v0 })).toEqual({
+      ok: true,
+      file: { version: 1, targets: expected },
+    });
   });
 
   it('reports a broken version 0 target in the current field names', () => {
