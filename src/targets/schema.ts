@@ -1,4 +1,4 @@
-import { daysInclusive, isIsoDate, type IsoDate, type Period } from './dates';
+import { isIsoDate, type IsoDate, type Period } from './dates';
 import { migrateFile } from './file-versions';
 import { filterableDimensions, isKpiId, KPI_FACTS, type Direction } from './metric-kinds';
 
@@ -545,9 +545,4 @@ function targetToJson(target: Target): Raw {
 /** Writes the current version of the file, keys in the order of METRICS.md, two-space indented. */
 export function serializeTargetsFile(file: TargetsFile): string {
   return `${JSON.stringify({ version: 1, targets: file.targets.map(targetToJson) }, null, 2)}\n`;
-}
-
-/** Days in the target's period, both ends counted. */
-export function periodDays(target: Pick<Target, 'period'>): number {
-  return daysInclusive(target.period.from, target.period.to);
 }
