@@ -154,7 +154,8 @@ export function compileMetricsSql(ids: readonly ComponentId[], ctx: QueryContext
     const conditions = [covered(SCOPE_SOURCE[d.scope])];
     if (d.requiresColumn) conditions.push(`cov_traffic.has_${d.requiresColumn}`);
     d.alsoNeedsLoaded?.forEach((t) => conditions.push(`cov_${t}.n > 0`));
-    return `CASE WHEN ${conditions.join(' AND ')} THEN coalesce(agg_${d.scope}.${d.id}, 0) END AS ${d.id}`;
+    // DOUBLE here, in SQL: DuckDB rounds a DECIMAL sum to the nearest double, as every engine's reader then agrees.
+    return `CASE WHEN ${conditions.join(' AND ')} THEN CAST(coalesce(agg_${d.scope}.${d.id}, 0) AS DOUBLE) END AS ${d.id}`;
   });
   const joins = [
     ...[...sources].map((s) => `CROSS JOIN cov_${s}`),

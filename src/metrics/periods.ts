@@ -83,7 +83,8 @@ export function samePeriodLastYear(period: Period): Period {
   return { from: formatDay(subYears(parseDay(period.from), 1)), to: formatDay(subYears(parseDay(period.to), 1)) };
 }
 
-export type ComparisonMode = 'previous' | 'yoy' | 'none';
+export const COMPARISON_MODES = ['previous', 'yoy', 'none'] as const;
+export type ComparisonMode = (typeof COMPARISON_MODES)[number];
 
 export function comparisonPeriod(period: Period, mode: ComparisonMode): Period | null {
   switch (mode) {

@@ -50,8 +50,8 @@ member_orders AS (
   SELECT c.* FROM cohort_orders c JOIN members m USING (customer_key)
 ),
 by_month AS (
-  SELECT cohort, k, count(DISTINCT customer_key) AS active, sum(order_total) AS revenue,
-         sum(sum(order_total)) OVER (PARTITION BY cohort ORDER BY k) AS cumulative_revenue
+  SELECT cohort, k, count(DISTINCT customer_key) AS active, CAST(sum(order_total) AS DOUBLE) AS revenue,
+         CAST(sum(sum(order_total)) OVER (PARTITION BY cohort ORDER BY k) AS DOUBLE) AS cumulative_revenue
   FROM member_orders GROUP BY cohort, k
 ),
 by_last AS (

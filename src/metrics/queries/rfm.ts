@@ -113,16 +113,18 @@ scored AS (
          ntile(5) OVER (ORDER BY monetary, customer_key) AS m_score
   FROM customer_values
 )
-SELECT *, ${segmentCaseSql()} AS segment FROM scored`;
+SELECT customer_key, recency, frequency, monetary, r_score, f_score, m_score, ${segmentCaseSql()} AS segment FROM scored`;
 }
 
 export function rfmCustomersSql(ctx: QueryContext, asOf: string): string {
-  return `${rfmScoresSql(ctx, asOf)}\nORDER BY customer_key`;
+  return `WITH s AS (\n${rfmScoresSql(ctx, asOf)}\n)
+SELECT customer_key, recency, frequency, CAST(monetary AS DOUBLE) AS monetary, r_score, f_score, m_score, segment
+FROM s ORDER BY customer_key`;
 }
 
 export function rfmSegmentsSql(ctx: QueryContext, asOf: string): string {
   return `WITH s AS (\n${rfmScoresSql(ctx, asOf)}\n)
-SELECT segment, count(*) AS customers, sum(monetary) AS monetary, count(*) / sum(count(*)) OVER () AS share
+SELECT segment, count(*) AS customers, CAST(sum(monetary) AS DOUBLE) AS monetary, count(*) / sum(count(*)) OVER () AS share
 FROM s GROUP BY segment`;
 }
 

@@ -1,0 +1,137 @@
+import type { ReportFormat } from './format';
+import { COMPARISON_MODES, GRAINS, isDay, type ComparisonMode, type Grain, type Period } from '../metrics/periods';
+import type { Filters } from '../metrics/filters';
+
+export const ENGINES = ['wasm', 'native'] as const;
+export type EngineChoice = (typeof ENGINES)[number];
+
+/** Everything `yardstick report` was asked to do. */
+export interface ReportArgs {
+  orders: string[];
+  orderItems: string[];
+  traffic: string[];
+  users: string[];
+  period: Period;
+  compare: ComparisonMode;
+  grain: Grain;
+  targets: string | null;
+  engine: EngineChoice;
+  format: ReportFormat;
+  out: string | null;
+  filters: Filters;
+  quiet: boolean;
+}
+
+export type ParsedArgs = { ok: true; command: 'report'; args: ReportArgs } | { ok: true; command: 'help' } | { ok: false; reason: string };
+
+export const USAGE = `Usage: yardstick report --orders FILE… [--traffic FILE…] [--users FILE…] [--order-items FILE…]
+                        --from YYYY-MM-DD --to YYYY-MM-DD
+                        [--compare previous|yoy|none] [--grain day|week|month|quarter|year]
+                        [--targets FILE] [--engine wasm|native] [--json | --format md|csv|json]
+                        [--out FILE] [--currency CODE]
+                        [--channel V…] [--category V…] [--region V…] [--device V…] [--campaign V…] [--quiet]
+
+A flag that takes files or values takes one or more of them and may be repeated.
+Exit status: 0 on success, 2 on bad arguments or input (the reason on stderr), 1 on anything else.`;
+
+const MULTI = ['orders', 'order-items', 'traffic', 'users', 'channel', 'category', 'region', 'device', 'campaign'] as const;
+const SINGLE = ['from', 'to', 'compare', 'grain', 'targets', 'engine', 'format', 'out', 'currency'] as const;
+const SWITCHES = ['json', 'quiet', 'help'] as const;
+type Multi = (typeof MULTI)[number];
+type Single = (typeof SINGLE)[number];
+type Switch = (typeof SWITCHES)[number];
+
+const isFlag = (token: string) => token.startsWith('--');
+const FORMATS: readonly ReportFormat[] = ['md', 'csv', 'json'];
+
+/** Parses `report …` arguments: `--flag value`, `--flag=value`, and several values after a multi-value flag. */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { ok: true, command: 'help' };
+  if (command !== 'report') return { ok: false, reason: `unknown command "${command}"; the command is: yardstick report …` };
+
+  const multi = new Map<Multi, string[]>();
+  const single = new Map<Single, string>();
+  const switches = new Set<Switch>();
+  for (let i = 0; i < rest.length; i++) {
+    const token = rest[i] as string;
+    if (!isFlag(token)) return { ok: false, reason: `unexpected argument "${token}" (values follow a flag such as --orders)` };
+    const eq = token.indexOf('=');
+    const name = token.slice(2, eq === -1 ? undefined : eq);
+    const inline = eq === -1 ? undefined : token.slice(eq + 1);
+    if ((SWITCHES as readonly string[]).includes(name)) {
+      if (inline !== undefined) return { ok: false, reason: `--${name} takes no value` };
+      switches.add(name as Switch);
+    } else if ((MULTI as readonly string[]).includes(name)) {
+      const values = multi.get(name as Multi) ?? [];
+      if (inline !== undefined) values.push(inline);
+      else while (i + 1 < rest.length && !isFlag(rest[i + 1] as string)) values.push(rest[++i] as string);
+      if (values.length === 0) return { ok: false, reason: `--${name} needs at least one value` };
+      multi.set(name as Multi, values);
+    } else if ((SINGLE as readonly string[]).includes(name)) {
+      const value = inline ?? (i + 1 < rest.length && !isFlag(rest[i + 1] as string) ? rest[++i] : undefined);
+      if (value === undefined || value === '') return { ok: false, reason: `--${name} needs a value` };
+      if (single.has(name as Single)) return { ok: false, reason: `--${name} given twice` };
+      single.set(name as Single, value);
+    } else {
+      return { ok: false, reason: `unknown option --${name}` };
+    }
+  }
+  if (switches.has('help')) return { ok: true, command: 'help' };
+
+  const orders = multi.get('orders') ?? [];
+  if (orders.length === 0) return { ok: false, reason: '--orders FILE… is required' };
+  const from = single.get('from');
+  const to = single.get('to');
+  if (from === undefined || to === undefined) return { ok: false, reason: '--from and --to are required (YYYY-MM-DD)' };
+  for (const [flag, day] of [['--from', from], ['--to', to]] as const) {
+    if (!isDay(day)) return { ok: false, reason: `${flag} "${day}" is not a date (expected YYYY-MM-DD)` };
+  }
+  if (from > to) return { ok: false, reason: `--from ${from} is after --to ${to}` };
+
+  const compare = single.get('compare') ?? 'previous';
+  if (!(COMPARISON_MODES as readonly string[]).includes(compare)) {
+    return { ok: false, reason: `--compare "${compare}" must be one of ${COMPARISON_MODES.join(', ')}` };
+  }
+  const grain = single.get('grain') ?? 'month';
+  if (!(GRAINS as readonly string[]).includes(grain)) return { ok: false, reason: `--grain "${grain}" must be one of ${GRAINS.join(', ')}` };
+  const engine = single.get('engine') ?? 'wasm';
+  if (!(ENGINES as readonly string[]).includes(engine)) return { ok: false, reason: `--engine "${engine}" must be wasm or native` };
+
+  const formatFlag = single.get('format');
+  if (formatFlag !== undefined && !(FORMATS as readonly string[]).includes(formatFlag)) {
+    return { ok: false, reason: `--format "${formatFlag}" must be md, csv or json` };
+  }
+  if (switches.has('json') && formatFlag !== undefined && formatFlag !== 'json') {
+    return { ok: false, reason: `--json and --format ${formatFlag} contradict each other` };
+  }
+  const format: ReportFormat = switches.has('json') ? 'json' : ((formatFlag as ReportFormat | undefined) ?? 'md');
+
+  const filters: Filters = {};
+  for (const dim of ['channel', 'category', 'region', 'device', 'campaign'] as const) {
+    const values = (multi.get(dim) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+    if (values.length) filters[dim] = values;
+  }
+  const currency = single.get('currency');
+  if (currency !== undefined) filters.currency = currency.trim();
+
+  return {
+    ok: true,
+    command: 'report',
+    args: {
+      orders,
+      orderItems: multi.get('order-items') ?? [],
+      traffic: multi.get('traffic') ?? [],
+      users: multi.get('users') ?? [],
+      period: { from, to },
+      compare: compare as ComparisonMode,
+      grain: grain as Grain,
+      targets: single.get('targets') ?? null,
+      engine: engine as EngineChoice,
+      format,
+      out: single.get('out') ?? null,
+      filters,
+      quiet: switches.has('quiet'),
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises';
+import type { Engine } from '../engine/engine';
+import { createNativeEngine } from '../engine/native';
+import { createNodeWasmEngine } from '../engine/node';
+import { ensureTables, importFile } from '../ingest/import';
+import { ImportError, type ImportProgress, type LoadReport } from '../ingest/types';
+import { MixedCurrencyError } from '../metrics/context';
+import { dataQualityFrom } from '../metrics/data-quality';
+import { rebuildDerived } from '../metrics/derived';
+import { computeReport, type TargetsHook } from '../metrics/report';
+import type { ReportJson } from '../metrics/report-types';
+import type { TableName } from '../model/tables';
+import type { ReportArgs } from './args';
+import { UsageError } from './errors';
+import { readTargets, targetsHook } from './targets';
+
+export type Progress = (line: string) => void;
+
+async function readInput(path: string, role: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message;
+    throw new UsageError(`${path}: ${why} (given as ${role})`);
+  }
+}
+
+const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+function throttled(progress: Progress, file: string): (p: ImportProgress) => void {
+  let last = Date.now();
+  return (p) => {
+    const now = Date.now();
+    if (now - last < 2000) return;
+    last = now;
+    const share = p.totalBytes > 0 ? ` ${Math.round((100 * p.bytes) / p.totalBytes)} %` : '';
+    progress(`  ${file}: ${p.phase}${share}${p.rows !== undefined ? `, ${p.rows} rows` : ''}`);
+  };
+}
+
+/** Loads every file into its table, in the order given; a file that cannot be used stops the run (exit 2). */
+export async function loadFiles(engine: Engine, args: ReportArgs, progress: Progress): Promise<LoadReport[]> {
+  await ensureTables(engine);
+  const plan: [TableName, string[], string][] = [
+    ['orders', args.orders, '--orders'],
+    ['order_items', args.orderItems, '--order-items'],
+    ['traffic', args.traffic, '--traffic'],
+    ['users', args.users, '--users'],
+  ];
+  const reports: LoadReport[] = [];
+  for (const [table, files, flag] of plan) {
+    for (const path of files) {
+      const data = await readInput(path, flag);
+      const started = Date.now();
+      progress(`Loading ${path} (${mb(data.byteLength)}) into ${table}…`);
+      try {
+        const report = await importFile(engine, { name: path, data }, { table, onProgress: throttled(progress, path) });
+        reports.push(report);
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        progress(
+          `  ${report.rowsLoaded} rows loaded, ${report.rowsRejected} rejected, ${report.duplicates} duplicates (${report.source}, ${seconds} s)`,
+        );
+      } catch (e) {
+        if (e instanceof ImportError) throw new UsageError(e.message.replace(/\s*\n\s*/g, ' '));
+        throw e;
+      }
+    }
+  }
+  return reports;
+}
+
+export async function createEngine(choice: ReportArgs['engine']): Promise<Engine> {
+  return choice === 'native' ? createNativeEngine() : createNodeWasmEngine();
+}
+
+/** The whole `report` run: load, build derived tables, compute; the engine is closed whatever happens. */
+export async function buildReport(args: ReportArgs, progress: Progress): Promise<ReportJson> {
+  const targetsFile = args.targets === null ? null : await readTargets(args.targets);
+  const engine = await createEngine(args.engine);
+  try {
+    const reports = await loadFiles(engine, args, progress);
+    await rebuildDerived(engine);
+    const hook: TargetsHook | undefined = targetsFile ? targetsHook(targetsFile) : undefined;
+    progress('Computing the report…');
+    try {
+      return await computeReport(engine, {
+        period: args.period,
+        compare: args.compare,
+        grain: args.grain,
+        filters: args.filters,
+        dataQuality: dataQualityFrom(reports),
+        ...(hook ? { targets: hook } : {}),
+        onNotice: (m) => progress(`Note: ${m}`),
+      });
+    } catch (e) {
+      if (e instanceof MixedCurrencyError) {
+        throw new UsageError(`${args.orders.join(', ')}: ${e.message} with --currency ${e.currencies[0] ?? 'CODE'}`);
+      }
+      throw e;
+    }
+  } finally {
+    await engine.close();
+  }
+}
