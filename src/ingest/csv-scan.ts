@@ -171,6 +171,11 @@ export class RecordScanner {
     return this.index;
   }
 
+  /** True when the text fed so far ends inside a quoted field (a file cut off mid-field). */
+  get insideQuotes(): boolean {
+    return this.inQuotes;
+  }
+
   feed(chunk: Uint8Array): void {
     for (let i = 0; i < chunk.length && !this.stopped; i++) {
       const b = chunk[i]!;

@@ -1,4 +1,4 @@
-import { joinChunks, streamOf, type ByteSource } from './byte-source';
+import { joinChunks, readRange, sliceFrom, streamOf, type ByteSource } from './byte-source';
 
 /** Text encodings the importer reads (DATA.md "Values"). */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'windows-1252';
@@ -10,7 +10,8 @@ export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | '
  */
 export function guessEncoding(head: Uint8Array, container: 'utf16le' | 'utf16be' | 'text'): TextEncodingName {
   if (container !== 'text') return container === 'utf16le' ? 'utf-16le' : 'utf-16be';
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  // A UTF-8 BOM is only believed when the bytes after it are UTF-8 too: Excel and some
+  // back-ends put one in front of GBK text.
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
     return 'utf-8';
@@ -18,7 +19,8 @@ export function guessEncoding(head: Uint8Array, container: 'utf16le' | 'utf16be'
     // Not UTF-8: fall through to the legacy encodings.
   }
   // The head may end inside a character; leave the last bytes out of the test.
-  const sample = head.subarray(0, Math.max(0, head.length - 4));
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  const sample = head.subarray(bom, Math.max(bom, head.length - 4));
   try {
     new TextDecoder('gb18030', { fatal: true }).decode(sample);
     return 'gb18030';
@@ -37,6 +39,8 @@ export async function transcodeToUtf8(
   onBytes: (bytes: number) => void,
   signal?: AbortSignal,
 ): Promise<ByteSource> {
+  const head = await readRange(data, 0, 3);
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) data = sliceFrom(data, 3);
   const decoder = new TextDecoder(encoding);
   const encoder = new TextEncoder();
   const out: Uint8Array[] = [];

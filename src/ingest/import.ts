@@ -2,13 +2,13 @@ import type { Engine, Row } from '../engine/engine';
 import { ident } from '../engine/sql';
 import { CANONICAL_DDL, type TableName } from '../model/tables';
 import { FIELDS } from './fields';
-import { recordLines } from './lines';
+import { recordLines, unterminatedLastRecord } from './lines';
 import { mappingPlan } from './mapping';
 import { mergeStaged } from './merge';
 import { prepareFile, type PreparedFile } from './prepare';
 import { EXTRA_COLUMN, loadRaw, RAW_TABLE } from './raw';
 import { joinFields, REJECTED_ROWS_KEPT } from './report';
-import { recogniseSource, SOURCES } from './sources';
+import { recogniseSource } from './sources';
 import { HeaderIndex, rawColumn, type SourcePlan } from './sources/source';
 import { decideReading, stageTable, STAGED, valueCol, type ReadingChoices } from './stage';
 import {
@@ -42,17 +42,10 @@ function oneAtATime<T>(engine: Engine, job: () => Promise<T>): Promise<T> {
   return next;
 }
 
-function describeKnownLayouts(): string {
-  const names: Record<string, string> = {
-    canonical: 'the canonical layout',
-    shopify_orders: 'a Shopify orders export',
-    woocommerce_orders: 'a WooCommerce orders export',
-    taobao_orders: 'a Taobao/Tmall order report',
-    ga4_traffic: 'a Google Analytics 4 export',
-    cn_traffic: 'a Chinese traffic export',
-  };
-  return [...new Set(SOURCES.map((s) => names[s.id] ?? s.id))].join(', ');
-}
+const KNOWN_LAYOUTS =
+  'the canonical layout (orders: order_id, customer_id, ordered_at, status, order_total; order_items: order_id, sku…; ' +
+  'traffic: date, sessions; users: user_id, registered_at), a Shopify or WooCommerce orders export, a Taobao/Tmall ' +
+  'order report, a Google Analytics 4 export or a Chinese traffic export (日期, 访客数 …)';
 
 function planFor(file: string, h: HeaderIndex, options: ImportOptions): SourcePlan {
   if (options.mapping) return mappingPlan(file, options.mapping, h);
@@ -61,7 +54,7 @@ function planFor(file: string, h: HeaderIndex, options: ImportOptions): SourcePl
     const shown = h.names.slice(0, 8).join(', ') + (h.names.length > 8 ? ', …' : '');
     throw new ImportError(
       file,
-      `the columns (${shown}) match no known layout${options.table ? ` for ${options.table}` : ''}; expected ${describeKnownLayouts()}, or map the columns by hand.`,
+      `the columns (${shown}) match no known layout${options.table ? ` for ${options.table}` : ''}; expected ${KNOWN_LAYOUTS}, or map the columns by hand.`,
     );
   }
   return source.plan(h);
@@ -99,6 +92,8 @@ async function readAndStage(engine: Engine, file: InputFile, options: ImportOpti
       dataStart: prepared.layout.dataStart,
       dataEnd: prepared.dataEnd,
       lineColumn: prepared.lineColumn,
+      fileName: file.name,
+      encodingLabel: prepared.encoding,
     },
     limit,
   );
@@ -112,8 +107,9 @@ async function readAndStage(engine: Engine, file: InputFile, options: ImportOpti
     decimal: options.mapping?.decimal ?? options.decimal,
   };
   const choices = await decideReading(engine, plan.items ? [plan, plan.items] : [plan], explicit);
-  await stageTable(engine, plan, choices, STAGED[plan.table], prepared.lineColumn);
-  if (plan.items) await stageTable(engine, plan.items, choices, STAGED_ITEMS, prepared.lineColumn);
+  const raw = { lineColumn: prepared.lineColumn, cutOffRecord: prepared.lineColumn || limit !== undefined ? null : await unterminatedLastRecord(prepared) };
+  await stageTable(engine, plan, choices, STAGED[plan.table], raw);
+  if (plan.items) await stageTable(engine, plan.items, choices, STAGED_ITEMS, raw);
   signal?.throwIfAborted();
   return { prepared, plan, choices };
 }
@@ -236,6 +232,8 @@ export function detectFile(engine: Engine, file: InputFile, options: Pick<Import
           dataStart: prepared.layout.dataStart,
           dataEnd: prepared.dataEnd,
           lineColumn: prepared.lineColumn,
+          fileName: file.name,
+          encodingLabel: prepared.encoding,
         },
         PREVIEW_ROWS,
       );

@@ -2,6 +2,7 @@ import type { Engine } from '../engine/engine';
 import { ident, literal } from '../engine/sql';
 import { registerSource, sliceFrom, type ByteSource } from './byte-source';
 import type { Delimiter } from './csv-scan';
+import { ImportError } from './types';
 import { rawColumn } from './sources/source';
 
 export const RAW_TABLE = '_ys_raw';
@@ -21,6 +22,9 @@ export interface RawRead {
   dataEnd: number | null;
   /** The first column carries line numbers (text generated from another format). */
   lineColumn: boolean;
+  /** For messages: the file as the user named it and the encoding it was read in. */
+  fileName: string;
+  encodingLabel: string;
 }
 
 let fileCounter = 0;
@@ -53,9 +57,14 @@ export async function loadRaw(engine: Engine, read: RawRead, limit?: number): Pr
       'max_line_size = 67108864',
     ].join(', ');
     await engine.run(`DROP TABLE IF EXISTS ${ident(RAW_TABLE)}`);
-    await engine.run(
-      `CREATE TEMP TABLE ${ident(RAW_TABLE)} AS SELECT * FROM read_csv(${literal(name)}, ${options})${limit === undefined ? '' : ` LIMIT ${limit}`}`,
-    );
+    try {
+      await engine.run(
+        `CREATE TEMP TABLE ${ident(RAW_TABLE)} AS SELECT * FROM read_csv(${literal(name)}, ${options})${limit === undefined ? '' : ` LIMIT ${limit}`}`,
+      );
+    } catch (e) {
+      const reason = (e instanceof Error ? e.message : String(e)).replace(/^Query failed: /, '').split('\n')[0] ?? '';
+      throw new ImportError(read.fileName, `the text cannot be read as ${read.encodingLabel} delimited text (${reason}).`);
+    }
   } finally {
     await engine.dropFile(name);
   }

@@ -121,8 +121,13 @@ function parseSql(spec: FieldSpec, s: string, choices: ReadingChoices): string {
   }
 }
 
-function reasonSql(specs: readonly FieldSpec[], plan: TablePlan): string {
-  const arms: string[] = [`WHEN _extra IS NOT NULL THEN 'too many fields'`];
+/** Why a record cannot be loaded, set from outside the row's own values. */
+export const CUT_OFF = 'cut off inside a quoted field (file truncated?)';
+
+function reasonSql(specs: readonly FieldSpec[], plan: TablePlan, cutOffRecord: number | null): string {
+  const arms: string[] = [];
+  if (cutOffRecord !== null) arms.push(`WHEN _row = ${cutOffRecord} THEN ${literal(CUT_OFF)}`);
+  arms.push(`WHEN _extra IS NOT NULL THEN 'too many fields'`);
   const present = specs.filter((s) => plan.fields[s.name] !== undefined);
   if (present.length > 0) arms.push(`WHEN ${present.map((s) => `${textCol(s.name)} IS NULL`).join(' AND ')} THEN 'empty row'`);
   for (const s of specs) {
@@ -139,15 +144,21 @@ function reasonSql(specs: readonly FieldSpec[], plan: TablePlan): string {
  * when the text was generated (`_line`), and `_reason`, the first reason the row cannot be
  * loaded (NULL when it can).
  */
-export async function stageTable(engine: Engine, plan: TablePlan, choices: ReadingChoices, target: string, lineColumn: boolean): Promise<void> {
+export async function stageTable(
+  engine: Engine,
+  plan: TablePlan,
+  choices: ReadingChoices,
+  target: string,
+  raw: { lineColumn: boolean; cutOffRecord: number | null },
+): Promise<void> {
   const specs = FIELDS[plan.table];
   const texts = specs.map((s) => `${plan.fields[s.name] ?? 'NULL'} AS ${textCol(s.name)}`);
   const absent = (spec: FieldSpec): string => (spec.kind === 'channel' ? `'unattributed'` : 'NULL');
   const values = specs.map((s) => `${plan.fields[s.name] === undefined ? absent(s) : parseSql(s, textCol(s.name), choices)} AS ${valueCol(s.name)}`);
-  const line = lineColumn ? `TRY_CAST(${ident(LINE_COLUMN)} AS BIGINT)` : 'NULL::BIGINT';
+  const line = raw.lineColumn ? `TRY_CAST(${ident(LINE_COLUMN)} AS BIGINT)` : 'NULL::BIGINT';
   await engine.run(`DROP TABLE IF EXISTS ${ident(target)}`);
   await engine.run(`CREATE TEMP TABLE ${ident(target)} AS
-    SELECT *, ${reasonSql(specs, plan)} AS _reason FROM (
+    SELECT *, ${reasonSql(specs, plan, raw.cutOffRecord)} AS _reason FROM (
       SELECT _row, _line, _extra, ${specs.map((s) => textCol(s.name)).join(', ')}, ${values.join(', ')}
       FROM (
         SELECT rowid AS _row, ${line} AS _line, ${ident(EXTRA_COLUMN)} AS _extra, ${texts.join(', ')}
