@@ -139,7 +139,8 @@ export function seriesValuesSql(metric: ComponentId, ctx: QueryContext, mode: Se
   ];
   if (scopes.has('period_buyers') || scopes.has('registrations'))
     ctes.push(`first_paid AS (\n  ${firstPaidSql(ctx.derived)}\n)`);
-  for (const scope of EVENT_SCOPES) if (scopes.has(scope)) ctes.push(`s_${scope} AS (\n  ${scopeRowsSql(scope, ctx)}\n)`);
+  for (const scope of EVENT_SCOPES)
+    if (scopes.has(scope)) ctes.push(`s_${scope} AS (\n  ${scopeRowsSql(scope, ctx)}\n)`);
   if (scopes.has('period_buyers')) ctes.push(`s_period_buyers AS (\n  ${buyersSql(mode)}\n)`);
   for (const def of live) ctes.push(`inc_${def.id} AS (\n  ${incrementSql(def, ctx, mode)}\n)`);
   if (anyRowScopes.length > 0) {
@@ -166,7 +167,9 @@ export function seriesValuesSql(metric: ComponentId, ctx: QueryContext, mode: Se
   const baseColumns = aggregates.map((d) => {
     if (!live.includes(d)) return `CAST(NULL AS DOUBLE) AS ${d.id}`;
     const source = SCOPE_SOURCE[d.scope];
-    const conditions = [`cov_${source}.n > 0 AND cov_${source}.first_day <= d.day AND cov_${source}.last_day >= ${spanFrom}`];
+    const conditions = [
+      `cov_${source}.n > 0 AND cov_${source}.first_day <= d.day AND cov_${source}.last_day >= ${spanFrom}`,
+    ];
     if (d.requiresColumn) conditions.push(`cov_traffic.has_${d.requiresColumn}`);
     d.alsoNeedsLoaded?.forEach((t) => conditions.push(`cov_${t}.n > 0`));
     return `CASE WHEN ${conditions.join(' AND ')} THEN CAST(${total(d.id)} AS DOUBLE) END AS ${d.id}`;
@@ -177,7 +180,9 @@ export function seriesValuesSql(metric: ComponentId, ctx: QueryContext, mode: Se
     ...live.map((d) => `LEFT JOIN inc_${d.id} ON inc_${d.id}.day = d.day`),
     ...(anyRowScopes.length > 0 ? ['LEFT JOIN inc_any_row ON inc_any_row.day = d.day'] : []),
   ];
-  ctes.push(`base AS (\n  SELECT d.day,\n    ${baseColumns.join(',\n    ')}\n  FROM days d\n  ${joins.join('\n  ')}\n)`);
+  ctes.push(
+    `base AS (\n  SELECT d.day,\n    ${baseColumns.join(',\n    ')}\n  FROM days d\n  ${joins.join('\n  ')}\n)`,
+  );
 
   const value = outputSql(definitionOf(defs, metric));
   const guarded = anyRowScopes.length > 0 ? `CASE WHEN any_row > 0 THEN ${value} END` : value;

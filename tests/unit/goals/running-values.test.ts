@@ -14,10 +14,26 @@ import { loadTables, type OrderFixture, type TrafficFixture, type UserFixture } 
 const ORDERS: OrderFixture[] = [
   { id: 'o1', customer: 'ann', at: '2025-02-20', status: 'paid', total: 100, channel: 'email' },
   { id: 'o2', customer: 'ann', at: '2025-03-02T10:00:00', status: 'paid', total: 50, channel: 'email' },
-  { id: 'o3', customer: 'ben', at: '2025-03-02T18:00:00', status: 'refunded', total: 30, refund: 30, channel: 'paid_search' },
+  {
+    id: 'o3',
+    customer: 'ben',
+    at: '2025-03-02T18:00:00',
+    status: 'refunded',
+    total: 30,
+    refund: 30,
+    channel: 'paid_search',
+  },
   { id: 'o4', customer: 'ANN ', at: '2025-03-04', status: 'paid', total: 20, channel: 'email' },
   { id: 'o5', customer: 'cat', at: '2025-03-04', status: 'cancelled', total: 40, channel: 'email' },
-  { id: 'o6', customer: 'ben', at: '2025-03-05', status: 'partially_refunded', total: 60, refund: 10, channel: 'paid_search' },
+  {
+    id: 'o6',
+    customer: 'ben',
+    at: '2025-03-05',
+    status: 'partially_refunded',
+    total: 60,
+    refund: 10,
+    channel: 'paid_search',
+  },
   { id: 'o7', customer: 'dan', at: '2025-03-05', status: 'pending', total: 25, channel: 'email' },
   { id: 'o8', customer: 'eve', at: '2025-03-06', status: 'paid', total: 70, channel: 'email' },
 ];
@@ -153,7 +169,18 @@ describe('daily values: the KPI over each single day', () => {
   it('agrees with the KPI over that one day for every additive KPI', async () => {
     const series = engineSeriesSource(engine);
     const plain = engineMetricSource(engine);
-    for (const metric of ['gmv', 'refunds', 'net_revenue', 'discounts', 'orders', 'buyers', 'new_buyers', 'sessions', 'visitors', 'registrations']) {
+    for (const metric of [
+      'gmv',
+      'refunds',
+      'net_revenue',
+      'discounts',
+      'orders',
+      'buyers',
+      'new_buyers',
+      'sessions',
+      'visitors',
+      'registrations',
+    ]) {
       for (const point of await series.dailyValues(metric, PERIOD, {})) {
         const expected = await plain.value(metric, { from: point.date, to: point.date }, {});
         expect(point.value, `${metric} ${point.date}`).toBe(expected);
