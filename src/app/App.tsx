@@ -8,6 +8,9 @@ import { EngineGate, type BootState } from './engine-context';
 import { Layout } from './Layout';
 import { PageSwitch } from './PageSwitch';
 import { queryClient } from './query-client';
+import { installBenchHook } from './bench-hook';
+
+installBenchHook(queryClient);
 import { useEngineQuery } from './use-engine-query';
 import { useUrlSync } from './url-state';
 import { ErrorBox } from '../components/ui/states';

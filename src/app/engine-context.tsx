@@ -51,6 +51,7 @@ async function boot(onPhase: (s: BootState) => void): Promise<Booted> {
   // Start fetching the sample while the wasm compiles: the two overlap.
   const samplePromise = stored.length ? null : fetchSampleFiles();
   const engine = await getBrowserEngine();
+  performance.mark('ys:engine-ready');
   if (stored.length) {
     onPhase({ phase: 'stored' });
     await replayStoredFiles(engine, stored);
@@ -58,7 +59,9 @@ async function boot(onPhase: (s: BootState) => void): Promise<Booted> {
     onPhase({ phase: 'sample' });
     await loadSampleShop(engine, await samplePromise!);
   }
+  performance.mark('ys:data-loaded');
   await afterDataChange(engine);
+  performance.mark('ys:derived-built');
   return { engine, origin: stored.length ? 'user' : 'sample' };
 }
 

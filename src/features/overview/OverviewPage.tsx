@@ -6,6 +6,14 @@ import { DEFINITIONS, type MetricId } from '../../metrics/definitions';
 import { useAppStore } from '../../stores/app-store';
 import { useComparison, useDescription, useKpis, useViewFilters } from './use-overview';
 import { GmvTrendCard } from './GmvTrendCard';
+import { useEffect } from 'react';
+
+/** Marks the moment the first KPI values are on screen, for the start-up benchmark. */
+function useFirstKpisMark(ready: boolean) {
+  useEffect(() => {
+    if (ready && performance.getEntriesByName('ys:first-kpis').length === 0) performance.mark('ys:first-kpis');
+  }, [ready]);
+}
 
 /** The KPI cards of the overview, in the order a manager reads them. */
 export const OVERVIEW_KPIS: MetricId[] = ['gmv', 'net_revenue', 'orders', 'aov', 'conversion_rate', 'repeat_purchase_rate'];
@@ -20,6 +28,7 @@ export function OverviewPage() {
   const current = useKpis(period, filters);
   const previous = useKpis(comparison, filters);
   const currency = filters.currency ?? description.data?.orders.currencies[0] ?? null;
+  useFirstKpisMark(current.data !== undefined);
   const compareLabel = comparison ? t('kpi.vs', { period: `${comparison.from} – ${comparison.to}` }) : undefined;
 
   return (

@@ -1,0 +1,132 @@
+/**
+ * Browser benchmark (issue 6 "Speed", issue 3 "Large files"): the built app in headless Chromium.
+ *
+ *   npm run bench:browser                 # 1,000,000 orders
+ *   npm run bench:browser -- --orders 200000
+ *
+ * Prints: time to the first KPI values with the sample shop; loading a large canonical CSV
+ * (time, peak memory of the page's process); then for each page, the median and p95 over
+ * 20+ view changes (period presets and channel filters), with the app's speed-ups on and off
+ * (`?bench=noopt`: no derived tables, no result cache).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, startPreview, waitForDashboard } from '../tests/e2e/harness';
+import { writeSyntheticShop } from './lib/synthetic-shop';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const ORDERS = Number(arg('orders', '1000000'));
+const ROUNDS = Number(arg('rounds', '24'));
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? NaN;
+};
+const ms = (v: number) => `${v.toFixed(0)} ms`;
+
+/** Resident memory of Chromium's renderer processes (the page and its DuckDB worker live there), in MiB. */
+function rendererRssMiB(): number {
+  const out = spawnSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' }).stdout;
+  let max = 0;
+  for (const line of out.split('\n')) if (line.includes('--type=renderer')) max = Math.max(max, Number(line.trim().split(/\s+/)[0]) / 1024);
+  return max;
+}
+
+async function firstRender(browser: Browser, url: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    await waitForDashboard(page);
+    times.push(await page.evaluate(() => performance.getEntriesByName('ys:first-kpis')[0]?.startTime ?? NaN));
+    await context.close();
+  }
+  return times;
+}
+
+async function loadLargeFile(page: Page, file: string): Promise<{ seconds: number; peakMiB: number }> {
+  await page.click('[data-nav="data"]');
+  await page.setInputFiles('[data-testid="file-input"]', file);
+  const name = path.basename(file);
+  await page.waitForSelector(`[data-pending="${name}"][data-status="review"]`, { timeout: 120_000 });
+  let peak = rendererRssMiB();
+  const sampler = setInterval(() => (peak = Math.max(peak, rendererRssMiB())), 250);
+  const t0 = Date.now();
+  await page.click(`[data-pending="${name}"] [data-action="confirm"]`);
+  await page.waitForSelector(`[data-pending="${name}"][data-status="done"]`, { timeout: 600_000 });
+  const seconds = (Date.now() - t0) / 1000;
+  clearInterval(sampler);
+  return { seconds, peakMiB: peak };
+}
+
+type Patch = Record<string, unknown>;
+const PATCHES: Patch[] = [
+  { period: { from: '2026-10-01', to: '2026-10-31' }, filters: {} },
+  { period: { from: '2026-08-03', to: '2026-10-31' }, filters: {} },
+  { period: { from: '2026-01-01', to: '2026-10-31' }, filters: {} },
+  { period: { from: '2026-10-01', to: '2026-10-31' }, filters: { channel: ['email'] } },
+  { period: { from: '2026-07-01', to: '2026-09-30' }, filters: { channel: ['paid_search'] } },
+  { period: { from: '2026-09-01', to: '2026-09-30' }, filters: { device: ['mobile'] } },
+];
+
+async function interactions(page: Page, pageId: string): Promise<number[]> {
+  await page.click(`[data-nav="${pageId}"]`);
+  await page.evaluate(() => (window as unknown as { __yardstickBench: { apply(p: unknown): Promise<number> } }).__yardstickBench.apply({}));
+  const times: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const patch = PATCHES[i % PATCHES.length]!;
+    times.push(await page.evaluate((p) => (window as unknown as { __yardstickBench: { apply(p: unknown): Promise<number> } }).__yardstickBench.apply(p), patch));
+  }
+  return times;
+}
+
+async function main() {
+  if (!existsSync(path.join(ROOT, 'dist/index.html')) || process.argv.includes('--build')) {
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
+  try {
+    console.log(`Machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.cpus()[0]?.model ?? ''}, Node ${process.version}`);
+    const first = await firstRender(browser, server.url);
+    console.log(`First KPI values with the sample shop (5 fresh profiles): median ${ms(quantile(first, 0.5))}, max ${ms(Math.max(...first))}`);
+
+    const dir = path.join(os.tmpdir(), 'yardstick-bench');
+    const shop = await writeSyntheticShop(dir, ORDERS);
+    const pages = ['overview', 'sales', 'traffic', 'customers'];
+    const results: Record<string, { on: number[]; off: number[] }> = {};
+    for (const mode of ['on', 'off'] as const) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(mode === 'off' ? `${server.url}/?bench=noopt` : server.url);
+      await waitForDashboard(page);
+      const load = await loadLargeFile(page, shop.orders);
+      await loadLargeFile(page, shop.traffic);
+      console.log(`Load ${ORDERS.toLocaleString('en')} orders (${(shop.bytes / 2 ** 20).toFixed(0)} MiB CSV), speed-ups ${mode}: ${load.seconds.toFixed(1)} s, peak renderer memory ${load.peakMiB.toFixed(0)} MiB`);
+      for (const p of pages) {
+        if (!(await page.$(`[data-nav="${p}"]`))) continue;
+        (results[p] ??= { on: [], off: [] })[mode] = await interactions(page, p);
+      }
+      await context.close();
+    }
+    console.log(`\nView changes at ${ORDERS.toLocaleString('en')} orders, ${ROUNDS} per page (median / p95):`);
+    console.log('page        speed-ups on          speed-ups off         ratio (p95 off ÷ on)');
+    for (const [p, r] of Object.entries(results)) {
+      const on = `${ms(quantile(r.on, 0.5))} / ${ms(quantile(r.on, 0.95))}`;
+      const off = `${ms(quantile(r.off, 0.5))} / ${ms(quantile(r.off, 0.95))}`;
+      console.log(`${p.padEnd(12)}${on.padEnd(22)}${off.padEnd(22)}${(quantile(r.off, 0.95) / quantile(r.on, 0.95)).toFixed(1)}×`);
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+await main();
