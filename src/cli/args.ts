@@ -63,11 +63,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (inline !== undefined) return { ok: false, reason: `--${name} takes no value` };
       switches.add(name as Switch);
     } else if ((MULTI as readonly string[]).includes(name)) {
-      const values = multi.get(name as Multi) ?? [];
-      if (inline !== undefined) values.push(inline);
-      else while (i + 1 < rest.length && !isFlag(rest[i + 1] as string)) values.push(rest[++i] as string);
+      const values: string[] = [];
+      if (inline !== undefined && inline !== '') values.push(inline);
+      else if (inline === undefined) while (i + 1 < rest.length && !isFlag(rest[i + 1] as string)) values.push(rest[++i] as string);
       if (values.length === 0) return { ok: false, reason: `--${name} needs at least one value` };
-      multi.set(name as Multi, values);
+      multi.set(name as Multi, [...(multi.get(name as Multi) ?? []), ...values]);
     } else if ((SINGLE as readonly string[]).includes(name)) {
       const value = inline ?? (i + 1 < rest.length && !isFlag(rest[i + 1] as string) ? rest[++i] : undefined);
       if (value === undefined || value === '') return { ok: false, reason: `--${name} needs a value` };

@@ -50,6 +50,15 @@ function table(head: string[], align: ('l' | 'r')[], rows: string[][]): string {
 
 const unitOf = (id: ComponentId): Unit => DEFINITIONS[id].unit;
 
+/** Rates change in percentage points (2.26 % → 2.43 % is −0.17 pp), everything else relatively. */
+function changeText(value: number | null, previous: number | null, unit: Unit): string {
+  if (unit !== 'rate') return formatDelta(relativeChange(value, previous), 'en');
+  if (value === null || previous === null) return MISSING;
+  const points = (value - previous) * 100;
+  const sign = points > 0.005 ? '+' : points < -0.005 ? '−' : '';
+  return `${sign}${Math.abs(points).toFixed(2)} pp`;
+}
+
 /** A readable report a manager could receive by mail. */
 export function renderMarkdown(report: ReportJson): string {
   const { currency } = report;
@@ -68,7 +77,7 @@ export function renderMarkdown(report: ReportJson): string {
     const row = [DEFINITIONS[id].label.en, show(value, unitOf(id), currency)];
     if (report.comparison) {
       const previous = report.comparison.kpis[id];
-      row.push(show(previous, unitOf(id), currency), formatDelta(relativeChange(value, previous), 'en'));
+      row.push(show(previous, unitOf(id), currency), changeText(value, previous, unitOf(id)));
     }
     return row;
   });

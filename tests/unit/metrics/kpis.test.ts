@@ -3,38 +3,9 @@ import type { Engine } from '../../../src/engine/engine';
 import { computeKpis, type Kpis } from '../../../src/metrics/queries/kpis';
 import { KPI_IDS, type MetricId } from '../../../src/metrics/definitions';
 import { rebuildDerived, dropDerived } from '../../../src/metrics/derived';
-import { ENGINES, loadTables, MARCH_SHOP } from '../../fixtures/metrics/tables';
+import { ENGINES, loadTables, MARCH_KPIS, MARCH_SHOP } from '../../fixtures/metrics/tables';
 
 const MARCH = { from: '2025-03-01', to: '2025-03-31' };
-
-/*
- * March by hand. Paid orders placed in March (wall clock): o2 alice 60, o3 alice 40 (refunded 40),
- * o4 bob 80 (refunded 20), o8 dave 25. Not counted: o5 (April 1 on the wall clock), o6 pending,
- * o7 cancelled, o1/o9/o10 outside March.
- */
-const MARCH_KPIS: Kpis = {
-  gmv: 205, // 60 + 40 + 80 + 25
-  refunds: 60, // 40 + 20
-  net_revenue: 145, // 205 − 60
-  discounts: 7.5, // 5 + 2.5
-  orders: 4,
-  buyers: 3, // alice (three spellings), bob, dave
-  aov: 51.25, // 205 / 4
-  revenue_per_buyer: 205 / 3, // 68.33…
-  new_buyers: 2, // bob (first paid Mar 31), dave (Mar 20)
-  returning_buyers: 1, // alice (first paid Feb 10)
-  returning_customer_rate: 1 / 3,
-  repeat_purchase_rate: 1 / 3, // alice has 2 paid orders in March
-  refund_rate: 60 / 205,
-  cancelled_orders: 1, // o7
-  cancellation_rate: 0.2, // 1 / (4 + 1); the pending order o6 is in neither part
-  sessions: 500, // 300 + 200; April 1 left out
-  visitors: 300, // 200 + 100
-  conversion_rate: 0.008, // 4 / 500
-  buyer_conversion_rate: 0.01, // 3 / 300
-  registrations: 5, // Bob, frank, gina, dave, henry (ALICE registered in January)
-  activation_rate_30d: 0.4, // Bob (26 days) and frank (30 days, after the period) of 5
-};
 
 const ALL_NULL = Object.fromEntries(KPI_IDS.map((id) => [id, null])) as Kpis;
 
