@@ -1,12 +1,20 @@
 import type { ComponentType } from 'react';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { DataPage } from '../features/data/DataPage';
+import { SalesPage } from '../features/sales/SalesPage';
+import { TrafficPage } from '../features/traffic/TrafficPage';
+import { CustomersPage } from '../features/customers/CustomersPage';
+import { SqlPage } from '../features/sql/SqlPage';
 import { useAppStore, type PageId } from '../stores/app-store';
 
 /** The pages that exist; the navigation lists exactly these. */
 export const PAGES: Partial<Record<PageId, ComponentType>> = {
   overview: OverviewPage,
   data: DataPage,
+  sales: SalesPage,
+  traffic: TrafficPage,
+  customers: CustomersPage,
+  sql: SqlPage,
 };
 
 export function PageSwitch() {

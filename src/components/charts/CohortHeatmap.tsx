@@ -1,0 +1,139 @@
+import type { KeyboardEvent } from 'react';
+import { TEXT_2 } from './palette';
+
+export interface HeatRow {
+  key: string;
+  label: string;
+  /** Second header cell of the row (the cohort's size). */
+  sub: string;
+  /** null: no value (a month past the end of the data) — drawn blank, never as 0. */
+  cells: readonly (number | null)[];
+}
+
+export interface CohortHeatmapProps {
+  title: string;
+  columns: readonly string[];
+  rows: readonly HeatRow[];
+  rowHeader: string;
+  subHeader: string;
+  formatCell: (v: number) => string;
+  /** 0..1: how dark a cell is. */
+  intensity: (v: number) => number;
+  tableLabel: string;
+  onSelectRow?: (key: string) => void;
+  selectRowLabel?: (label: string) => string;
+}
+
+const LABEL_W = 76;
+const SUB_W = 64;
+const CELL_W = 54;
+const CELL_H = 26;
+const HEAD_H = 26;
+
+const LOW = [238, 242, 255];
+const HIGH = [31, 58, 168];
+
+/** Light to dark blue; the number is written in each cell, so the colour is never the only carrier. */
+export function heatColor(t: number): string {
+  const k = Math.max(0, Math.min(1, t));
+  const c = LOW.map((lo, i) => Math.round(lo + (HIGH[i]! - lo) * k));
+  return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
+}
+
+export function CohortHeatmap({ title, columns, rows, rowHeader, subHeader, formatCell, intensity, tableLabel, onSelectRow, selectRowLabel }: CohortHeatmapProps) {
+  const width = LABEL_W + SUB_W + columns.length * CELL_W;
+  const height = HEAD_H + rows.length * CELL_H;
+  const onKey = (key: string) => (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onSelectRow?.(key);
+    }
+  };
+  return (
+    <figure className="chart-figure">
+      <div className="heatmap-scroll">
+        <svg data-export-chart="cohorts" width={width} height={height} role="img" aria-label={title} fontFamily="inherit" fontSize={12}>
+          <text x={0} y={HEAD_H / 2} dominantBaseline="central" fill={TEXT_2} fontWeight={600}>
+            {rowHeader}
+          </text>
+          <text x={LABEL_W + SUB_W - 8} y={HEAD_H / 2} dominantBaseline="central" textAnchor="end" fill={TEXT_2} fontWeight={600}>
+            {subHeader}
+          </text>
+          {columns.map((c, j) => (
+            <text key={c} x={LABEL_W + SUB_W + j * CELL_W + CELL_W / 2} y={HEAD_H / 2} dominantBaseline="central" textAnchor="middle" fill={TEXT_2} fontWeight={600}>
+              {c}
+            </text>
+          ))}
+          {rows.map((r, i) => {
+            const y = HEAD_H + i * CELL_H;
+            return (
+              <g key={r.key} data-cohort={r.key}>
+                {onSelectRow ? (
+                  <g role="button" tabIndex={0} aria-label={selectRowLabel?.(r.label) ?? r.label} onClick={() => onSelectRow(r.key)} onKeyDown={onKey(r.key)} style={{ cursor: 'pointer' }} className="heat-row-label">
+                    <rect x={0} y={y + 1} width={LABEL_W - 6} height={CELL_H - 2} fill="transparent" />
+                    <text x={0} y={y + CELL_H / 2} dominantBaseline="central" fill="#3b5bdb" textDecoration="underline">
+                      {r.label}
+                    </text>
+                  </g>
+                ) : (
+                  <text x={0} y={y + CELL_H / 2} dominantBaseline="central" fill="#1c2430">
+                    {r.label}
+                  </text>
+                )}
+                <text x={LABEL_W + SUB_W - 8} y={y + CELL_H / 2} dominantBaseline="central" textAnchor="end" fill="#1c2430">
+                  {r.sub}
+                </text>
+                {r.cells.map((v, j) => {
+                  if (v === null) return null;
+                  const t = intensity(v);
+                  const x = LABEL_W + SUB_W + j * CELL_W;
+                  return (
+                    <g key={j} data-k={j}>
+                      <rect x={x + 1} y={y + 1} width={CELL_W - 2} height={CELL_H - 2} rx={3} fill={heatColor(t)} />
+                      <text x={x + CELL_W / 2} y={y + CELL_H / 2} dominantBaseline="central" textAnchor="middle" fill={t > 0.5 ? '#ffffff' : '#1c2430'} fontSize={11.5}>
+                        {formatCell(v)}
+                      </text>
+                    </g>
+                  );
+                })}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
+      <details>
+        <summary className="table-toggle">{tableLabel}</summary>
+        <div className="table-wrap">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{rowHeader}</th>
+                <th scope="col" className="n">
+                  {subHeader}
+                </th>
+                {columns.map((c) => (
+                  <th key={c} scope="col" className="n">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key}>
+                  <th scope="row">{r.label}</th>
+                  <td className="n">{r.sub}</td>
+                  {r.cells.map((v, j) => (
+                    <td key={j} className="n">
+                      {v === null ? '' : formatCell(v)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}

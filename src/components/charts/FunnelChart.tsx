@@ -1,0 +1,65 @@
+import { ACCENT, ACCENT_SELECTED, TEXT_2 } from './palette';
+import { useWidth } from './use-width';
+
+export interface FunnelBar {
+  key: string;
+  label: string;
+  count: number | null;
+  /** Share of the step before that reached this one; null for the first step. */
+  rateFromPrevious: number | null;
+  /** Share of the step before that did not reach this one. */
+  dropOff: number | null;
+  rateFromFirst: number | null;
+}
+
+export interface FunnelChartProps {
+  title: string;
+  steps: readonly FunnelBar[];
+  formatCount: (v: number | null) => string;
+  formatRate: (v: number | null) => string;
+  /** "{rate} continue · {drop} drop off", already translated, with the two numbers filled in. */
+  transitionText: (rate: string, drop: string) => string;
+}
+
+const BAR = 26;
+const GAP = 24;
+
+/** The funnel: one bar per step against the first, and between steps the share that went on and the share that dropped off. */
+export function FunnelChart({ title, steps, formatCount, formatRate, transitionText }: FunnelChartProps) {
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const first = steps[0]?.count ?? null;
+  const labelWidth = Math.min(150, Math.max(96, width * 0.22));
+  const valueWidth = 132;
+  const barSpace = Math.max(40, width - labelWidth - valueWidth);
+  const height = steps.length * BAR + Math.max(0, steps.length - 1) * GAP + 4;
+
+  return (
+    <div ref={ref} style={{ width: '100%' }}>
+      <svg data-export-chart="funnel" width={width} height={height} role="img" aria-label={title} fontFamily="inherit" fontSize={12}>
+        {steps.map((s, i) => {
+          const y = i * (BAR + GAP);
+          const share = first && s.count !== null ? Math.max(0, Math.min(1, s.count / first)) : 0;
+          const w = Math.max(2, share * barSpace);
+          const last = i === steps.length - 1;
+          return (
+            <g key={s.key} data-step={s.key}>
+              <text x={0} y={y + BAR / 2} dominantBaseline="central" fill="#1c2430" fontSize={13}>
+                {s.label}
+              </text>
+              <rect x={labelWidth} y={y} width={w} height={BAR} rx={3} fill={last ? ACCENT_SELECTED : ACCENT} />
+              <text x={labelWidth + w + 8} y={y + BAR / 2} dominantBaseline="central" fill="#1c2430" fontWeight={600}>
+                {formatCount(s.count)}
+                <tspan fill={TEXT_2} fontWeight={400}>{i > 0 ? `  ${formatRate(s.rateFromFirst)}` : ''}</tspan>
+              </text>
+              {i > 0 && (
+                <text x={labelWidth} y={y - GAP / 2} dominantBaseline="central" fill={TEXT_2} fontSize={11.5}>
+                  {`↓ ${transitionText(formatRate(s.rateFromPrevious), formatRate(s.dropOff))}`}
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+    </div>
+  );
+}

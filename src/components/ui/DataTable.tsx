@@ -1,0 +1,123 @@
+import { useState, type ReactNode } from 'react';
+import { MISSING } from '../../lib/format';
+import { useT } from '../../i18n/use-t';
+import type { CsvExport } from './Panel';
+
+export interface Column<R> {
+  key: string;
+  label: string;
+  numeric?: boolean;
+  /** What the cell shows; by default the raw value as text, null as "—". */
+  render?: (row: R) => ReactNode;
+  /** The raw value for sorting and CSV; by default `row[key]`. */
+  value?: (row: R) => unknown;
+}
+
+function rawValue<R>(row: R, column: Column<R>): unknown {
+  return column.value ? column.value(row) : (row as Record<string, unknown>)[column.key];
+}
+
+/** The table as CSV: raw values (full precision, rates as fractions) under the column labels. */
+export function tableCsv<R>(rows: readonly R[], columns: readonly Column<R>[]): CsvExport {
+  return {
+    columns: columns.map((c) => ({ key: c.key, label: c.label })),
+    rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c.key, rawValue(r, c)]))),
+  };
+}
+
+export type SortDirection = 'asc' | 'desc';
+
+/** Nulls last whichever the direction; numbers by value, the rest as text in the locale's order. */
+export function sortRows<R>(rows: readonly R[], column: Column<R>, direction: SortDirection): R[] {
+  const sign = direction === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const x = rawValue(a, column);
+    const y = rawValue(b, column);
+    if (x === null || x === undefined) return y === null || y === undefined ? 0 : 1;
+    if (y === null || y === undefined) return -1;
+    if (typeof x === 'number' && typeof y === 'number') return (x - y) * sign;
+    return String(x).localeCompare(String(y)) * sign;
+  });
+}
+
+export interface DataTableProps<R> {
+  columns: readonly Column<R>[];
+  rows: readonly R[];
+  rowKey: (row: R) => string;
+  caption: string;
+  /** Drill-down: the first cell becomes a button that selects the row. */
+  onSelect?: (row: R) => void;
+  isSelected?: (row: R) => boolean;
+  /** Rows that cannot be selected (an unknown value, a total). */
+  canSelect?: (row: R) => boolean;
+  maxRows?: number;
+  sortable?: boolean;
+  name?: string;
+}
+
+export function DataTable<R>({ columns, rows, rowKey, caption, onSelect, isSelected, canSelect, maxRows, sortable = false, name }: DataTableProps<R>) {
+  const t = useT();
+  const [sort, setSort] = useState<{ key: string; direction: SortDirection } | null>(null);
+  const sortColumn = sort ? columns.find((c) => c.key === sort.key) : undefined;
+  const ordered = sort && sortColumn ? sortRows(rows, sortColumn, sort.direction) : rows;
+  const shown = maxRows !== undefined ? ordered.slice(0, maxRows) : ordered;
+
+  const cell = (row: R, column: Column<R>): ReactNode => {
+    if (column.render) return column.render(row);
+    const v = rawValue(row, column);
+    return v === null || v === undefined ? MISSING : String(v);
+  };
+  const toggleSort = (key: string) =>
+    setSort((s) => (s?.key === key ? { key, direction: s.direction === 'desc' ? 'asc' : 'desc' } : { key, direction: 'desc' }));
+
+  return (
+    <div className="table-wrap" data-table={name}>
+      <table className="data">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => {
+              const active = sort?.key === c.key;
+              const ariaSort = active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined;
+              return (
+                <th key={c.key} scope="col" className={c.numeric ? 'n' : undefined} aria-sort={ariaSort}>
+                  {sortable ? (
+                    <button type="button" className="th-sort" onClick={() => toggleSort(c.key)}>
+                      {c.label}
+                      <span aria-hidden="true" className="sort-mark">{active ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}</span>
+                    </button>
+                  ) : (
+                    c.label
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((row) => {
+            const selected = isSelected?.(row) ?? false;
+            const selectable = onSelect !== undefined && (canSelect?.(row) ?? true);
+            return (
+              <tr key={rowKey(row)} className={selected ? 'selected' : undefined} data-row={rowKey(row)}>
+                {columns.map((c, i) => (
+                  <td key={c.key} className={c.numeric ? 'n' : undefined}>
+                    {i === 0 && selectable ? (
+                      <button type="button" className="link-btn" aria-pressed={selected} title={selected ? t('drill.clear') : t('drill.filterTo')} onClick={() => onSelect(row)}>
+                        {selected && <span aria-hidden="true">✓ </span>}
+                        {cell(row, c)}
+                      </button>
+                    ) : (
+                      cell(row, c)
+                    )}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {shown.length < rows.length && <div className="table-note">{t('table.truncated', { shown: shown.length, total: rows.length })}</div>}
+    </div>
+  );
+}

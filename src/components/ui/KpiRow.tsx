@@ -1,0 +1,43 @@
+import { useT } from '../../i18n/use-t';
+import { DEFINITIONS, type MetricId } from '../../metrics/definitions';
+import type { Kpis } from '../../metrics/queries/kpis';
+import type { Period } from '../../metrics/periods';
+import { useAppStore } from '../../stores/app-store';
+import { KpiCard } from './KpiCard';
+
+export interface KpiRowProps {
+  ids: readonly MetricId[];
+  current: Kpis | undefined;
+  previous: Kpis | undefined;
+  comparison: Period | null;
+  currency: string | null;
+}
+
+/** A row of KPI cards with their change against the comparison period (tests read data-kpi / data-value). */
+export function KpiRow({ ids, current, previous, comparison, currency }: KpiRowProps) {
+  const t = useT();
+  const locale = useAppStore((s) => s.locale);
+  const compareLabel = comparison ? t('kpi.vs', { period: `${comparison.from} – ${comparison.to}` }) : undefined;
+  return (
+    <div className="kpi-grid">
+      {ids.map((id) => {
+        const def = DEFINITIONS[id];
+        return (
+          <KpiCard
+            key={id}
+            id={id}
+            label={locale === 'zh-CN' ? def.label.zh : def.label.en}
+            value={current?.[id] ?? null}
+            previous={comparison ? (previous?.[id] ?? null) : undefined}
+            unit={def.unit}
+            currency={currency}
+            locale={locale}
+            lowerIsBetter={def.direction === 'lower'}
+            compareLabel={compareLabel}
+            loading={!current}
+          />
+        );
+      })}
+    </div>
+  );
+}

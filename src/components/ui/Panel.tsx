@@ -1,0 +1,83 @@
+import { useRef, useState, type ReactNode } from 'react';
+import type { CsvColumn } from '../../lib/csv';
+import { findChartSvg, svgToPng } from '../../lib/export-png';
+import { useT } from '../../i18n/use-t';
+import { downloadBlob, downloadCsv } from './download';
+
+export interface CsvExport {
+  rows: readonly object[];
+  columns: readonly CsvColumn[];
+}
+
+export interface PanelProps {
+  title: string;
+  subtitle?: ReactNode;
+  /** File name without extension for CSV and PNG downloads. */
+  exportName: string;
+  /** What the numbers are (period, filters): written under the title of an exported PNG. */
+  caption?: string;
+  /** The table behind the panel; null while it is not known (the button is then disabled). */
+  csv?: CsvExport | null;
+  /** Offer a PNG of the chart drawn inside the panel. */
+  png?: boolean;
+  controls?: ReactNode;
+  footnote?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  /** Used by tests and links: `data-panel`. */
+  name: string;
+}
+
+/** A card holding one chart or table, with its controls and its CSV / PNG downloads. */
+export function Panel({ title, subtitle, exportName, caption, csv, png, controls, footnote, children, className, name }: PanelProps) {
+  const t = useT();
+  const body = useRef<HTMLDivElement>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const savePng = async () => {
+    setFailure(null);
+    const svg = body.current ? findChartSvg(body.current) : null;
+    if (!svg) {
+      setFailure(t('export.noChart'));
+      return;
+    }
+    try {
+      downloadBlob(`${exportName}.png`, await svgToPng(svg, { title, ...(caption ? { caption } : {}) }));
+    } catch (e) {
+      setFailure(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <section className={`card panel ${className ?? ''}`} aria-label={title} data-panel={name}>
+      <div className="panel-head">
+        <div className="panel-title">
+          <h2>{title}</h2>
+          {subtitle && <div className="panel-sub">{subtitle}</div>}
+        </div>
+        <div className="panel-actions">
+          {controls}
+          {csv !== undefined && (
+            <button type="button" className="btn btn-sm" data-export="csv" disabled={!csv || csv.rows.length === 0} aria-label={t('export.csvOf', { title })} title={t('export.csvOf', { title })} onClick={() => csv && downloadCsv(exportName, csv.rows, csv.columns)}>
+              CSV
+            </button>
+          )}
+          {png && (
+            <button type="button" className="btn btn-sm" data-export="png" aria-label={t('export.pngOf', { title })} title={t('export.pngOf', { title })} onClick={() => void savePng()}>
+              PNG
+            </button>
+          )}
+        </div>
+      </div>
+      {failure && (
+        <div className="panel-failure" role="alert">
+          {failure}
+        </div>
+      )}
+      <div ref={body} className="panel-body">
+        {children}
+      </div>
+      {footnote && <div className="panel-foot">{footnote}</div>}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { StackedBarChart } from '../../components/charts/StackedBarChart';
+import { ACCENT, SECOND } from '../../components/charts/palette';
+import { tableCsv, type Column } from '../../components/ui/DataTable';
+import { drillToPeriod } from '../../components/ui/drill';
+import { exportName } from '../../components/ui/download';
+import { Panel } from '../../components/ui/Panel';
+import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
+import { useFormatters } from '../../components/ui/use-formatters';
+import { useEngineQuery } from '../../app/use-engine-query';
+import { useT } from '../../i18n/use-t';
+import type { PageScope } from '../sales/scope';
+import { computeBuyerMix, type BuyerMixRow } from './customers-queries';
+import { cohortSpan, spanMonths, toBuyerMixRows } from './customers-shape';
+
+/** New and returning buyers month by month; a click on a month makes it the page's period. */
+export function BuyerMixPanel({ scope }: { scope: PageScope }) {
+  const t = useT();
+  const fmt = useFormatters(scope.currency);
+  const { filters, description } = scope;
+  const span = cohortSpan(scope.period);
+  const months = spanMonths(span);
+  const result = useEngineQuery(['buyer-mix', span, filters], (e) => computeBuyerMix(e, months, filters, description));
+  const title = t('customers.buyerMix');
+  const columns: Column<BuyerMixRow>[] = [
+    { key: 'month', label: t('customers.month') },
+    { key: 'new_buyers', label: t('customers.newBuyers'), numeric: true },
+    { key: 'returning_buyers', label: t('customers.returningBuyers'), numeric: true },
+    { key: 'buyers', label: t('customers.buyers'), numeric: true },
+  ];
+  const hasAny = result.data?.some((r) => (r.buyers ?? 0) > 0) ?? false;
+
+  let body;
+  if (result.error) body = <ErrorBox title={t('error.query')} error={result.error} />;
+  else if (!result.data) body = <Skeleton height={240} />;
+  else if (!hasAny) body = <EmptyState>{t('empty.noOrders')}</EmptyState>;
+  else
+    body = (
+      <StackedBarChart
+        title={title}
+        rows={toBuyerMixRows(result.data)}
+        series={[
+          { key: 'new_buyers', label: t('customers.newBuyers'), color: ACCENT },
+          { key: 'returning_buyers', label: t('customers.returningBuyers'), color: SECOND },
+        ]}
+        formatValue={fmt.countFull}
+        formatAxis={(v) => fmt.count(v)}
+        tableLabel={t('chart.tableAlt')}
+        onSelect={(label) => drillToPeriod(months.find((m) => m.label === label)?.period ?? null)}
+      />
+    );
+
+  return (
+    <Panel name="customers-buyer-mix" title={title} subtitle={t('customers.spanNote', { from: span.from, to: span.to })} exportName={exportName('new-vs-returning-buyers', span)} caption={scope.caption} csv={result.data ? tableCsv(result.data, columns) : null} png>
+      {body}
+    </Panel>
+  );
+}

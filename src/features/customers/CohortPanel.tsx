@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { CohortHeatmap } from '../../components/charts/CohortHeatmap';
+import { drillToPeriod } from '../../components/ui/drill';
+import { exportName } from '../../components/ui/download';
+import { Panel } from '../../components/ui/Panel';
+import { Segmented } from '../../components/ui/Segmented';
+import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
+import { useFormatters } from '../../components/ui/use-formatters';
+import { useEngineQuery } from '../../app/use-engine-query';
+import { useT } from '../../i18n/use-t';
+import { formatRate } from '../../lib/format';
+import { computeCohorts, type CohortMode } from '../../metrics/queries/cohorts';
+import { periodBuckets } from '../../metrics/periods';
+import { useAppStore } from '../../stores/app-store';
+import type { PageScope } from '../sales/scope';
+import { cohortSpan, heatScale, toHeatmap, toHeatmapCsv, type CohortMetric } from './customers-shape';
+
+/** Monthly acquisition cohorts: retention, revenue or LTV by month since the first order; blank where a month has not happened. */
+export function CohortPanel({ scope }: { scope: PageScope }) {
+  const t = useT();
+  const locale = useAppStore((s) => s.locale);
+  const fmt = useFormatters(scope.currency);
+  const [metric, setMetric] = useState<CohortMetric>('retention');
+  const [mode, setMode] = useState<CohortMode>('in_month');
+  const { filters, description } = scope;
+  const span = cohortSpan(scope.period);
+  const result = useEngineQuery(['cohorts', span, filters, mode], (e) => computeCohorts(e, span, filters, mode, description));
+  const heatmap = result.data ? toHeatmap(result.data, metric) : null;
+  const title = t('customers.cohorts');
+  const format = (v: number) => (metric === 'retention' ? formatRate(v, locale, 1) : fmt.moneyTight(v));
+  const monthLabel = (k: number) => t('customers.monthK', { k });
+  const csv = heatmap ? toHeatmapCsv(heatmap, t('customers.cohort'), t('customers.size'), monthLabel) : null;
+
+  const controls = (
+    <>
+      <Segmented
+        name="cohort-metric"
+        label={t('customers.cohortMetric')}
+        value={metric}
+        onChange={setMetric}
+        options={[
+          { value: 'retention', label: t('customers.retention') },
+          { value: 'revenue', label: t('customers.revenue') },
+          { value: 'ltv', label: t('customers.ltv') },
+        ]}
+      />
+      {metric === 'retention' && (
+        <Segmented
+          name="cohort-mode"
+          label={t('customers.cohortMode')}
+          value={mode}
+          onChange={setMode}
+          options={[
+            { value: 'in_month', label: t('customers.inMonth') },
+            { value: 'in_or_after', label: t('customers.inOrAfter') },
+          ]}
+        />
+      )}
+    </>
+  );
+
+  let body;
+  if (result.error) body = <ErrorBox title={t('error.query')} error={result.error} />;
+  else if (!heatmap) body = <Skeleton height={300} />;
+  else if (heatmap.rows.every((r) => r.customers === 0)) body = <EmptyState>{t('empty.noOrders')}</EmptyState>;
+  else
+    body = (
+      <CohortHeatmap
+        title={title}
+        columns={heatmap.offsets.map(monthLabel)}
+        rows={heatmap.rows.map((r) => ({ key: r.cohort, label: r.cohort, sub: fmt.countFull(r.customers), cells: r.cells }))}
+        rowHeader={t('customers.cohort')}
+        subHeader={t('customers.size')}
+        formatCell={format}
+        intensity={heatScale(heatmap, metric)}
+        tableLabel={t('chart.tableAlt')}
+        onSelectRow={(cohort) => {
+          const month = periodBuckets(span, 'month').find((b) => b.label === cohort);
+          drillToPeriod(month ? { from: month.from, to: month.to } : null);
+        }}
+        selectRowLabel={(label) => t('customers.drillCohort', { month: label })}
+      />
+    );
+
+  const explain = metric === 'retention' ? (mode === 'in_month' ? t('customers.retentionNote') : t('customers.retentionLaterNote')) : metric === 'revenue' ? t('customers.revenueNote') : t('customers.ltvNote');
+  return (
+    <Panel name="customers-cohorts" title={title} subtitle={`${t('customers.spanNote', { from: span.from, to: span.to })} · ${explain}`} exportName={exportName(`cohorts-${metric}${metric === 'retention' ? `-${mode}` : ''}`, span)} caption={scope.caption} csv={csv} png controls={controls}>
+      {body}
+    </Panel>
+  );
+}

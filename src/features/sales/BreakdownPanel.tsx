@@ -1,0 +1,113 @@
+import { BarListChart } from '../../components/charts/BarListChart';
+import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
+import { drillToValue, hasFilterValue, withoutDimension } from '../../components/ui/drill';
+import { exportName } from '../../components/ui/download';
+import { valueLabel } from '../../components/ui/labels';
+import { Panel } from '../../components/ui/Panel';
+import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
+import { useFormatters } from '../../components/ui/use-formatters';
+import { useEngineQuery } from '../../app/use-engine-query';
+import { useT } from '../../i18n/use-t';
+import type { MessageKey } from '../../i18n/messages';
+import { dimensionValues } from '../../metrics/dimension-values';
+import { useAppStore } from '../../stores/app-store';
+import { BREAKDOWN_METRICS, computeBreakdown, computeCategoryBreakdown, type BreakdownMetric, type MetricRow, type OrderDimension } from './sales-queries';
+import { sortByMetric, toBarItems, withShares } from './sales-shape';
+import type { PageScope } from './scope';
+
+type Dimension = OrderDimension | 'category';
+type Row = MetricRow<BreakdownMetric> & { share: number | null };
+
+const TITLES: Record<Dimension, MessageKey> = {
+  channel: 'sales.byChannel',
+  region: 'sales.byRegion',
+  device: 'sales.byDevice',
+  category: 'sales.byCategory',
+};
+
+const MISSING_DIMENSION: Record<Dimension, MessageKey> = {
+  channel: 'sales.noChannel',
+  region: 'sales.noRegion',
+  device: 'sales.noDevice',
+  category: 'sales.noCategory',
+};
+
+function useBreakdown(scope: PageScope, dimension: Dimension) {
+  const { period, description } = scope;
+  const filters = withoutDimension(scope.filters, dimension);
+  const categories = useEngineQuery(['dimension-values'], dimensionValues, dimension === 'category');
+  const byOrder = useEngineQuery(
+    ['sales-breakdown', dimension, period, filters],
+    (e) => computeBreakdown(e, period, filters, dimension as OrderDimension, BREAKDOWN_METRICS, description),
+    dimension !== 'category',
+  );
+  const list = categories.data?.category ?? [];
+  const byCategory = useEngineQuery(
+    ['sales-by-category', period, filters, list],
+    (e) => computeCategoryBreakdown(e, period, filters, list, BREAKDOWN_METRICS, description),
+    dimension === 'category' && categories.data !== undefined,
+  );
+  return dimension === 'category' ? { data: byCategory.data, error: categories.error ?? byCategory.error } : byOrder;
+}
+
+/**
+ * GMV by one dimension of the orders, drawn over every value of it (the page's filter on that
+ * dimension is left out here), the chosen value ticked. Clicking a bar or a row filters the page.
+ */
+export function BreakdownPanel({ scope, dimension }: { scope: PageScope; dimension: Dimension }) {
+  const t = useT();
+  const locale = useAppStore((s) => s.locale);
+  const fmt = useFormatters(scope.currency);
+  const available = scope.description.orders.dimensions.includes(dimension);
+  const result = useBreakdown(scope, dimension);
+  const title = t(TITLES[dimension]);
+  const name = (key: string) => (key === '' ? t('sales.notSet') : valueLabel(dimension, key, locale));
+  const rows: Row[] = result.data ? sortByMetric(withShares(result.data, 'gmv'), 'gmv') : [];
+  const columns: Column<Row>[] = [
+    { key: 'key', label: t(`drill.dim.${dimension}`), render: (r) => name(r.key), value: (r) => r.key },
+    { key: 'gmv', label: 'GMV', numeric: true, render: (r) => fmt.moneyFull(r.gmv) },
+    { key: 'share', label: dimension === 'category' ? t('sales.shareOfOrdersGmv') : t('sales.share'), numeric: true, render: (r) => fmt.rate(r.share) },
+    { key: 'orders', label: t('sales.orders'), numeric: true, render: (r) => fmt.countFull(r.orders) },
+    { key: 'aov', label: t('sales.aov'), numeric: true, render: (r) => fmt.moneyFull(r.aov) },
+  ];
+  const select = (key: string) => drillToValue(dimension, key);
+
+  let body;
+  if (!available) body = <EmptyState>{t(MISSING_DIMENSION[dimension])}</EmptyState>;
+  else if (result.error) body = <ErrorBox title={t('error.query')} error={result.error} />;
+  else if (!result.data) body = <Skeleton height={220} />;
+  else if (rows.length === 0) body = <EmptyState>{t('empty.noOrders')}</EmptyState>;
+  else
+    body = (
+      <>
+        <BarListChart title={title} items={toBarItems(rows, 'gmv', scope.filters[dimension], name)} formatValue={fmt.money} valueLabel="GMV" onSelect={select} />
+        <details>
+          <summary className="table-toggle">{t('chart.tableAlt')}</summary>
+          <DataTable
+            name={`by-${dimension}`}
+            caption={title}
+            columns={columns}
+            rows={rows}
+            rowKey={(r) => r.key}
+            onSelect={(r) => select(r.key)}
+            canSelect={(r) => r.key !== ''}
+            isSelected={(r) => hasFilterValue(scope.filters, dimension, r.key)}
+          />
+        </details>
+      </>
+    );
+
+  return (
+    <Panel
+      name={`sales-by-${dimension}`}
+      title={title}
+      subtitle={dimension === 'category' ? t('sales.categoryNote') : t('sales.drillHint')}
+      exportName={exportName(`sales-by-${dimension}`, scope.period)}
+      caption={scope.caption}
+      csv={available && result.data ? tableCsv(rows, columns) : null}
+      png={available}
+    >
+      {body}
+    </Panel>
+  );
+}

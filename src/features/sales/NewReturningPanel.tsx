@@ -1,0 +1,48 @@
+import { BarListChart } from '../../components/charts/BarListChart';
+import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
+import { exportName } from '../../components/ui/download';
+import { Panel } from '../../components/ui/Panel';
+import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
+import { useFormatters } from '../../components/ui/use-formatters';
+import { useEngineQuery } from '../../app/use-engine-query';
+import { useT } from '../../i18n/use-t';
+import { computeNewVsReturning } from './sales-queries';
+import { toNewReturningRows, type NewReturningRow } from './sales-shape';
+import type { PageScope } from './scope';
+
+/** Revenue from buyers new in the period beside buyers who had bought before it. */
+export function NewReturningPanel({ scope }: { scope: PageScope }) {
+  const t = useT();
+  const fmt = useFormatters(scope.currency);
+  const { period, filters, description } = scope;
+  const result = useEngineQuery(['sales-new-returning', period, filters], (e) => computeNewVsReturning(e, period, filters, description));
+  const rows = result.data ? toNewReturningRows(result.data) : [];
+  const name = (r: NewReturningRow) => (r.key === 'new' ? t('sales.newBuyers') : t('sales.returningBuyers'));
+  const columns: Column<NewReturningRow>[] = [
+    { key: 'key', label: t('sales.buyerType'), render: name, value: (r) => r.key },
+    { key: 'gmv', label: 'GMV', numeric: true, render: (r) => fmt.moneyFull(r.gmv) },
+    { key: 'share', label: t('sales.share'), numeric: true, render: (r) => fmt.rate(r.share) },
+    { key: 'buyers', label: t('sales.buyers'), numeric: true, render: (r) => fmt.countFull(r.buyers) },
+    { key: 'orders', label: t('sales.orders'), numeric: true, render: (r) => fmt.countFull(r.orders) },
+    { key: 'aov', label: t('sales.aov'), numeric: true, render: (r) => fmt.moneyFull(r.aov) },
+  ];
+  const title = t('sales.newVsReturning');
+
+  let body;
+  if (result.error) body = <ErrorBox title={t('error.query')} error={result.error} />;
+  else if (!result.data) body = <Skeleton height={180} />;
+  else if (rows.length === 0) body = <EmptyState>{t('empty.noOrders')}</EmptyState>;
+  else
+    body = (
+      <>
+        <BarListChart title={title} items={rows.map((r) => ({ key: r.key, label: name(r), value: r.gmv, selectable: false }))} formatValue={fmt.money} valueLabel="GMV" />
+        <DataTable name="new-returning" caption={title} columns={columns} rows={rows} rowKey={(r) => r.key} />
+      </>
+    );
+
+  return (
+    <Panel name="sales-new-returning" title={title} subtitle={t('sales.newVsReturningNote')} exportName={exportName('sales-new-vs-returning', period)} caption={scope.caption} csv={result.data ? tableCsv(rows, columns) : null} png>
+      {body}
+    </Panel>
+  );
+}

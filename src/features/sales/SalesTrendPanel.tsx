@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { SeriesChart } from '../../components/charts/SeriesChart';
+import { tableCsv, type Column } from '../../components/ui/DataTable';
+import { bucketPeriod, drillToPeriod } from '../../components/ui/drill';
+import { exportName } from '../../components/ui/download';
+import { Panel } from '../../components/ui/Panel';
+import { Segmented } from '../../components/ui/Segmented';
+import { ErrorBox, Skeleton } from '../../components/ui/states';
+import { useFormatters } from '../../components/ui/use-formatters';
+import { useEngineQuery } from '../../app/use-engine-query';
+import { useT } from '../../i18n/use-t';
+import { DEFINITIONS } from '../../metrics/definitions';
+import { useAppStore } from '../../stores/app-store';
+import { useComparison } from '../overview/use-overview';
+import { computeSalesSeries, SALES_METRICS, type MetricRow, type SalesMetric } from './sales-queries';
+import { effectiveGrain, toSeriesPoints } from './sales-shape';
+import type { PageScope } from './scope';
+import { useGrainLabel } from './use-grain-label';
+
+/** GMV, net revenue, refunds, discounts, orders and AOV over the period, against the comparison; a click on a bar narrows the period to it. */
+export function SalesTrendPanel({ scope }: { scope: PageScope }) {
+  const t = useT();
+  const locale = useAppStore((s) => s.locale);
+  const viewGrain = useAppStore((s) => s.view.grain);
+  const fmt = useFormatters(scope.currency);
+  const [metric, setMetric] = useState<SalesMetric>('gmv');
+  const { period, filters, description } = scope;
+  const grain = effectiveGrain(period, viewGrain);
+  const grainLabel = useGrainLabel(grain);
+  const comparison = useComparison(period);
+  const current = useEngineQuery(['sales-series', period, grain, filters], (e) => computeSalesSeries(e, period, grain, filters, description));
+  const previous = useEngineQuery(['sales-series', comparison, grain, filters], (e) => computeSalesSeries(e, comparison!, grain, filters, description), comparison !== null);
+
+  const label = (id: SalesMetric) => (locale === 'zh-CN' ? DEFINITIONS[id].label.zh : DEFINITIONS[id].label.en);
+  const unit = DEFINITIONS[metric].unit;
+  const format = (v: number | null) => (unit === 'money' ? fmt.moneyFull(v) : fmt.countFull(v));
+  const axis = (v: number) => (unit === 'money' ? fmt.money(v) : fmt.count(v));
+  const columns: Column<MetricRow<SalesMetric>>[] = [{ key: 'key', label: t('sales.bucket') }, ...SALES_METRICS.map((id) => ({ key: id, label: label(id), numeric: true }))];
+
+  return (
+    <Panel
+      name="sales-trend"
+      title={t('sales.overTime', { grain: grainLabel })}
+      subtitle={t('sales.drillHintPeriod')}
+      exportName={exportName(`sales-${grain}`, period)}
+      caption={scope.caption}
+      csv={current.data ? tableCsv(current.data, columns) : null}
+      png
+      controls={<Segmented name="sales-metric" label={t('sales.metric')} value={metric} onChange={setMetric} options={SALES_METRICS.map((id) => ({ value: id, label: label(id) }))} />}
+    >
+      {current.error ? (
+        <ErrorBox title={t('error.query')} error={current.error} />
+      ) : !current.data ? (
+        <Skeleton height={260} />
+      ) : (
+        <SeriesChart
+          title={`${label(metric)} · ${grainLabel}`}
+          points={toSeriesPoints(current.data, metric, comparison && previous.data ? previous.data : undefined)}
+          valueLabel={label(metric)}
+          compareLabel={comparison ? `${comparison.from} – ${comparison.to}` : undefined}
+          tableLabel={t('chart.tableAlt')}
+          formatValue={format}
+          formatAxis={axis}
+          kind={metric === 'aov' ? 'line' : 'bar'}
+          onSelect={(bucket) => drillToPeriod(bucketPeriod(period, grain, bucket))}
+        />
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,82 @@
+import { BarListChart } from '../../components/charts/BarListChart';
+import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
+import { drillToValue, hasFilterValue, withoutDimension } from '../../components/ui/drill';
+import { exportName } from '../../components/ui/download';
+import { valueLabel } from '../../components/ui/labels';
+import { Panel } from '../../components/ui/Panel';
+import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
+import { useFormatters } from '../../components/ui/use-formatters';
+import { useEngineQuery } from '../../app/use-engine-query';
+import { useT } from '../../i18n/use-t';
+import { computeByChannel } from '../../metrics/queries/by-channel';
+import { useAppStore } from '../../stores/app-store';
+import type { PageScope } from '../sales/scope';
+import { computeDeviceConversion } from './traffic-queries';
+import { toConversionItems } from './traffic-shape';
+
+interface Row {
+  key: string;
+  sessions: number | null;
+  orders: number | null;
+  conversion_rate: number | null;
+}
+
+function useConversionRows(scope: PageScope, dimension: 'channel' | 'device') {
+  const { period, description } = scope;
+  const filters = withoutDimension(scope.filters, dimension);
+  const channel = useEngineQuery(['by-channel', period, filters], (e) => computeByChannel(e, period, filters, description), dimension === 'channel');
+  const device = useEngineQuery(['by-device', period, filters], (e) => computeDeviceConversion(e, period, filters, description), dimension === 'device');
+  if (dimension === 'channel') return { error: channel.error, data: channel.data?.map((r): Row => ({ key: r.channel, sessions: r.sessions, orders: r.orders, conversion_rate: r.conversion_rate })) };
+  return { error: device.error, data: device.data?.map((r): Row => ({ key: r.device, sessions: r.sessions, orders: r.orders, conversion_rate: r.conversion_rate })) };
+}
+
+/** Conversion (paid orders ÷ sessions) by channel or device, over every value; clicking one filters the page to it. */
+export function ConversionBreakdownPanel({ scope, dimension }: { scope: PageScope; dimension: 'channel' | 'device' }) {
+  const t = useT();
+  const locale = useAppStore((s) => s.locale);
+  const fmt = useFormatters(scope.currency);
+  const result = useConversionRows(scope, dimension);
+  const available = scope.description.traffic.dimensions.includes(dimension);
+  const title = dimension === 'channel' ? t('traffic.byChannel') : t('traffic.byDevice');
+  const name = (key: string) => (key === '' ? t('sales.notSet') : valueLabel(dimension, key, locale));
+  const items = result.data ? toConversionItems(result.data, (r) => r.key, scope.filters[dimension], name) : [];
+  const rows = items.map((i) => result.data!.find((r) => r.key === i.key)!);
+  const columns: Column<Row>[] = [
+    { key: 'key', label: t(`drill.dim.${dimension}`), render: (r) => name(r.key), value: (r) => r.key },
+    { key: 'sessions', label: t('traffic.sessions'), numeric: true, render: (r) => fmt.countFull(r.sessions) },
+    { key: 'orders', label: t('sales.orders'), numeric: true, render: (r) => fmt.countFull(r.orders) },
+    { key: 'conversion_rate', label: t('traffic.conversion'), numeric: true, render: (r) => fmt.rate(r.conversion_rate) },
+  ];
+  const select = (key: string) => drillToValue(dimension, key);
+
+  let body;
+  if (!available) body = <EmptyState>{dimension === 'channel' ? t('traffic.noChannel') : t('traffic.noDevice')}</EmptyState>;
+  else if (result.error) body = <ErrorBox title={t('error.query')} error={result.error} />;
+  else if (!result.data) body = <Skeleton height={200} />;
+  else if (rows.length === 0) body = <EmptyState>{t('traffic.emptyTraffic')}</EmptyState>;
+  else
+    body = (
+      <>
+        <BarListChart title={title} items={items} formatValue={(v) => fmt.rate(v)} valueLabel={t('traffic.conversion')} onSelect={select} />
+        <details>
+          <summary className="table-toggle">{t('chart.tableAlt')}</summary>
+          <DataTable
+            name={`conversion-by-${dimension}`}
+            caption={title}
+            columns={columns}
+            rows={rows}
+            rowKey={(r) => r.key}
+            onSelect={(r) => select(r.key)}
+            canSelect={(r) => r.key !== ''}
+            isSelected={(r) => hasFilterValue(scope.filters, dimension, r.key)}
+          />
+        </details>
+      </>
+    );
+
+  return (
+    <Panel name={`traffic-by-${dimension}`} title={title} subtitle={t('sales.drillHint')} exportName={exportName(`conversion-by-${dimension}`, scope.period)} caption={scope.caption} csv={available && result.data ? tableCsv(rows, columns) : null} png={available}>
+      {body}
+    </Panel>
+  );
+}

@@ -1,0 +1,57 @@
+import { FunnelChart } from '../../components/charts/FunnelChart';
+import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
+import { exportName } from '../../components/ui/download';
+import { Panel } from '../../components/ui/Panel';
+import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
+import { useFormatters } from '../../components/ui/use-formatters';
+import { useEngineQuery } from '../../app/use-engine-query';
+import { useT } from '../../i18n/use-t';
+import type { MessageKey } from '../../i18n/messages';
+import { computeFunnel, type FunnelStep } from '../../metrics/queries/funnel';
+import type { FunnelBar } from '../../components/charts/FunnelChart';
+import type { PageScope } from '../sales/scope';
+import { toFunnelBars } from './traffic-shape';
+
+const STEP_LABEL: Record<FunnelStep, MessageKey> = {
+  sessions: 'traffic.step.sessions',
+  product_views: 'traffic.step.product_views',
+  add_to_cart: 'traffic.step.add_to_cart',
+  checkouts: 'traffic.step.checkouts',
+  orders: 'traffic.step.orders',
+};
+
+/** sessions → product views → add to cart → checkouts → paid orders, with the step rates and the drop-off between steps. */
+export function FunnelPanel({ scope }: { scope: PageScope }) {
+  const t = useT();
+  const fmt = useFormatters(scope.currency);
+  const { period, filters, description } = scope;
+  const result = useEngineQuery(['funnel', period, filters], (e) => computeFunnel(e, period, filters, description));
+  const bars = result.data ? toFunnelBars(result.data, (s) => t(STEP_LABEL[s])) : [];
+  const title = t('traffic.funnel');
+  const columns: Column<FunnelBar>[] = [
+    { key: 'label', label: t('traffic.step') },
+    { key: 'count', label: t('traffic.count'), numeric: true, render: (r) => fmt.countFull(r.count) },
+    { key: 'rateFromPrevious', label: t('traffic.fromPrevious'), numeric: true, render: (r) => fmt.rate(r.rateFromPrevious) },
+    { key: 'dropOff', label: t('traffic.dropOff'), numeric: true, render: (r) => fmt.rate(r.dropOff) },
+    { key: 'rateFromFirst', label: t('traffic.fromSessions'), numeric: true, render: (r) => fmt.rate(r.rateFromFirst) },
+  ];
+  const onlyEnds = bars.length > 0 && bars.length <= 2;
+
+  let body;
+  if (result.error) body = <ErrorBox title={t('error.query')} error={result.error} />;
+  else if (!result.data) body = <Skeleton height={220} />;
+  else if (bars.length === 0) body = <EmptyState>{t('traffic.emptyFunnel')}</EmptyState>;
+  else
+    body = (
+      <div className="funnel-layout">
+        <FunnelChart title={title} steps={bars} formatCount={fmt.countFull} formatRate={(v) => fmt.rate(v)} transitionText={(rate, drop) => t('traffic.transition', { rate, drop })} />
+        <DataTable name="funnel" caption={title} columns={columns} rows={bars} rowKey={(r) => r.key} />
+      </div>
+    );
+
+  return (
+    <Panel name="traffic-funnel" title={title} subtitle={onlyEnds ? t('traffic.funnelPartial') : t('traffic.funnelNote')} exportName={exportName('funnel', period)} caption={scope.caption} csv={result.data ? tableCsv(bars, columns) : null} png={bars.length > 0}>
+      {body}
+    </Panel>
+  );
+}

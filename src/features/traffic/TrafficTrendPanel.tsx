@@ -1,0 +1,68 @@
+import { SeriesChart } from '../../components/charts/SeriesChart';
+import { tableCsv, type Column } from '../../components/ui/DataTable';
+import { bucketPeriod, drillToPeriod } from '../../components/ui/drill';
+import { exportName } from '../../components/ui/download';
+import { Panel } from '../../components/ui/Panel';
+import { ErrorBox, Skeleton } from '../../components/ui/states';
+import { useFormatters } from '../../components/ui/use-formatters';
+import { useEngineQuery } from '../../app/use-engine-query';
+import { useT } from '../../i18n/use-t';
+import { computeSeries, type SeriesRow } from '../../metrics/queries/series';
+import { useAppStore } from '../../stores/app-store';
+import { useComparison } from '../overview/use-overview';
+import { effectiveGrain } from '../sales/sales-shape';
+import type { PageScope } from '../sales/scope';
+import { useGrainLabel } from '../sales/use-grain-label';
+import { toTrafficPoints } from './traffic-shape';
+
+/** Sessions (bars) or conversion (a line) over the period at the view's grain; a click narrows the period to the bucket. */
+export function TrafficTrendPanel({ scope, metric }: { scope: PageScope; metric: 'sessions' | 'conversion_rate' }) {
+  const t = useT();
+  const viewGrain = useAppStore((s) => s.view.grain);
+  const fmt = useFormatters(scope.currency);
+  const { period, filters, description } = scope;
+  const grain = effectiveGrain(period, viewGrain);
+  const grainLabel = useGrainLabel(grain);
+  const comparison = useComparison(period);
+  const current = useEngineQuery(['series', period, grain, filters], (e) => computeSeries(e, period, grain, filters, description));
+  const previous = useEngineQuery(['series', comparison, grain, filters], (e) => computeSeries(e, comparison!, grain, filters, description), comparison !== null);
+  const isRate = metric === 'conversion_rate';
+  const title = isRate ? t('traffic.conversionOverTime', { grain: grainLabel }) : t('traffic.sessionsOverTime', { grain: grainLabel });
+  const valueLabel = isRate ? t('traffic.conversion') : t('traffic.sessions');
+  const columns: Column<SeriesRow>[] = [
+    { key: 'period', label: t('sales.bucket') },
+    { key: 'sessions', label: t('traffic.sessions'), numeric: true },
+    { key: 'orders', label: t('sales.orders'), numeric: true },
+    { key: 'conversion_rate', label: t('traffic.conversion'), numeric: true },
+  ];
+
+  return (
+    <Panel
+      name={`traffic-${metric}`}
+      title={title}
+      exportName={exportName(`traffic-${metric}-${grain}`, period)}
+      caption={scope.caption}
+      csv={current.data ? tableCsv(current.data, columns) : null}
+      png
+    >
+      {current.error ? (
+        <ErrorBox title={t('error.query')} error={current.error} />
+      ) : !current.data ? (
+        <Skeleton height={240} />
+      ) : (
+        <SeriesChart
+          title={title}
+          points={toTrafficPoints(current.data, metric, comparison && previous.data ? previous.data : undefined)}
+          kind={isRate ? 'line' : 'bar'}
+          valueLabel={valueLabel}
+          compareLabel={comparison ? `${comparison.from} – ${comparison.to}` : undefined}
+          tableLabel={t('chart.tableAlt')}
+          formatValue={isRate ? (v) => fmt.rate(v) : fmt.countFull}
+          formatAxis={isRate ? (v) => fmt.rate(v) : (v) => fmt.count(v)}
+          height={240}
+          onSelect={(bucket) => drillToPeriod(bucketPeriod(period, grain, bucket))}
+        />
+      )}
+    </Panel>
+  );
+}
