@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startPreview, waitForDashboard } from '../tests/e2e/harness';
+import { launchBrowser, startPreview, waitForDashboard, waitForFirstKpis } from '../tests/e2e/harness';
 import { writeSyntheticShop } from './lib/synthetic-shop';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -45,7 +45,7 @@ async function firstRender(browser: Browser, url: string): Promise<number[]> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(url);
-    await waitForDashboard(page);
+    await waitForFirstKpis(page);
     times.push(await page.evaluate(() => performance.getEntriesByName('ys:first-kpis')[0]?.startTime ?? NaN));
     await context.close();
   }

@@ -9,8 +9,10 @@ import { Layout } from './Layout';
 import { PageSwitch } from './PageSwitch';
 import { queryClient } from './query-client';
 import { installBenchHook } from './bench-hook';
+import { seedStartupSnapshot } from './startup-seed';
 
 installBenchHook(queryClient);
+seedStartupSnapshot(queryClient);
 import { useEngineQuery } from './use-engine-query';
 import { useUrlSync } from './url-state';
 import { ErrorBox } from '../components/ui/states';

@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/messages';
 import { useAppStore, type PageId } from '../stores/app-store';
 import { PAGES } from './PageSwitch';
 import { TopBar } from './TopBar';
+import { useEngineOrNull } from './engine-context';
 import { FilterBar } from './FilterBar';
 import { DropOverlay } from '../features/data/DropOverlay';
 
@@ -22,8 +23,9 @@ export function Layout({ children, lastDate }: { children: ReactNode; lastDate: 
   const page = useAppStore((s) => s.view.page);
   const setView = useAppStore((s) => s.setView);
   const origin = useAppStore((s) => s.dataset.origin);
+  const engineReady = useEngineOrNull() !== null;
   return (
-    <div className="shell">
+    <div className="shell" data-engine={engineReady ? 'ready' : 'starting'}>
       <nav className="sidebar" aria-label="Main">
         <div className="brand">
           <div className="brand-mark" aria-hidden="true">

@@ -6,6 +6,8 @@ import { TrafficPage } from '../features/traffic/TrafficPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { SqlPage } from '../features/sql/SqlPage';
 import { useAppStore, type PageId } from '../stores/app-store';
+import { EngineReady } from './engine-context';
+import { Skeleton } from '../components/ui/states';
 
 /** The pages that exist; the navigation lists exactly these. */
 export const PAGES: Partial<Record<PageId, ComponentType>> = {
@@ -20,5 +22,21 @@ export const PAGES: Partial<Record<PageId, ComponentType>> = {
 export function PageSwitch() {
   const page = useAppStore((s) => s.view.page);
   const Page = PAGES[page] ?? OverviewPage;
-  return <Page />;
+  // The overview can show the start-up snapshot; every other page waits for the engine.
+  if (Page === OverviewPage) return <Page />;
+  return (
+    <EngineReady fallback={<StartingSkeleton />}>
+      <Page />
+    </EngineReady>
+  );
+}
+
+function StartingSkeleton() {
+  return (
+    <div className="card" aria-busy="true">
+      <Skeleton height={28} width="40%" />
+      <div style={{ height: 16 }} />
+      <Skeleton height={220} />
+    </div>
+  );
 }

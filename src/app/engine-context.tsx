@@ -7,6 +7,9 @@ import { importFile, ensureTables } from '../ingest/import';
 import type { LoadReport } from '../ingest/types';
 import { useImportStore } from '../features/data/import-store';
 import { listStoredFiles, type StoredFile } from './persistence';
+import { hasStartupSnapshot } from './startup-seed';
+
+const hasStoredFiles = () => listStoredFiles().then((f) => f.length > 0, () => false);
 import { fetchSampleFiles } from './sample-files';
 import { afterDataChange } from './data-lifecycle';
 
@@ -19,11 +22,21 @@ export type BootState =
 
 const EngineContext = createContext<Engine | null>(null);
 
-/** The started engine; only rendered below <EngineGate>, so it is always there. */
+/** The started engine. Pages that need it are only rendered once it is there (see <EngineReady>). */
 export function useEngine(): Engine {
   const engine = useContext(EngineContext);
-  if (!engine) throw new Error('useEngine() outside of <EngineGate>');
+  if (!engine) throw new Error('useEngine() before the engine started: wrap the component in <EngineReady>');
   return engine;
+}
+
+/** The engine, or null while it is still starting and the page shows the start-up snapshot. */
+export function useEngineOrNull(): Engine | null {
+  return useContext(EngineContext);
+}
+
+/** Renders its children only once the engine runs; the fallback (a skeleton) until then. */
+export function EngineReady({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
+  return useContext(EngineContext) ? <>{children}</> : <>{fallback}</>;
 }
 
 interface Booted {
@@ -84,9 +97,21 @@ function bootOnce(onPhase: (s: BootState) => void): Promise<Booted> {
   return booting.finally(() => phaseListeners.delete(onPhase));
 }
 
-/** Starts DuckDB once, loads the sample shop, and only then renders the app. */
+/**
+ * Starts DuckDB once and loads the data. With the sample shop the app renders at once from the
+ * start-up snapshot while the engine starts (the wasm alone takes seconds to compile); with the
+ * user's own stored files it waits for them.
+ */
 export function EngineGate({ children, fallback }: { children: ReactNode; fallback: (s: BootState, retry: () => void) => ReactNode }) {
   const [state, setState] = useState<BootState>({ phase: 'engine' });
+  const [preview, setPreview] = useState<boolean | null>(null);
+  useEffect(() => {
+    let live = true;
+    void hasStoredFiles().then((stored) => live && setPreview(!stored && hasStartupSnapshot()));
+    return () => {
+      live = false;
+    };
+  }, []);
   const [attempt, setAttempt] = useState(0);
   const datasetChanged = useAppStore((s) => s.datasetChanged);
   const retry = useCallback(() => setAttempt((a) => a + 1), []);
@@ -107,6 +132,7 @@ export function EngineGate({ children, fallback }: { children: ReactNode; fallba
     };
   }, [attempt, datasetChanged]);
 
-  if (state.phase !== 'ready') return <>{fallback(state, retry)}</>;
-  return <EngineContext.Provider value={state.engine}>{children}</EngineContext.Provider>;
+  if (state.phase === 'ready') return <EngineContext.Provider value={state.engine}>{children}</EngineContext.Provider>;
+  if (preview && state.phase !== 'failed') return <EngineContext.Provider value={null}>{children}</EngineContext.Provider>;
+  return <>{fallback(state, retry)}</>;
 }

@@ -87,6 +87,12 @@ export function foreignRequests(urls: string[], origin: string): string[] {
 
 /** Waits for the dashboard to be ready: the engine booted and the KPI cards have values. */
 export async function waitForDashboard(page: Page): Promise<void> {
+  await page.waitForSelector('.shell[data-engine="ready"]', { timeout: 90_000 });
+  await page.waitForSelector('[data-kpi="gmv"][data-value]:not([data-value=""])', { timeout: 90_000 });
+}
+
+/** Waits only for the first KPI values, which the sample shop shows before the engine runs. */
+export async function waitForFirstKpis(page: Page): Promise<void> {
   await page.waitForSelector('[data-kpi="gmv"][data-value]:not([data-value=""])', { timeout: 90_000 });
 }
 

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { useEngine } from '../../app/engine-context';
+import { useEffect, useRef, useState } from 'react';
+import { useEngineOrNull } from '../../app/engine-context';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
 import { addFiles } from './import-actions';
@@ -7,7 +7,15 @@ import { addFiles } from './import-actions';
 /** Files can be dropped anywhere on the page; they land on the Data page for review. */
 export function DropOverlay() {
   const t = useT();
-  const engine = useEngine();
+  const engine = useEngineOrNull();
+  // Files dropped while the engine is still starting wait for it.
+  const waiting = useRef<File[]>([]);
+  useEffect(() => {
+    if (engine && waiting.current.length) {
+      void addFiles(engine, waiting.current);
+      waiting.current = [];
+    }
+  }, [engine]);
   const setView = useAppStore((s) => s.setView);
   const [dragging, setDragging] = useState(false);
 
@@ -34,7 +42,8 @@ export function DropOverlay() {
       const files = Array.from(e.dataTransfer?.files ?? []);
       if (files.length) {
         setView({ page: 'data' });
-        void addFiles(engine, files);
+        if (engine) void addFiles(engine, files);
+        else waiting.current.push(...files);
       }
     };
     window.addEventListener('dragenter', enter);

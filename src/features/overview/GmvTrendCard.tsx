@@ -1,4 +1,4 @@
-import { addMonths, endOfMonth, format, parseISO, startOfMonth } from 'date-fns';
+import { trailingYear } from '../../lib/trailing-year';
 import { SeriesChart } from '../../components/charts/SeriesChart';
 import { ErrorBox, Skeleton } from '../../components/ui/states';
 import { useEngineQuery } from '../../app/use-engine-query';
@@ -9,11 +9,6 @@ import type { Period } from '../../metrics/periods';
 import { computeSeries } from '../../metrics/queries/series';
 import { useAppStore } from '../../stores/app-store';
 
-/** Twelve calendar months ending with the month the period ends in. */
-export function trailingYear(period: Period): Period {
-  const end = endOfMonth(parseISO(period.to));
-  return { from: format(startOfMonth(addMonths(end, -11)), 'yyyy-MM-dd'), to: format(end, 'yyyy-MM-dd') };
-}
 
 export function GmvTrendCard({ period, filters, currency }: { period: Period | null; filters: Filters; currency: string | null }) {
   const t = useT();
