@@ -16,6 +16,7 @@ seedStartupSnapshot(queryClient);
 import { useEngineQuery } from './use-engine-query';
 import { useUrlSync } from './url-state';
 import { ErrorBox } from '../components/ui/states';
+import { ErrorBoundary } from './ErrorBoundary';
 
 function BootScreen({ state, retry }: { state: BootState; retry: () => void }) {
   const locale = useAppStore((s) => s.locale);
@@ -51,6 +52,8 @@ function ReadyApp() {
   const lastDate = description.data?.orders.lastDate ?? description.data?.traffic.lastDate ?? null;
 
   const currency = useAppStore((s) => s.view.currency);
+  const page = useAppStore((s) => s.view.page);
+  const locale = useAppStore((s) => s.locale);
   const currencies = description.data?.orders.currencies;
 
   useEffect(() => {
@@ -64,7 +67,9 @@ function ReadyApp() {
 
   return (
     <Layout lastDate={lastDate}>
-      <PageSwitch />
+      <ErrorBoundary key={page} title={translate(locale, 'error.page')} retryLabel={translate(locale, 'boot.retry')}>
+        <PageSwitch />
+      </ErrorBoundary>
     </Layout>
   );
 }
