@@ -77,7 +77,9 @@ export async function svgToPng(svg: SVGSVGElement, options: PngOptions = {}): Pr
   const scale = options.scale ?? 2;
   const pad = 16;
   const font = options.fontFamily ?? getComputedStyle(svg).fontFamily;
-  const url = URL.createObjectURL(new Blob([serialiseSvg(svg, width, height)], { type: 'image/svg+xml;charset=utf-8' }));
+  const url = URL.createObjectURL(
+    new Blob([serialiseSvg(svg, width, height)], { type: 'image/svg+xml;charset=utf-8' }),
+  );
   try {
     const image = await loadImage(url);
     const measure = document.createElement('canvas').getContext('2d');
@@ -111,7 +113,10 @@ export async function svgToPng(svg: SVGSVGElement, options: PngOptions = {}): Pr
     }
     ctx.drawImage(image, pad, pad + head, width, height);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The chart could not be turned into a PNG'))), 'image/png'),
+      canvas.toBlob(
+        (b) => (b ? resolve(b) : reject(new Error('The chart could not be turned into a PNG'))),
+        'image/png',
+      ),
     );
   } finally {
     URL.revokeObjectURL(url);

@@ -1,4 +1,14 @@
-import { Bar, BarChart, LabelList, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  LabelList,
+  Rectangle,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type BarShapeProps,
+} from 'recharts';
 import { ACCENT, ACCENT_SELECTED, MUTED_BAR } from './palette';
 
 export interface BarItem {
@@ -22,7 +32,10 @@ export interface BarListChartProps {
 
 /** Roughly how wide a label is drawn at 12 px: CJK characters are about twice a Latin one. */
 export function estimateLabelWidth(labels: readonly string[]): number {
-  const widest = Math.max(0, ...labels.map((l) => [...l].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 12.5 : 7), 0)));
+  const widest = Math.max(
+    0,
+    ...labels.map((l) => [...l].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 12.5 : 7), 0)),
+  );
   return Math.min(170, Math.max(56, Math.ceil(widest) + 14));
 }
 
@@ -35,7 +48,11 @@ const ROW = 30;
  */
 export function BarListChart({ title, items, formatValue, valueLabel, onSelect, labelWidth }: BarListChartProps) {
   const anySelected = items.some((i) => i.selected);
-  const data = items.map((i) => ({ ...i, axisLabel: i.selected ? `✓ ${i.label}` : i.label, display: formatValue(i.value) }));
+  const data = items.map((i) => ({
+    ...i,
+    axisLabel: i.selected ? `✓ ${i.label}` : i.label,
+    display: formatValue(i.value),
+  }));
   const width = labelWidth ?? estimateLabelWidth(data.map((d) => d.axisLabel));
   const height = Math.max(2, items.length) * ROW + 16;
   const shape = (props: BarShapeProps) => {
@@ -44,12 +61,27 @@ export function BarListChart({ title, items, formatValue, valueLabel, onSelect, 
     return <Rectangle {...props} fill={fill} />;
   };
   return (
-    <div style={{ width: '100%', height }} role="img" aria-label={`${title}: ${items.map((i) => `${i.label} ${formatValue(i.value)}`).join(', ')}`}>
+    <div
+      style={{ width: '100%', height }}
+      role="img"
+      aria-label={`${title}: ${items.map((i) => `${i.label} ${formatValue(i.value)}`).join(', ')}`}
+    >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 72, bottom: 4, left: 4 }} barCategoryGap={7}>
           <XAxis type="number" hide domain={[0, 'auto']} />
-          <YAxis type="category" dataKey="axisLabel" width={width} tickLine={false} axisLine={false} fontSize={12} interval={0} />
-          <Tooltip formatter={(v: unknown) => formatValue(typeof v === 'number' ? v : null)} cursor={{ fill: '#f1f3f5' }} />
+          <YAxis
+            type="category"
+            dataKey="axisLabel"
+            width={width}
+            tickLine={false}
+            axisLine={false}
+            fontSize={12}
+            interval={0}
+          />
+          <Tooltip
+            formatter={(v: unknown) => formatValue(typeof v === 'number' ? v : null)}
+            cursor={{ fill: '#f1f3f5' }}
+          />
           <Bar
             dataKey="value"
             name={valueLabel}

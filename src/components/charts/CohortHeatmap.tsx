@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import { TEXT_2 } from './palette';
+import { useWidth } from './use-width';
 
 export interface HeatRow {
   key: string;
@@ -26,7 +27,8 @@ export interface CohortHeatmapProps {
 
 const LABEL_W = 76;
 const SUB_W = 64;
-const CELL_W = 54;
+const MIN_CELL = 58;
+const MAX_CELL = 96;
 const CELL_H = 26;
 const HEAD_H = 26;
 
@@ -40,7 +42,23 @@ export function heatColor(t: number): string {
   return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 }
 
-export function CohortHeatmap({ title, columns, rows, rowHeader, subHeader, formatCell, intensity, tableLabel, onSelectRow, selectRowLabel }: CohortHeatmapProps) {
+export function CohortHeatmap({
+  title,
+  columns,
+  rows,
+  rowHeader,
+  subHeader,
+  formatCell,
+  intensity,
+  tableLabel,
+  onSelectRow,
+  selectRowLabel,
+}: CohortHeatmapProps) {
+  const [box, available] = useWidth<HTMLDivElement>();
+  const CELL_W = Math.max(
+    MIN_CELL,
+    Math.min(MAX_CELL, Math.floor((available - LABEL_W - SUB_W) / Math.max(1, columns.length))),
+  );
   const width = LABEL_W + SUB_W + columns.length * CELL_W;
   const height = HEAD_H + rows.length * CELL_H;
   const onKey = (key: string) => (e: KeyboardEvent) => {
@@ -51,16 +69,39 @@ export function CohortHeatmap({ title, columns, rows, rowHeader, subHeader, form
   };
   return (
     <figure className="chart-figure">
-      <div className="heatmap-scroll">
-        <svg data-export-chart="cohorts" width={width} height={height} role="img" aria-label={title} fontFamily="inherit" fontSize={12}>
+      <div className="heatmap-scroll" ref={box}>
+        <svg
+          data-export-chart="cohorts"
+          width={width}
+          height={height}
+          role="img"
+          aria-label={title}
+          fontFamily="inherit"
+          fontSize={12}
+        >
           <text x={0} y={HEAD_H / 2} dominantBaseline="central" fill={TEXT_2} fontWeight={600}>
             {rowHeader}
           </text>
-          <text x={LABEL_W + SUB_W - 8} y={HEAD_H / 2} dominantBaseline="central" textAnchor="end" fill={TEXT_2} fontWeight={600}>
+          <text
+            x={LABEL_W + SUB_W - 8}
+            y={HEAD_H / 2}
+            dominantBaseline="central"
+            textAnchor="end"
+            fill={TEXT_2}
+            fontWeight={600}
+          >
             {subHeader}
           </text>
           {columns.map((c, j) => (
-            <text key={c} x={LABEL_W + SUB_W + j * CELL_W + CELL_W / 2} y={HEAD_H / 2} dominantBaseline="central" textAnchor="middle" fill={TEXT_2} fontWeight={600}>
+            <text
+              key={c}
+              x={LABEL_W + SUB_W + j * CELL_W + CELL_W / 2}
+              y={HEAD_H / 2}
+              dominantBaseline="central"
+              textAnchor="middle"
+              fill={TEXT_2}
+              fontWeight={600}
+            >
               {c}
             </text>
           ))}
@@ -69,7 +110,15 @@ export function CohortHeatmap({ title, columns, rows, rowHeader, subHeader, form
             return (
               <g key={r.key} data-cohort={r.key}>
                 {onSelectRow ? (
-                  <g role="button" tabIndex={0} aria-label={selectRowLabel?.(r.label) ?? r.label} onClick={() => onSelectRow(r.key)} onKeyDown={onKey(r.key)} style={{ cursor: 'pointer' }} className="heat-row-label">
+                  <g
+                    role="button"
+                    tabIndex={0}
+                    aria-label={selectRowLabel?.(r.label) ?? r.label}
+                    onClick={() => onSelectRow(r.key)}
+                    onKeyDown={onKey(r.key)}
+                    style={{ cursor: 'pointer' }}
+                    className="heat-row-label"
+                  >
                     <rect x={0} y={y + 1} width={LABEL_W - 6} height={CELL_H - 2} fill="transparent" />
                     <text x={0} y={y + CELL_H / 2} dominantBaseline="central" fill="#3b5bdb" textDecoration="underline">
                       {r.label}
@@ -80,7 +129,13 @@ export function CohortHeatmap({ title, columns, rows, rowHeader, subHeader, form
                     {r.label}
                   </text>
                 )}
-                <text x={LABEL_W + SUB_W - 8} y={y + CELL_H / 2} dominantBaseline="central" textAnchor="end" fill="#1c2430">
+                <text
+                  x={LABEL_W + SUB_W - 8}
+                  y={y + CELL_H / 2}
+                  dominantBaseline="central"
+                  textAnchor="end"
+                  fill="#1c2430"
+                >
                   {r.sub}
                 </text>
                 {r.cells.map((v, j) => {
@@ -90,7 +145,14 @@ export function CohortHeatmap({ title, columns, rows, rowHeader, subHeader, form
                   return (
                     <g key={j} data-k={j}>
                       <rect x={x + 1} y={y + 1} width={CELL_W - 2} height={CELL_H - 2} rx={3} fill={heatColor(t)} />
-                      <text x={x + CELL_W / 2} y={y + CELL_H / 2} dominantBaseline="central" textAnchor="middle" fill={t > 0.5 ? '#ffffff' : '#1c2430'} fontSize={11.5}>
+                      <text
+                        x={x + CELL_W / 2}
+                        y={y + CELL_H / 2}
+                        dominantBaseline="central"
+                        textAnchor="middle"
+                        fill={t > 0.5 ? '#ffffff' : '#1c2430'}
+                        fontSize={11.5}
+                      >
                         {formatCell(v)}
                       </text>
                     </g>

@@ -1,4 +1,4 @@
-import { ACCENT, ACCENT_SELECTED, TEXT_2 } from './palette';
+import { ACCENT, TEXT_2 } from './palette';
 import { useWidth } from './use-width';
 
 export interface FunnelBar {
@@ -35,21 +35,30 @@ export function FunnelChart({ title, steps, formatCount, formatRate, transitionT
 
   return (
     <div ref={ref} style={{ width: '100%' }}>
-      <svg data-export-chart="funnel" width={width} height={height} role="img" aria-label={title} fontFamily="inherit" fontSize={12}>
+      <svg
+        data-export-chart="funnel"
+        width={width}
+        height={height}
+        role="img"
+        aria-label={title}
+        fontFamily="inherit"
+        fontSize={12}
+      >
         {steps.map((s, i) => {
           const y = i * (BAR + GAP);
           const share = first && s.count !== null ? Math.max(0, Math.min(1, s.count / first)) : 0;
           const w = Math.max(2, share * barSpace);
-          const last = i === steps.length - 1;
           return (
             <g key={s.key} data-step={s.key}>
               <text x={0} y={y + BAR / 2} dominantBaseline="central" fill="#1c2430" fontSize={13}>
                 {s.label}
               </text>
-              <rect x={labelWidth} y={y} width={w} height={BAR} rx={3} fill={last ? ACCENT_SELECTED : ACCENT} />
+              <rect x={labelWidth} y={y} width={w} height={BAR} rx={3} fill={ACCENT} />
               <text x={labelWidth + w + 8} y={y + BAR / 2} dominantBaseline="central" fill="#1c2430" fontWeight={600}>
                 {formatCount(s.count)}
-                <tspan fill={TEXT_2} fontWeight={400}>{i > 0 ? `  ${formatRate(s.rateFromFirst)}` : ''}</tspan>
+                <tspan fill={TEXT_2} fontWeight={400}>
+                  {i > 0 ? `  ${formatRate(s.rateFromFirst)}` : ''}
+                </tspan>
               </text>
               {i > 0 && (
                 <text x={labelWidth} y={y - GAP / 2} dominantBaseline="central" fill={TEXT_2} fontSize={11.5}>

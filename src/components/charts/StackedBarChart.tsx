@@ -24,7 +24,16 @@ export interface StackedBarChartProps {
 }
 
 /** Bars split into parts (new and returning buyers per month), with a legend in words and a table alternative. */
-export function StackedBarChart({ title, rows, series, formatValue, formatAxis, tableLabel, onSelect, height = 240 }: StackedBarChartProps) {
+export function StackedBarChart({
+  title,
+  rows,
+  series,
+  formatValue,
+  formatAxis,
+  tableLabel,
+  onSelect,
+  height = 240,
+}: StackedBarChartProps) {
   const data = rows.map((r) => ({ label: r.label, ...r.values }));
   const axis = formatAxis ?? ((v: number) => formatValue(v));
   return (
@@ -43,7 +52,10 @@ export function StackedBarChart({ title, rows, series, formatValue, formatAxis, 
             <CartesianGrid vertical={false} stroke={GRID} />
             <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} minTickGap={12} />
             <YAxis tickFormatter={axis} tickLine={false} axisLine={false} fontSize={12} width={64} />
-            <Tooltip formatter={(v: unknown) => formatValue(typeof v === 'number' ? v : null)} cursor={{ fill: '#f1f3f5' }} />
+            <Tooltip
+              formatter={(v: unknown) => formatValue(typeof v === 'number' ? v : null)}
+              cursor={{ fill: '#f1f3f5' }}
+            />
             {series.map((s, i) => (
               <Bar
                 key={s.key}
@@ -53,7 +65,12 @@ export function StackedBarChart({ title, rows, series, formatValue, formatAxis, 
                 fill={s.color}
                 isAnimationActive={false}
                 radius={i === series.length - 1 ? [3, 3, 0, 0] : 0}
-                {...(onSelect ? { cursor: 'pointer', onClick: (d: { payload?: unknown }) => onSelect((d.payload as { label: string }).label) } : {})}
+                {...(onSelect
+                  ? {
+                      cursor: 'pointer',
+                      onClick: (d: { payload?: unknown }) => onSelect((d.payload as { label: string }).label),
+                    }
+                  : {})}
               />
             ))}
           </BarChart>

@@ -55,7 +55,18 @@ export interface DataTableProps<R> {
   name?: string;
 }
 
-export function DataTable<R>({ columns, rows, rowKey, caption, onSelect, isSelected, canSelect, maxRows, sortable = false, name }: DataTableProps<R>) {
+export function DataTable<R>({
+  columns,
+  rows,
+  rowKey,
+  caption,
+  onSelect,
+  isSelected,
+  canSelect,
+  maxRows,
+  sortable = false,
+  name,
+}: DataTableProps<R>) {
   const t = useT();
   const [sort, setSort] = useState<{ key: string; direction: SortDirection } | null>(null);
   const sortColumn = sort ? columns.find((c) => c.key === sort.key) : undefined;
@@ -68,7 +79,9 @@ export function DataTable<R>({ columns, rows, rowKey, caption, onSelect, isSelec
     return v === null || v === undefined ? MISSING : String(v);
   };
   const toggleSort = (key: string) =>
-    setSort((s) => (s?.key === key ? { key, direction: s.direction === 'desc' ? 'asc' : 'desc' } : { key, direction: 'desc' }));
+    setSort((s) =>
+      s?.key === key ? { key, direction: s.direction === 'desc' ? 'asc' : 'desc' } : { key, direction: 'desc' },
+    );
 
   return (
     <div className="table-wrap" data-table={name}>
@@ -84,7 +97,9 @@ export function DataTable<R>({ columns, rows, rowKey, caption, onSelect, isSelec
                   {sortable ? (
                     <button type="button" className="th-sort" onClick={() => toggleSort(c.key)}>
                       {c.label}
-                      <span aria-hidden="true" className="sort-mark">{active ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}</span>
+                      <span aria-hidden="true" className="sort-mark">
+                        {active ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
+                      </span>
                     </button>
                   ) : (
                     c.label
@@ -103,7 +118,13 @@ export function DataTable<R>({ columns, rows, rowKey, caption, onSelect, isSelec
                 {columns.map((c, i) => (
                   <td key={c.key} className={c.numeric ? 'n' : undefined}>
                     {i === 0 && selectable ? (
-                      <button type="button" className="link-btn" aria-pressed={selected} title={selected ? t('drill.clear') : t('drill.filterTo')} onClick={() => onSelect(row)}>
+                      <button
+                        type="button"
+                        className="link-btn"
+                        aria-pressed={selected}
+                        title={selected ? t('drill.clear') : t('drill.filterTo')}
+                        onClick={() => onSelect(row)}
+                      >
                         {selected && <span aria-hidden="true">✓ </span>}
                         {cell(row, c)}
                       </button>
@@ -117,7 +138,9 @@ export function DataTable<R>({ columns, rows, rowKey, caption, onSelect, isSelec
           })}
         </tbody>
       </table>
-      {shown.length < rows.length && <div className="table-note">{t('table.truncated', { shown: shown.length, total: rows.length })}</div>}
+      {shown.length < rows.length && (
+        <div className="table-note">{t('table.truncated', { shown: shown.length, total: rows.length })}</div>
+      )}
     </div>
   );
 }

@@ -11,15 +11,17 @@ export interface KpiRowProps {
   previous: Kpis | undefined;
   comparison: Period | null;
   currency: string | null;
+  /** The query failed (an error is shown above): the cards show "—" rather than loading forever. */
+  failed?: boolean;
 }
 
 /** A row of KPI cards with their change against the comparison period (tests read data-kpi / data-value). */
-export function KpiRow({ ids, current, previous, comparison, currency }: KpiRowProps) {
+export function KpiRow({ ids, current, previous, comparison, currency, failed = false }: KpiRowProps) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const compareLabel = comparison ? t('kpi.vs', { period: `${comparison.from} – ${comparison.to}` }) : undefined;
   return (
-    <div className="kpi-grid">
+    <div className="kpi-grid kpi-row">
       {ids.map((id) => {
         const def = DEFINITIONS[id];
         return (
@@ -34,7 +36,7 @@ export function KpiRow({ ids, current, previous, comparison, currency }: KpiRowP
             locale={locale}
             lowerIsBetter={def.direction === 'lower'}
             compareLabel={compareLabel}
-            loading={!current}
+            loading={!current && !failed}
           />
         );
       })}

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/messages';
 import { useAppStore } from '../../stores/app-store';
-import { FILTER_KEYS, removeFilterValue } from './drill';
+import { FILTER_KEYS } from './drill';
 import { valueLabel } from './labels';
 
 const DIMENSION_LABEL: Record<(typeof FILTER_KEYS)[number], MessageKey> = {
@@ -21,7 +21,9 @@ export function useFiltersText(): string {
   const currency = useAppStore((s) => s.view.currency);
   const parts = FILTER_KEYS.flatMap((k) => {
     const values = filters[k];
-    return values && values.length ? [`${t(DIMENSION_LABEL[k])}: ${values.map((v) => valueLabel(k, v, locale)).join(', ')}`] : [];
+    return values && values.length
+      ? [`${t(DIMENSION_LABEL[k])}: ${values.map((v) => valueLabel(k, v, locale)).join(', ')}`]
+      : [];
   });
   if (currency) parts.push(`${t('drill.dim.currency')}: ${currency}`);
   return parts.length ? parts.join(' · ') : t('drill.none');
@@ -36,18 +38,25 @@ export function useViewCaption(): string {
 }
 
 /**
- * The head of an analyst page: title, period, a print button, the drill-down filters as
- * removable chips, and a header that only the printed page shows with everything that
- * decides its numbers.
+ * The head of an analyst page: title, period, a print button, and a header that only the
+ * printed page shows, with everything that decides its numbers (the filter bar above shows
+ * and removes the active filters on screen).
  */
-export function PageHead({ title, children }: { title: string; children?: ReactNode }) {
+export function PageHead({
+  title,
+  children,
+  showPeriod = true,
+}: {
+  title: string;
+  children?: ReactNode;
+  showPeriod?: boolean;
+}) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const view = useAppStore((s) => s.view);
-  const setView = useAppStore((s) => s.setView);
   const filtersText = useFiltersText();
-  const chips = FILTER_KEYS.flatMap((k) => (view.filters[k] ?? []).map((v) => ({ key: k, value: v })));
-  const compare = view.compare === 'previous' ? t('compare.previous') : view.compare === 'yoy' ? t('compare.yoy') : t('compare.none');
+  const compare =
+    view.compare === 'previous' ? t('compare.previous') : view.compare === 'yoy' ? t('compare.yoy') : t('compare.none');
 
   return (
     <>
@@ -66,38 +75,25 @@ export function PageHead({ title, children }: { title: string; children?: ReactN
       </div>
       <div className="page-head">
         <h1>{title}</h1>
-        {view.period && <span className="sub">{t('overview.subtitle', { from: view.period.from, to: view.period.to })}</span>}
+        {showPeriod && view.period && (
+          <span className="sub">{t('overview.subtitle', { from: view.period.from, to: view.period.to })}</span>
+        )}
         <div className="page-actions">
           {children}
           <button type="button" className="btn btn-sm" data-action="print" onClick={() => window.print()}>
-            <span aria-hidden="true">⎙ </span>
+            <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" className="btn-icon">
+              <path
+                d="M4 6V1.5h8V6M4 12H2.5A1 1 0 0 1 1.5 11V7a1 1 0 0 1 1-1h11a1 1 0 0 1 1 1v4a1 1 0 0 1-1 1H12M4 9.5h8v5H4z"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.3"
+                strokeLinejoin="round"
+              />
+            </svg>
             {t('print.button')}
           </button>
         </div>
       </div>
-      {chips.length > 0 && (
-        <div className="drill-bar" role="region" aria-label={t('drill.filters')}>
-          <span className="drill-label">{t('drill.filteredTo')}</span>
-          {chips.map((c) => (
-            <button
-              key={`${c.key}:${c.value}`}
-              type="button"
-              className="chip"
-              data-chip={`${c.key}:${c.value}`}
-              aria-label={t('drill.remove', { filter: `${t(DIMENSION_LABEL[c.key])}: ${valueLabel(c.key, c.value, locale)}` })}
-              onClick={() => setView({ filters: removeFilterValue(view.filters, c.key, c.value) })}
-            >
-              <span className="chip-dim">{t(DIMENSION_LABEL[c.key])}</span> {valueLabel(c.key, c.value, locale)}
-              <span aria-hidden="true" className="chip-x">×</span>
-            </button>
-          ))}
-          {chips.length > 1 && (
-            <button type="button" className="link-btn" onClick={() => setView({ filters: {} })}>
-              {t('drill.clearAll')}
-            </button>
-          )}
-        </div>
-      )}
     </>
   );
 }

@@ -29,7 +29,19 @@ export interface PanelProps {
 }
 
 /** A card holding one chart or table, with its controls and its CSV / PNG downloads. */
-export function Panel({ title, subtitle, exportName, caption, csv, png, controls, footnote, children, className, name }: PanelProps) {
+export function Panel({
+  title,
+  subtitle,
+  exportName,
+  caption,
+  csv,
+  png,
+  controls,
+  footnote,
+  children,
+  className,
+  name,
+}: PanelProps) {
   const t = useT();
   const body = useRef<HTMLDivElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -58,12 +70,27 @@ export function Panel({ title, subtitle, exportName, caption, csv, png, controls
         <div className="panel-actions">
           {controls}
           {csv !== undefined && (
-            <button type="button" className="btn btn-sm" data-export="csv" disabled={!csv || csv.rows.length === 0} aria-label={t('export.csvOf', { title })} title={t('export.csvOf', { title })} onClick={() => csv && downloadCsv(exportName, csv.rows, csv.columns)}>
+            <button
+              type="button"
+              className="btn btn-sm"
+              data-export="csv"
+              disabled={!csv || csv.rows.length === 0}
+              aria-label={t('export.csvOf', { title })}
+              title={t('export.csvOf', { title })}
+              onClick={() => csv && downloadCsv(exportName, csv.rows, csv.columns)}
+            >
               CSV
             </button>
           )}
           {png && (
-            <button type="button" className="btn btn-sm" data-export="png" aria-label={t('export.pngOf', { title })} title={t('export.pngOf', { title })} onClick={() => void savePng()}>
+            <button
+              type="button"
+              className="btn btn-sm"
+              data-export="png"
+              aria-label={t('export.pngOf', { title })}
+              title={t('export.pngOf', { title })}
+              onClick={() => void savePng()}
+            >
               PNG
             </button>
           )}

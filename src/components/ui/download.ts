@@ -13,7 +13,11 @@ export function downloadBlob(fileName: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function downloadCsv<R extends object>(fileName: string, rows: readonly R[], columns: readonly CsvColumn[]): void {
+export function downloadCsv<R extends object>(
+  fileName: string,
+  rows: readonly R[],
+  columns: readonly CsvColumn[],
+): void {
   downloadBlob(fileName.endsWith('.csv') ? fileName : `${fileName}.csv`, csvBlob(toCsv(rows, columns)));
 }
 

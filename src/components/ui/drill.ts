@@ -17,14 +17,6 @@ export function toggleFilterValue(filters: ViewState['filters'], key: FilterKey,
   return next;
 }
 
-export function removeFilterValue(filters: ViewState['filters'], key: FilterKey, value: string): ViewState['filters'] {
-  const next = { ...filters };
-  const kept = (filters[key] ?? []).filter((v) => v !== value);
-  if (kept.length) next[key] = kept;
-  else delete next[key];
-  return next;
-}
-
 /**
  * The filters without one dimension: a breakdown by channel is drawn over every channel, the
  * chosen one highlighted, so another can be picked straight from it.

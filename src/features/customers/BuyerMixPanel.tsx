@@ -50,7 +50,15 @@ export function BuyerMixPanel({ scope }: { scope: PageScope }) {
     );
 
   return (
-    <Panel name="customers-buyer-mix" title={title} subtitle={t('customers.spanNote', { from: span.from, to: span.to })} exportName={exportName('new-vs-returning-buyers', span)} caption={scope.caption} csv={result.data ? tableCsv(result.data, columns) : null} png>
+    <Panel
+      name="customers-buyer-mix"
+      title={title}
+      subtitle={t('customers.spanNote', { from: span.from, to: span.to })}
+      exportName={exportName('new-vs-returning-buyers', span)}
+      caption={scope.caption}
+      csv={result.data ? tableCsv(result.data, columns) : null}
+      png
+    >
       {body}
     </Panel>
   );

@@ -24,7 +24,9 @@ export function CohortPanel({ scope }: { scope: PageScope }) {
   const [mode, setMode] = useState<CohortMode>('in_month');
   const { filters, description } = scope;
   const span = cohortSpan(scope.period);
-  const result = useEngineQuery(['cohorts', span, filters, mode], (e) => computeCohorts(e, span, filters, mode, description));
+  const result = useEngineQuery(['cohorts', span, filters, mode], (e) =>
+    computeCohorts(e, span, filters, mode, description),
+  );
   const heatmap = result.data ? toHeatmap(result.data, metric) : null;
   const title = t('customers.cohorts');
   const format = (v: number) => (metric === 'retention' ? formatRate(v, locale, 1) : fmt.moneyTight(v));
@@ -68,7 +70,12 @@ export function CohortPanel({ scope }: { scope: PageScope }) {
       <CohortHeatmap
         title={title}
         columns={heatmap.offsets.map(monthLabel)}
-        rows={heatmap.rows.map((r) => ({ key: r.cohort, label: r.cohort, sub: fmt.countFull(r.customers), cells: r.cells }))}
+        rows={heatmap.rows.map((r) => ({
+          key: r.cohort,
+          label: r.cohort,
+          sub: fmt.countFull(r.customers),
+          cells: r.cells,
+        }))}
         rowHeader={t('customers.cohort')}
         subHeader={t('customers.size')}
         formatCell={format}
@@ -82,9 +89,25 @@ export function CohortPanel({ scope }: { scope: PageScope }) {
       />
     );
 
-  const explain = metric === 'retention' ? (mode === 'in_month' ? t('customers.retentionNote') : t('customers.retentionLaterNote')) : metric === 'revenue' ? t('customers.revenueNote') : t('customers.ltvNote');
+  const explain =
+    metric === 'retention'
+      ? mode === 'in_month'
+        ? t('customers.retentionNote')
+        : t('customers.retentionLaterNote')
+      : metric === 'revenue'
+        ? t('customers.revenueNote')
+        : t('customers.ltvNote');
   return (
-    <Panel name="customers-cohorts" title={title} subtitle={`${t('customers.spanNote', { from: span.from, to: span.to })} · ${explain}`} exportName={exportName(`cohorts-${metric}${metric === 'retention' ? `-${mode}` : ''}`, span)} caption={scope.caption} csv={csv} png controls={controls}>
+    <Panel
+      name="customers-cohorts"
+      title={title}
+      subtitle={`${t('customers.spanNote', { from: span.from, to: span.to })} · ${explain}`}
+      exportName={exportName(`cohorts-${metric}${metric === 'retention' ? `-${mode}` : ''}`, span)}
+      caption={scope.caption}
+      csv={csv}
+      png
+      controls={controls}
+    >
       {body}
     </Panel>
   );

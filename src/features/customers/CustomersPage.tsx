@@ -9,7 +9,14 @@ import { BuyerMixPanel } from './BuyerMixPanel';
 import { CohortPanel } from './CohortPanel';
 import { RfmPanel } from './RfmPanel';
 
-export const CUSTOMER_KPIS: MetricId[] = ['buyers', 'new_buyers', 'returning_buyers', 'returning_customer_rate', 'repeat_purchase_rate', 'revenue_per_buyer'];
+export const CUSTOMER_KPIS: MetricId[] = [
+  'buyers',
+  'new_buyers',
+  'returning_buyers',
+  'returning_customer_rate',
+  'repeat_purchase_rate',
+  'revenue_per_buyer',
+];
 
 export function CustomersPage() {
   const t = useT();
@@ -28,7 +35,14 @@ export function CustomersPage() {
         <EmptyState>{t('customers.emptyOrders')}</EmptyState>
       ) : (
         <>
-          <KpiRow ids={CUSTOMER_KPIS} current={current.data} previous={previous.data} comparison={comparison} currency={currency} />
+          <KpiRow
+            ids={CUSTOMER_KPIS}
+            current={current.data}
+            previous={previous.data}
+            comparison={comparison}
+            currency={currency}
+            failed={current.error !== null}
+          />
           {scope && (
             <>
               <BuyerMixPanel scope={scope} />

@@ -55,8 +55,18 @@ export function RfmPanel({ scope }: { scope: PageScope }) {
     { key: 'customers', label: t('customers.customers'), numeric: true, render: (r) => fmt.countFull(r.customers) },
     { key: 'share', label: t('customers.shareOfCustomers'), numeric: true, render: (r) => fmt.rate(r.share) },
     { key: 'monetary', label: t('customers.revenue'), numeric: true, render: (r) => fmt.moneyFull(r.monetary) },
-    { key: 'revenue_share', label: t('customers.revenueShare'), numeric: true, render: (r) => fmt.rate(r.revenue_share) },
-    { key: 'revenue_per_customer', label: t('customers.perCustomer'), numeric: true, render: (r) => fmt.moneyFull(r.revenue_per_customer) },
+    {
+      key: 'revenue_share',
+      label: t('customers.revenueShare'),
+      numeric: true,
+      render: (r) => fmt.rate(r.revenue_share),
+    },
+    {
+      key: 'revenue_per_customer',
+      label: t('customers.perCustomer'),
+      numeric: true,
+      render: (r) => fmt.moneyFull(r.revenue_per_customer),
+    },
   ];
   const withDownload: Column<SegmentRow>[] = [
     ...columns,
@@ -64,7 +74,14 @@ export function RfmPanel({ scope }: { scope: PageScope }) {
       key: 'list',
       label: t('customers.list'),
       render: (r) => (
-        <button type="button" className="btn btn-sm" data-download={r.segment} disabled={r.customers === 0} onClick={() => void downloadSegment(r.segment)} aria-label={t('customers.downloadList', { segment: name(r.segment) })}>
+        <button
+          type="button"
+          className="btn btn-sm"
+          data-download={r.segment}
+          disabled={r.customers === 0}
+          onClick={() => void downloadSegment(r.segment)}
+          aria-label={t('customers.downloadList', { segment: name(r.segment) })}
+        >
           ⤓ CSV
         </button>
       ),
@@ -78,13 +95,26 @@ export function RfmPanel({ scope }: { scope: PageScope }) {
   else
     body = (
       <div className="rfm-layout">
-        <BarListChart title={title} items={rows.map((r) => ({ key: r.segment, label: name(r.segment), value: r.customers, selectable: false }))} formatValue={fmt.countFull} valueLabel={t('customers.customers')} />
+        <BarListChart
+          title={title}
+          items={rows.map((r) => ({ key: r.segment, label: name(r.segment), value: r.customers, selectable: false }))}
+          formatValue={fmt.countFull}
+          valueLabel={t('customers.customers')}
+        />
         <DataTable name="rfm" caption={title} columns={withDownload} rows={rows} rowKey={(r) => r.segment} />
       </div>
     );
 
   return (
-    <Panel name="customers-rfm" title={title} subtitle={t('customers.rfmNote', { date: asOf })} exportName={exportName('rfm-segments', scope.period)} caption={scope.caption} csv={result.data ? tableCsv(rows, columns) : null} png>
+    <Panel
+      name="customers-rfm"
+      title={title}
+      subtitle={t('customers.rfmNote', { date: asOf })}
+      exportName={exportName('rfm-segments', scope.period)}
+      caption={scope.caption}
+      csv={result.data ? tableCsv(rows, columns) : null}
+      png
+    >
       {failure !== null && <ErrorBox title={t('customers.downloadFailed')} error={failure} />}
       {body}
     </Panel>

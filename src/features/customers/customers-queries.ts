@@ -22,12 +22,20 @@ export interface BuyerMixRow {
  */
 export function buyerMixSql(ctx: QueryContext, months: readonly { label: string; period: Period }[]): string {
   return months
-    .map((m) => `SELECT ${literal(m.label)} AS month, * FROM (\n${compileMetricsSql(BUYER_MIX_METRICS, { ...ctx, period: m.period })}\n)`)
+    .map(
+      (m) =>
+        `SELECT ${literal(m.label)} AS month, * FROM (\n${compileMetricsSql(BUYER_MIX_METRICS, { ...ctx, period: m.period })}\n)`,
+    )
     .join('\nUNION ALL\n')
     .concat('\nORDER BY month');
 }
 
-export async function computeBuyerMix(engine: Engine, months: readonly { label: string; period: Period }[], filters: Filters, description?: DataDescription): Promise<BuyerMixRow[]> {
+export async function computeBuyerMix(
+  engine: Engine,
+  months: readonly { label: string; period: Period }[],
+  filters: Filters,
+  description?: DataDescription,
+): Promise<BuyerMixRow[]> {
   const first = months[0];
   if (!first) return [];
   const { ctx } = await prepareContext(engine, first.period, filters, description);

@@ -28,7 +28,10 @@ export function spanMonths(span: Period): { label: string; period: Period }[] {
 }
 
 export function toBuyerMixRows(rows: readonly BuyerMixRow[]): StackRow[] {
-  return rows.map((r) => ({ label: r.month, values: { new_buyers: r.new_buyers, returning_buyers: r.returning_buyers } }));
+  return rows.map((r) => ({
+    label: r.month,
+    values: { new_buyers: r.new_buyers, returning_buyers: r.returning_buyers },
+  }));
 }
 
 export type CohortMetric = 'retention' | 'revenue' | 'ltv';
@@ -61,7 +64,9 @@ export function toHeatmap(cohorts: readonly CohortRow[], metric: CohortMetric): 
  * is always 100 % and would wash the rest out); money to the largest cell.
  */
 export function heatScale(heatmap: Heatmap, metric: CohortMetric): (v: number) => number {
-  const values = heatmap.rows.flatMap((r) => r.cells.filter((v, k): v is number => v !== null && (metric !== 'retention' || k > 0)));
+  const values = heatmap.rows.flatMap((r) =>
+    r.cells.filter((v, k): v is number => v !== null && (metric !== 'retention' || k > 0)),
+  );
   const max = Math.max(0, ...values);
   return (v) => (max > 0 ? Math.min(1, v / max) : 0);
 }
@@ -86,8 +91,21 @@ export function toSegmentRows(segments: readonly RfmSegmentRow[]): SegmentRow[] 
 }
 
 /** The grid as CSV rows: cohort, size, then one column per month offset; null cells stay empty. */
-export function toHeatmapCsv(heatmap: Heatmap, cohortLabel: string, sizeLabel: string, monthLabel: (k: number) => string) {
-  const columns = [{ key: 'cohort', label: cohortLabel }, { key: 'customers', label: sizeLabel }, ...heatmap.offsets.map((k) => ({ key: `m${k}`, label: monthLabel(k) }))];
-  const rows = heatmap.rows.map((r) => ({ cohort: r.cohort, customers: r.customers, ...Object.fromEntries(r.cells.map((v, k) => [`m${k}`, v])) }));
+export function toHeatmapCsv(
+  heatmap: Heatmap,
+  cohortLabel: string,
+  sizeLabel: string,
+  monthLabel: (k: number) => string,
+) {
+  const columns = [
+    { key: 'cohort', label: cohortLabel },
+    { key: 'customers', label: sizeLabel },
+    ...heatmap.offsets.map((k) => ({ key: `m${k}`, label: monthLabel(k) })),
+  ];
+  const rows = heatmap.rows.map((r) => ({
+    cohort: r.cohort,
+    customers: r.customers,
+    ...Object.fromEntries(r.cells.map((v, k) => [`m${k}`, v])),
+  }));
   return { columns, rows };
 }

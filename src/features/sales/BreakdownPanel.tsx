@@ -11,7 +11,14 @@ import { useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/messages';
 import { dimensionValues } from '../../metrics/dimension-values';
 import { useAppStore } from '../../stores/app-store';
-import { BREAKDOWN_METRICS, computeBreakdown, computeCategoryBreakdown, type BreakdownMetric, type MetricRow, type OrderDimension } from './sales-queries';
+import {
+  BREAKDOWN_METRICS,
+  computeBreakdown,
+  computeCategoryBreakdown,
+  type BreakdownMetric,
+  type MetricRow,
+  type OrderDimension,
+} from './sales-queries';
 import { sortByMetric, toBarItems, withShares } from './sales-shape';
 import type { PageScope } from './scope';
 
@@ -66,7 +73,12 @@ export function BreakdownPanel({ scope, dimension }: { scope: PageScope; dimensi
   const columns: Column<Row>[] = [
     { key: 'key', label: t(`drill.dim.${dimension}`), render: (r) => name(r.key), value: (r) => r.key },
     { key: 'gmv', label: 'GMV', numeric: true, render: (r) => fmt.moneyFull(r.gmv) },
-    { key: 'share', label: dimension === 'category' ? t('sales.shareOfOrdersGmv') : t('sales.share'), numeric: true, render: (r) => fmt.rate(r.share) },
+    {
+      key: 'share',
+      label: dimension === 'category' ? t('sales.shareOfOrdersGmv') : t('sales.share'),
+      numeric: true,
+      render: (r) => fmt.rate(r.share),
+    },
     { key: 'orders', label: t('sales.orders'), numeric: true, render: (r) => fmt.countFull(r.orders) },
     { key: 'aov', label: t('sales.aov'), numeric: true, render: (r) => fmt.moneyFull(r.aov) },
   ];
@@ -80,7 +92,13 @@ export function BreakdownPanel({ scope, dimension }: { scope: PageScope; dimensi
   else
     body = (
       <>
-        <BarListChart title={title} items={toBarItems(rows, 'gmv', scope.filters[dimension], name)} formatValue={fmt.money} valueLabel="GMV" onSelect={select} />
+        <BarListChart
+          title={title}
+          items={toBarItems(rows, 'gmv', scope.filters[dimension], name)}
+          formatValue={fmt.money}
+          valueLabel="GMV"
+          onSelect={select}
+        />
         <details>
           <summary className="table-toggle">{t('chart.tableAlt')}</summary>
           <DataTable

@@ -15,16 +15,18 @@ export function NewReturningPanel({ scope }: { scope: PageScope }) {
   const t = useT();
   const fmt = useFormatters(scope.currency);
   const { period, filters, description } = scope;
-  const result = useEngineQuery(['sales-new-returning', period, filters], (e) => computeNewVsReturning(e, period, filters, description));
+  const result = useEngineQuery(['sales-new-returning', period, filters], (e) =>
+    computeNewVsReturning(e, period, filters, description),
+  );
   const rows = result.data ? toNewReturningRows(result.data) : [];
   const name = (r: NewReturningRow) => (r.key === 'new' ? t('sales.newBuyers') : t('sales.returningBuyers'));
   const columns: Column<NewReturningRow>[] = [
     { key: 'key', label: t('sales.buyerType'), render: name, value: (r) => r.key },
-    { key: 'gmv', label: 'GMV', numeric: true, render: (r) => fmt.moneyFull(r.gmv) },
+    { key: 'gmv', label: 'GMV', numeric: true, render: (r) => fmt.money(r.gmv) },
     { key: 'share', label: t('sales.share'), numeric: true, render: (r) => fmt.rate(r.share) },
     { key: 'buyers', label: t('sales.buyers'), numeric: true, render: (r) => fmt.countFull(r.buyers) },
     { key: 'orders', label: t('sales.orders'), numeric: true, render: (r) => fmt.countFull(r.orders) },
-    { key: 'aov', label: t('sales.aov'), numeric: true, render: (r) => fmt.moneyFull(r.aov) },
+    { key: 'aov', label: t('sales.aov'), numeric: true, render: (r) => fmt.money(r.aov) },
   ];
   const title = t('sales.newVsReturning');
 
@@ -35,13 +37,26 @@ export function NewReturningPanel({ scope }: { scope: PageScope }) {
   else
     body = (
       <>
-        <BarListChart title={title} items={rows.map((r) => ({ key: r.key, label: name(r), value: r.gmv, selectable: false }))} formatValue={fmt.money} valueLabel="GMV" />
+        <BarListChart
+          title={title}
+          items={rows.map((r) => ({ key: r.key, label: name(r), value: r.gmv, selectable: false }))}
+          formatValue={fmt.money}
+          valueLabel="GMV"
+        />
         <DataTable name="new-returning" caption={title} columns={columns} rows={rows} rowKey={(r) => r.key} />
       </>
     );
 
   return (
-    <Panel name="sales-new-returning" title={title} subtitle={t('sales.newVsReturningNote')} exportName={exportName('sales-new-vs-returning', period)} caption={scope.caption} csv={result.data ? tableCsv(rows, columns) : null} png>
+    <Panel
+      name="sales-new-returning"
+      title={title}
+      subtitle={t('sales.newVsReturningNote')}
+      exportName={exportName('sales-new-vs-returning', period)}
+      caption={scope.caption}
+      csv={result.data ? tableCsv(rows, columns) : null}
+      png
+    >
       {body}
     </Panel>
   );

@@ -29,7 +29,14 @@ export function SalesPage() {
         <EmptyState>{t('sales.emptyOrders')}</EmptyState>
       ) : (
         <>
-          <KpiRow ids={SALES_KPIS} current={current.data} previous={previous.data} comparison={comparison} currency={currency} />
+          <KpiRow
+            ids={SALES_KPIS}
+            current={current.data}
+            previous={previous.data}
+            comparison={comparison}
+            currency={currency}
+            failed={current.error !== null}
+          />
           {scope && (
             <>
               <SalesTrendPanel scope={scope} />

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { ChartLegend } from '../../components/charts/ChartLegend';
+import { ACCENT, COMPARE } from '../../components/charts/palette';
 import { SeriesChart } from '../../components/charts/SeriesChart';
 import { tableCsv, type Column } from '../../components/ui/DataTable';
 import { bucketPeriod, drillToPeriod } from '../../components/ui/drill';
@@ -28,14 +30,23 @@ export function SalesTrendPanel({ scope }: { scope: PageScope }) {
   const grain = effectiveGrain(period, viewGrain);
   const grainLabel = useGrainLabel(grain);
   const comparison = useComparison(period);
-  const current = useEngineQuery(['sales-series', period, grain, filters], (e) => computeSalesSeries(e, period, grain, filters, description));
-  const previous = useEngineQuery(['sales-series', comparison, grain, filters], (e) => computeSalesSeries(e, comparison!, grain, filters, description), comparison !== null);
+  const current = useEngineQuery(['sales-series', period, grain, filters], (e) =>
+    computeSalesSeries(e, period, grain, filters, description),
+  );
+  const previous = useEngineQuery(
+    ['sales-series', comparison, grain, filters],
+    (e) => computeSalesSeries(e, comparison!, grain, filters, description),
+    comparison !== null,
+  );
 
   const label = (id: SalesMetric) => (locale === 'zh-CN' ? DEFINITIONS[id].label.zh : DEFINITIONS[id].label.en);
   const unit = DEFINITIONS[metric].unit;
   const format = (v: number | null) => (unit === 'money' ? fmt.moneyFull(v) : fmt.countFull(v));
   const axis = (v: number) => (unit === 'money' ? fmt.money(v) : fmt.count(v));
-  const columns: Column<MetricRow<SalesMetric>>[] = [{ key: 'key', label: t('sales.bucket') }, ...SALES_METRICS.map((id) => ({ key: id, label: label(id), numeric: true }))];
+  const columns: Column<MetricRow<SalesMetric>>[] = [
+    { key: 'key', label: t('sales.bucket') },
+    ...SALES_METRICS.map((id) => ({ key: id, label: label(id), numeric: true })),
+  ];
 
   return (
     <Panel
@@ -46,24 +57,42 @@ export function SalesTrendPanel({ scope }: { scope: PageScope }) {
       caption={scope.caption}
       csv={current.data ? tableCsv(current.data, columns) : null}
       png
-      controls={<Segmented name="sales-metric" label={t('sales.metric')} value={metric} onChange={setMetric} options={SALES_METRICS.map((id) => ({ value: id, label: label(id) }))} />}
+      controls={
+        <Segmented
+          name="sales-metric"
+          label={t('sales.metric')}
+          value={metric}
+          onChange={setMetric}
+          options={SALES_METRICS.map((id) => ({ value: id, label: label(id) }))}
+        />
+      }
     >
       {current.error ? (
         <ErrorBox title={t('error.query')} error={current.error} />
       ) : !current.data ? (
         <Skeleton height={260} />
       ) : (
-        <SeriesChart
-          title={`${label(metric)} · ${grainLabel}`}
-          points={toSeriesPoints(current.data, metric, comparison && previous.data ? previous.data : undefined)}
-          valueLabel={label(metric)}
-          compareLabel={comparison ? `${comparison.from} – ${comparison.to}` : undefined}
-          tableLabel={t('chart.tableAlt')}
-          formatValue={format}
-          formatAxis={axis}
-          kind={metric === 'aov' ? 'line' : 'bar'}
-          onSelect={(bucket) => drillToPeriod(bucketPeriod(period, grain, bucket))}
-        />
+        <>
+          {comparison && previous.data && (
+            <ChartLegend
+              entries={[
+                { label: `${period.from} – ${period.to}`, color: ACCENT },
+                { label: `${comparison.from} – ${comparison.to}`, color: COMPARE, dashed: metric === 'aov' },
+              ]}
+            />
+          )}
+          <SeriesChart
+            title={`${label(metric)} · ${grainLabel}`}
+            points={toSeriesPoints(current.data, metric, comparison && previous.data ? previous.data : undefined)}
+            valueLabel={label(metric)}
+            compareLabel={comparison ? `${comparison.from} – ${comparison.to}` : undefined}
+            tableLabel={t('chart.tableAlt')}
+            formatValue={format}
+            formatAxis={axis}
+            kind={metric === 'aov' ? 'line' : 'bar'}
+            onSelect={(bucket) => drillToPeriod(bucketPeriod(period, grain, bucket))}
+          />
+        </>
       )}
     </Panel>
   );

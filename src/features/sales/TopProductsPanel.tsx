@@ -19,7 +19,11 @@ export function TopProductsPanel({ scope }: { scope: PageScope }) {
   const fmt = useFormatters(scope.currency);
   const { period, filters, description } = scope;
   const hasItems = description.orders.itemRows > 0;
-  const result = useEngineQuery(['sales-top-products', period, filters, LIMIT], (e) => computeTopProducts(e, period, filters, LIMIT, description), hasItems);
+  const result = useEngineQuery(
+    ['sales-top-products', period, filters, LIMIT],
+    (e) => computeTopProducts(e, period, filters, LIMIT, description),
+    hasItems,
+  );
   const rows = result.data ? withRanks(result.data) : [];
   type Row = (typeof rows)[number];
   const columns: Column<Row>[] = [
@@ -31,7 +35,12 @@ export function TopProductsPanel({ scope }: { scope: PageScope }) {
       label: t('drill.dim.category'),
       render: (r) =>
         r.category ? (
-          <button type="button" className="link-btn" title={t('drill.filterTo')} onClick={() => drillToValue('category', r.category!)}>
+          <button
+            type="button"
+            className="link-btn"
+            title={t('drill.filterTo')}
+            onClick={() => drillToValue('category', r.category!)}
+          >
             {r.category}
           </button>
         ) : (
@@ -49,10 +58,27 @@ export function TopProductsPanel({ scope }: { scope: PageScope }) {
   else if (result.error) body = <ErrorBox title={t('error.query')} error={result.error} />;
   else if (!result.data) body = <Skeleton height={240} />;
   else if (rows.length === 0) body = <EmptyState>{t('empty.noOrders')}</EmptyState>;
-  else body = <DataTable name="top-products" caption={t('sales.topProducts')} columns={columns} rows={rows} rowKey={(r: ProductRow) => r.product} sortable />;
+  else
+    body = (
+      <DataTable
+        name="top-products"
+        caption={t('sales.topProducts')}
+        columns={columns}
+        rows={rows}
+        rowKey={(r: ProductRow) => r.product}
+        sortable
+      />
+    );
 
   return (
-    <Panel name="sales-top-products" title={t('sales.topProducts')} subtitle={t('sales.itemSalesNote')} exportName={exportName('top-products', period)} caption={scope.caption} csv={hasItems && result.data ? tableCsv(rows, columns) : null}>
+    <Panel
+      name="sales-top-products"
+      title={t('sales.topProducts')}
+      subtitle={t('sales.itemSalesNote')}
+      exportName={exportName('top-products', period)}
+      caption={scope.caption}
+      csv={hasItems && result.data ? tableCsv(rows, columns) : null}
+    >
       {body}
     </Panel>
   );

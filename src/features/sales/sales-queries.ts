@@ -33,10 +33,19 @@ function parseGrouped<K extends string>(rows: Row[], ids: readonly K[]): MetricR
 /** Sales metrics per bucket of the period at a grain, every bucket present (as METRICS.md "Series"). */
 export function salesSeriesSql(ctx: QueryContext, grain: Grain): string {
   const rows = periodBuckets(ctx.period, grain).map((b) => ({ key: b.label, from: b.from, to: b.to }));
-  return compileMetricsSql(SALES_METRICS, ctx, { key: (source, alias) => bucketLabelSql(grain, `${alias}.${DATE_COLUMN[source]}`), rows });
+  return compileMetricsSql(SALES_METRICS, ctx, {
+    key: (source, alias) => bucketLabelSql(grain, `${alias}.${DATE_COLUMN[source]}`),
+    rows,
+  });
 }
 
-export async function computeSalesSeries(engine: Engine, period: Period, grain: Grain, filters: Filters, description?: DataDescription): Promise<MetricRow<SalesMetric>[]> {
+export async function computeSalesSeries(
+  engine: Engine,
+  period: Period,
+  grain: Grain,
+  filters: Filters,
+  description?: DataDescription,
+): Promise<MetricRow<SalesMetric>[]> {
   const { ctx } = await prepareContext(engine, period, filters, description);
   return parseGrouped(await engine.query(salesSeriesSql(ctx, grain)), SALES_METRICS);
 }
@@ -57,7 +66,14 @@ export function breakdownSql(ctx: QueryContext, dimension: OrderDimension, ids: 
 }
 
 /** One row per value of the dimension with a paid order in the period. */
-export async function computeBreakdown<K extends ComponentId>(engine: Engine, period: Period, filters: Filters, dimension: OrderDimension, ids: readonly K[], description?: DataDescription): Promise<MetricRow<K>[]> {
+export async function computeBreakdown<K extends ComponentId>(
+  engine: Engine,
+  period: Period,
+  filters: Filters,
+  dimension: OrderDimension,
+  ids: readonly K[],
+  description?: DataDescription,
+): Promise<MetricRow<K>[]> {
   const { ctx } = await prepareContext(engine, period, filters, description);
   if (ctx.blocked.includes('orders')) return [];
   return parseGrouped(await engine.query(breakdownSql(ctx, dimension, ids)), ids);
@@ -68,13 +84,27 @@ export async function computeBreakdown<K extends ComponentId>(engine: Engine, pe
  * keeps, so clicking a category makes the KPI cards equal its bar. An order with items of two
  * categories counts in both: the bars do not add up to the total.
  */
-export function categoryBreakdownSql(ctx: QueryContext, categories: readonly string[], ids: readonly ComponentId[]): string {
+export function categoryBreakdownSql(
+  ctx: QueryContext,
+  categories: readonly string[],
+  ids: readonly ComponentId[],
+): string {
   return categories
-    .map((c) => `SELECT ${literal(c)} AS category, * FROM (\n${compileMetricsSql(ids, { ...ctx, filters: { ...ctx.filters, category: [c] } })}\n)`)
+    .map(
+      (c) =>
+        `SELECT ${literal(c)} AS category, * FROM (\n${compileMetricsSql(ids, { ...ctx, filters: { ...ctx.filters, category: [c] } })}\n)`,
+    )
     .join('\nUNION ALL\n');
 }
 
-export async function computeCategoryBreakdown<K extends ComponentId>(engine: Engine, period: Period, filters: Filters, categories: readonly string[], ids: readonly K[], description?: DataDescription): Promise<MetricRow<K>[]> {
+export async function computeCategoryBreakdown<K extends ComponentId>(
+  engine: Engine,
+  period: Period,
+  filters: Filters,
+  categories: readonly string[],
+  ids: readonly K[],
+  description?: DataDescription,
+): Promise<MetricRow<K>[]> {
   const { ctx } = await prepareContext(engine, period, filters, description);
   if (ctx.blocked.includes('orders') || categories.length === 0) return [];
   const rows = await engine.query(categoryBreakdownSql(ctx, categories, ids));
@@ -99,7 +129,12 @@ export function newVsReturningSql(ctx: QueryContext, ids: readonly ComponentId[]
 export const NEW_RETURNING_METRICS = ['gmv', 'orders', 'buyers', 'aov'] as const;
 export type NewReturningMetric = (typeof NEW_RETURNING_METRICS)[number];
 
-export async function computeNewVsReturning(engine: Engine, period: Period, filters: Filters, description?: DataDescription): Promise<MetricRow<NewReturningMetric>[]> {
+export async function computeNewVsReturning(
+  engine: Engine,
+  period: Period,
+  filters: Filters,
+  description?: DataDescription,
+): Promise<MetricRow<NewReturningMetric>[]> {
   const { ctx } = await prepareContext(engine, period, filters, description);
   if (ctx.blocked.includes('orders')) return [];
   return parseGrouped(await engine.query(newVsReturningSql(ctx, NEW_RETURNING_METRICS)), NEW_RETURNING_METRICS);
@@ -144,7 +179,13 @@ ORDER BY item_sales DESC NULLS LAST, product
 LIMIT ${Math.max(1, Math.floor(limit))}`;
 }
 
-export async function computeTopProducts(engine: Engine, period: Period, filters: Filters, limit = 20, description?: DataDescription): Promise<ProductRow[]> {
+export async function computeTopProducts(
+  engine: Engine,
+  period: Period,
+  filters: Filters,
+  limit = 20,
+  description?: DataDescription,
+): Promise<ProductRow[]> {
   const { ctx } = await prepareContext(engine, period, filters, description);
   if (ctx.blocked.includes('orders')) return [];
   const rows = await engine.query(topProductsSql(ctx, limit));

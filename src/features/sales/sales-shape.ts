@@ -24,7 +24,11 @@ export function effectiveGrain(period: Period, grain: Grain): Grain {
 }
 
 /** Chart points of one metric; the comparison period's buckets are matched by position. */
-export function toSeriesPoints<K extends string>(rows: readonly MetricRow<K>[], metric: K, compare?: readonly MetricRow<K>[]): SeriesPoint[] {
+export function toSeriesPoints<K extends string>(
+  rows: readonly MetricRow<K>[],
+  metric: K,
+  compare?: readonly MetricRow<K>[],
+): SeriesPoint[] {
   return rows.map((r, i) => {
     const point: SeriesPoint = { label: r.key, value: r[metric] };
     if (compare) point.compare = compare[i]?.[metric] ?? null;
@@ -33,7 +37,10 @@ export function toSeriesPoints<K extends string>(rows: readonly MetricRow<K>[], 
 }
 
 /** Each row's share of the total of a metric; null where the value or the total is unknown or zero. */
-export function withShares<K extends string, R extends MetricRow<K>>(rows: readonly R[], metric: K): (R & { share: number | null })[] {
+export function withShares<K extends string, R extends MetricRow<K>>(
+  rows: readonly R[],
+  metric: K,
+): (R & { share: number | null })[] {
   const total = rows.reduce((s, r) => s + (r[metric] ?? 0), 0);
   return rows.map((r) => {
     const v = r[metric];
@@ -50,7 +57,12 @@ export function sortByMetric<K extends string, R extends MetricRow<K>>(rows: rea
  * Bars of a breakdown. A blank value ('') is "not set": it is shown, but it is not something
  * the page can be filtered to.
  */
-export function toBarItems<K extends string>(rows: readonly MetricRow<K>[], metric: K, selected: readonly string[] | undefined, label: (key: string) => string): BarItem[] {
+export function toBarItems<K extends string>(
+  rows: readonly MetricRow<K>[],
+  metric: K,
+  selected: readonly string[] | undefined,
+  label: (key: string) => string,
+): BarItem[] {
   return rows.map((r) => ({
     key: r.key,
     label: label(r.key),
@@ -66,7 +78,9 @@ export type NewReturningRow = MetricRow<NewReturningMetric> & { key: Cohort; sha
 /** Both rows, new first, each with its share of GMV; a group without orders in the period has zero orders. */
 export function toNewReturningRows(rows: readonly MetricRow<NewReturningMetric>[]): NewReturningRow[] {
   if (rows.length === 0) return [];
-  const filled = (['new', 'returning'] as const).map((key) => rows.find((r) => r.key === key) ?? { key, gmv: 0, orders: 0, buyers: 0, aov: null });
+  const filled = (['new', 'returning'] as const).map(
+    (key) => rows.find((r) => r.key === key) ?? { key, gmv: 0, orders: 0, buyers: 0, aov: null },
+  );
   return withShares(filled, 'gmv').map((r) => ({ ...r, key: r.key as Cohort }));
 }
 

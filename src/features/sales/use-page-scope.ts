@@ -13,6 +13,7 @@ export function usePageScope() {
   const description = useDescription();
   const caption = useViewCaption();
   const currency = filters.currency ?? description.data?.orders.currencies[0] ?? null;
-  const scope: PageScope | null = period && description.data ? { period, filters, currency, description: description.data, caption } : null;
+  const scope: PageScope | null =
+    period && description.data ? { period, filters, currency, description: description.data, caption } : null;
   return { scope, description, filters, period, currency };
 }

@@ -1,4 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { BarListChart } from '../../components/charts/BarListChart';
 import { SeriesChart } from '../../components/charts/SeriesChart';
 import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
 import { exportName } from '../../components/ui/download';
@@ -24,8 +25,14 @@ GROUP BY channel
 ORDER BY gmv DESC`;
 
 const SHOWN_ROWS = 500;
+/** Up to this many rows the chart is horizontal bars, every label readable; more become columns. */
+const BAR_LIST_LIMIT = 20;
 
-type RunState = { status: 'idle' } | { status: 'running' } | { status: 'done'; result: ConsoleResult; sql: string } | { status: 'error'; error: unknown };
+type RunState =
+  | { status: 'idle' }
+  | { status: 'running' }
+  | { status: 'done'; result: ConsoleResult; sql: string }
+  | { status: 'error'; error: unknown };
 
 interface Line {
   i: number;
@@ -98,7 +105,7 @@ export function SqlPage() {
 
   return (
     <>
-      <PageHead title={t('sql.title')} />
+      <PageHead title={t('sql.title')} showPeriod={false} />
       <div className="sql-layout">
         <aside className="card sql-side" aria-label={t('sql.tables')}>
           <h2>{t('sql.tables')}</h2>
@@ -123,7 +130,13 @@ export function SqlPage() {
               aria-describedby="sql-hint"
             />
             <div className="sql-bar">
-              <button type="button" className="btn btn-primary" data-action="run-sql" onClick={() => void run()} disabled={state.status === 'running'}>
+              <button
+                type="button"
+                className="btn btn-primary"
+                data-action="run-sql"
+                onClick={() => void run()}
+                disabled={state.status === 'running'}
+              >
                 {state.status === 'running' ? t('sql.running') : t('sql.run')}
               </button>
               <span id="sql-hint" className="sql-hint">
@@ -140,12 +153,25 @@ export function SqlPage() {
           {state.status === 'error' && <ErrorBox title={t('sql.failed')} error={state.error} />}
 
           {result && (
-            <Panel name="sql-result" title={t('sql.result')} exportName={exportName('query', null)} csv={tableCsv(lines, columns)}>
+            <Panel
+              name="sql-result"
+              title={t('sql.result')}
+              exportName={exportName('query', null)}
+              csv={tableCsv(lines, columns)}
+            >
               {result.columns.length === 0 ? (
                 <EmptyState>{t('sql.noResult')}</EmptyState>
               ) : (
                 <>
-                  <DataTable name="sql-result" caption={t('sql.result')} columns={columns} rows={lines} rowKey={(l) => String(l.i)} maxRows={SHOWN_ROWS} sortable />
+                  <DataTable
+                    name="sql-result"
+                    caption={t('sql.result')}
+                    columns={columns}
+                    rows={lines}
+                    rowKey={(l) => String(l.i)}
+                    maxRows={SHOWN_ROWS}
+                    sortable
+                  />
                   {result.rows.length === 0 && <EmptyState>{t('sql.noRows')}</EmptyState>}
                 </>
               )}
@@ -153,9 +179,34 @@ export function SqlPage() {
           )}
 
           {result && result.rows.length > 0 && (
-            <Panel name="sql-chart" title={t('sql.chart')} subtitle={chart ? t('sql.chartNote', { label: chart.labelColumn, value: chart.valueColumn }) : undefined} exportName={exportName('query-chart', null)} png={chart !== null}>
-              {chart ? (
-                <SeriesChart title={`${chart.valueColumn} × ${chart.labelColumn}`} points={chart.points} valueLabel={chart.valueColumn} tableLabel={t('chart.tableAlt')} formatValue={(v) => (v === null ? 'NULL' : formatCell(v, locale))} footer={chart.truncated ? <div className="table-note">{t('sql.chartTruncated')}</div> : undefined} />
+            <Panel
+              name="sql-chart"
+              title={t('sql.chart')}
+              subtitle={chart ? t('sql.chartNote', { label: chart.labelColumn, value: chart.valueColumn }) : undefined}
+              exportName={exportName('query-chart', null)}
+              png={chart !== null}
+            >
+              {chart && chart.points.length <= BAR_LIST_LIMIT ? (
+                <BarListChart
+                  title={`${chart.valueColumn} × ${chart.labelColumn}`}
+                  items={chart.points.map((p, i) => ({
+                    key: `${i}`,
+                    label: p.label,
+                    value: p.value,
+                    selectable: false,
+                  }))}
+                  formatValue={(v) => (v === null ? 'NULL' : formatCell(v, locale))}
+                  valueLabel={chart.valueColumn}
+                />
+              ) : chart ? (
+                <SeriesChart
+                  title={`${chart.valueColumn} × ${chart.labelColumn}`}
+                  points={chart.points}
+                  valueLabel={chart.valueColumn}
+                  tableLabel={t('chart.tableAlt')}
+                  formatValue={(v) => (v === null ? 'NULL' : formatCell(v, locale))}
+                  footer={chart.truncated ? <div className="table-note">{t('sql.chartTruncated')}</div> : undefined}
+                />
               ) : (
                 <EmptyState>{t('sql.noChart')}</EmptyState>
               )}
@@ -189,7 +240,12 @@ export function SqlPage() {
               <ol className="sql-history">
                 {history.map((h) => (
                   <li key={h}>
-                    <button type="button" className="sql-history-item" onClick={() => setSql(h)} title={t('sql.loadQuery')}>
+                    <button
+                      type="button"
+                      className="sql-history-item"
+                      onClick={() => setSql(h)}
+                      title={t('sql.loadQuery')}
+                    >
                       <code>{h}</code>
                     </button>
                   </li>

@@ -21,7 +21,12 @@ export function TablesList({ onInsert }: { onInsert: (text: string) => void }) {
               <span className="sql-table-name">{table.name}</span>
               <span className="sql-table-rows">{t('sql.rows', { n: formatCount(table.rows, locale, false) })}</span>
             </summary>
-            <button type="button" className="link-btn sql-insert" onClick={() => onInsert(table.name)} title={t('sql.insert')}>
+            <button
+              type="button"
+              className="link-btn sql-insert"
+              onClick={() => onInsert(table.name)}
+              title={t('sql.insert')}
+            >
               {t('sql.insertTable', { table: table.name })}
             </button>
             <ul className="sql-columns">

@@ -14,11 +14,15 @@ export async function describeTables(engine: Engine): Promise<TableInfo[]> {
   const cols = await engine.query(
     `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' AND table_name IN ${literalList(TABLES)} ORDER BY table_name, ordinal_position`,
   );
-  const counts = await engine.query(TABLES.map((t) => `SELECT '${t}' AS name, count(*) AS n FROM ${t}`).join(' UNION ALL '));
+  const counts = await engine.query(
+    TABLES.map((t) => `SELECT '${t}' AS name, count(*) AS n FROM ${t}`).join(' UNION ALL '),
+  );
   return TABLES.map((name) => ({
     name,
     rows: Number(counts.find((c) => c.name === name)?.n ?? 0),
-    columns: cols.filter((c) => c.table_name === name).map((c) => ({ name: String(c.column_name), type: String(c.data_type) })),
+    columns: cols
+      .filter((c) => c.table_name === name)
+      .map((c) => ({ name: String(c.column_name), type: String(c.data_type) })),
   }));
 }
 

@@ -41,7 +41,10 @@ export function toConsoleChart(rows: readonly Row[], columns: readonly string[])
   const points = rows.slice(0, CHART_LIMIT).map((r) => {
     const v = r[valueColumn];
     const label = r[labelColumn];
-    return { label: label === null || label === undefined ? 'NULL' : String(label), value: typeof v === 'number' ? v : null };
+    return {
+      label: label === null || label === undefined ? 'NULL' : String(label),
+      value: typeof v === 'number' ? v : null,
+    };
   });
   return { labelColumn, valueColumn, points, truncated: rows.length > CHART_LIMIT };
 }
@@ -71,7 +74,8 @@ export function parseHistory(saved: string | null): string[] {
   }
 }
 
-const WRITE = /^(create|insert|update|delete|drop|alter|copy|attach|detach|truncate|replace|merge|import|load|install)\b/i;
+const WRITE =
+  /^(create|insert|update|delete|drop|alter|copy|attach|detach|truncate|replace|merge|import|load|install)\b/i;
 
 /** Whether a statement may change the tables (then the pages' cached numbers are stale). Leading comments are skipped. */
 export function isWriteStatement(sql: string): boolean {

@@ -24,10 +24,35 @@ interface Row {
 function useConversionRows(scope: PageScope, dimension: 'channel' | 'device') {
   const { period, description } = scope;
   const filters = withoutDimension(scope.filters, dimension);
-  const channel = useEngineQuery(['by-channel', period, filters], (e) => computeByChannel(e, period, filters, description), dimension === 'channel');
-  const device = useEngineQuery(['by-device', period, filters], (e) => computeDeviceConversion(e, period, filters, description), dimension === 'device');
-  if (dimension === 'channel') return { error: channel.error, data: channel.data?.map((r): Row => ({ key: r.channel, sessions: r.sessions, orders: r.orders, conversion_rate: r.conversion_rate })) };
-  return { error: device.error, data: device.data?.map((r): Row => ({ key: r.device, sessions: r.sessions, orders: r.orders, conversion_rate: r.conversion_rate })) };
+  const channel = useEngineQuery(
+    ['by-channel', period, filters],
+    (e) => computeByChannel(e, period, filters, description),
+    dimension === 'channel',
+  );
+  const device = useEngineQuery(
+    ['by-device', period, filters],
+    (e) => computeDeviceConversion(e, period, filters, description),
+    dimension === 'device',
+  );
+  if (dimension === 'channel')
+    return {
+      error: channel.error,
+      data: channel.data?.map((r): Row => ({
+        key: r.channel,
+        sessions: r.sessions,
+        orders: r.orders,
+        conversion_rate: r.conversion_rate,
+      })),
+    };
+  return {
+    error: device.error,
+    data: device.data?.map((r): Row => ({
+      key: r.device,
+      sessions: r.sessions,
+      orders: r.orders,
+      conversion_rate: r.conversion_rate,
+    })),
+  };
 }
 
 /** Conversion (paid orders ÷ sessions) by channel or device, over every value; clicking one filters the page to it. */
@@ -45,19 +70,31 @@ export function ConversionBreakdownPanel({ scope, dimension }: { scope: PageScop
     { key: 'key', label: t(`drill.dim.${dimension}`), render: (r) => name(r.key), value: (r) => r.key },
     { key: 'sessions', label: t('traffic.sessions'), numeric: true, render: (r) => fmt.countFull(r.sessions) },
     { key: 'orders', label: t('sales.orders'), numeric: true, render: (r) => fmt.countFull(r.orders) },
-    { key: 'conversion_rate', label: t('traffic.conversion'), numeric: true, render: (r) => fmt.rate(r.conversion_rate) },
+    {
+      key: 'conversion_rate',
+      label: t('traffic.conversion'),
+      numeric: true,
+      render: (r) => fmt.rate(r.conversion_rate),
+    },
   ];
   const select = (key: string) => drillToValue(dimension, key);
 
   let body;
-  if (!available) body = <EmptyState>{dimension === 'channel' ? t('traffic.noChannel') : t('traffic.noDevice')}</EmptyState>;
+  if (!available)
+    body = <EmptyState>{dimension === 'channel' ? t('traffic.noChannel') : t('traffic.noDevice')}</EmptyState>;
   else if (result.error) body = <ErrorBox title={t('error.query')} error={result.error} />;
   else if (!result.data) body = <Skeleton height={200} />;
   else if (rows.length === 0) body = <EmptyState>{t('traffic.emptyTraffic')}</EmptyState>;
   else
     body = (
       <>
-        <BarListChart title={title} items={items} formatValue={(v) => fmt.rate(v)} valueLabel={t('traffic.conversion')} onSelect={select} />
+        <BarListChart
+          title={title}
+          items={items}
+          formatValue={(v) => fmt.rate(v)}
+          valueLabel={t('traffic.conversion')}
+          onSelect={select}
+        />
         <details>
           <summary className="table-toggle">{t('chart.tableAlt')}</summary>
           <DataTable
@@ -75,7 +112,15 @@ export function ConversionBreakdownPanel({ scope, dimension }: { scope: PageScop
     );
 
   return (
-    <Panel name={`traffic-by-${dimension}`} title={title} subtitle={t('sales.drillHint')} exportName={exportName(`conversion-by-${dimension}`, scope.period)} caption={scope.caption} csv={available && result.data ? tableCsv(rows, columns) : null} png={available}>
+    <Panel
+      name={`traffic-by-${dimension}`}
+      title={title}
+      subtitle={t('sales.drillHint')}
+      exportName={exportName(`conversion-by-${dimension}`, scope.period)}
+      caption={scope.caption}
+      csv={available && result.data ? tableCsv(rows, columns) : null}
+      png={available}
+    >
       {body}
     </Panel>
   );

@@ -31,7 +31,12 @@ export function FunnelPanel({ scope }: { scope: PageScope }) {
   const columns: Column<FunnelBar>[] = [
     { key: 'label', label: t('traffic.step') },
     { key: 'count', label: t('traffic.count'), numeric: true, render: (r) => fmt.countFull(r.count) },
-    { key: 'rateFromPrevious', label: t('traffic.fromPrevious'), numeric: true, render: (r) => fmt.rate(r.rateFromPrevious) },
+    {
+      key: 'rateFromPrevious',
+      label: t('traffic.fromPrevious'),
+      numeric: true,
+      render: (r) => fmt.rate(r.rateFromPrevious),
+    },
     { key: 'dropOff', label: t('traffic.dropOff'), numeric: true, render: (r) => fmt.rate(r.dropOff) },
     { key: 'rateFromFirst', label: t('traffic.fromSessions'), numeric: true, render: (r) => fmt.rate(r.rateFromFirst) },
   ];
@@ -43,14 +48,31 @@ export function FunnelPanel({ scope }: { scope: PageScope }) {
   else if (bars.length === 0) body = <EmptyState>{t('traffic.emptyFunnel')}</EmptyState>;
   else
     body = (
-      <div className="funnel-layout">
-        <FunnelChart title={title} steps={bars} formatCount={fmt.countFull} formatRate={(v) => fmt.rate(v)} transitionText={(rate, drop) => t('traffic.transition', { rate, drop })} />
-        <DataTable name="funnel" caption={title} columns={columns} rows={bars} rowKey={(r) => r.key} />
-      </div>
+      <>
+        <FunnelChart
+          title={title}
+          steps={bars}
+          formatCount={fmt.countFull}
+          formatRate={(v) => fmt.rate(v)}
+          transitionText={(rate, drop) => t('traffic.transition', { rate, drop })}
+        />
+        <details>
+          <summary className="table-toggle">{t('chart.tableAlt')}</summary>
+          <DataTable name="funnel" caption={title} columns={columns} rows={bars} rowKey={(r) => r.key} />
+        </details>
+      </>
     );
 
   return (
-    <Panel name="traffic-funnel" title={title} subtitle={onlyEnds ? t('traffic.funnelPartial') : t('traffic.funnelNote')} exportName={exportName('funnel', period)} caption={scope.caption} csv={result.data ? tableCsv(bars, columns) : null} png={bars.length > 0}>
+    <Panel
+      name="traffic-funnel"
+      title={title}
+      subtitle={onlyEnds ? t('traffic.funnelPartial') : t('traffic.funnelNote')}
+      exportName={exportName('funnel', period)}
+      caption={scope.caption}
+      csv={result.data ? tableCsv(bars, columns) : null}
+      png={bars.length > 0}
+    >
       {body}
     </Panel>
   );

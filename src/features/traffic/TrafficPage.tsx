@@ -2,7 +2,6 @@ import { KpiRow } from '../../components/ui/KpiRow';
 import { PageHead } from '../../components/ui/PageHead';
 import { EmptyState, ErrorBox } from '../../components/ui/states';
 import { useT } from '../../i18n/use-t';
-import { unsupportedFilters } from '../../metrics/context';
 import type { MetricId } from '../../metrics/definitions';
 import { useComparison, useKpis } from '../overview/use-overview';
 import { usePageScope } from '../sales/use-page-scope';
@@ -10,7 +9,14 @@ import { ConversionBreakdownPanel } from './ConversionBreakdownPanel';
 import { FunnelPanel } from './FunnelPanel';
 import { TrafficTrendPanel } from './TrafficTrendPanel';
 
-export const TRAFFIC_KPIS: MetricId[] = ['sessions', 'visitors', 'conversion_rate', 'buyer_conversion_rate', 'orders', 'buyers'];
+export const TRAFFIC_KPIS: MetricId[] = [
+  'sessions',
+  'visitors',
+  'conversion_rate',
+  'buyer_conversion_rate',
+  'orders',
+  'buyers',
+];
 
 export function TrafficPage() {
   const t = useT();
@@ -19,7 +25,6 @@ export function TrafficPage() {
   const current = useKpis(period, filters);
   const previous = useKpis(comparison, filters);
   const noTraffic = description.data?.traffic.rows === 0;
-  const blocked = description.data ? (unsupportedFilters(description.data, filters).traffic ?? []) : [];
 
   return (
     <>
@@ -34,12 +39,14 @@ export function TrafficPage() {
         </EmptyState>
       ) : (
         <>
-          {blocked.length > 0 && (
-            <div className="notice" role="status">
-              {t('traffic.blocked', { dims: blocked.join(', ') })}
-            </div>
-          )}
-          <KpiRow ids={TRAFFIC_KPIS} current={current.data} previous={previous.data} comparison={comparison} currency={currency} />
+          <KpiRow
+            ids={TRAFFIC_KPIS}
+            current={current.data}
+            previous={previous.data}
+            comparison={comparison}
+            currency={currency}
+            failed={current.error !== null}
+          />
           {scope && (
             <>
               <div className="grid-2">

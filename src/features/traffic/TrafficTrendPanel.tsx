@@ -1,3 +1,5 @@
+import { ChartLegend } from '../../components/charts/ChartLegend';
+import { ACCENT, COMPARE } from '../../components/charts/palette';
 import { SeriesChart } from '../../components/charts/SeriesChart';
 import { tableCsv, type Column } from '../../components/ui/DataTable';
 import { bucketPeriod, drillToPeriod } from '../../components/ui/drill';
@@ -24,10 +26,18 @@ export function TrafficTrendPanel({ scope, metric }: { scope: PageScope; metric:
   const grain = effectiveGrain(period, viewGrain);
   const grainLabel = useGrainLabel(grain);
   const comparison = useComparison(period);
-  const current = useEngineQuery(['series', period, grain, filters], (e) => computeSeries(e, period, grain, filters, description));
-  const previous = useEngineQuery(['series', comparison, grain, filters], (e) => computeSeries(e, comparison!, grain, filters, description), comparison !== null);
+  const current = useEngineQuery(['series', period, grain, filters], (e) =>
+    computeSeries(e, period, grain, filters, description),
+  );
+  const previous = useEngineQuery(
+    ['series', comparison, grain, filters],
+    (e) => computeSeries(e, comparison!, grain, filters, description),
+    comparison !== null,
+  );
   const isRate = metric === 'conversion_rate';
-  const title = isRate ? t('traffic.conversionOverTime', { grain: grainLabel }) : t('traffic.sessionsOverTime', { grain: grainLabel });
+  const title = isRate
+    ? t('traffic.conversionOverTime', { grain: grainLabel })
+    : t('traffic.sessionsOverTime', { grain: grainLabel });
   const valueLabel = isRate ? t('traffic.conversion') : t('traffic.sessions');
   const columns: Column<SeriesRow>[] = [
     { key: 'period', label: t('sales.bucket') },
@@ -50,18 +60,28 @@ export function TrafficTrendPanel({ scope, metric }: { scope: PageScope; metric:
       ) : !current.data ? (
         <Skeleton height={240} />
       ) : (
-        <SeriesChart
-          title={title}
-          points={toTrafficPoints(current.data, metric, comparison && previous.data ? previous.data : undefined)}
-          kind={isRate ? 'line' : 'bar'}
-          valueLabel={valueLabel}
-          compareLabel={comparison ? `${comparison.from} – ${comparison.to}` : undefined}
-          tableLabel={t('chart.tableAlt')}
-          formatValue={isRate ? (v) => fmt.rate(v) : fmt.countFull}
-          formatAxis={isRate ? (v) => fmt.rate(v) : (v) => fmt.count(v)}
-          height={240}
-          onSelect={(bucket) => drillToPeriod(bucketPeriod(period, grain, bucket))}
-        />
+        <>
+          {comparison && previous.data && (
+            <ChartLegend
+              entries={[
+                { label: `${period.from} – ${period.to}`, color: ACCENT },
+                { label: `${comparison.from} – ${comparison.to}`, color: COMPARE, dashed: isRate },
+              ]}
+            />
+          )}
+          <SeriesChart
+            title={title}
+            points={toTrafficPoints(current.data, metric, comparison && previous.data ? previous.data : undefined)}
+            kind={isRate ? 'line' : 'bar'}
+            valueLabel={valueLabel}
+            compareLabel={comparison ? `${comparison.from} – ${comparison.to}` : undefined}
+            tableLabel={t('chart.tableAlt')}
+            formatValue={isRate ? (v) => fmt.rate(v) : fmt.countFull}
+            formatAxis={isRate ? (v) => fmt.rate(v) : (v) => fmt.count(v)}
+            height={240}
+            onSelect={(bucket) => drillToPeriod(bucketPeriod(period, grain, bucket))}
+          />
+        </>
       )}
     </Panel>
   );

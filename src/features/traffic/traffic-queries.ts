@@ -18,7 +18,9 @@ export interface DeviceRow {
 
 /** Sessions, paid orders and conversion per device, through the metrics compiler (orders.device against traffic.device). */
 export function deviceConversionSql(ctx: QueryContext): string {
-  return compileMetricsSql(DEVICE_METRICS, ctx, { key: (_source, alias) => `coalesce(nullif(trim(${alias}.device), ''), '')` });
+  return compileMetricsSql(DEVICE_METRICS, ctx, {
+    key: (_source, alias) => `coalesce(nullif(trim(${alias}.device), ''), '')`,
+  });
 }
 
 export function parseDeviceConversion(rows: Row[]): DeviceRow[] {
@@ -30,7 +32,12 @@ export function parseDeviceConversion(rows: Row[]): DeviceRow[] {
   }));
 }
 
-export async function computeDeviceConversion(engine: Engine, period: Period, filters: Filters, description?: DataDescription): Promise<DeviceRow[]> {
+export async function computeDeviceConversion(
+  engine: Engine,
+  period: Period,
+  filters: Filters,
+  description?: DataDescription,
+): Promise<DeviceRow[]> {
   const { ctx } = await prepareContext(engine, period, filters, description);
   if (ctx.blocked.includes('traffic') && ctx.blocked.includes('orders')) return [];
   return parseDeviceConversion(await engine.query(deviceConversionSql(ctx)));

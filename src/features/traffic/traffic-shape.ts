@@ -17,7 +17,11 @@ export function toFunnelBars(rows: readonly FunnelRow[], label: (step: FunnelSte
 }
 
 /** One traffic metric of the series as chart points; the comparison matched by position. */
-export function toTrafficPoints(rows: readonly SeriesRow[], metric: 'sessions' | 'conversion_rate', compare?: readonly SeriesRow[]): SeriesPoint[] {
+export function toTrafficPoints(
+  rows: readonly SeriesRow[],
+  metric: 'sessions' | 'conversion_rate',
+  compare?: readonly SeriesRow[],
+): SeriesPoint[] {
   return rows.map((r, i) => {
     const point: SeriesPoint = { label: r.period, value: r[metric] ?? null };
     if (compare) point.compare = compare[i]?.[metric] ?? null;
@@ -29,8 +33,19 @@ export function toTrafficPoints(rows: readonly SeriesRow[], metric: 'sessions' |
  * Conversion bars of a breakdown, highest first; rows without sessions have no rate and go last.
  * A blank key ('') is a value that is not set: shown, never a filter.
  */
-export function toConversionItems<R extends { conversion_rate: number | null }>(rows: readonly R[], key: (r: R) => string, selected: readonly string[] | undefined, label: (key: string) => string): BarItem[] {
+export function toConversionItems<R extends { conversion_rate: number | null }>(
+  rows: readonly R[],
+  key: (r: R) => string,
+  selected: readonly string[] | undefined,
+  label: (key: string) => string,
+): BarItem[] {
   return [...rows]
     .sort((a, b) => (b.conversion_rate ?? -1) - (a.conversion_rate ?? -1) || key(a).localeCompare(key(b)))
-    .map((r) => ({ key: key(r), label: label(key(r)), value: r.conversion_rate, selected: selected?.includes(key(r)) ?? false, selectable: key(r) !== '' }));
+    .map((r) => ({
+      key: key(r),
+      label: label(key(r)),
+      value: r.conversion_rate,
+      selected: selected?.includes(key(r)) ?? false,
+      selectable: key(r) !== '',
+    }));
 }

@@ -8,7 +8,15 @@ const cols = [
 
 describe('toCsv', () => {
   it('writes a header of labels and one CRLF line per row', () => {
-    expect(toCsv([{ name: 'email', value: 12.5 }, { name: 'direct', value: 3 }], cols)).toBe('Name,Value\r\nemail,12.5\r\ndirect,3\r\n');
+    expect(
+      toCsv(
+        [
+          { name: 'email', value: 12.5 },
+          { name: 'direct', value: 3 },
+        ],
+        cols,
+      ),
+    ).toBe('Name,Value\r\nemail,12.5\r\ndirect,3\r\n');
   });
 
   it('takes the columns in their own order and ignores other fields', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cohortSpan, heatScale, spanMonths, toBuyerMixRows, toHeatmap, toHeatmapCsv, toSegmentRows } from '../../../src/features/customers/customers-shape';
+import {
+  cohortSpan,
+  heatScale,
+  spanMonths,
+  toBuyerMixRows,
+  toHeatmap,
+  toHeatmapCsv,
+  toSegmentRows,
+} from '../../../src/features/customers/customers-shape';
 import type { CohortRow } from '../../../src/metrics/queries/cohorts';
 import type { RfmSegmentRow } from '../../../src/metrics/queries/rfm';
 
@@ -82,7 +90,9 @@ describe('cohort span', () => {
 
 describe('buyer mix', () => {
   it('stacks new and returning buyers per month, unknown stays null', () => {
-    expect(toBuyerMixRows([{ month: '2026-10', new_buyers: 5, returning_buyers: null, buyers: 5 }])).toEqual([{ label: '2026-10', values: { new_buyers: 5, returning_buyers: null } }]);
+    expect(toBuyerMixRows([{ month: '2026-10', new_buyers: 5, returning_buyers: null, buyers: 5 }])).toEqual([
+      { label: '2026-10', values: { new_buyers: 5, returning_buyers: null } },
+    ]);
   });
 });
 

@@ -6,7 +6,14 @@ import { createNodeWasmEngine } from '../../../src/engine/node';
 import type { Engine } from '../../../src/engine/engine';
 import { rebuildDerived } from '../../../src/metrics/derived';
 import { loadSampleShop } from '../../../src/model/sample-shop';
-import { BREAKDOWN_METRICS, computeBreakdown, computeCategoryBreakdown, computeNewVsReturning, computeSalesSeries, computeTopProducts } from '../../../src/features/sales/sales-queries';
+import {
+  BREAKDOWN_METRICS,
+  computeBreakdown,
+  computeCategoryBreakdown,
+  computeNewVsReturning,
+  computeSalesSeries,
+  computeTopProducts,
+} from '../../../src/features/sales/sales-queries';
 import { computeDeviceConversion } from '../../../src/features/traffic/traffic-queries';
 import { computeBuyerMix } from '../../../src/features/customers/customers-queries';
 import { spanMonths } from '../../../src/features/customers/customers-shape';
@@ -31,14 +38,25 @@ async function independent(sql: string): Promise<Record<string, unknown>[]> {
 
 beforeAll(async () => {
   engine = await createNodeWasmEngine();
-  await loadSampleShop(engine, { orders: read('orders.csv.gz'), order_items: read('order_items.csv.gz'), traffic: read('traffic.csv.gz'), users: read('users.csv.gz') });
+  await loadSampleShop(engine, {
+    orders: read('orders.csv.gz'),
+    order_items: read('order_items.csv.gz'),
+    traffic: read('traffic.csv.gz'),
+    users: read('users.csv.gz'),
+  });
   await rebuildDerived(engine);
   db = await DuckDBInstance.create(':memory:');
   native = await db.connect();
-  await native.run(`CREATE TABLE o AS SELECT * FROM read_csv('${dir}/orders.csv.gz', types = {'order_id': 'VARCHAR', 'customer_id': 'VARCHAR', 'order_total': 'DECIMAL(18,2)', 'refund_amount': 'DECIMAL(18,2)', 'discount_amount': 'DECIMAL(18,2)'})`);
-  await native.run(`CREATE TABLE i AS SELECT * FROM read_csv('${dir}/order_items.csv.gz', types = {'order_id': 'VARCHAR', 'unit_price': 'DECIMAL(18,2)'})`);
+  await native.run(
+    `CREATE TABLE o AS SELECT * FROM read_csv('${dir}/orders.csv.gz', types = {'order_id': 'VARCHAR', 'customer_id': 'VARCHAR', 'order_total': 'DECIMAL(18,2)', 'refund_amount': 'DECIMAL(18,2)', 'discount_amount': 'DECIMAL(18,2)'})`,
+  );
+  await native.run(
+    `CREATE TABLE i AS SELECT * FROM read_csv('${dir}/order_items.csv.gz', types = {'order_id': 'VARCHAR', 'unit_price': 'DECIMAL(18,2)'})`,
+  );
   await native.run(`CREATE TABLE t AS SELECT * FROM read_csv('${dir}/traffic.csv.gz')`);
-  await native.run(`CREATE VIEW paid AS SELECT *, lower(trim(customer_id)) AS cust, ordered_at::DATE AS d FROM o WHERE status IN ('paid', 'partially_refunded', 'refunded')`);
+  await native.run(
+    `CREATE VIEW paid AS SELECT *, lower(trim(customer_id)) AS cust, ordered_at::DATE AS d FROM o WHERE status IN ('paid', 'partially_refunded', 'refunded')`,
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -52,7 +70,8 @@ const num = (v: unknown) => Number(v);
 describe('sales queries', () => {
   it('GMV, orders and AOV by channel', async () => {
     const rows = await computeBreakdown(engine, OCT, {}, 'channel', BREAKDOWN_METRICS);
-    const expected = await independent(`SELECT coalesce(nullif(trim(channel), ''), 'unattributed') AS k, sum(order_total)::DOUBLE AS gmv, count(*)::DOUBLE AS orders, (sum(order_total) - sum(refund_amount))::DOUBLE AS net
+    const expected =
+      await independent(`SELECT coalesce(nullif(trim(channel), ''), 'unattributed') AS k, sum(order_total)::DOUBLE AS gmv, count(*)::DOUBLE AS orders, (sum(order_total) - sum(refund_amount))::DOUBLE AS net
       FROM paid WHERE d BETWEEN DATE '2026-10-01' AND DATE '2026-10-31' GROUP BY 1`);
     expect(rows.length).toBe(expected.length);
     for (const e of expected) {
@@ -76,7 +95,8 @@ describe('sales queries', () => {
   it('GMV by category counts the orders holding an item of it', async () => {
     const categories = ['Bath', 'Bedding', 'Decor', 'Kitchen', 'Lighting'];
     const rows = await computeCategoryBreakdown(engine, OCT, {}, categories, ['gmv', 'orders'] as const);
-    const expected = await independent(`SELECT c.category AS k, sum(p.order_total)::DOUBLE AS gmv, count(*)::DOUBLE AS orders
+    const expected =
+      await independent(`SELECT c.category AS k, sum(p.order_total)::DOUBLE AS gmv, count(*)::DOUBLE AS orders
       FROM paid p JOIN (SELECT DISTINCT order_id, category FROM i) c USING (order_id)
       WHERE p.d BETWEEN DATE '2026-10-01' AND DATE '2026-10-31' GROUP BY 1`);
     expect(rows.map((r) => r.key).sort()).toEqual(categories);
@@ -104,11 +124,14 @@ describe('sales queries', () => {
 
   it('top products by item sales', async () => {
     const rows = await computeTopProducts(engine, OCT, {}, 5);
-    const expected = await independent(`SELECT i.product_name AS product, sum(i.quantity)::DOUBLE AS units, sum(i.quantity * i.unit_price)::DOUBLE AS sales,
+    const expected =
+      await independent(`SELECT i.product_name AS product, sum(i.quantity)::DOUBLE AS units, sum(i.quantity * i.unit_price)::DOUBLE AS sales,
         count(DISTINCT i.order_id)::DOUBLE AS orders
       FROM i JOIN paid p USING (order_id) WHERE p.d BETWEEN DATE '2026-10-01' AND DATE '2026-10-31'
       GROUP BY 1 ORDER BY sales DESC LIMIT 5`);
-    const [total] = await independent(`SELECT sum(i.quantity * i.unit_price)::DOUBLE AS s FROM i JOIN paid p USING (order_id) WHERE p.d BETWEEN DATE '2026-10-01' AND DATE '2026-10-31'`);
+    const [total] = await independent(
+      `SELECT sum(i.quantity * i.unit_price)::DOUBLE AS s FROM i JOIN paid p USING (order_id) WHERE p.d BETWEEN DATE '2026-10-01' AND DATE '2026-10-31'`,
+    );
     expect(rows.map((r) => r.product)).toEqual(expected.map((e) => e.product));
     rows.forEach((r, k) => {
       expect(r.item_sales).toBeCloseTo(num(expected[k]!.sales), 4);
@@ -127,7 +150,9 @@ describe('sales queries', () => {
   it('discounts and refunds per day add up to the month', async () => {
     const rows = await computeSalesSeries(engine, OCT, 'day', {});
     expect(rows).toHaveLength(31);
-    const [e] = await independent(`SELECT sum(discount_amount)::DOUBLE AS discounts, sum(refund_amount)::DOUBLE AS refunds FROM paid WHERE d BETWEEN DATE '2026-10-01' AND DATE '2026-10-31'`);
+    const [e] = await independent(
+      `SELECT sum(discount_amount)::DOUBLE AS discounts, sum(refund_amount)::DOUBLE AS refunds FROM paid WHERE d BETWEEN DATE '2026-10-01' AND DATE '2026-10-31'`,
+    );
     expect(rows.reduce((s, r) => s + (r.discounts ?? 0), 0)).toBeCloseTo(num(e!.discounts), 4);
     expect(rows.reduce((s, r) => s + (r.refunds ?? 0), 0)).toBeCloseTo(num(e!.refunds), 4);
   });
@@ -136,7 +161,8 @@ describe('sales queries', () => {
 describe('traffic and customer queries', () => {
   it('conversion by device is paid orders ÷ sessions of the device', async () => {
     const rows = await computeDeviceConversion(engine, OCT, {});
-    const expected = await independent(`WITH s AS (SELECT device, sum(sessions) AS s FROM t WHERE date BETWEEN DATE '2026-10-01' AND DATE '2026-10-31' GROUP BY 1),
+    const expected =
+      await independent(`WITH s AS (SELECT device, sum(sessions) AS s FROM t WHERE date BETWEEN DATE '2026-10-01' AND DATE '2026-10-31' GROUP BY 1),
       n AS (SELECT device, count(*) AS n FROM paid WHERE d BETWEEN DATE '2026-10-01' AND DATE '2026-10-31' GROUP BY 1)
       SELECT s.device AS k, s.s::DOUBLE AS sessions, n.n::DOUBLE AS orders FROM s JOIN n USING (device)`);
     for (const e of expected) {
@@ -173,7 +199,10 @@ describe('SQL console', () => {
   });
 
   it('runs the analyst’s SQL and keeps the column order', async () => {
-    const result = await runConsoleQuery(engine, "SELECT channel, count(*) AS n FROM orders WHERE channel = 'email' GROUP BY channel");
+    const result = await runConsoleQuery(
+      engine,
+      "SELECT channel, count(*) AS n FROM orders WHERE channel = 'email' GROUP BY channel",
+    );
     expect(result.columns).toEqual(['channel', 'n']);
     const [e] = await independent("SELECT count(*)::DOUBLE AS n FROM o WHERE channel = 'email'");
     expect(result.rows).toEqual([{ channel: 'email', n: num(e!.n) }]);

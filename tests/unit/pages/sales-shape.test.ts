@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveGrain, sortByMetric, toBarItems, toNewReturningRows, toSeriesPoints, withRanks, withShares } from '../../../src/features/sales/sales-shape';
+import {
+  effectiveGrain,
+  sortByMetric,
+  toBarItems,
+  toNewReturningRows,
+  toSeriesPoints,
+  withRanks,
+  withShares,
+} from '../../../src/features/sales/sales-shape';
 
 describe('effectiveGrain', () => {
   it('keeps the view grain when the period has several buckets of it', () => {
@@ -36,7 +44,7 @@ describe('series points', () => {
   });
 
   it('matches the comparison by position, null where it is shorter', () => {
-    expect(toSeriesPoints(rows, 'orders', [{ key: '2025-09', gmv: 1, orders: 5 }])).toEqual([
+    expect(toSeriesPoints<'gmv' | 'orders'>(rows, 'orders', [{ key: '2025-09', gmv: 1, orders: 5 }])).toEqual([
       { label: '2026-09', value: 2, compare: 5 },
       { label: '2026-10', value: 0, compare: null },
     ]);

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { CHART_LIMIT, columnKind, formatCell, insertAt, isWriteStatement, parseHistory, pushHistory, resultColumns, toConsoleChart } from '../../../src/features/sql/sql-shape';
+import {
+  CHART_LIMIT,
+  columnKind,
+  formatCell,
+  insertAt,
+  isWriteStatement,
+  parseHistory,
+  pushHistory,
+  resultColumns,
+  toConsoleChart,
+} from '../../../src/features/sql/sql-shape';
 
 describe('console result', () => {
   const rows = [

@@ -19,7 +19,13 @@ describe('funnel bars', () => {
   });
 
   it('has no drop-off where the rate is unknown (a step of zero)', () => {
-    const bars = toFunnelBars([{ step: 'sessions', count: 0, rate_from_previous: null, rate_from_sessions: null }, { step: 'orders', count: 0, rate_from_previous: null, rate_from_sessions: null }], String);
+    const bars = toFunnelBars(
+      [
+        { step: 'sessions', count: 0, rate_from_previous: null, rate_from_sessions: null },
+        { step: 'orders', count: 0, rate_from_previous: null, rate_from_sessions: null },
+      ],
+      String,
+    );
     expect(bars[1]!.dropOff).toBeNull();
   });
 });
@@ -27,8 +33,28 @@ describe('funnel bars', () => {
 describe('traffic series', () => {
   it('takes sessions or conversion per bucket, comparison by position', () => {
     const rows = [
-      { period: '2026-10-01', gmv: 1, refunds: 0, net_revenue: 1, orders: 1, buyers: 1, aov: 1, sessions: 50, conversion_rate: 0.02 },
-      { period: '2026-10-02', gmv: 0, refunds: 0, net_revenue: 0, orders: 0, buyers: 0, aov: null, sessions: null, conversion_rate: null },
+      {
+        period: '2026-10-01',
+        gmv: 1,
+        refunds: 0,
+        net_revenue: 1,
+        orders: 1,
+        buyers: 1,
+        aov: 1,
+        sessions: 50,
+        conversion_rate: 0.02,
+      },
+      {
+        period: '2026-10-02',
+        gmv: 0,
+        refunds: 0,
+        net_revenue: 0,
+        orders: 0,
+        buyers: 0,
+        aov: null,
+        sessions: null,
+        conversion_rate: null,
+      },
     ];
     expect(toTrafficPoints(rows, 'conversion_rate')).toEqual([
       { label: '2026-10-01', value: 0.02 },
@@ -49,7 +75,12 @@ describe('conversion bars', () => {
       { k: 'tablet', conversion_rate: null },
       { k: 'desktop', conversion_rate: 0.03 },
     ];
-    const items = toConversionItems(rows, (r) => r.k, ['desktop'], (k) => k || 'Not set');
+    const items = toConversionItems(
+      rows,
+      (r) => r.k,
+      ['desktop'],
+      (k) => k || 'Not set',
+    );
     expect(items.map((i) => [i.key, i.value, i.selected, i.selectable])).toEqual([
       ['', 0.05, false, false],
       ['desktop', 0.03, true, true],

@@ -1,0 +1,428 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kpiValue, launchBrowser, screenshot, startPreview, type AppServer } from './harness';
+import { independentKpis } from '../support/independent-sample-kpis';
+
+/**
+ * The analyst pages in Chromium on the sample shop: each page renders, drill-down changes the
+ * KPI cards, CSV / PNG downloads hold the right content, the SQL console runs a query, and a
+ * screenshot of every page is saved in English and Chinese. Expected numbers come from SQL
+ * written here and run on native DuckDB over the sample CSV files, never from the app's code.
+ */
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const DATA = path.join(ROOT, 'sample-data');
+const OCT = { from: '2026-10-01', to: '2026-10-31' };
+const IN_OCT = `d BETWEEN DATE '${OCT.from}' AND DATE '${OCT.to}'`;
+
+let server: AppServer;
+let browser: Browser;
+let db: DuckDBInstance;
+let native: DuckDBConnection;
+
+async function sql(query: string): Promise<Record<string, unknown>[]> {
+  return (await native.runAndReadAll(query)).getRowObjectsJS() as Record<string, unknown>[];
+}
+async function one(query: string): Promise<number> {
+  const [row] = await sql(query);
+  return Number(Object.values(row ?? {})[0]);
+}
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
+  db = await DuckDBInstance.create(':memory:');
+  native = await db.connect();
+  await native.run(
+    `CREATE TABLE o AS SELECT * FROM read_csv('${DATA}/orders.csv.gz', types = {'order_id': 'VARCHAR', 'customer_id': 'VARCHAR', 'order_total': 'DECIMAL(18,2)', 'refund_amount': 'DECIMAL(18,2)', 'discount_amount': 'DECIMAL(18,2)'})`,
+  );
+  await native.run(`CREATE TABLE t AS SELECT * FROM read_csv('${DATA}/traffic.csv.gz')`);
+  await native.run(
+    `CREATE VIEW paid AS SELECT *, lower(trim(customer_id)) AS cust, ordered_at::DATE AS d FROM o WHERE status IN ('paid', 'partially_refunded', 'refunded')`,
+  );
+});
+
+afterAll(async () => {
+  native?.closeSync();
+  db?.closeSync();
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(
+  viewport = { width: 1280, height: 800 },
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport, locale: 'en-US', acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+async function open(page: Page, name: string, extra = ''): Promise<void> {
+  await page.goto(`${server.url}/?page=${name}&from=${OCT.from}&to=${OCT.to}${extra}`);
+}
+
+/** The value of a KPI once it is known and, if given, different from `before`. */
+async function settledKpi(page: Page, id: string, before?: number | null): Promise<number> {
+  await page.waitForFunction(
+    ([kpi, old]) => {
+      const v = document.querySelector(`[data-kpi="${kpi}"]`)?.getAttribute('data-value');
+      return v !== null && v !== undefined && v !== '' && (old === null || Number(v) !== old);
+    },
+    [id, before ?? null] as const,
+    { timeout: 90_000 },
+  );
+  return (await kpiValue(page, id))!;
+}
+
+async function saved(download: Download): Promise<Buffer> {
+  const file = await download.path();
+  return readFileSync(file);
+}
+
+function parseCsv(text: string): string[][] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n')
+    .map((line) => line.split(','));
+}
+
+/** Charts have drawn: every panel's skeleton is gone. */
+async function panelsReady(page: Page, ...names: string[]): Promise<void> {
+  for (const n of names) {
+    await page.waitForSelector(`[data-panel="${n}"] .panel-body > :not(.skeleton)`, { timeout: 90_000 });
+  }
+  await page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0, undefined, { timeout: 90_000 });
+}
+
+describe('sales', () => {
+  it('shows the month’s sales KPIs, breakdowns and top products', async () => {
+    const { context, page, errors } = await newPage();
+    await open(page, 'sales');
+    const expected = await independentKpis(OCT.from, OCT.to);
+    for (const id of ['gmv', 'net_revenue', 'orders', 'aov'] as const)
+      expect(await settledKpi(page, id), id).toBeCloseTo(expected[id]!, 6);
+    expect(await settledKpi(page, 'refunds')).toBeCloseTo(
+      await one(`SELECT sum(refund_amount)::DOUBLE FROM paid WHERE ${IN_OCT}`),
+      6,
+    );
+    expect(await settledKpi(page, 'discounts')).toBeCloseTo(
+      await one(`SELECT sum(discount_amount)::DOUBLE FROM paid WHERE ${IN_OCT}`),
+      6,
+    );
+
+    await panelsReady(
+      page,
+      'sales-trend',
+      'sales-by-channel',
+      'sales-by-region',
+      'sales-by-category',
+      'sales-new-returning',
+      'sales-top-products',
+    );
+    const channels = await one(`SELECT count(DISTINCT channel) FROM paid WHERE ${IN_OCT}`);
+    expect(await page.locator('[data-table="by-channel"] tbody tr').count()).toBe(channels);
+    // October drawn by day: 31 bars.
+    expect(await page.locator('[data-panel="sales-trend"] [role="img"]').getAttribute('aria-label')).toMatch(
+      /31 points/,
+    );
+    const products =
+      await sql(`SELECT i.product_name AS p FROM read_csv('${DATA}/order_items.csv.gz') i JOIN paid USING (order_id) WHERE ${IN_OCT}
+      GROUP BY 1 ORDER BY sum(i.quantity * i.unit_price) DESC LIMIT 1`);
+    expect(await page.locator('[data-table="top-products"] tbody tr').first().locator('td').nth(1).textContent()).toBe(
+      products[0]!.p,
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('drills down by clicking a channel, and by clicking a bar; the KPI cards follow', async () => {
+    const { context, page, errors } = await newPage();
+    await open(page, 'sales');
+    const all = await settledKpi(page, 'gmv');
+    await panelsReady(page, 'sales-by-channel', 'sales-by-region');
+
+    // Keyboard-reachable route: the row's button in the table alternative.
+    await page.click('[data-panel="sales-by-channel"] summary');
+    await page.click('[data-table="by-channel"] tr[data-row="email"] button');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('channel') === 'email');
+    const email = await settledKpi(page, 'gmv', all);
+    expect(email).toBeCloseTo(
+      await one(`SELECT sum(order_total)::DOUBLE FROM paid WHERE channel = 'email' AND ${IN_OCT}`),
+      6,
+    );
+    expect(await settledKpi(page, 'orders')).toBe(
+      await one(`SELECT count(*)::DOUBLE FROM paid WHERE channel = 'email' AND ${IN_OCT}`),
+    );
+    expect(await page.textContent('[data-print="filters"]')).toContain('Email');
+
+    // Pointer route: the first (largest) bar of the region chart.
+    await page.locator('[data-panel="sales-by-region"] .recharts-bar-rectangle path').first().click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('region') !== null);
+    const region = new URL(page.url()).searchParams.get('region')!;
+    const both = await settledKpi(page, 'gmv', email);
+    expect(both).toBeCloseTo(
+      await one(
+        `SELECT sum(order_total)::DOUBLE FROM paid WHERE channel = 'email' AND region = '${region.replace(/'/g, "''")}' AND ${IN_OCT}`,
+      ),
+      6,
+    );
+
+    // Each drill is a step in the history: back steps out of it again.
+    await page.goBack();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('region') === null);
+    expect(await settledKpi(page, 'gmv', both)).toBeCloseTo(email, 6);
+    await page.goBack();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('channel') === null);
+    expect(await settledKpi(page, 'gmv', email)).toBeCloseTo(all, 6);
+
+    // Clicking a day narrows the period to it.
+    await page.goto(`${server.url}/?page=sales&from=${OCT.from}&to=${OCT.to}`);
+    await settledKpi(page, 'gmv');
+    await panelsReady(page, 'sales-trend');
+    await page.locator('[data-panel="sales-trend"] .recharts-bar-rectangle path').nth(10).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('from') === '2026-10-11');
+    expect(new URL(page.url()).searchParams.get('to')).toBe('2026-10-11');
+    expect(await settledKpi(page, 'gmv', all)).toBeCloseTo(
+      await one(`SELECT sum(order_total)::DOUBLE FROM paid WHERE d = DATE '2026-10-11'`),
+      6,
+    );
+
+    // Printing writes the view on the page.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.print-header').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.topbar').isVisible()).resolves.toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('exports a table as CSV and a chart as PNG', async () => {
+    const { context, page } = await newPage();
+    await open(page, 'sales');
+    await settledKpi(page, 'gmv');
+    await panelsReady(page, 'sales-by-channel');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-panel="sales-by-channel"] [data-export="csv"]'),
+    ]);
+    expect(csv.suggestedFilename()).toBe('yardstick-sales-by-channel-2026-10-01_2026-10-31.csv');
+    const bytes = await saved(csv);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(bytes.toString('utf8'));
+    expect(rows[0]).toEqual(['Channel', 'GMV', 'Share', 'Orders', 'AOV']);
+    const expected = await sql(
+      `SELECT channel, sum(order_total)::DOUBLE AS gmv, count(*)::DOUBLE AS orders FROM paid WHERE ${IN_OCT} GROUP BY 1`,
+    );
+    expect(rows.length - 1).toBe(expected.length);
+    for (const e of expected) {
+      const row = rows.find((r) => r[0] === e.channel)!;
+      expect(Number(row[1]), String(e.channel)).toBeCloseTo(Number(e.gmv), 6);
+      expect(Number(row[3])).toBe(Number(e.orders));
+    }
+
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-panel="sales-by-channel"] [data-export="png"]'),
+    ]);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+    const image = await saved(png);
+    expect([...image.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(image.readUInt32BE(16)).toBeGreaterThan(400);
+    await context.close();
+  });
+});
+
+describe('traffic & conversion', () => {
+  it('shows sessions, the funnel with step rates and conversion by channel and device', async () => {
+    const { context, page, errors } = await newPage();
+    await open(page, 'traffic');
+    const sessions = await one(
+      `SELECT sum(sessions)::DOUBLE FROM t WHERE date BETWEEN DATE '${OCT.from}' AND DATE '${OCT.to}'`,
+    );
+    expect(await settledKpi(page, 'sessions')).toBe(sessions);
+    expect(await settledKpi(page, 'conversion_rate')).toBeCloseTo(
+      (await independentKpis(OCT.from, OCT.to)).conversion_rate!,
+      10,
+    );
+    await panelsReady(
+      page,
+      'traffic-sessions',
+      'traffic-conversion_rate',
+      'traffic-funnel',
+      'traffic-by-channel',
+      'traffic-by-device',
+    );
+
+    const steps = await page.locator('[data-table="funnel"] tbody tr').allTextContents();
+    expect(steps).toHaveLength(5);
+    const carts = await one(
+      `SELECT sum(add_to_cart)::DOUBLE FROM t WHERE date BETWEEN DATE '${OCT.from}' AND DATE '${OCT.to}'`,
+    );
+    const views = await one(
+      `SELECT sum(product_views)::DOUBLE FROM t WHERE date BETWEEN DATE '${OCT.from}' AND DATE '${OCT.to}'`,
+    );
+    const cartRow = page.locator('[data-table="funnel"] tr[data-row="add_to_cart"] td');
+    expect(Number((await cartRow.nth(1).textContent())!.replace(/,/g, ''))).toBe(carts);
+    expect(await cartRow.nth(2).textContent()).toBe(`${((carts / views) * 100).toFixed(1)}%`);
+    expect(await cartRow.nth(3).textContent()).toBe(`${((1 - carts / views) * 100).toFixed(1)}%`);
+    expect(await page.locator('svg[data-export-chart="funnel"] [data-step]').count()).toBe(5);
+
+    // Drill into a device: sessions follow.
+    await page.click('[data-panel="traffic-by-device"] summary');
+    await page.click('[data-table="conversion-by-device"] tr[data-row="mobile"] button');
+    const mobile = await settledKpi(page, 'sessions', sessions);
+    expect(mobile).toBe(
+      await one(
+        `SELECT sum(sessions)::DOUBLE FROM t WHERE device = 'mobile' AND date BETWEEN DATE '${OCT.from}' AND DATE '${OCT.to}'`,
+      ),
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('customers', () => {
+  it('shows buyers, a cohort heatmap with blank future months and RFM segments with lists to download', async () => {
+    const { context, page, errors } = await newPage();
+    await open(page, 'customers');
+    const [buyers] = await sql(`WITH f AS (SELECT cust, min(d) AS first FROM paid GROUP BY cust)
+      SELECT count(DISTINCT cust)::DOUBLE AS buyers, count(DISTINCT cust) FILTER (WHERE first >= DATE '${OCT.from}')::DOUBLE AS new_buyers
+      FROM paid JOIN f USING (cust) WHERE ${IN_OCT}`);
+    expect(await settledKpi(page, 'buyers')).toBe(Number(buyers!.buyers));
+    expect(await settledKpi(page, 'new_buyers')).toBe(Number(buyers!.new_buyers));
+    expect(await settledKpi(page, 'repeat_purchase_rate')).toBeCloseTo(
+      (await independentKpis(OCT.from, OCT.to)).repeat_purchase_rate!,
+      10,
+    );
+    await panelsReady(page, 'customers-buyer-mix', 'customers-cohorts', 'customers-rfm');
+
+    // Twelve cohorts (Nov 2025 – Oct 2026); the newest has only its first month, the oldest all twelve.
+    expect(await page.locator('svg[data-export-chart="cohorts"] [data-cohort]').count()).toBe(12);
+    expect(await page.locator('[data-cohort="2026-10"] [data-k]').count()).toBe(1);
+    expect(await page.locator('[data-cohort="2025-11"] [data-k]').count()).toBe(12);
+    const cohortSize = await one(
+      `WITH f AS (SELECT cust, min(d) AS first FROM paid GROUP BY cust) SELECT count(*)::DOUBLE FROM f WHERE strftime(first, '%Y-%m') = '2026-03'`,
+    );
+    expect(Number((await page.locator('[data-cohort="2026-03"] text').nth(1).textContent())!.replace(/,/g, ''))).toBe(
+      cohortSize,
+    );
+    await page.click('[data-segmented="cohort-metric"] [data-value="ltv"]');
+    await page.waitForSelector('[data-segmented="cohort-metric"] [data-value="ltv"][aria-pressed="true"]');
+    expect(await page.locator('[data-cohort="2026-10"] [data-k]').count()).toBe(1);
+
+    // A segment's customer list.
+    const row = page.locator('[data-table="rfm"] tr[data-row="champions"] td');
+    const count = Number((await row.nth(1).textContent())!.replace(/,/g, ''));
+    expect(count).toBeGreaterThan(0);
+    const [list] = await Promise.all([page.waitForEvent('download'), page.click('[data-download="champions"]')]);
+    const lines = parseCsv((await saved(list)).toString('utf8'));
+    expect(lines[0]).toEqual(['customer_key', 'segment', 'recency', 'frequency', 'monetary', 'r', 'f', 'm']);
+    expect(lines.length - 1).toBe(count);
+    expect(lines.slice(1).every((l) => l[1] === 'champions')).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('SQL console', () => {
+  it('runs a query with Ctrl+Enter, charts it, shows errors plainly and keeps a history', async () => {
+    const { context, page, errors } = await newPage();
+    await open(page, 'sql');
+    await page.waitForSelector('[data-testid="sql-tables"]', { timeout: 90_000 });
+    expect(await page.locator('[data-testid="sql-tables"] > li').count()).toBe(4);
+
+    const query =
+      "SELECT region, count(*) AS orders FROM orders WHERE status = 'paid' GROUP BY region ORDER BY orders DESC";
+    await page.fill('[data-testid="sql-input"]', query);
+    await page.press('[data-testid="sql-input"]', 'Control+Enter');
+    await page.waitForSelector('[data-table="sql-result"]');
+    const expected = await sql(
+      "SELECT region, count(*)::DOUBLE AS orders FROM o WHERE status = 'paid' GROUP BY region ORDER BY orders DESC",
+    );
+    const cells = await page.locator('[data-table="sql-result"] tbody tr').first().locator('td').allTextContents();
+    expect(cells[0]).toBe(expected[0]!.region);
+    expect(Number(cells[1]!.replace(/,/g, ''))).toBe(expected[0]!.orders);
+    expect(await page.locator('[data-table="sql-result"] tbody tr').count()).toBe(expected.length);
+    expect(await page.textContent('[data-testid="sql-status"]')).toContain(`${expected.length} rows`);
+    // Few rows: horizontal bars, one per region, each labelled.
+    expect(await page.locator('[data-panel="sql-chart"] .recharts-bar-rectangle').count()).toBe(expected.length);
+    expect(await page.locator('[data-panel="sql-chart"] [role="img"]').getAttribute('aria-label')).toContain(String(expected[0]!.region));
+
+    await page.fill('[data-testid="sql-input"]', 'SELECT no_such_column FROM orders');
+    await page.click('[data-action="run-sql"]');
+    const alert = page.locator('[role="alert"]').filter({ hasText: 'no_such_column' });
+    await alert.waitFor();
+
+    await page.reload();
+    await page.waitForSelector('.sql-history-item');
+    const history = await page.locator('.sql-history-item').allTextContents();
+    expect(history.slice(0, 2)).toEqual(['SELECT no_such_column FROM orders', query]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('screenshots', () => {
+  const PAGES: { name: string; panels: string[] }[] = [
+    {
+      name: 'sales',
+      panels: [
+        'sales-trend',
+        'sales-by-channel',
+        'sales-by-region',
+        'sales-by-category',
+        'sales-new-returning',
+        'sales-top-products',
+      ],
+    },
+    {
+      name: 'traffic',
+      panels: [
+        'traffic-sessions',
+        'traffic-conversion_rate',
+        'traffic-funnel',
+        'traffic-by-channel',
+        'traffic-by-device',
+      ],
+    },
+    { name: 'customers', panels: ['customers-buyer-mix', 'customers-cohorts', 'customers-rfm'] },
+    { name: 'sql', panels: [] },
+  ];
+
+  async function ready(page: Page, p: (typeof PAGES)[number]): Promise<void> {
+    if (p.name === 'sql') {
+      await page.waitForSelector('[data-testid="sql-tables"]', { timeout: 90_000 });
+      await page.press('[data-testid="sql-input"]', 'Control+Enter');
+      await page.waitForSelector('[data-panel="sql-chart"] .recharts-wrapper', { timeout: 90_000 });
+    } else await panelsReady(page, ...p.panels);
+    await page.waitForTimeout(400);
+  }
+
+  it('saves every page in English and Chinese, and on a phone', async () => {
+    const { context, page, errors } = await newPage();
+    await open(page, 'sales');
+    for (const lang of ['en', 'zh'] as const) {
+      if (lang === 'zh') await page.selectOption('[data-control="locale"]', 'zh-CN');
+      for (const p of PAGES) {
+        await page.click(`[data-nav="${p.name}"]`);
+        await ready(page, p);
+        await screenshot(page, `${p.name}-${lang}`);
+      }
+    }
+    await context.close();
+
+    const phone = await newPage({ width: 375, height: 812 });
+    await open(phone.page, 'sales');
+    for (const p of PAGES) {
+      await phone.page.click(`[data-nav="${p.name}"]`);
+      await ready(phone.page, p);
+      await screenshot(phone.page, `${p.name}-phone`);
+    }
+    await phone.context.close();
+    expect([...errors, ...phone.errors]).toEqual([]);
+  }, 300_000);
+});
