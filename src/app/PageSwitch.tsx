@@ -5,6 +5,7 @@ import { SalesPage } from '../features/sales/SalesPage';
 import { TrafficPage } from '../features/traffic/TrafficPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { SqlPage } from '../features/sql/SqlPage';
+import { GoalsPage } from '../features/goals/GoalsPage';
 import { useAppStore, type PageId } from '../stores/app-store';
 import { EngineReady } from './engine-context';
 import { Skeleton } from '../components/ui/states';
@@ -17,6 +18,7 @@ export const PAGES: Partial<Record<PageId, ComponentType>> = {
   traffic: TrafficPage,
   customers: CustomersPage,
   sql: SqlPage,
+  goals: GoalsPage,
 };
 
 export function PageSwitch() {

@@ -6,6 +6,7 @@ import { DEFINITIONS, type MetricId } from '../../metrics/definitions';
 import { useAppStore } from '../../stores/app-store';
 import { useComparison, useDescription, useKpis, useViewFilters } from './use-overview';
 import { GmvTrendCard } from './GmvTrendCard';
+import { GoalBadge } from '../goals/goal-badge';
 import { useEffect } from 'react';
 
 /** Marks the moment the first KPI values are on screen, for the start-up benchmark. */
@@ -54,6 +55,7 @@ export function OverviewPage() {
               lowerIsBetter={def.direction === 'lower'}
               compareLabel={compareLabel}
               loading={!current.data}
+              extra={<GoalBadge metricId={id} />}
             />
           );
         })}

@@ -1,0 +1,53 @@
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+export interface WaterfallChartBar {
+  key: string;
+  label: string;
+  range: [number, number];
+  value: number;
+  tone: 'total' | 'up' | 'down' | 'flat';
+}
+
+export interface WaterfallProps {
+  title: string;
+  bars: readonly WaterfallChartBar[];
+  formatValue: (v: number) => string;
+  formatAxis: (v: number) => string;
+  height?: number;
+}
+
+const FILL: Record<WaterfallChartBar['tone'], string> = {
+  total: '#3b5bdb',
+  up: '#2b8a3e',
+  down: '#c92a2a',
+  flat: '#adb5bd',
+};
+
+/**
+ * A waterfall: the two totals standing on 0 and each part floating between them, labelled
+ * with its signed value (the sign says which way it moved, not only the colour).
+ */
+export function Waterfall({ title, bars, formatValue, formatAxis, height = 240 }: WaterfallProps) {
+  const data = bars.map((bar) => ({ ...bar, text: bar.tone === 'total' ? formatValue(bar.value) : `${bar.value > 0 ? '+' : bar.value < 0 ? '−' : '±'}${formatValue(Math.abs(bar.value))}` }));
+  return (
+    <figure className="waterfall" aria-label={title} data-chart="waterfall">
+      <div style={{ width: '100%', height }} role="img" aria-label={`${title}: ${data.map((d) => `${d.label} ${d.text}`).join(', ')}`}>
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={data} margin={{ top: 22, right: 12, bottom: 0, left: 4 }} barCategoryGap="22%">
+            <CartesianGrid vertical={false} stroke="#eef0f3" />
+            <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} interval={0} />
+            <YAxis tickFormatter={formatAxis} tickLine={false} axisLine={false} fontSize={11} width={76} />
+            <ReferenceLine y={0} stroke="#ced4da" />
+            <Tooltip formatter={(_v: unknown, _n: unknown, item: { payload?: { text?: string } }) => [item.payload?.text ?? '', title]} cursor={{ fill: '#f1f3f5' }} />
+            <Bar dataKey="range" isAnimationActive={false} radius={2}>
+              {data.map((d) => (
+                <Cell key={d.key} fill={FILL[d.tone]} />
+              ))}
+              <LabelList dataKey="text" position="top" fontSize={11} fill="#1c2430" />
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,71 @@
+import { formatRate, formatValue, MISSING, type Locale, type Unit } from '../../lib/format';
+import { DEFINITIONS } from '../../metrics/definitions';
+import { isKpiId, type Target, type TrackingStatus } from '../../targets';
+
+/** The KPIs a planner picks from, grouped as the pages group them. */
+export const METRIC_GROUPS = {
+  sales: ['gmv', 'net_revenue', 'orders', 'aov', 'discounts', 'refunds', 'refund_rate', 'cancelled_orders', 'cancellation_rate'],
+  customers: ['buyers', 'new_buyers', 'returning_buyers', 'revenue_per_buyer', 'returning_customer_rate', 'repeat_purchase_rate'],
+  traffic: ['sessions', 'visitors', 'conversion_rate', 'buyer_conversion_rate'],
+  users: ['registrations', 'activation_rate_30d'],
+} as const;
+
+export type MetricGroup = keyof typeof METRIC_GROUPS;
+
+/** A KPI's name in the UI language (METRICS.md ids stay in the file). */
+export function kpiLabel(metric: string, locale: Locale): string {
+  if (!isKpiId(metric)) return metric;
+  const label = DEFINITIONS[metric].label;
+  return locale === 'zh-CN' ? label.zh : label.en;
+}
+
+/** What the target measures: the KPI's name, or the check-in's own label. */
+export function targetLabel(target: Pick<Target, 'metric' | 'checkin'>, locale: Locale): string {
+  return target.checkin ? target.checkin.label : kpiLabel(target.metric, locale);
+}
+
+/** How the target's numbers are shown and typed; a check-in is a plain number with its own unit word. */
+export function targetUnit(target: Pick<Target, 'metric' | 'checkin'>): Unit {
+  if (target.checkin || !isKpiId(target.metric)) return 'number';
+  return DEFINITIONS[target.metric].unit;
+}
+
+/** A value of the target's metric, "—" when unknown; check-ins carry their unit ("120 mentions"). */
+export function formatTargetValue(
+  value: number | null,
+  target: Pick<Target, 'metric' | 'checkin'>,
+  locale: Locale,
+  currency: string | null,
+  compact = true,
+): string {
+  const text = formatValue(value, targetUnit(target), locale, currency, compact);
+  const unit = target.checkin?.unit.trim() ?? '';
+  return value === null || unit === '' ? text : `${text} ${unit}`;
+}
+
+/** A difference with its sign, "+¥12万" / "−3.2%"; rates in percentage points. */
+export function formatSigned(
+  value: number | null,
+  target: Pick<Target, 'metric' | 'checkin'>,
+  locale: Locale,
+  currency: string | null,
+): string {
+  if (value === null || !Number.isFinite(value)) return MISSING;
+  const body = formatTargetValue(Math.abs(value), target, locale, currency);
+  if (Math.abs(value) < 1e-12) return body;
+  const points = targetUnit(target) === 'rate' ? (locale === 'zh-CN' ? ' 个百分点' : ' pts') : '';
+  const text = points ? `${formatRate(Math.abs(value), locale, 2).replace(/\s?%$/, '')}${points}` : body;
+  return `${value > 0 ? '+' : '−'}${text}`;
+}
+
+export const STATUS_ORDER: readonly TrackingStatus[] = ['off_track', 'at_risk', 'on_track', 'ahead', 'not_started', 'no_data'];
+
+/** A glyph per status, so the pill does not speak through colour alone. */
+export const STATUS_GLYPH: Record<TrackingStatus, string> = {
+  ahead: '▲',
+  on_track: '●',
+  at_risk: '◆',
+  off_track: '▼',
+  not_started: '○',
+  no_data: '–',
+};
