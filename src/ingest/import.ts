@@ -6,11 +6,11 @@ import { recordLines, unterminatedLastRecord } from './lines';
 import { mappingPlan } from './mapping';
 import { mergeStaged } from './merge';
 import { prepareFile, type PreparedFile } from './prepare';
-import { EXTRA_COLUMN, loadRaw, RAW_TABLE } from './raw';
+import { CLEAN_TABLE, cleanRaw, EXTRA_COLUMN, loadRaw, RAW_TABLE, rawColumn } from './raw';
 import { joinFields, REJECTED_ROWS_KEPT } from './report';
 import { recogniseSource } from './sources';
-import { HeaderIndex, rawColumn, type SourcePlan } from './sources/source';
-import { decideReading, stageTable, STAGED, valueCol, type ReadingChoices } from './stage';
+import { HeaderIndex, type SourcePlan } from './sources/source';
+import { decideReading, stageText, stageValues, STAGED, valueCol, type ReadingChoices } from './stage';
 import {
   ImportError,
   type ColumnMapping,
@@ -23,7 +23,10 @@ import {
 } from './types';
 
 const STAGED_ITEMS = '_ys_stage_items';
+const TEXT_TABLES = { main: '_ys_text', items: '_ys_text_items' } as const;
 const PREVIEW_ROWS = 20;
+// Detection reads the head of the file only: enough rows to judge dates and decimals.
+const DETECT_ROWS = 5000;
 
 /** Creates the canonical tables when they do not exist yet (DATA.md "Canonical tables"). */
 export async function ensureTables(engine: Engine): Promise<void> {
@@ -102,19 +105,31 @@ async function readAndStage(engine: Engine, file: InputFile, options: ImportOpti
   report({ phase: 'validate', bytes: totalBytes, totalBytes, rows });
   signal?.throwIfAborted();
 
+  await cleanRaw(engine, h.usedPositions(), prepared.lineColumn);
+  const texts = [await stageText(engine, plan, TEXT_TABLES.main)];
+  if (plan.items) texts.push(await stageText(engine, plan.items, TEXT_TABLES.items));
+  signal?.throwIfAborted();
+
   const explicit = {
     dateOrder: options.mapping?.dateOrder ?? options.dateOrder,
     decimal: options.mapping?.decimal ?? options.decimal,
   };
-  const choices = await decideReading(engine, plan.items ? [plan, plan.items] : [plan], explicit);
-  const raw = { lineColumn: prepared.lineColumn, cutOffRecord: prepared.lineColumn || limit !== undefined ? null : await unterminatedLastRecord(prepared) };
-  await stageTable(engine, plan, choices, STAGED[plan.table], raw);
-  if (plan.items) await stageTable(engine, plan.items, choices, STAGED_ITEMS, raw);
+  const choices = await decideReading(engine, texts, explicit);
+  const cutOff = prepared.lineColumn || limit !== undefined ? null : await unterminatedLastRecord(prepared);
+  const [main, items] = texts;
+  await stageValues(engine, main!, choices, STAGED[plan.table], cutOff);
+  if (items) await stageValues(engine, items, choices, STAGED_ITEMS, cutOff);
+  await dropViews(engine);
   signal?.throwIfAborted();
   return { prepared, plan, choices };
 }
 
+async function dropViews(engine: Engine): Promise<void> {
+  await engine.run([TEXT_TABLES.main, TEXT_TABLES.items, CLEAN_TABLE].map((n) => `DROP VIEW IF EXISTS ${ident(n)}`).join('; '));
+}
+
 async function dropWorkTables(engine: Engine): Promise<void> {
+  await dropViews(engine);
   const names = [RAW_TABLE, STAGED_ITEMS, ...Object.values(STAGED)];
   await engine.run(names.map((n) => `DROP TABLE IF EXISTS ${ident(n)}`).join('; '));
 }
@@ -164,7 +179,12 @@ export function importFile(engine: Engine, file: InputFile, options: ImportOptio
       const staged = await readAndStage(engine, file, options);
       const totalBytes = staged.prepared.totalBytes;
       const table: TableName = staged.plan.table;
-      options.onProgress?.({ phase: 'merge', bytes: totalBytes, totalBytes });
+      const rowsRead = await count(engine, `SELECT count(*) AS n FROM ${ident(STAGED[table])}`);
+      const main = await rejectedRows(engine, staged, STAGED[table], '');
+      const items = staged.plan.items ? await rejectedRows(engine, staged, STAGED_ITEMS, 'line item: ') : null;
+      // The raw text is only needed to show rejected rows; free it before the merge.
+      await engine.run(`DROP TABLE IF EXISTS ${ident(RAW_TABLE)}`);
+      options.onProgress?.({ phase: 'merge', bytes: totalBytes, totalBytes, rows: rowsRead });
       const counts = await mergeStaged(engine, {
         table,
         staged: STAGED[table],
@@ -173,9 +193,6 @@ export function importFile(engine: Engine, file: InputFile, options: ImportOptio
         addUpTraffic: table === 'traffic' && staged.plan.source !== 'canonical' && staged.plan.source !== 'custom',
         signal: options.signal,
       });
-      const rowsRead = await count(engine, `SELECT count(*) AS n FROM ${ident(STAGED[table])}`);
-      const main = await rejectedRows(engine, staged, STAGED[table], '');
-      const items = staged.plan.items ? await rejectedRows(engine, staged, STAGED_ITEMS, 'line item: ') : null;
       const rejected = [...main.rows, ...(items?.rows ?? [])].sort((a, b) => a.line - b.line).slice(0, REJECTED_ROWS_KEPT);
       const rowsRejected = Object.values(main.reasons).reduce((a, b) => a + b, 0);
       const report: LoadReport = {
@@ -198,6 +215,11 @@ export function importFile(engine: Engine, file: InputFile, options: ImportOptio
       await dropWorkTables(engine);
     }
   });
+}
+
+function formatName(prepared: PreparedFile): string {
+  const base = prepared.format === 'csv' && prepared.layout.delimiter === '\t' ? 'tsv' : prepared.format;
+  return prepared.compressed ? `${base}+gzip` : base;
 }
 
 /** What `detectFile` found, with the first rows as they are in the file. */
@@ -235,9 +257,9 @@ export function detectFile(engine: Engine, file: InputFile, options: Pick<Import
           fileName: file.name,
           encodingLabel: prepared.encoding,
         },
-        PREVIEW_ROWS,
+        DETECT_ROWS,
       );
-      const raw = await engine.query(`SELECT * FROM ${ident(RAW_TABLE)} ORDER BY rowid`);
+      const raw = await engine.query(`SELECT * FROM ${ident(RAW_TABLE)} ORDER BY rowid LIMIT ${PREVIEW_ROWS}`);
       const preview = raw.map((r) => {
         const row: Row = {};
         prepared.layout.header.forEach((name, i) => {
@@ -248,7 +270,10 @@ export function detectFile(engine: Engine, file: InputFile, options: Pick<Import
       let warnings: string[] = [];
       if (source) {
         const plan = source.plan(h);
-        warnings = (await decideReading(engine, plan.items ? [plan, plan.items] : [plan], {})).warnings;
+        await cleanRaw(engine, h.usedPositions(), prepared.lineColumn);
+        const texts = [await stageText(engine, plan, TEXT_TABLES.main)];
+        if (plan.items) texts.push(await stageText(engine, plan.items, TEXT_TABLES.items));
+        warnings = (await decideReading(engine, texts, {})).warnings;
       }
       return {
         table: source?.table ?? options.table ?? 'orders',
@@ -258,7 +283,7 @@ export function detectFile(engine: Engine, file: InputFile, options: Pick<Import
         preview,
         warnings,
         encoding: prepared.encoding,
-        format: prepared.compressed ? `${prepared.format}+gzip` : prepared.format,
+        format: formatName(prepared),
         delimiter: prepared.layout.delimiter,
       };
     } finally {

@@ -18,8 +18,13 @@ export interface MergeCounts {
 }
 
 interface TableMerge {
-  /** Builds `_ys_new` (what will be inserted) from the staged valid rows. */
-  prepare(staged: string, file: string): string;
+  /**
+   * Selects what will be inserted (`_ys_new`) from the staged valid rows; `dedupe` keeps only
+   * the last row of each key (skipped when the keys are already unique: the window is costly).
+   */
+  select(staged: string, file: string, dedupe: boolean): string;
+  /** The key one row per table stands for, over staged columns; null when rows have no key. */
+  keySql: string | null;
   /** Counts keys of `_ys_new` already present in the table (replaced by this file). */
   replacedSql: string;
   deleteSql: string;
@@ -29,8 +34,11 @@ interface TableMerge {
 
 const money = (f: string): string => `coalesce(${v(f)}, 0)`;
 
+const lastPerKey = (dedupe: boolean, key: string): string => (dedupe ? `QUALIFY row_number() OVER (PARTITION BY ${key} ORDER BY _row DESC) = 1` : '');
+
 const ORDERS: TableMerge = {
-  prepare: (staged, file) => `CREATE TEMP TABLE ${NEW} AS
+  keySql: v('order_id'),
+  select: (staged, file, dedupe) => `
     SELECT ${v('order_id')} AS order_id, ${v('customer_id')} AS customer_id, ${matchKeySql(v('customer_id'))} AS customer_key,
       ${v('ordered_at')} AS ordered_at, CAST(${v('ordered_at')} AS DATE) AS order_date, ${v('paid_at')} AS paid_at,
       ${v('status')} AS status, ${v('order_total')} AS order_total,
@@ -40,7 +48,7 @@ const ORDERS: TableMerge = {
       ${v('campaign')} AS campaign, ${v('coupon_code')} AS coupon_code, ${v('region')} AS region, ${v('device')} AS device,
       ${literal(file)} AS source_file
     FROM ${staged} WHERE _reason IS NULL
-    QUALIFY row_number() OVER (PARTITION BY ${v('order_id')} ORDER BY _row DESC) = 1`,
+    ${lastPerKey(dedupe, v('order_id'))}`,
   replacedSql: `SELECT count(*) AS n FROM ${NEW} WHERE order_id IN (SELECT order_id FROM orders)`,
   deleteSql: `DELETE FROM orders WHERE order_id IN (SELECT order_id FROM ${NEW})`,
   insertSql: `INSERT INTO orders BY NAME SELECT * FROM ${NEW}`,
@@ -48,7 +56,8 @@ const ORDERS: TableMerge = {
 };
 
 const ORDER_ITEMS: TableMerge = {
-  prepare: (staged, file) => `CREATE TEMP TABLE ${NEW} AS
+  keySql: null,
+  select: (staged, file) => `
     SELECT ${v('order_id')} AS order_id, ${v('sku')} AS sku, ${v('product_name')} AS product_name, ${v('category')} AS category,
       ${v('quantity')} AS quantity, ${v('unit_price')} AS unit_price, ${literal(file)} AS source_file
     FROM ${staged} WHERE _reason IS NULL ORDER BY _row`,
@@ -62,19 +71,22 @@ const ORDER_ITEMS: TableMerge = {
 const TRAFFIC_KEY = ['date', 'channel', 'channel_raw', 'device', 'campaign'] as const;
 const TRAFFIC_MEASURES = ['sessions', 'visitors', 'product_views', 'add_to_cart', 'checkouts'] as const;
 
+const trafficKey = [v('date'), v('channel'), s('channel'), v('device'), v('campaign')].join(', ');
+
 function trafficMerge(addUp: boolean): TableMerge {
   const keys = `${v('date')} AS date, ${v('channel')} AS channel, ${s('channel')} AS channel_raw, ${v('device')} AS device, ${v('campaign')} AS campaign`;
-  const prepare = addUp
-    ? (staged: string, file: string) => `CREATE TEMP TABLE ${NEW} AS
+  const select = addUp
+    ? (staged: string, file: string) => `
         SELECT ${keys}, ${TRAFFIC_MEASURES.map((m) => `sum(${v(m)}) AS ${m}`).join(', ')}, ${literal(file)} AS source_file
         FROM ${staged} WHERE _reason IS NULL GROUP BY ALL`
-    : (staged: string, file: string) => `CREATE TEMP TABLE ${NEW} AS
+    : (staged: string, file: string, dedupe: boolean) => `
         SELECT ${keys}, ${TRAFFIC_MEASURES.map((m) => `${v(m)} AS ${m}`).join(', ')}, ${literal(file)} AS source_file
         FROM ${staged} WHERE _reason IS NULL
-        QUALIFY row_number() OVER (PARTITION BY ${[v('date'), v('channel'), s('channel'), v('device'), v('campaign')].join(', ')} ORDER BY _row DESC) = 1`;
+        ${lastPerKey(dedupe, trafficKey)}`;
   const same = TRAFFIC_KEY.map((k) => `n.${k} IS NOT DISTINCT FROM t.${k}`).join(' AND ');
   return {
-    prepare,
+    keySql: addUp ? null : `(${trafficKey})`,
+    select,
     replacedSql: `SELECT count(*) AS n FROM ${NEW} n WHERE EXISTS (SELECT 1 FROM traffic t WHERE ${same})`,
     deleteSql: `DELETE FROM traffic t WHERE EXISTS (SELECT 1 FROM ${NEW} n WHERE ${same})`,
     insertSql: `INSERT INTO traffic BY NAME SELECT * FROM ${NEW}`,
@@ -83,12 +95,13 @@ function trafficMerge(addUp: boolean): TableMerge {
 }
 
 const USERS: TableMerge = {
-  prepare: (staged, file) => `CREATE TEMP TABLE ${NEW} AS
+  keySql: matchKeySql(v('user_id')),
+  select: (staged, file, dedupe) => `
     SELECT ${v('user_id')} AS user_id, ${matchKeySql(v('user_id'))} AS user_key, ${v('registered_at')} AS registered_at,
       CAST(${v('registered_at')} AS DATE) AS registered_date, ${v('channel')} AS channel, ${v('region')} AS region,
       ${v('member_tier')} AS member_tier, ${literal(file)} AS source_file
     FROM ${staged} WHERE _reason IS NULL
-    QUALIFY row_number() OVER (PARTITION BY ${matchKeySql(v('user_id'))} ORDER BY _row DESC) = 1`,
+    ${lastPerKey(dedupe, matchKeySql(v('user_id')))}`,
   replacedSql: `SELECT count(*) AS n FROM ${NEW} WHERE user_key IN (SELECT user_key FROM users)`,
   deleteSql: `DELETE FROM users WHERE user_key IN (SELECT user_key FROM ${NEW})`,
   insertSql: `INSERT INTO users BY NAME SELECT * FROM ${NEW}`,
@@ -131,11 +144,18 @@ export interface MergeRequest {
  */
 export async function mergeStaged(engine: Engine, req: MergeRequest): Promise<MergeCounts> {
   const m = mergeFor(req.table, req.addUpTraffic);
-  await engine.run(`DROP TABLE IF EXISTS ${NEW}; DROP TABLE IF EXISTS ${NEW_ITEMS}`);
+  let newKind: 'VIEW' | 'TABLE' = 'TABLE';
   try {
-    await engine.run(m.prepare(req.staged, req.file));
-    const valid = await count(engine, `SELECT count(*) AS n FROM ${req.staged} WHERE _reason IS NULL`);
-    const loaded = await count(engine, `SELECT count(*) AS n FROM ${NEW}`);
+    const [keys] = await engine.query(
+      `SELECT count(*) AS valid, ${m.keySql ? `count(DISTINCT ${m.keySql})` : 'count(*)'} AS distinct_keys FROM ${req.staged} WHERE _reason IS NULL`,
+    );
+    const valid = Number(keys?.['valid'] ?? 0);
+    const dedupe = Number(keys?.['distinct_keys'] ?? 0) < valid;
+    // Without duplicates to drop (or rows to add up), the rows to insert are just a view of the
+    // staged table: no second copy of a large file.
+    newKind = dedupe || (req.table === 'traffic' && req.addUpTraffic) ? 'TABLE' : 'VIEW';
+    await engine.run(`CREATE TEMP ${newKind} ${NEW} AS ${m.select(req.staged, req.file, dedupe)}`);
+    const loaded = newKind === 'VIEW' ? valid : await count(engine, `SELECT count(*) AS n FROM ${NEW}`);
     const replaced = await count(engine, m.replacedSql);
     const withinFile = req.table === 'order_items' || (req.table === 'traffic' && req.addUpTraffic) ? 0 : valid - loaded;
     let dateRange: MergeCounts['dateRange'] = null;
@@ -158,7 +178,7 @@ export async function mergeStaged(engine: Engine, req: MergeRequest): Promise<Me
 
     await engine.run('BEGIN TRANSACTION');
     try {
-      await engine.run(m.deleteSql);
+      if (replaced > 0) await engine.run(m.deleteSql);
       await engine.run(m.insertSql);
       if (req.stagedItems) {
         await engine.run(`DELETE FROM order_items WHERE order_id IN (SELECT order_id FROM ${NEW})`);
@@ -172,6 +192,6 @@ export async function mergeStaged(engine: Engine, req: MergeRequest): Promise<Me
     }
     return { valid, loaded, duplicates: withinFile + replaced, dateRange, ...(items ? { items } : {}) };
   } finally {
-    await engine.run(`DROP TABLE IF EXISTS ${NEW}; DROP TABLE IF EXISTS ${NEW_ITEMS}`);
+    await engine.run(`DROP ${newKind} IF EXISTS ${NEW}; DROP TABLE IF EXISTS ${NEW_ITEMS}`);
   }
 }

@@ -3,9 +3,11 @@ import { ident, literal } from '../engine/sql';
 import { registerSource, sliceFrom, type ByteSource } from './byte-source';
 import type { Delimiter } from './csv-scan';
 import { ImportError } from './types';
-import { rawColumn } from './sources/source';
+import { cleanTextSql } from './values-sql';
 
 export const RAW_TABLE = '_ys_raw';
+/** The raw columns a plan reads, cleaned once (see cleanTextSql), with `_row`, `_line`, `_extra`. */
+export const CLEAN_TABLE = '_ys_clean';
 /** Raw column that catches fields beyond the header's count: its presence rejects the row. */
 export const EXTRA_COLUMN = 'c_extra';
 /** Raw column holding the line number, for text we wrote ourselves from JSON, Parquet or xlsx. */
@@ -68,4 +70,29 @@ export async function loadRaw(engine: Engine, read: RawRead, limit?: number): Pr
   } finally {
     await engine.dropFile(name);
   }
+}
+
+/** Name of raw column `position` (columns are named by position; header names vary too much). */
+export function rawColumn(position: number): string {
+  return `c${position}`;
+}
+
+/** Name of the cleaned text of raw column `position` in CLEAN_TABLE. */
+export function cleanColumn(position: number): string {
+  return `t${position}`;
+}
+
+/**
+ * A view of the raw columns the plan uses, cleaned (trim, '' → NULL, ="…" unwrapped), so the
+ * plans read finished text; `_row` is the record index, `_line` the line number when the
+ * text carries one. A view, not a table: most columns are read once, and a copy of a
+ * million-row file costs more than cleaning a value twice.
+ */
+export async function cleanRaw(engine: Engine, positions: readonly number[], lineColumn: boolean): Promise<void> {
+  const line = lineColumn ? `TRY_CAST(${ident(LINE_COLUMN)} AS BIGINT)` : 'NULL::BIGINT';
+  const columns = positions.map((p) => `${cleanTextSql(ident(rawColumn(p)))} AS ${ident(cleanColumn(p))}`);
+  await engine.run(`DROP VIEW IF EXISTS ${ident(CLEAN_TABLE)}`);
+  await engine.run(`CREATE TEMP VIEW ${ident(CLEAN_TABLE)} AS
+    SELECT rowid AS _row, ${line} AS _line, ${ident(EXTRA_COLUMN)} AS _extra${columns.map((c) => `, ${c}`).join('')}
+    FROM ${ident(RAW_TABLE)}`);
 }

@@ -3,11 +3,11 @@ import { ident, literal } from '../engine/sql';
 import type { TableName } from '../model/tables';
 import { channelSql } from './channels';
 import { FIELDS, type FieldSpec } from './fields';
-import { EXTRA_COLUMN, LINE_COLUMN, RAW_TABLE } from './raw';
+import { CLEAN_TABLE } from './raw';
 import type { TablePlan } from './sources/source';
 import { statusSql } from './statuses';
 import type { DateOrder, DecimalStyle } from './types';
-import { dateOrderEvidenceSql, dateSql, decimalEvidenceSql, moneySql, numberSql, timestampSql } from './values-sql';
+import { commaEvidenceSql, dateOrderEvidenceSql, dateSql, dotEvidenceSql, moneySql, numberSql, timestampSql } from './values-sql';
 
 /** Column names in the staged table: `s_x` is the text of field x, `v_x` its parsed value. */
 export const textCol = (field: string): string => ident(`s_${field}`);
@@ -19,12 +19,19 @@ export interface ReadingChoices {
   warnings: string[];
 }
 
+/** Text columns (`s_x`) of the plan's fields of these kinds. */
 function fieldsOfKind(plan: TablePlan, kinds: readonly FieldSpec['kind'][]): string[] {
-  return FIELDS[plan.table].filter((s) => kinds.includes(s.kind) && plan.fields[s.name] !== undefined).map((s) => plan.fields[s.name]!);
+  return FIELDS[plan.table].filter((s) => kinds.includes(s.kind) && plan.fields[s.name] !== undefined).map((s) => textCol(s.name));
 }
 
 function whereClause(plan: TablePlan): string {
   return plan.where ? `WHERE ${plan.where}` : '';
+}
+
+export interface StagedPlan {
+  plan: TablePlan;
+  /** View with `_row`, `_line`, `_extra` and the text `s_x` of every field. */
+  text: string;
 }
 
 /**
@@ -34,45 +41,38 @@ function whereClause(plan: TablePlan): string {
  */
 export async function decideReading(
   engine: Engine,
-  plans: readonly TablePlan[],
+  staged: readonly StagedPlan[],
   explicit: { dateOrder?: DateOrder | undefined; decimal?: DecimalStyle | undefined },
 ): Promise<ReadingChoices> {
   const warnings: string[] = [];
-  let dmy = 0;
-  let mdy = 0;
-  let slashed = 0;
-  let comma = 0;
-  let dot = 0;
-  let ambiguous = 0;
-  for (const plan of plans) {
-    const dateExprs = fieldsOfKind(plan, ['timestamp', 'date']);
-    const moneyExprs = [
+  const kinds = staged.map(({ plan, text }) => ({
+    text,
+    dates: fieldsOfKind(plan, ['timestamp', 'date']),
+    amounts: [
       ...fieldsOfKind(plan, ['money']).map((e) => ({ e, whole: false })),
       ...fieldsOfKind(plan, ['number']).map((e) => ({ e, whole: true })),
-    ];
-    const parts: string[] = [];
-    dateExprs.forEach((e, i) => {
-      const ev = dateOrderEvidenceSql(e);
-      parts.push(`${ev.dmy} AS dmy${i}`, `${ev.mdy} AS mdy${i}`, `${ev.slashed} AS sl${i}`);
-    });
-    moneyExprs.forEach(({ e, whole }, i) => {
-      const ev = decimalEvidenceSql(e, whole);
-      parts.push(`${ev.comma} AS cm${i}`, `${ev.dot} AS dt${i}`, `${ev.ambiguous} AS am${i}`);
-    });
-    if (parts.length === 0) continue;
-    const [row] = await engine.query(`SELECT ${parts.join(', ')} FROM ${plan.from ?? ident(RAW_TABLE)} ${whereClause(plan)}`);
-    const n = (k: string): number => Number(row?.[k] ?? 0);
-    dateExprs.forEach((_, i) => {
-      dmy += n(`dmy${i}`);
-      mdy += n(`mdy${i}`);
-      slashed += n(`sl${i}`);
-    });
-    moneyExprs.forEach((_, i) => {
-      comma += n(`cm${i}`);
-      dot += n(`dt${i}`);
-      ambiguous += n(`am${i}`);
-    });
-  }
+    ],
+  }));
+  const sumOf = async (build: (k: (typeof kinds)[number]) => string[]): Promise<number[]> => {
+    const totals: number[] = [];
+    for (const k of kinds) {
+      const parts = build(k);
+      if (parts.length === 0) continue;
+      const [row] = await engine.query(`SELECT ${parts.map((p, i) => `${p} AS e${i}`).join(', ')} FROM ${ident(k.text)}`);
+      parts.forEach((_, i) => (totals[i] = (totals[i] ?? 0) + Number(row?.[`e${i}`] ?? 0)));
+    }
+    return totals;
+  };
+  // One pass for dates and decimal commas; the decimal-point pass only when commas appeared.
+  const first = await sumOf((k) => [
+    `0${k.dates.map((e) => ` + ${dateOrderEvidenceSql(e).dmy}`).join('')}`,
+    `0${k.dates.map((e) => ` + ${dateOrderEvidenceSql(e).mdy}`).join('')}`,
+    `0${k.dates.map((e) => ` + ${dateOrderEvidenceSql(e).slashed}`).join('')}`,
+    `0${k.amounts.map(({ e, whole }) => ` + ${commaEvidenceSql(e, whole).comma}`).join('')}`,
+    `0${k.amounts.map(({ e, whole }) => ` + ${commaEvidenceSql(e, whole).ambiguous}`).join('')}`,
+  ]);
+  const [dmy = 0, mdy = 0, slashed = 0, comma = 0, ambiguous = 0] = first;
+  const dot = comma > 0 || ambiguous > 0 ? ((await sumOf((k) => [`0${k.amounts.map(({ e, whole }) => ` + ${dotEvidenceSql(e, whole)}`).join('')}`]))[0] ?? 0) : 0;
 
   let dateOrder: DateOrder = explicit.dateOrder ?? 'dmy';
   if (!explicit.dateOrder && slashed > 0) {
@@ -101,15 +101,21 @@ export async function decideReading(
   return { dateOrder, decimal, warnings };
 }
 
+// Statuses and channels take few distinct values: each is mapped once in a small table and
+// joined back, instead of running the mapping on every row.
+const mappedCol = (field: string): string => ident(`m_${field}`);
+const mapTable = (field: string): string => ident(`_ys_map_${field}`);
+const MAPPED_KINDS: readonly FieldSpec['kind'][] = ['status', 'channel'];
+
 function parseSql(spec: FieldSpec, s: string, choices: ReadingChoices): string {
   switch (spec.kind) {
     case 'text':
     case 'id':
       return s;
     case 'status':
-      return statusSql(s);
+      return mappedCol(spec.name);
     case 'channel':
-      return channelSql(s);
+      return `CASE WHEN ${s} IS NULL THEN 'unattributed' ELSE ${mappedCol(spec.name)} END`;
     case 'money':
       return moneySql(s, choices.decimal);
     case 'number':
@@ -139,32 +145,41 @@ function reasonSql(specs: readonly FieldSpec[], plan: TablePlan, cutOffRecord: n
 }
 
 /**
- * Builds `target` from the raw table: one row per record of `plan.table` with, per field, its
- * text (`s_x`) and parsed value (`v_x`), the record index `_row`, the line number column
- * when the text was generated (`_line`), and `_reason`, the first reason the row cannot be
- * loaded (NULL when it can).
+ * Step 1: a view of the text of every field of the plan, one row per record, over the cleaned
+ * raw view (`plan.from` when the records are not the raw rows). Only step 2 materialises.
  */
-export async function stageTable(
-  engine: Engine,
-  plan: TablePlan,
-  choices: ReadingChoices,
-  target: string,
-  raw: { lineColumn: boolean; cutOffRecord: number | null },
-): Promise<void> {
+export async function stageText(engine: Engine, plan: TablePlan, target: string): Promise<StagedPlan> {
+  const texts = FIELDS[plan.table].map((s) => `${plan.fields[s.name] ?? 'NULL::VARCHAR'} AS ${textCol(s.name)}`);
+  await engine.run(`DROP VIEW IF EXISTS ${ident(target)}`);
+  await engine.run(`CREATE TEMP VIEW ${ident(target)} AS
+    SELECT _row, _line, _extra, ${texts.join(', ')} FROM ${plan.from ?? ident(CLEAN_TABLE)} ${whereClause(plan)}`);
+  return { plan, text: target };
+}
+
+/**
+ * Step 2: `target` holds, per record, the parsed value of each field (`v_x`), the text of the
+ * channel (kept as channel_raw), `_row`, `_line` and `_reason`, the first reason the row
+ * cannot be loaded (NULL when it can).
+ */
+export async function stageValues(engine: Engine, staged: StagedPlan, choices: ReadingChoices, target: string, cutOffRecord: number | null): Promise<void> {
+  const { plan } = staged;
   const specs = FIELDS[plan.table];
-  const texts = specs.map((s) => `${plan.fields[s.name] ?? 'NULL'} AS ${textCol(s.name)}`);
   const absent = (spec: FieldSpec): string => (spec.kind === 'channel' ? `'unattributed'` : 'NULL');
   const values = specs.map((s) => `${plan.fields[s.name] === undefined ? absent(s) : parseSql(s, textCol(s.name), choices)} AS ${valueCol(s.name)}`);
-  const line = raw.lineColumn ? `TRY_CAST(${ident(LINE_COLUMN)} AS BIGINT)` : 'NULL::BIGINT';
+  const mapped = specs.filter((s) => MAPPED_KINDS.includes(s.kind) && plan.fields[s.name] !== undefined);
+  for (const m of mapped) {
+    const mapping = m.kind === 'status' ? statusSql('raw') : channelSql('raw');
+    await engine.run(`DROP TABLE IF EXISTS ${mapTable(m.name)}`);
+    await engine.run(`CREATE TEMP TABLE ${mapTable(m.name)} AS
+      SELECT raw, ${mapping} AS mapped FROM (SELECT DISTINCT ${textCol(m.name)} AS raw FROM ${ident(staged.text)} WHERE ${textCol(m.name)} IS NOT NULL)`);
+  }
+  const joined = `SELECT t.*${mapped.map((m) => `, ${mapTable(m.name)}.mapped AS ${mappedCol(m.name)}`).join('')}
+    FROM ${ident(staged.text)} t ${mapped.map((m) => `LEFT JOIN ${mapTable(m.name)} ON ${mapTable(m.name)}.raw = t.${textCol(m.name)}`).join(' ')}`;
   await engine.run(`DROP TABLE IF EXISTS ${ident(target)}`);
   await engine.run(`CREATE TEMP TABLE ${ident(target)} AS
-    SELECT *, ${reasonSql(specs, plan, raw.cutOffRecord)} AS _reason FROM (
-      SELECT _row, _line, _extra, ${specs.map((s) => textCol(s.name)).join(', ')}, ${values.join(', ')}
-      FROM (
-        SELECT rowid AS _row, ${line} AS _line, ${ident(EXTRA_COLUMN)} AS _extra, ${texts.join(', ')}
-        FROM ${plan.from ?? ident(RAW_TABLE)} ${whereClause(plan)}
-      )
-    )`);
+    SELECT _row, _line, ${specs.some((s) => s.kind === 'channel') ? `${textCol('channel')}, ` : ''}${specs.map((s) => valueCol(s.name)).join(', ')}, ${reasonSql(specs, plan, cutOffRecord)} AS _reason
+    FROM (SELECT *, ${values.join(', ')} FROM (${joined}))`);
+  for (const m of mapped) await engine.run(`DROP TABLE IF EXISTS ${mapTable(m.name)}`);
 }
 
 export const STAGED: Record<TableName, string> = {

@@ -7,16 +7,21 @@ import type { DateOrder, DecimalStyle } from './types';
  * (text NULL) from "unreadable" (text present, value NULL).
  */
 
-const WHITESPACE = " \t\r\n\u00a0\u3000";
+const SPACES = `[\\s\u00a0\u3000]`;
 
 /**
- * Trims, turns '' into NULL and unwraps Excel's `="2875012345678901"` guard that Chinese
- * seller exports put around long numbers.
+ * Trims (spaces, tabs, line ends, no-break and ideographic spaces), turns '' into NULL and
+ * unwraps Excel's `="2875012345678901"` guard that Chinese seller exports put around long
+ * numbers. Most values need none of it, and a prefix/suffix test is far cheaper than a trim,
+ * so only the rare value that needs it takes the slow path (1M-row files stay fast).
  */
 export function cleanTextSql(x: string): string {
-  const t = `trim(${x}, '${WHITESPACE}')`;
-  return `NULLIF(CASE WHEN starts_with(${t}, '="') AND ends_with(${t}, '"') AND length(${t}) >= 3
-    THEN trim(substr(${t}, 3, length(${t}) - 3), '${WHITESPACE}') ELSE ${t} END, '')`;
+  const trimmed = `regexp_replace(${x}, '^${SPACES}+|${SPACES}+$', '', 'g')`;
+  const slow = `CASE WHEN starts_with(${trimmed}, '="') AND ends_with(${trimmed}, '"') AND length(${trimmed}) >= 3
+      THEN regexp_replace(substr(${trimmed}, 3, length(${trimmed}) - 3), '^${SPACES}+|${SPACES}+$', '', 'g')
+      ELSE ${trimmed} END`;
+  const needsWork = `ascii(${x}) IN (32, 9, 10, 13, 160, 12288, 61) OR ${[' ', '\t', '\r', '\n', '\u00a0', '\u3000'].map((c) => `suffix(${x}, '${c}')`).join(' OR ')}`;
+  return `CASE WHEN ${x} = '' THEN NULL WHEN ${needsWork} THEN nullif(${slow}, '') ELSE ${x} END`;
 }
 
 // Currency codes and symbols, spaces used as thousands separators, and the Swiss apostrophe.
@@ -80,34 +85,51 @@ export function dateSql(s: string, order: DateOrder): string {
 }
 
 /**
+ * Counts rows passing a cheap test and then an expensive one. Nested CASE, not FILTER with
+ * AND: DuckDB evaluates both sides of a FILTER condition on every row, a CASE only on the
+ * rows that reach it.
+ */
+function countWhere(cheap: string, expensive: string): string {
+  return `count(CASE WHEN ${cheap} THEN CASE WHEN ${expensive} THEN 1 END END)`;
+}
+
+/**
  * Evidence for the day-month order of `dd/mm/yyyy`-like values in one text expression:
  * `dmy` counts values whose first part cannot be a month, `mdy` those whose second part cannot.
+ * A separator in the second or third character is tested first, so ISO dates never reach
+ * the regular expressions.
  */
 export function dateOrderEvidenceSql(s: string): { dmy: string; mdy: string; slashed: string } {
+  const head = `substr(${s}, 2, 2)`;
+  const maybe = `(contains(${head}, '/') OR contains(${head}, '.') OR contains(${head}, '-'))`;
   return {
-    dmy: `count(*) FILTER (WHERE regexp_matches(${s}, '^(1[3-9]|2\\d|3[01])[/.\\-]\\d{1,2}[/.\\-]\\d{4}'))`,
-    mdy: `count(*) FILTER (WHERE regexp_matches(${s}, '^\\d{1,2}[/.\\-](1[3-9]|2\\d|3[01])[/.\\-]\\d{4}'))`,
-    slashed: `count(*) FILTER (WHERE regexp_matches(${s}, ${DAY_MONTH_FIRST}))`,
+    dmy: countWhere(maybe, `regexp_matches(${s}, '^(1[3-9]|2\\d|3[01])[/.\\-]\\d{1,2}[/.\\-]\\d{4}')`),
+    mdy: countWhere(maybe, `regexp_matches(${s}, '^\\d{1,2}[/.\\-](1[3-9]|2\\d|3[01])[/.\\-]\\d{4}')`),
+    slashed: countWhere(maybe, `regexp_matches(${s}, ${DAY_MONTH_FIRST})`),
   };
 }
 
 /**
- * Evidence for the decimal separator of one text expression. Money: a final `,dd` (or dots
- * used as thousands groups) says comma; a final `.dd` (or commas between groups) says dot;
- * `ambiguous` counts values like `1,234` or `1.234` that read differently in each style.
- * Counts (sessions, quantity) are whole numbers, so their only separator groups thousands.
+ * Evidence that amounts use a decimal comma: a final `,dd` (or dots grouping thousands before
+ * a comma). `ambiguous` counts values like `1,234`, which read differently in each style.
+ * Counts (sessions, quantity) are whole numbers: a separator in them groups thousands.
+ * Only values holding a comma reach the regular expressions (tested on the text itself, so
+ * nothing is computed for the other rows).
  */
-export function decimalEvidenceSql(s: string, whole: boolean): { comma: string; dot: string; ambiguous: string } {
-  const n = `regexp_extract(${s}, '[\\d.,]+')`;
+export function commaEvidenceSql(s: string, whole: boolean): { comma: string; ambiguous: string } {
   if (whole)
     return {
-      comma: `count(*) FILTER (WHERE regexp_full_match(${n}, '\\d{1,3}(\\.\\d{3})+'))`,
-      dot: `count(*) FILTER (WHERE regexp_full_match(${n}, '\\d{1,3}(,\\d{3})+'))`,
+      comma: countWhere(`contains(${s}, '.')`, `regexp_full_match(${s}, '\\D*\\d{1,3}(\\.\\d{3})+\\D*')`),
       ambiguous: '0',
     };
   return {
-    comma: `count(*) FILTER (WHERE regexp_matches(${n}, ',\\d{1,2}$|,\\d{4,}$|\\.\\d{3},|\\..*\\.'))`,
-    dot: `count(*) FILTER (WHERE regexp_matches(${n}, '\\.\\d{1,2}$|\\.\\d{4,}$|,\\d{3}\\.|,.*,'))`,
-    ambiguous: `count(*) FILTER (WHERE regexp_full_match(${n}, '\\d{1,3}[.,]\\d{3}'))`,
+    comma: countWhere(`contains(${s}, ',')`, `regexp_matches(${s}, ',\\d{1,2}\\D*$|,\\d{4,}\\D*$|\\.\\d{3},|\\.\\d*\\.')`),
+    ambiguous: countWhere(`contains(${s}, ',')`, `regexp_full_match(${s}, '\\D*\\d{1,3},\\d{3}\\D*')`),
   };
+}
+
+/** Evidence that amounts use a decimal point: a final `.dd`, or commas grouping thousands before a point. */
+export function dotEvidenceSql(s: string, whole: boolean): string {
+  if (whole) return countWhere(`contains(${s}, ',')`, `regexp_full_match(${s}, '\\D*\\d{1,3}(,\\d{3})+\\D*')`);
+  return countWhere(`contains(${s}, '.')`, `regexp_matches(${s}, '\\.\\d{1,2}\\D*$|\\.\\d{4,}\\D*$|,\\d{3}\\.|,\\d*,')`);
 }

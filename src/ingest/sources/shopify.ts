@@ -1,5 +1,5 @@
 import { ident } from '../../engine/sql';
-import { RAW_TABLE } from '../raw';
+import { CLEAN_TABLE } from '../raw';
 import type { HeaderIndex, SourceDefinition, SourcePlan } from './source';
 
 /**
@@ -10,7 +10,7 @@ import type { HeaderIndex, SourceDefinition, SourcePlan } from './source';
 function plan(h: HeaderIndex): SourcePlan {
   const name = h.text('Name');
   const financial = h.text('Financial Status');
-  const firstRowOfOrder = `rowid IN (SELECT min(rowid) FROM ${ident(RAW_TABLE)} GROUP BY ${name})`;
+  const firstRowOfOrder = `_row IN (SELECT min(_row) FROM ${ident(CLEAN_TABLE)} GROUP BY ${name})`;
   return {
     source: 'shopify_orders',
     table: 'orders',

@@ -1,7 +1,10 @@
 import { ident } from '../../engine/sql';
 import type { TableName } from '../../model/tables';
+import { cleanColumn } from '../raw';
 import type { SourceId } from '../types';
-import { cleanTextSql } from '../values-sql';
+
+/** The text of a column the file does not have. */
+export const ABSENT = 'NULL::VARCHAR';
 
 /**
  * Looks up the columns of a file by header name. Names are compared trimmed and
@@ -10,6 +13,7 @@ import { cleanTextSql } from '../values-sql';
  */
 export class HeaderIndex {
   private readonly byName = new Map<string, number>();
+  private readonly used = new Set<number>();
 
   constructor(readonly names: readonly string[]) {
     names.forEach((n, i) => {
@@ -39,25 +43,28 @@ export class HeaderIndex {
   /** Cleaned text of column `name` as SQL (NULL when the file lacks it). */
   text(name: string): string {
     const at = this.position(name);
-    return at === null ? 'NULL' : cleanTextSql(ident(rawColumn(at)));
+    if (at === null) return ABSENT;
+    this.used.add(at);
+    return ident(cleanColumn(at));
+  }
+
+  /** Positions of the columns a plan asked for, so only those are cleaned. */
+  usedPositions(): number[] {
+    return [...this.used].sort((a, b) => a - b);
   }
 
   /** The first non-empty value among the columns `names` that the file has, row by row. */
   coalesce(...names: string[]): string {
     const present = names.filter((n) => this.has(n)).map((n) => this.text(n));
-    if (present.length === 0) return 'NULL';
+    if (present.length === 0) return ABSENT;
     return present.length === 1 ? present[0]! : `coalesce(${present.join(', ')})`;
   }
 
   /** Cleaned text of the first of `names` that the file has (NULL when none). */
   first(...names: string[]): string {
     const found = names.find((n) => this.has(n));
-    return found === undefined ? 'NULL' : this.text(found);
+    return found === undefined ? ABSENT : this.text(found);
   }
-}
-
-export function rawColumn(position: number): string {
-  return `c${position}`;
 }
 
 /**
@@ -69,11 +76,11 @@ export interface TablePlan {
   table: TableName;
   fields: Partial<Record<string, string>>;
   /**
-   * Replaces the raw table as the row source (e.g. one row per line item unnested from an
-   * order row); must expose `rowid` (the raw record index) and every raw column.
+   * Replaces the cleaned raw table as the row source (e.g. one row per line item unnested
+   * from an order row); must expose `_row`, `_line`, `_extra` and the cleaned columns.
    */
   from?: string;
-  /** Which raw rows are records of this table (SQL over raw columns and `rowid`, the record index); all when absent. */
+  /** Which rows are records of this table (SQL over cleaned columns and `_row`, the record index); all when absent. */
   where?: string;
 }
 

@@ -1,6 +1,6 @@
 import { ident } from '../../engine/sql';
-import { RAW_TABLE } from '../raw';
-import { rawColumn, type HeaderIndex, type SourceDefinition, type SourcePlan } from './source';
+import { CLEAN_TABLE } from '../raw';
+import { ABSENT, type HeaderIndex, type SourceDefinition, type SourcePlan } from './source';
 
 /** One `key:value` out of WooCommerce's `name:Hoodie|sku:HD-1|quantity:2|total:80.00` item text. */
 function part(item: string, key: string): string {
@@ -8,10 +8,7 @@ function part(item: string, key: string): string {
 }
 
 function itemColumns(h: HeaderIndex): string[] {
-  return h.names
-    .map((name, i) => ({ name: name.trim().toLowerCase(), i }))
-    .filter(({ name }) => /^line_item_\d+$/.test(name))
-    .map(({ i }) => `${ident(rawColumn(i))}`);
+  return h.names.filter((name) => /^line_item_\d+$/i.test(name.trim())).map((name) => h.text(name));
 }
 
 /**
@@ -67,7 +64,7 @@ function plan(h: HeaderIndex): SourcePlan {
     },
     items: {
       table: 'order_items',
-      from: `(SELECT r.rowid AS rowid, r.*, unnest(${itemList}) AS _item FROM ${ident(RAW_TABLE)} r)`,
+      from: `(SELECT c.*, unnest(${itemList}) AS _item FROM ${ident(CLEAN_TABLE)} c)`,
       where: `nullif(${item}, '') IS NOT NULL`,
       fields: {
         order_id: orderId,
