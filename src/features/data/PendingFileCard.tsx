@@ -1,6 +1,7 @@
 import { useEngine } from '../../app/engine-context';
 import { useT } from '../../i18n/use-t';
 import type { TableName } from '../../model/tables';
+import type { ImportProgress } from '../../ingest/types';
 import { useAppStore } from '../../stores/app-store';
 import { ErrorBox } from '../../components/ui/states';
 import { cancelFile, chooseTable, confirmFile, dismissFile, setMapping } from './import-actions';
@@ -11,6 +12,22 @@ import { MappingEditor, guessMapping } from './MappingEditor';
 
 const TABLE_CHOICES: TableName[] = ['orders', 'order_items', 'traffic', 'users'];
 
+/** Where each phase of a load starts and ends on the bar; DuckDB's own parse reports no bytes, so phases carry it. */
+const PHASE_SPAN: Record<ImportProgress['phase'], [number, number]> = {
+  read: [0, 5],
+  decode: [5, 25],
+  parse: [25, 65],
+  validate: [65, 85],
+  merge: [85, 99],
+  done: [100, 100],
+};
+
+export function progressPercent(phase: ImportProgress['phase'], bytes: number, totalBytes: number): number {
+  const [start, end] = PHASE_SPAN[phase];
+  const within = phase === 'decode' && totalBytes > 0 ? Math.min(1, bytes / totalBytes) : 0;
+  return Math.round(start + (end - start) * within);
+}
+
 /** One dropped file: what it was recognised as, a preview, then progress and its load report. */
 export function PendingFileCard({ item }: { item: PendingFile }) {
   const t = useT();
@@ -20,7 +37,9 @@ export function PendingFileCard({ item }: { item: PendingFile }) {
   const table = item.table ?? d?.table ?? 'orders';
   const mapping = item.mapping ?? (d && !d.recognised ? guessMapping(table, d.header) : undefined);
   const progress = item.progress;
-  const pct = progress && progress.totalBytes ? Math.min(100, Math.round((progress.bytes / progress.totalBytes) * 100)) : 0;
+  // The reader may not know the size yet (a stream); the file does.
+  const totalBytes = progress?.totalBytes || item.file.size;
+  const pct = progress ? progressPercent(progress.phase, progress.bytes, totalBytes) : 0;
 
   return (
     <section className="card pending" data-pending={item.file.name} data-status={item.status} aria-label={item.file.name}>
@@ -115,7 +134,7 @@ export function PendingFileCard({ item }: { item: PendingFile }) {
             <div style={{ width: `${pct}%` }} />
           </div>
           <span className="muted num">
-            {t(`phase.${progress.phase}`)} · {formatBytes(progress.bytes)} / {formatBytes(progress.totalBytes)}
+            {t(`phase.${progress.phase}`)} · {progress.phase === 'decode' ? `${formatBytes(progress.bytes)} / ` : ''}{formatBytes(totalBytes)}
             {progress.rows !== undefined ? ` · ${progress.rows.toLocaleString(locale)} ${t('import.rows')}` : ''}
           </span>
         </div>
