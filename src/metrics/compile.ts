@@ -7,7 +7,7 @@ import {
   type MetricDefinition,
   type ScopeId,
 } from './definitions';
-import { firstPaidSql, paidSql } from './derived';
+import { firstPaidSql, ordersRelation } from './derived';
 import { filterSql, type Filters, type SourceTable } from './filters';
 import type { Period } from './periods';
 
@@ -26,8 +26,12 @@ export interface QueryContext {
 export interface Grouping {
   /** SQL expression of the group key for a row of a source table under `alias`. */
   key: (source: SourceTable, alias: string) => string;
-  /** Fixed groups, each with the span its coverage is judged on (series buckets); else the groups present in the data. */
-  rows?: readonly { key: string; from: string; to: string }[];
+  /**
+   * Fixed groups, each with the span its coverage is judged on (series buckets); else the groups
+   * present in the data. `key` is the group's name in the result; `keySql`, when given, is the SQL
+   * value the row key expression gives for it (a date_trunc date), else `key` as a string.
+   */
+  rows?: readonly { key: string; keySql?: string; from: string; to: string }[];
 }
 
 export const dateSql = (day: string) => `DATE ${literal(day)}`;
@@ -52,19 +56,28 @@ function scopeSql(scope: ScopeId, ctx: QueryContext, group: Grouping, withFirstP
   const source = SCOPE_SOURCE[scope];
   const where = (alias: string, extra: string) =>
     `WHERE ${extra}${between(alias, source, ctx.period)}\n    AND ${filterSql(source, ctx.filters, alias)}`;
+  const rel = ordersRelation(ctx.derived);
+  const ordersWhere = (condition: string) =>
+    `WHERE ${condition}\n    AND ${between('o', 'orders', ctx.period)}\n    AND ${rel.filter(ctx.filters, 'o')}`;
   switch (scope) {
-    case 'paid_orders':
-      return `SELECT ${group.key('orders', 'o')} AS grp, o.customer_key, o.order_total, o.refund_amount, o.discount_amount
-  FROM orders o
-  ${where('o', `${paidSql('o')}\n    AND `)}`;
+    case 'paid_orders': {
+      const firstPaid = rel.firstPaid ? `, ${rel.firstPaid('o')} AS first_paid_date` : '';
+      return `SELECT ${group.key('orders', 'o')} AS grp, ${rel.customer('o')} AS customer_key, o.order_total, o.refund_amount, o.discount_amount${firstPaid}
+  FROM ${rel.table} o
+  ${ordersWhere(rel.paid('o'))}`;
+    }
     case 'period_buyers':
-      return `SELECT p.grp, p.customer_key, count(*) AS paid_orders, any_value(f.first_paid_date) AS first_paid_date
+      return rel.firstPaid
+        ? `SELECT grp, customer_key, count(*) AS paid_orders, any_value(first_paid_date) AS first_paid_date
+  FROM paid_orders
+  GROUP BY grp, customer_key`
+        : `SELECT p.grp, p.customer_key, count(*) AS paid_orders, any_value(f.first_paid_date) AS first_paid_date
   FROM paid_orders p JOIN first_paid f USING (customer_key)
   GROUP BY p.grp, p.customer_key`;
     case 'cancelled_orders':
       return `SELECT ${group.key('orders', 'o')} AS grp
-  FROM orders o
-  ${where('o', "o.status = 'cancelled'\n    AND ")}`;
+  FROM ${rel.table} o
+  ${ordersWhere(rel.cancelled('o'))}`;
     case 'traffic_rows':
       return `SELECT ${group.key('traffic', 't')} AS grp, t.sessions, t.visitors, t.product_views, t.add_to_cart, t.checkouts
   FROM traffic t
@@ -107,7 +120,7 @@ export function compileMetricsSql(ids: readonly ComponentId[], ctx: QueryContext
   const needScopes = new Set<ScopeId>(scopes);
   if (needScopes.has('period_buyers')) needScopes.add('paid_orders');
   const registrationsNeedFirstPaid = live.some((d) => d.scope === 'registrations' && d.expr.includes('first_paid_date'));
-  const needFirstPaid = needScopes.has('period_buyers') || registrationsNeedFirstPaid;
+  const needFirstPaid = (needScopes.has('period_buyers') && !ctx.derived) || registrationsNeedFirstPaid;
 
   const ctes: string[] = [];
   if (needFirstPaid) ctes.push(`first_paid AS (\n  ${firstPaidSql(ctx.derived)}\n)`);
@@ -137,13 +150,15 @@ export function compileMetricsSql(ids: readonly ComponentId[], ctx: QueryContext
   }
 
   if (group.rows) {
-    const values = group.rows.map((r) => `(${literal(r.key)}, ${dateSql(r.from)}, ${dateSql(r.to)})`).join(',\n    ');
-    ctes.push(`groups(grp, g_from, g_to) AS (\n  VALUES ${values}\n)`);
+    const values = group.rows
+      .map((r) => `(${r.keySql ?? literal(r.key)}, ${literal(r.key)}, ${dateSql(r.from)}, ${dateSql(r.to)})`)
+      .join(',\n    ');
+    ctes.push(`groups(grp_key, grp, g_from, g_to) AS (\n  VALUES ${values}\n)`);
   } else {
     const present = scopes.map((s) => `SELECT grp FROM agg_${s}`);
     const union = present.length ? present.join(' UNION ') : `SELECT 'all' AS grp`;
     ctes.push(
-      `groups AS (\n  SELECT grp, ${dateSql(ctx.period.from)} AS g_from, ${dateSql(ctx.period.to)} AS g_to FROM (${union})\n)`,
+      `groups AS (\n  SELECT grp AS grp_key, grp, ${dateSql(ctx.period.from)} AS g_from, ${dateSql(ctx.period.to)} AS g_to FROM (${union})\n)`,
     );
   }
 
@@ -159,7 +174,7 @@ export function compileMetricsSql(ids: readonly ComponentId[], ctx: QueryContext
   });
   const joins = [
     ...[...sources].map((s) => `CROSS JOIN cov_${s}`),
-    ...scopes.map((s) => `LEFT JOIN agg_${s} ON agg_${s}.grp = g.grp`),
+    ...scopes.map((s) => `LEFT JOIN agg_${s} ON agg_${s}.grp = g.grp_key`),
   ];
   ctes.push(`base AS (\n  SELECT g.grp, g.g_from,\n    ${baseColumns.join(',\n    ')}\n  FROM groups g\n  ${joins.join('\n  ')}\n)`);
 

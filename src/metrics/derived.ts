@@ -1,48 +1,93 @@
 import type { Engine } from '../engine/engine';
 import { literalList } from '../engine/sql';
 import { PAID_STATUSES } from '../model/tables';
-import { ensureCanonicalTables } from './describe';
+import { describeSql, ensureCanonicalTables } from './describe';
+import { CUSTOMERS_TABLE, DESCRIBE_TABLE, hasDerived, markDerived, ORDERS_TABLE } from './derived-state';
+import { channelSql, ordersFilterSql, type Filters } from './filters';
+
+export { CUSTOMERS_TABLE, DESCRIBE_TABLE, hasDerived, ORDERS_TABLE };
 
 /** SQL condition for a paid order (METRICS.md "Orders"). */
 export function paidSql(alias?: string): string {
   return `${alias ? `${alias}.` : ''}status IN ${literalList(PAID_STATUSES)}`;
 }
 
-/** One row per customer with a paid order: the date of their first paid order in the whole dataset. */
-export const CUSTOMERS_TABLE = 'ys_customers';
-
-const ready = new WeakSet<Engine>();
-
-/** Rows (customer_key, first_paid_date) over the whole dataset, from the derived table when it was built. */
+/** Rows (customer_key, first_paid_date) for customers with a paid order, over the whole dataset. */
 export function firstPaidSql(derived: boolean): string {
   return derived
-    ? `SELECT customer_key, first_paid_date FROM ${CUSTOMERS_TABLE}`
+    ? `SELECT customer_key, first_paid_date FROM ${CUSTOMERS_TABLE} WHERE first_paid_date IS NOT NULL`
     : `SELECT customer_key, min(order_date) AS first_paid_date FROM orders WHERE ${paidSql()} GROUP BY customer_key`;
 }
 
-export function rebuildDerivedSql(): string {
-  return `CREATE OR REPLACE TABLE ${CUSTOMERS_TABLE} AS ${firstPaidSql(false)}`;
+/**
+ * How metric queries read orders: the canonical table, or the derived one. Both give the same
+ * rows; the derived table answers faster (integer customer ids make distinct counts cheap, the
+ * first paid date needs no join, channels are already normalised, rows are sorted by date).
+ */
+export interface OrdersRelation {
+  table: string;
+  paid: (alias: string) => string;
+  cancelled: (alias: string) => string;
+  /** A per-customer value whose order is the order of customer_key. */
+  customer: (alias: string) => string;
+  /** The customer's first paid date on the row itself, when the relation carries it. */
+  firstPaid: ((alias: string) => string) | null;
+  filter: (filters: Filters, alias: string) => string;
+}
+
+export function ordersRelation(derived: boolean): OrdersRelation {
+  return derived
+    ? {
+        table: ORDERS_TABLE,
+        paid: (a) => `${a}.is_paid`,
+        cancelled: (a) => `${a}.is_cancelled`,
+        customer: (a) => `${a}.cid`,
+        firstPaid: (a) => `${a}.first_paid_date`,
+        filter: (filters, a) => ordersFilterSql(filters, a, { channelNormalised: true }),
+      }
+    : {
+        table: 'orders',
+        paid: (a) => paidSql(a),
+        cancelled: (a) => `${a}.status = 'cancelled'`,
+        customer: (a) => `${a}.customer_key`,
+        firstPaid: null,
+        filter: (filters, a) => ordersFilterSql(filters, a),
+      };
+}
+
+export function rebuildDerivedSql(): string[] {
+  return [
+    `CREATE OR REPLACE TABLE ${CUSTOMERS_TABLE} AS
+  SELECT customer_key, CAST(row_number() OVER (ORDER BY customer_key) AS INTEGER) AS cid,
+         min(order_date) FILTER (WHERE ${paidSql()}) AS first_paid_date
+  FROM orders GROUP BY customer_key`,
+    `CREATE OR REPLACE TABLE ${ORDERS_TABLE} AS
+  SELECT o.order_id, o.customer_key, o.order_date, o.status, c.cid, c.first_paid_date,
+         ${paidSql('o')} AS is_paid, o.status = 'cancelled' AS is_cancelled,
+         o.order_total, o.discount_amount, o.shipping_amount, o.tax_amount, o.refund_amount,
+         ${channelSql('o.channel')} AS channel, o.channel_raw, o.region, o.device, o.campaign, o.coupon_code, o.currency
+  FROM orders o JOIN ${CUSTOMERS_TABLE} c USING (customer_key)
+  ORDER BY o.order_date`,
+    `CREATE OR REPLACE TABLE ${DESCRIBE_TABLE} AS ${describeSql()}`,
+  ];
 }
 
 /**
  * Builds the small derived tables metric queries read instead of rescanning orders
  * (ENGINE-NOTES.md §8: the first-order date per customer serves new/returning buyers,
- * activation and cohorts). Idempotent; call it after every load. Results are identical
+ * activation and cohorts; integer customer ids serve distinct counts). Idempotent; call it
+ * after every change to the canonical tables, before querying again. Results are identical
  * with or without it.
  */
 export async function rebuildDerived(engine: Engine): Promise<void> {
+  markDerived(engine, false);
   await ensureCanonicalTables(engine);
-  await engine.run(rebuildDerivedSql());
-  ready.add(engine);
+  for (const sql of rebuildDerivedSql()) await engine.run(sql);
+  markDerived(engine, true);
 }
 
 /** Drops the derived tables; queries then read the canonical tables directly. */
 export async function dropDerived(engine: Engine): Promise<void> {
-  ready.delete(engine);
-  await engine.run(`DROP TABLE IF EXISTS ${CUSTOMERS_TABLE}`);
-}
-
-/** Whether rebuildDerived ran on this engine (and was not dropped since). */
-export function hasDerived(engine: Engine): boolean {
-  return ready.has(engine);
+  markDerived(engine, false);
+  await engine.run(`DROP TABLE IF EXISTS ${ORDERS_TABLE}; DROP TABLE IF EXISTS ${CUSTOMERS_TABLE}; DROP TABLE IF EXISTS ${DESCRIBE_TABLE};`);
 }

@@ -76,15 +76,18 @@ function joinConditions(conditions: (string | null)[]): string {
   return kept.length ? kept.join(' AND ') : 'TRUE';
 }
 
-/** WHERE condition for the orders table (alias `o`); `category` keeps orders with at least one item of the category. */
-export function ordersFilterSql(filters: Filters, alias = 'o'): string {
+/**
+ * WHERE condition for the orders table (alias `o`); `category` keeps orders with at least one
+ * item of the category. `channelNormalised`: the relation's channel is already what channelSql gives.
+ */
+export function ordersFilterSql(filters: Filters, alias = 'o', options: { channelNormalised?: boolean } = {}): string {
   const col = (c: string) => `${alias}.${c}`;
   const category =
     filters.category && filters.category.length > 0
       ? `${col('order_id')} IN (SELECT order_id FROM order_items WHERE category IN ${literalList(filters.category)})`
       : null;
   return joinConditions([
-    inList(channelSql(col('channel')), filters.channel),
+    inList(options.channelNormalised ? col('channel') : channelSql(col('channel')), filters.channel),
     inList(col('region'), filters.region),
     inList(col('device'), filters.device),
     inList(col('campaign'), filters.campaign),

@@ -130,6 +130,8 @@ function bucketBounds(day: Date, grain: Grain): [Date, Date] {
 
 export interface Bucket {
   label: string;
+  /** First day of the whole bucket (not clipped): what DuckDB's date_trunc gives for it. */
+  start: string;
   /** First day of the bucket inside the period (clipped). */
   from: string;
   /** Last day of the bucket inside the period (clipped). */
@@ -144,9 +146,10 @@ export function periodBuckets(period: Period, grain: Grain): Bucket[] {
   let cursor = parseDay(period.from);
   while (cursor <= end) {
     // date-fns' endOf* is 23:59:59.999; the last day at midnight keeps every comparison on whole days.
-    const bucketEnd = startOfDay(bucketBounds(cursor, grain)[1]);
+    const [bucketStart, bucketEndTime] = bucketBounds(cursor, grain);
+    const bucketEnd = startOfDay(bucketEndTime);
     const clippedEnd = bucketEnd < end ? bucketEnd : end;
-    buckets.push({ label: bucketLabel(cursor, grain), from: formatDay(cursor), to: formatDay(clippedEnd) });
+    buckets.push({ label: bucketLabel(cursor, grain), start: formatDay(bucketStart), from: formatDay(cursor), to: formatDay(clippedEnd) });
     cursor = addDays(clippedEnd, 1);
   }
   return buckets;

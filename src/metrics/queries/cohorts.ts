@@ -1,9 +1,9 @@
 import type { Engine, Row } from '../../engine/engine';
 import { dateSql, type QueryContext } from '../compile';
 import { prepareContext } from '../context';
-import { firstPaidSql, paidSql } from '../derived';
+import { firstPaidSql, ordersRelation } from '../derived';
 import type { DataDescription } from '../describe';
-import { ordersFilterSql, type Filters } from '../filters';
+import type { Filters } from '../filters';
 import { monthOf, monthsBetween, type Period } from '../periods';
 import { toNumberOrNull } from './kpis';
 
@@ -30,18 +30,21 @@ const monthIndex = (column: string) => `(year(${column}) * 12 + month(${column})
 export function cohortsSql(ctx: QueryContext): string {
   const start = `${monthOf(ctx.period.from)}-01`;
   const span = `BETWEEN ${dateSql(start)} AND ${dateSql(ctx.period.to)}`;
+  const rel = ordersRelation(ctx.derived);
+  // The derived relation carries the first paid date on each order; the canonical one needs a join.
+  const firstPaid = rel.firstPaid ? rel.firstPaid('o') : 'f.first_paid_date';
+  const from = rel.firstPaid
+    ? `${rel.table} o`
+    : `${rel.table} o JOIN (${firstPaidSql(false)}) f ON f.customer_key = o.customer_key`;
   return `WITH
-first_paid AS (
-  ${firstPaidSql(ctx.derived)}
-),
 cohort_orders AS (
-  SELECT o.customer_key, strftime(f.first_paid_date, '%Y-%m') AS cohort,
-         ${monthIndex('o.order_date')} - ${monthIndex('f.first_paid_date')} AS k, o.order_total
-  FROM orders o JOIN first_paid f USING (customer_key)
-  WHERE ${paidSql('o')}
+  SELECT ${rel.customer('o')} AS customer_key, strftime(${firstPaid}, '%Y-%m') AS cohort,
+         ${monthIndex('o.order_date')} - ${monthIndex(firstPaid)} AS k, o.order_total
+  FROM ${from}
+  WHERE ${rel.paid('o')}
     AND o.order_date ${span}
-    AND f.first_paid_date ${span}
-    AND ${ordersFilterSql(ctx.filters, 'o')}
+    AND ${firstPaid} ${span}
+    AND ${rel.filter(ctx.filters, 'o')}
 ),
 members AS (
   SELECT DISTINCT customer_key FROM cohort_orders WHERE k = 0

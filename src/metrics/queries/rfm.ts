@@ -2,9 +2,9 @@ import type { Engine, Row } from '../../engine/engine';
 import { literal } from '../../engine/sql';
 import { dateSql, type QueryContext } from '../compile';
 import { prepareContext } from '../context';
-import { paidSql } from '../derived';
+import { CUSTOMERS_TABLE, ordersRelation } from '../derived';
 import type { DataDescription } from '../describe';
-import { ordersFilterSql, type Filters } from '../filters';
+import type { Filters } from '../filters';
 import { toNumberOrNull } from './kpis';
 
 export const RFM_SEGMENTS = [
@@ -96,30 +96,35 @@ export interface RfmResult {
  * each scored 1–5 by NTILE, ties broken by customer_key; 5 is best (lowest recency).
  */
 export function rfmScoresSql(ctx: QueryContext, asOf: string): string {
+  // The derived relation's integer customer ids sort as customer_key does, so ties break the same way.
+  const rel = ordersRelation(ctx.derived);
   return `WITH
 customer_values AS (
-  SELECT o.customer_key, date_diff('day', max(o.order_date), ${dateSql(asOf)}) AS recency,
+  SELECT ${rel.customer('o')} AS customer, date_diff('day', max(o.order_date), ${dateSql(asOf)}) AS recency,
          count(*) AS frequency, sum(o.order_total) AS monetary
-  FROM orders o
-  WHERE ${paidSql('o')}
+  FROM ${rel.table} o
+  WHERE ${rel.paid('o')}
     AND o.order_date <= ${dateSql(asOf)}
-    AND ${ordersFilterSql(ctx.filters, 'o')}
-  GROUP BY o.customer_key
+    AND ${rel.filter(ctx.filters, 'o')}
+  GROUP BY ${rel.customer('o')}
 ),
 scored AS (
   SELECT *,
-         ntile(5) OVER (ORDER BY recency DESC, customer_key) AS r_score,
-         ntile(5) OVER (ORDER BY frequency, customer_key) AS f_score,
-         ntile(5) OVER (ORDER BY monetary, customer_key) AS m_score
+         ntile(5) OVER (ORDER BY recency DESC, customer) AS r_score,
+         ntile(5) OVER (ORDER BY frequency, customer) AS f_score,
+         ntile(5) OVER (ORDER BY monetary, customer) AS m_score
   FROM customer_values
 )
-SELECT customer_key, recency, frequency, monetary, r_score, f_score, m_score, ${segmentCaseSql()} AS segment FROM scored`;
+SELECT customer, recency, frequency, monetary, r_score, f_score, m_score, ${segmentCaseSql()} AS segment
+FROM scored`;
 }
 
 export function rfmCustomersSql(ctx: QueryContext, asOf: string): string {
+  const key = ctx.derived ? 'c.customer_key' : 's.customer';
+  const from = ctx.derived ? `s JOIN ${CUSTOMERS_TABLE} c ON c.cid = s.customer` : 's';
   return `WITH s AS (\n${rfmScoresSql(ctx, asOf)}\n)
-SELECT customer_key, recency, frequency, CAST(monetary AS DOUBLE) AS monetary, r_score, f_score, m_score, segment
-FROM s ORDER BY customer_key`;
+SELECT ${key} AS customer_key, recency, frequency, CAST(monetary AS DOUBLE) AS monetary, r_score, f_score, m_score, segment
+FROM ${from} ORDER BY customer_key`;
 }
 
 export function rfmSegmentsSql(ctx: QueryContext, asOf: string): string {

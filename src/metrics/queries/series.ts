@@ -1,5 +1,5 @@
 import type { Engine, Row } from '../../engine/engine';
-import { compileMetricsSql, DATE_COLUMN, type QueryContext } from '../compile';
+import { compileMetricsSql, DATE_COLUMN, dateSql, type Grouping, type QueryContext } from '../compile';
 import { prepareContext } from '../context';
 import type { DataDescription } from '../describe';
 import type { Filters } from '../filters';
@@ -44,13 +44,25 @@ export function seriesMetrics(withTraffic: boolean): SeriesMetric[] {
   return withTraffic ? [...SERIES_ORDER_METRICS, ...SERIES_TRAFFIC_METRICS] : [...SERIES_ORDER_METRICS];
 }
 
+/** SQL for the first day of the bucket a date column falls in (ISO weeks start on Monday). */
+export function bucketStartSql(grain: Grain, column: string): string {
+  return grain === 'day' ? column : `date_trunc('${grain}', ${column})`;
+}
+
+/**
+ * Groups rows into the buckets of the period: every bucket present, the first and last clipped.
+ * Rows are grouped by the bucket's first day (cheap per row) and named by its label.
+ */
+export function bucketGrouping(period: Period, grain: Grain): Grouping {
+  return {
+    key: (source, alias) => bucketStartSql(grain, `${alias}.${DATE_COLUMN[source]}`),
+    rows: periodBuckets(period, grain).map((b) => ({ key: b.label, keySql: dateSql(b.start), from: b.from, to: b.to })),
+  };
+}
+
 /** One row per bucket of the period, every bucket present, the first and last clipped to the period. */
 export function seriesSql(ctx: QueryContext, grain: Grain, withTraffic: boolean): string {
-  const rows = periodBuckets(ctx.period, grain).map((b) => ({ key: b.label, from: b.from, to: b.to }));
-  return compileMetricsSql(seriesMetrics(withTraffic), ctx, {
-    key: (source, alias) => bucketLabelSql(grain, `${alias}.${DATE_COLUMN[source]}`),
-    rows,
-  });
+  return compileMetricsSql(seriesMetrics(withTraffic), ctx, bucketGrouping(ctx.period, grain));
 }
 
 export function parseSeries(rows: Row[], withTraffic: boolean): SeriesRow[] {

@@ -64,25 +64,25 @@ describe('buckets and labels (METRICS.md "Series")', () => {
 
   it('clips the first and last week to the period, across the year boundary', () => {
     expect(periodBuckets({ from: '2024-12-28', to: '2025-01-07' }, 'week')).toEqual([
-      { label: '2024-W52', from: '2024-12-28', to: '2024-12-29' }, // Sat–Sun of the week starting Mon Dec 23
-      { label: '2025-W01', from: '2024-12-30', to: '2025-01-05' },
-      { label: '2025-W02', from: '2025-01-06', to: '2025-01-07' },
+      { label: '2024-W52', start: '2024-12-23', from: '2024-12-28', to: '2024-12-29' }, // Sat–Sun of the week starting Mon Dec 23
+      { label: '2025-W01', start: '2024-12-30', from: '2024-12-30', to: '2025-01-05' },
+      { label: '2025-W02', start: '2025-01-06', from: '2025-01-06', to: '2025-01-07' },
     ]);
   });
 
   it('keeps a last bucket of a single day (regression: end-of-bucket times skipped it)', () => {
     expect(periodBuckets({ from: '2025-03-30', to: '2025-04-01' }, 'quarter')).toEqual([
-      { label: '2025-Q1', from: '2025-03-30', to: '2025-03-31' },
-      { label: '2025-Q2', from: '2025-04-01', to: '2025-04-01' },
+      { label: '2025-Q1', start: '2025-01-01', from: '2025-03-30', to: '2025-03-31' },
+      { label: '2025-Q2', start: '2025-04-01', from: '2025-04-01', to: '2025-04-01' },
     ]);
     expect(periodBuckets({ from: '2025-01-05', to: '2025-01-06' }, 'week').map((b) => b.label)).toEqual(['2025-W01', '2025-W02']);
   });
 
   it('clips months, quarters and years', () => {
     expect(periodBuckets({ from: '2025-01-15', to: '2025-03-10' }, 'month')).toEqual([
-      { label: '2025-01', from: '2025-01-15', to: '2025-01-31' },
-      { label: '2025-02', from: '2025-02-01', to: '2025-02-28' },
-      { label: '2025-03', from: '2025-03-01', to: '2025-03-10' },
+      { label: '2025-01', start: '2025-01-01', from: '2025-01-15', to: '2025-01-31' },
+      { label: '2025-02', start: '2025-02-01', from: '2025-02-01', to: '2025-02-28' },
+      { label: '2025-03', start: '2025-03-01', from: '2025-03-01', to: '2025-03-10' },
     ]);
     expect(periodBuckets({ from: '2024-11-15', to: '2025-04-01' }, 'quarter').map((b) => b.label)).toEqual([
       '2024-Q4',
@@ -90,8 +90,8 @@ describe('buckets and labels (METRICS.md "Series")', () => {
       '2025-Q2',
     ]);
     expect(periodBuckets({ from: '2024-12-31', to: '2025-01-01' }, 'year')).toEqual([
-      { label: '2024', from: '2024-12-31', to: '2024-12-31' },
-      { label: '2025', from: '2025-01-01', to: '2025-01-01' },
+      { label: '2024', start: '2024-01-01', from: '2024-12-31', to: '2024-12-31' },
+      { label: '2025', start: '2025-01-01', from: '2025-01-01', to: '2025-01-01' },
     ]);
     expect(periodBuckets({ from: '2024-02-28', to: '2024-03-01' }, 'day').map((b) => b.label)).toEqual([
       '2024-02-28',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine';
+import { dropDerived, rebuildDerived } from '../../../src/metrics/derived';
 import { computeRfm, RFM_SEGMENTS, segmentOf } from '../../../src/metrics/queries/rfm';
 import { ENGINES, loadTables, type OrderFixture } from '../../fixtures/metrics/tables';
 
@@ -57,6 +58,17 @@ describe.each(ENGINES)('RFM on $name', ({ create }) => {
     expect(rfm.segments.map((s) => s.segment)).toEqual([...RFM_SEGMENTS]);
     expect(rfm.segments.find((s) => s.segment === 'champions')).toEqual({ segment: 'champions', customers: 1, monetary: 500, share: 0.2 });
     expect(rfm.segments.find((s) => s.segment === 'hibernating')).toEqual({ segment: 'hibernating', customers: 0, monetary: 0, share: 0 });
+  });
+
+  it('gives the same scores from the derived tables', async () => {
+    await loadTables(engine, { orders: ORDERS });
+    const plain = await computeRfm(engine, '2025-03-31', {}, { includeCustomers: true });
+    await rebuildDerived(engine);
+    try {
+      expect(await computeRfm(engine, '2025-03-31', {}, { includeCustomers: true })).toEqual(plain);
+    } finally {
+      await dropDerived(engine);
+    }
   });
 
   it('breaks ties by customer id', async () => {

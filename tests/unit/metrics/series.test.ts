@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine';
 import { literal } from '../../../src/engine/sql';
-import { bucketLabel, GRAINS, parseDay } from '../../../src/metrics/periods';
-import { bucketLabelSql, computeSeries } from '../../../src/metrics/queries/series';
+import { dropDerived, rebuildDerived } from '../../../src/metrics/derived';
+import { bucketLabel, GRAINS, parseDay, periodBuckets } from '../../../src/metrics/periods';
+import { bucketLabelSql, bucketStartSql, computeSeries } from '../../../src/metrics/queries/series';
 import { ENGINES, loadTables, type OrderFixture, type TrafficFixture } from '../../fixtures/metrics/tables';
 
 const ORDERS: OrderFixture[] = [
@@ -42,6 +43,15 @@ describe.each(ENGINES)('series on $name', ({ create }) => {
     }
   });
 
+  it('finds the first day of each bucket in SQL exactly as the bucket list does', async () => {
+    const days = ['2020-12-31', '2021-01-03', '2021-01-04', '2024-12-29', '2024-12-30', '2025-05-31', '2025-11-15'];
+    for (const grain of GRAINS) {
+      const select = days.map((d, i) => `strftime(${bucketStartSql(grain, `DATE ${literal(d)}`)}, '%Y-%m-%d') AS d${i}`).join(', ');
+      const [row] = await engine.query(`SELECT ${select}`);
+      expect(Object.values(row ?? {}), grain).toEqual(days.map((d) => periodBuckets({ from: d, to: d }, grain)[0]?.start));
+    }
+  });
+
   it('buckets by ISO week across the year boundary, clipped to the period, without traffic keys when no traffic', async () => {
     await loadTables(engine, { orders: ORDERS });
     expect(await computeSeries(engine, PERIOD, 'week')).toEqual([
@@ -52,6 +62,19 @@ describe.each(ENGINES)('series on $name', ({ create }) => {
       // s7 only (Jan 6-7 of the week); pending s6 and Jan 8 left out
       { period: '2025-W02', gmv: 60, refunds: 0, net_revenue: 60, orders: 1, buyers: 1, aov: 60 },
     ]);
+  });
+
+  it('gives the same series from the derived tables', async () => {
+    await loadTables(engine, { orders: ORDERS, traffic: TRAFFIC });
+    for (const grain of GRAINS) {
+      const plain = await computeSeries(engine, PERIOD, grain, { channel: ['unattributed'] });
+      await rebuildDerived(engine);
+      try {
+        expect(await computeSeries(engine, PERIOD, grain, { channel: ['unattributed'] }), grain).toEqual(plain);
+      } finally {
+        await dropDerived(engine);
+      }
+    }
   });
 
   it('adds sessions and conversion per bucket when traffic is loaded', async () => {

@@ -1,0 +1,168 @@
+/**
+ * `npm run bench`: times ingest and the full report on DuckDB-WASM (Node, blocking build) and on
+ * native DuckDB in the same run, at 100k and 1M generated orders (and 5M with --5m), and prints
+ * each figure with the ratio WASM ÷ native. Record the figures in BENCHMARKS.md.
+ *
+ *   npm run bench            100k and 1M
+ *   npm run bench -- --5m    also 5M
+ *   npm run bench -- --sizes 100000   just these sizes
+ */
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import type { Engine } from '../src/engine/engine';
+import { createNativeEngine } from '../src/engine/native';
+import { createNodeWasmEngine } from '../src/engine/node';
+import { ensureTables, importFile } from '../src/ingest/import';
+import { rebuildDerived } from '../src/metrics/derived';
+import { computeKpis } from '../src/metrics/queries/kpis';
+import { computeSeries } from '../src/metrics/queries/series';
+import { computeReport } from '../src/metrics/report';
+
+const FIRST_DAY = Date.UTC(2024, 0, 1);
+const DAYS = 731; // 2024-01-01 .. 2025-12-31
+const CHANNELS = ['organic_search', 'paid_search', 'organic_social', 'paid_social', 'email', 'direct', 'referral', 'affiliate', 'display'];
+const DEVICES = ['mobile', 'desktop', 'tablet'];
+const REGIONS = ['North', 'South', 'East', 'West', 'Central'];
+
+/** mulberry32: deterministic data, the same bytes on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+function stamp(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+
+export async function writeOrders(file: string, rows: number): Promise<void> {
+  const rand = rng(rows);
+  const customers = Math.max(1, Math.round(rows / 3));
+  const header = 'order_id,customer_id,ordered_at,paid_at,status,order_total,discount_amount,shipping_amount,tax_amount,refund_amount,currency,channel,campaign,coupon_code,region,device\n';
+  await writeFile(file, header);
+  const chunk: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    // Later days get more orders (growth); a few customers buy often.
+    const day = Math.floor(Math.sqrt(rand()) * DAYS);
+    const at = FIRST_DAY + day * 86_400_000 + Math.floor(rand() * 86_400_000);
+    const customer = Math.floor(Math.pow(rand(), 1.6) * customers);
+    const r = rand();
+    const status = r < 0.8 ? 'paid' : r < 0.86 ? 'partially_refunded' : r < 0.9 ? 'refunded' : r < 0.95 ? 'cancelled' : 'pending';
+    const total = Math.round((20 + rand() * 480) * 100) / 100;
+    const refund = status === 'refunded' ? total : status === 'partially_refunded' ? Math.round(total * 30) / 100 : 0;
+    const discount = rand() < 0.2 ? Math.round(total * 10) / 100 : 0;
+    const paidAt = status === 'pending' || status === 'cancelled' ? '' : stamp(at + 60_000);
+    chunk.push(
+      `B${i + 1},C${customer},${stamp(at)},${paidAt},${status},${total.toFixed(2)},${discount.toFixed(2)},0.00,0.00,${refund.toFixed(2)},USD,` +
+        `${CHANNELS[Math.floor(rand() * CHANNELS.length)]},,,${REGIONS[Math.floor(rand() * REGIONS.length)]},${DEVICES[Math.floor(rand() * DEVICES.length)]}\n`,
+    );
+    if (chunk.length === 50_000) {
+      await writeFile(file, chunk.join(''), { flag: 'a' });
+      chunk.length = 0;
+    }
+  }
+  await writeFile(file, chunk.join(''), { flag: 'a' });
+}
+
+export async function writeTraffic(file: string): Promise<void> {
+  const rand = rng(7);
+  const lines = ['date,channel,device,campaign,sessions,visitors,product_views,add_to_cart,checkouts'];
+  for (let day = 0; day < DAYS; day++) {
+    const date = stamp(FIRST_DAY + day * 86_400_000).slice(0, 10);
+    for (const channel of CHANNELS) {
+      for (const device of DEVICES) {
+        const sessions = 200 + Math.floor(rand() * 2000);
+        const visitors = Math.floor(sessions * 0.8);
+        const views = Math.floor(sessions * 0.6);
+        const cart = Math.floor(views * 0.15);
+        lines.push(`${date},${channel},${device},,${sessions},${visitors},${views},${cart},${Math.floor(cart * 0.45)}`);
+      }
+    }
+  }
+  await writeFile(file, `${lines.join('\n')}\n`);
+}
+
+const seconds = (ms: number) => ms / 1000;
+async function timed<T>(job: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const value = await job();
+  return [value, seconds(performance.now() - t)];
+}
+
+interface Figures {
+  start: number;
+  ingest: number;
+  derived: number;
+  report: number;
+  /** What a dashboard redraw costs: the KPIs of a quarter plus a 12-month series, warm. */
+  redraw: number;
+}
+
+async function measure(create: () => Promise<Engine>, files: { orders: string; traffic: string }): Promise<Figures> {
+  const [engine, start] = await timed(create);
+  try {
+    const [, ingest] = await timed(async () => {
+      await ensureTables(engine);
+      for (const [table, file] of [['orders', files.orders], ['traffic', files.traffic]] as const) {
+        await importFile(engine, { name: path.basename(file), data: new Uint8Array(await readFile(file)) }, { table });
+      }
+    });
+    const [, derived] = await timed(() => rebuildDerived(engine));
+    const [, report] = await timed(() =>
+      computeReport(engine, { period: { from: '2025-01-01', to: '2025-12-31' }, compare: 'previous', grain: 'month' }),
+    );
+    const quarter = { from: '2025-10-01', to: '2025-12-31' };
+    const year = { from: '2025-01-01', to: '2025-12-31' };
+    await computeKpis(engine, quarter); // warm
+    const [, redraw] = await timed(async () => {
+      await computeKpis(engine, quarter);
+      await computeSeries(engine, year, 'month');
+    });
+    return { start, ingest, derived, report, redraw };
+  } finally {
+    await engine.close();
+  }
+}
+
+function sizesFromArgs(argv: string[]): number[] {
+  const at = argv.indexOf('--sizes');
+  if (at !== -1) return (argv[at + 1] ?? '').split(',').map(Number).filter((n) => n > 0);
+  return argv.includes('--5m') ? [100_000, 1_000_000, 5_000_000] : [100_000, 1_000_000];
+}
+
+async function main(): Promise<void> {
+  const dir = path.join(os.tmpdir(), 'yardstick-bench');
+  await mkdir(dir, { recursive: true });
+  const traffic = path.join(dir, 'traffic.csv');
+  await writeTraffic(traffic);
+  console.log(`Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GB`);
+  console.log(`Traffic: ${DAYS} days × ${CHANNELS.length} channels × ${DEVICES.length} devices = ${DAYS * CHANNELS.length * DEVICES.length} rows\n`);
+  const header = ['orders', 'CSV MB', 'step', 'wasm s', 'native s', 'wasm ÷ native'];
+  console.log(header.join('\t'));
+  for (const rows of sizesFromArgs(process.argv.slice(2))) {
+    const orders = path.join(dir, `orders-${rows}.csv`);
+    await writeOrders(orders, rows);
+    const size = (await stat(orders)).size / 1_048_576;
+    const wasm = await measure(createNodeWasmEngine, { orders, traffic });
+    const native = await measure(createNativeEngine, { orders, traffic });
+    for (const step of ['start', 'ingest', 'derived', 'report', 'redraw'] as const) {
+      const ratio = native[step] > 0 ? (wasm[step] / native[step]).toFixed(2) : '—';
+      console.log([rows, size.toFixed(0), step, wasm[step].toFixed(3), native[step].toFixed(3), ratio].join('\t'));
+    }
+    await rm(orders, { force: true });
+  }
+  await rm(dir, { recursive: true, force: true });
+}
+
+// Run only as a script, so the generators can be imported on their own.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
