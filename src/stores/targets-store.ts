@@ -15,8 +15,7 @@ import {
 export const TARGETS_STORAGE_KEY = 'yardstick.targets';
 
 export type ImportOutcome =
-  | { ok: true; added: string[]; replaced: string[]; removed: string[] }
-  | { ok: false; errors: TargetsFileError[] };
+  { ok: true; added: string[]; replaced: string[]; removed: string[] } | { ok: false; errors: TargetsFileError[] };
 
 interface TargetsActions {
   /** Adds a target, or replaces the one saved under `previousId` (an edit may rename it). */
@@ -71,7 +70,8 @@ export const useTargetsStore = create<TargetsStore>()(
         })),
       setLockedRungs: (id, dates) =>
         set((state) => ({
-          lockedRungs: dates.length === 0 ? withoutKey(state.lockedRungs, id) : { ...state.lockedRungs, [id]: [...dates] },
+          lockedRungs:
+            dates.length === 0 ? withoutKey(state.lockedRungs, id) : { ...state.lockedRungs, [id]: [...dates] },
         })),
       importText: (text, mode) => {
         let json: unknown;

@@ -1,4 +1,15 @@
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 
 export interface WaterfallChartBar {
   key: string;
@@ -28,17 +39,33 @@ const FILL: Record<WaterfallChartBar['tone'], string> = {
  * with its signed value (the sign says which way it moved, not only the colour).
  */
 export function Waterfall({ title, bars, formatValue, formatAxis, height = 240 }: WaterfallProps) {
-  const data = bars.map((bar) => ({ ...bar, text: bar.tone === 'total' ? formatValue(bar.value) : `${bar.value > 0 ? '+' : bar.value < 0 ? '−' : '±'}${formatValue(Math.abs(bar.value))}` }));
+  const data = bars.map((bar) => ({
+    ...bar,
+    text:
+      bar.tone === 'total'
+        ? formatValue(bar.value)
+        : `${bar.value > 0 ? '+' : bar.value < 0 ? '−' : '±'}${formatValue(Math.abs(bar.value))}`,
+  }));
   return (
     <figure className="waterfall" aria-label={title} data-chart="waterfall">
-      <div style={{ width: '100%', height }} role="img" aria-label={`${title}: ${data.map((d) => `${d.label} ${d.text}`).join(', ')}`}>
+      <div
+        style={{ width: '100%', height }}
+        role="img"
+        aria-label={`${title}: ${data.map((d) => `${d.label} ${d.text}`).join(', ')}`}
+      >
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: 22, right: 12, bottom: 0, left: 4 }} barCategoryGap="22%">
             <CartesianGrid vertical={false} stroke="#eef0f3" />
             <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} interval={0} />
             <YAxis tickFormatter={formatAxis} tickLine={false} axisLine={false} fontSize={11} width={76} />
             <ReferenceLine y={0} stroke="#ced4da" />
-            <Tooltip formatter={(_v: unknown, _n: unknown, item: { payload?: { text?: string } }) => [item.payload?.text ?? '', title]} cursor={{ fill: '#f1f3f5' }} />
+            <Tooltip
+              formatter={(_v: unknown, _n: unknown, item: { payload?: { text?: string } }) => [
+                item.payload?.text ?? '',
+                title,
+              ]}
+              cursor={{ fill: '#f1f3f5' }}
+            />
             <Bar dataKey="range" isAnimationActive={false} radius={2}>
               {data.map((d) => (
                 <Cell key={d.key} fill={FILL[d.tone]} />

@@ -22,7 +22,15 @@ export function AmountField({ label, value, unit, locale, currency, onChange, na
       <span>{label}</span>
       <div className="amount-field">
         {adornment && unit !== 'rate' && <span className="adorn">{adornment}</span>}
-        <input type="text" inputMode="decimal" value={value} onChange={(e) => onChange(e.target.value)} data-field={name} placeholder={placeholder} autoComplete="off" />
+        <input
+          type="text"
+          inputMode="decimal"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          data-field={name}
+          placeholder={placeholder}
+          autoComplete="off"
+        />
         {unit === 'rate' && <span className="adorn">%</span>}
       </div>
       <small className="field-hint">{reads || hint || '\u00a0'}</small>

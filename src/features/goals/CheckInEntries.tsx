@@ -2,13 +2,22 @@ import { useState } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
 import { useTargetsStore } from '../../stores/targets-store';
-import { parseTargetsText, serializeTargetsFile, type CheckInEntry, type Target, type TargetsFileError } from '../../targets';
+import {
+  parseTargetsText,
+  serializeTargetsFile,
+  type CheckInEntry,
+  type Target,
+  type TargetsFileError,
+} from '../../targets';
 import { formatTargetValue } from './goal-format';
 import { nextEntryPeriod } from './checkin-model';
 import { parseAmount } from './units';
 
 /** The target with one more (or one less) entry, checked as the file would be; the problems otherwise. */
-function withEntries(target: Target, entries: CheckInEntry[]): { ok: true; target: Target } | { ok: false; errors: TargetsFileError[] } {
+function withEntries(
+  target: Target,
+  entries: CheckInEntry[],
+): { ok: true; target: Target } | { ok: false; errors: TargetsFileError[] } {
   if (!target.checkin) return { ok: false, errors: [] };
   const next: Target = { ...target, checkin: { ...target.checkin, entries } };
   const parsed = parseTargetsText(serializeTargetsFile({ version: 1, targets: [next] }));
@@ -50,7 +59,10 @@ export function CheckInEntries({ target }: { target: Target }) {
     }
   };
   const remove = (index: number) => {
-    const result = withEntries(target, entries.filter((_, i) => i !== index));
+    const result = withEntries(
+      target,
+      entries.filter((_, i) => i !== index),
+    );
     if (result.ok) saveTarget(result.target);
   };
 
@@ -83,7 +95,12 @@ export function CheckInEntries({ target }: { target: Target }) {
                 <td className="num">{entry.period.to}</td>
                 <td className="n">{formatTargetValue(entry.value, target, locale, null, false)}</td>
                 <td>
-                  <button type="button" className="btn-link" onClick={() => remove(index)} aria-label={t('goals.checkin.removeEntry', { from: entry.period.from })}>
+                  <button
+                    type="button"
+                    className="btn-link"
+                    onClick={() => remove(index)}
+                    aria-label={t('goals.checkin.removeEntry', { from: entry.period.from })}
+                  >
                     {t('goals.remove')}
                   </button>
                 </td>
@@ -101,18 +118,38 @@ export function CheckInEntries({ target }: { target: Target }) {
       >
         <label className="field">
           <span>{t('period.from')}</span>
-          <input type="date" value={from} min={target.period.from} max={target.period.to} onChange={(e) => setFrom(e.target.value)} required />
+          <input
+            type="date"
+            value={from}
+            min={target.period.from}
+            max={target.period.to}
+            onChange={(e) => setFrom(e.target.value)}
+            required
+          />
         </label>
         <label className="field">
           <span>{t('period.to')}</span>
-          <input type="date" value={to} min={target.period.from} max={target.period.to} onChange={(e) => setTo(e.target.value)} required />
+          <input
+            type="date"
+            value={to}
+            min={target.period.from}
+            max={target.period.to}
+            onChange={(e) => setTo(e.target.value)}
+            required
+          />
         </label>
         <label className="field">
           <span>
             {t('goals.checkin.value')}
             {target.checkin.unit ? ` (${target.checkin.unit})` : ''}
           </span>
-          <input type="text" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} data-field="checkin-value" />
+          <input
+            type="text"
+            inputMode="decimal"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            data-field="checkin-value"
+          />
         </label>
         <button type="submit" className="btn btn-primary" data-action="add-entry">
           {t('goals.checkin.add')}

@@ -16,7 +16,7 @@ import {
   type TargetStatus,
 } from '../../targets';
 import { periodLastYear } from '../../targets/dates';
-import { DRIVER_UNIT, pickDrivers, planDefaults, planToDate } from './driver-plan';
+import { DRIVER_UNIT, pickDrivers, planDefaults, planToDate, roundPlan } from './driver-plan';
 import { kpiLabel } from './goal-format';
 import { amountToInput, parseAmount, unitAdornment } from './units';
 import { useDriverValues } from './use-goals';
@@ -69,7 +69,7 @@ export function DriverTree({ target, status, currency }: Props) {
   const actual = pickDrivers(actualValues.data, tree);
   if (actual === null) return <p className="muted">{t('goals.drivers.unknown')}</p>;
   const solved: DriverId = solveFor[tree] ?? ids[0];
-  const defaults = planDefaults(actual, tree, status.share);
+  const defaults = roundPlan(planDefaults(actual, tree, status.share));
   const known: DriverValues = {};
   let typo = false;
   for (const id of ids) {
@@ -87,7 +87,8 @@ export function DriverTree({ target, status, currency }: Props) {
   const planValues = plan?.ok ? plan.drivers : null;
 
   const base = compare === 'yoy' ? pickDrivers(lastYearValues.data, tree) : actual;
-  const current = compare === 'yoy' ? actual : planValues && status.share ? planToDate(planValues, tree, status.share) : null;
+  const current =
+    compare === 'yoy' ? actual : planValues && status.share ? planToDate(planValues, tree, status.share) : null;
   const attribution = base && current ? attributeGap(base, current) : null;
   const endLabels =
     compare === 'yoy'
@@ -142,7 +143,7 @@ export function DriverTree({ target, status, currency }: Props) {
                             type="text"
                             inputMode="decimal"
                             aria-label={t('goals.drivers.planOf', { driver: kpiLabel(id, locale) })}
-                            value={typed[id] ?? amountToInput(unit === 'count' ? Math.round(defaults[id] ?? 0) : defaults[id], unit)}
+                            value={typed[id] ?? amountToInput(defaults[id], unit)}
                             onChange={(e) => setTyped({ ...typed, [id]: e.target.value })}
                           />
                           {unit === 'rate' && <span className="adorn">%</span>}
@@ -151,7 +152,12 @@ export function DriverTree({ target, status, currency }: Props) {
                     </td>
                     <td>
                       <label className="radio">
-                        <input type="radio" name={`solve-${target.id}-${tree}`} checked={id === solved} onChange={() => setSolveFor({ ...solveFor, [tree]: id })} />
+                        <input
+                          type="radio"
+                          name={`solve-${target.id}-${tree}`}
+                          checked={id === solved}
+                          onChange={() => setSolveFor({ ...solveFor, [tree]: id })}
+                        />
                         {t('goals.drivers.solveThis')}
                       </label>
                     </td>
@@ -200,10 +206,17 @@ export function DriverTree({ target, status, currency }: Props) {
                 formatAxis={money}
                 height={220}
               />
-              <p className="muted" data-gap={attribution.gap} data-parts-sum={attribution.parts.reduce((sum, p) => sum + p.contribution, 0)}>
+              <p
+                className="muted"
+                data-gap={attribution.gap}
+                data-parts-sum={attribution.parts.reduce((sum, p) => sum + p.contribution, 0)}
+              >
                 {t('goals.drivers.sum', {
                   parts: attribution.parts
-                    .map((p) => `${t(SHORT[p.driver])} ${p.contribution >= 0 ? '+' : '−'}${money(Math.abs(p.contribution))}`)
+                    .map(
+                      (p) =>
+                        `${t(SHORT[p.driver])} ${p.contribution >= 0 ? '+' : '−'}${money(Math.abs(p.contribution))}`,
+                    )
                     .join(' · '),
                   gap: `${attribution.gap >= 0 ? '+' : '−'}${money(Math.abs(attribution.gap))}`,
                 })}

@@ -30,7 +30,12 @@ export function FilterPicker({ dimension, options, selected, single = false, onC
         {options.length === 0 && <span className="muted">{t('goals.editor.noValues')}</span>}
         {options.map((value) => (
           <label key={value} className="filter-option">
-            <input type="checkbox" checked={selected.includes(value)} onChange={() => toggle(value)} name={`pick-${dimension}`} />
+            <input
+              type="checkbox"
+              checked={selected.includes(value)}
+              onChange={() => toggle(value)}
+              name={`pick-${dimension}`}
+            />
             {value}
           </label>
         ))}

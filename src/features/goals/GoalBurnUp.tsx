@@ -11,7 +11,9 @@ import { parseISO } from 'date-fns';
 /** "Jan" / "1月" on the first of a month, "Jan 15" / "1月15日" elsewhere. */
 export function tickLabel(date: string, locale: Locale): string {
   const day = parseISO(date);
-  const options: Intl.DateTimeFormatOptions = date.endsWith('-01') ? { month: 'short' } : { month: 'short', day: 'numeric' };
+  const options: Intl.DateTimeFormatOptions = date.endsWith('-01')
+    ? { month: 'short' }
+    : { month: 'short', day: 'numeric' };
   return new Intl.DateTimeFormat(locale, options).format(day);
 }
 
@@ -44,7 +46,7 @@ export function GoalBurnUp({ target, status, locale, currency }: Props) {
         asOf: t('goals.chart.asOf'),
       }}
       formatValue={format}
-      formatAxis={(v) => formatTargetValue(v, { metric: target.metric }, locale, currency)}
+      formatAxis={(v) => (v === 0 ? '0' : formatTargetValue(v, { metric: target.metric }, locale, currency))}
       formatTick={(d) => tickLabel(d, locale)}
     />
   );

@@ -38,7 +38,12 @@ export function GoalCard({ target, locked, currency, onEdit, onRemove, initialTa
   const [tab, setTab] = useState<Tab | null>(initialTab ?? (target.checkin ? 'checkins' : null));
   const [confirming, setConfirming] = useState(false);
   const data = status.data && !status.isPlaceholderData ? status.data : undefined;
-  const tabs: Tab[] = ['ladder', ...(target.metric === 'gmv' && !target.checkin ? (['drivers'] as const) : []), ...(target.checkin ? (['checkins'] as const) : []), 'smart'];
+  const tabs: Tab[] = [
+    'ladder',
+    ...(target.metric === 'gmv' && !target.checkin ? (['drivers'] as const) : []),
+    ...(target.checkin ? (['checkins'] as const) : []),
+    'smart',
+  ];
   const chips = filterChips(target.filters, t);
 
   return (
@@ -76,7 +81,12 @@ export function GoalCard({ target, locked, currency, onEdit, onRemove, initialTa
           {confirming ? (
             <>
               <span className="muted">{t('goals.removeAsk')}</span>
-              <button type="button" className="btn btn-small btn-danger" onClick={onRemove} data-action="confirm-remove">
+              <button
+                type="button"
+                className="btn btn-small btn-danger"
+                onClick={onRemove}
+                data-action="confirm-remove"
+              >
                 {t('goals.remove')}
               </button>
               <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>

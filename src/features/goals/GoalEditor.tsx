@@ -2,7 +2,14 @@ import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
 import { useTargetsStore } from '../../stores/targets-store';
-import { filterableDimensions, KPI_FACTS, PHASINGS, type Direction, type KpiId, type TargetsFileError } from '../../targets';
+import {
+  filterableDimensions,
+  KPI_FACTS,
+  PHASINGS,
+  type Direction,
+  type KpiId,
+  type TargetsFileError,
+} from '../../targets';
 import { AmountField } from './AmountField';
 import { buildTarget, draftMetric, draftUnit, looseTarget, snakeCase, suggestId, type Draft } from './draft';
 import { FilterPicker } from './FilterPicker';
@@ -46,7 +53,8 @@ export function GoalEditor({ initial, editingId, onDone }: Props) {
 
   const takenIds = useMemo(() => targets.map((x) => x.id).filter((id) => id !== editingId), [targets, editingId]);
   const unit = draftUnit(draft);
-  const additive = draft.source === 'checkin' ? draft.checkin.aggregation === 'sum' : KPI_FACTS[draft.metric].kind === 'additive';
+  const additive =
+    draft.source === 'checkin' ? draft.checkin.aggregation === 'sum' : KPI_FACTS[draft.metric].kind === 'additive';
   const deferred = useDeferredValue(draft);
   const smartTarget = useMemo(() => looseTarget(deferred), [deferred]);
   const smart = useSmartCheck(smartTarget);
@@ -75,9 +83,14 @@ export function GoalEditor({ initial, editingId, onDone }: Props) {
   };
 
   const currencies = description.data?.orders.currencies ?? [];
-  const dimensions = draft.source === 'kpi' ? filterableDimensions(draft.metric).filter((d) => d !== 'currency' || currencies.length > 1) : [];
+  const dimensions =
+    draft.source === 'kpi'
+      ? filterableDimensions(draft.metric).filter((d) => d !== 'currency' || currencies.length > 1)
+      : [];
   const optionsOf = (dimension: string): readonly string[] =>
-    dimension === 'currency' ? currencies : ((dimensionValues.data as Record<string, string[]> | undefined)?.[dimension] ?? []);
+    dimension === 'currency'
+      ? currencies
+      : ((dimensionValues.data as Record<string, string[]> | undefined)?.[dimension] ?? []);
 
   return (
     <form
@@ -97,7 +110,13 @@ export function GoalEditor({ initial, editingId, onDone }: Props) {
           <Fieldset legend={t('goals.editor.what')}>
             <div className="segmented" role="group" aria-label={t('goals.editor.source')}>
               {(['kpi', 'checkin'] as const).map((source) => (
-                <button key={source} type="button" aria-pressed={draft.source === source} data-source={source} onClick={() => update({ source })}>
+                <button
+                  key={source}
+                  type="button"
+                  aria-pressed={draft.source === source}
+                  data-source={source}
+                  onClick={() => update({ source })}
+                >
                   {t(`goals.editor.source.${source}`)}
                 </button>
               ))}
@@ -105,7 +124,11 @@ export function GoalEditor({ initial, editingId, onDone }: Props) {
             {draft.source === 'kpi' ? (
               <label className="field field-wide">
                 <span>{t('goals.editor.metric')}</span>
-                <select value={draft.metric} data-field="metric" onChange={(e) => update({ metric: e.target.value as KpiId, filters: {} })}>
+                <select
+                  value={draft.metric}
+                  data-field="metric"
+                  onChange={(e) => update({ metric: e.target.value as KpiId, filters: {} })}
+                >
                   {(Object.keys(METRIC_GROUPS) as MetricGroup[]).map((group) => (
                     <optgroup key={group} label={t(`goals.group.${group}`)}>
                       {METRIC_GROUPS[group].map((id) => (
@@ -144,7 +167,9 @@ export function GoalEditor({ initial, editingId, onDone }: Props) {
                   <select
                     value={draft.checkin.aggregation}
                     data-field="checkin-aggregation"
-                    onChange={(e) => update({ checkin: { ...draft.checkin, aggregation: e.target.value as 'sum' | 'level' } })}
+                    onChange={(e) =>
+                      update({ checkin: { ...draft.checkin, aggregation: e.target.value as 'sum' | 'level' } })
+                    }
                   >
                     <option value="sum">{t('goals.editor.aggregation.sum')}</option>
                     <option value="level">{t('goals.editor.aggregation.level')}</option>
@@ -178,34 +203,85 @@ export function GoalEditor({ initial, editingId, onDone }: Props) {
             <div className="field-row">
               <label className="field">
                 <span>{t('period.from')}</span>
-                <input type="date" value={draft.from} data-field="from" onChange={(e) => update({ from: e.target.value })} required />
+                <input
+                  type="date"
+                  value={draft.from}
+                  data-field="from"
+                  onChange={(e) => update({ from: e.target.value })}
+                  required
+                />
               </label>
               <label className="field">
                 <span>{t('period.to')}</span>
-                <input type="date" value={draft.to} data-field="to" onChange={(e) => update({ to: e.target.value })} required />
+                <input
+                  type="date"
+                  value={draft.to}
+                  data-field="to"
+                  onChange={(e) => update({ to: e.target.value })}
+                  required
+                />
               </label>
             </div>
           </Fieldset>
 
           <Fieldset legend={t('goals.editor.howMuch')}>
             <div className="field-row">
-              <AmountField label={t('goals.editor.floor')} name="floor" value={draft.floor} unit={unit} locale={locale} currency={currency} onChange={(floor) => update({ floor })} hint={t('goals.editor.floorHint')} />
-              <AmountField label={t('goals.editor.target')} name="target" value={draft.target} unit={unit} locale={locale} currency={currency} onChange={(target) => update({ target })} />
-              <AmountField label={t('goals.editor.stretch')} name="stretch" value={draft.stretch} unit={unit} locale={locale} currency={currency} onChange={(stretch) => update({ stretch })} hint={t('goals.editor.optional')} />
+              <AmountField
+                label={t('goals.editor.floor')}
+                name="floor"
+                value={draft.floor}
+                unit={unit}
+                locale={locale}
+                currency={currency}
+                onChange={(floor) => update({ floor })}
+                hint={t('goals.editor.floorHint')}
+              />
+              <AmountField
+                label={t('goals.editor.target')}
+                name="target"
+                value={draft.target}
+                unit={unit}
+                locale={locale}
+                currency={currency}
+                onChange={(target) => update({ target })}
+              />
+              <AmountField
+                label={t('goals.editor.stretch')}
+                name="stretch"
+                value={draft.stretch}
+                unit={unit}
+                locale={locale}
+                currency={currency}
+                onChange={(stretch) => update({ stretch })}
+                hint={t('goals.editor.optional')}
+              />
             </div>
           </Fieldset>
 
           <Fieldset legend={t('goals.editor.phasing')}>
             <div className="segmented" role="group" aria-label={t('goals.editor.phasing')}>
               {PHASINGS.map((phasing) => (
-                <button key={phasing} type="button" aria-pressed={draft.phasing === phasing} data-phasing={phasing} onClick={() => update({ phasing })}>
+                <button
+                  key={phasing}
+                  type="button"
+                  aria-pressed={draft.phasing === phasing}
+                  data-phasing={phasing}
+                  onClick={() => update({ phasing })}
+                >
                   {t(`goals.phasing.${phasing}`)}
                 </button>
               ))}
             </div>
             <p className="muted">{t(`goals.editor.phasingHelp.${draft.phasing}`)}</p>
             {draft.phasing === 'custom' && (
-              <MilestonesEditor draft={draft} unit={unit} additive={additive} locale={locale} currency={currency} onChange={(milestones) => update({ milestones })} />
+              <MilestonesEditor
+                draft={draft}
+                unit={unit}
+                additive={additive}
+                locale={locale}
+                currency={currency}
+                onChange={(milestones) => update({ milestones })}
+              />
             )}
           </Fieldset>
 
@@ -230,7 +306,13 @@ export function GoalEditor({ initial, editingId, onDone }: Props) {
             <div className="field-row">
               <label className="field">
                 <span>{t('goals.editor.owner')}</span>
-                <input type="text" value={draft.owner} data-field="owner" placeholder={t('goals.editor.ownerHint')} onChange={(e) => update({ owner: e.target.value })} />
+                <input
+                  type="text"
+                  value={draft.owner}
+                  data-field="owner"
+                  placeholder={t('goals.editor.ownerHint')}
+                  onChange={(e) => update({ owner: e.target.value })}
+                />
               </label>
               <label className="field">
                 <span>{t('goals.editor.id')}</span>
@@ -247,7 +329,13 @@ export function GoalEditor({ initial, editingId, onDone }: Props) {
             </div>
             <label className="field field-wide">
               <span>{t('goals.editor.why')}</span>
-              <textarea rows={2} value={draft.why} data-field="why" placeholder={t('goals.editor.whyHint')} onChange={(e) => update({ why: e.target.value })} />
+              <textarea
+                rows={2}
+                value={draft.why}
+                data-field="why"
+                placeholder={t('goals.editor.whyHint')}
+                onChange={(e) => update({ why: e.target.value })}
+              />
             </label>
           </Fieldset>
         </div>

@@ -1,13 +1,7 @@
 import { formatRate, type Locale } from '../../lib/format';
 import { useT } from '../../i18n/use-t';
 import type { Target, TargetStatus } from '../../targets';
-import { formatSigned, formatTargetValue } from './goal-format';
-
-/** Whether a gap to the pace is good news, given which way is better. */
-export function gapTone(gap: number | null, direction: TargetStatus['direction']): 'good' | 'bad' | 'flat' {
-  if (gap === null || Math.abs(gap) < 1e-9) return 'flat';
-  return (gap > 0) === (direction === 'higher_is_better') ? 'good' : 'bad';
-}
+import { formatSigned, formatTargetValue, gapTone } from './goal-format';
 
 interface Props {
   target: Target;
@@ -19,7 +13,8 @@ interface Props {
 /** The tracking numbers of a target: to date, expected, projected, attainment, gap and the run rate still needed. */
 export function GoalStats({ target, status, locale, currency }: Props) {
   const t = useT();
-  const value = (v: number | null | undefined) => (status ? formatTargetValue(v ?? null, target, locale, currency) : '…');
+  const value = (v: number | null | undefined) =>
+    status ? formatTargetValue(v ?? null, target, locale, currency) : '…';
   const additive = status?.kind !== 'ratio';
   const tone = status ? gapTone(status.gap, status.direction) : 'flat';
   const items: { key: string; label: string; value: string; sub?: string; tone?: string }[] = [
@@ -39,7 +34,9 @@ export function GoalStats({ target, status, locale, currency }: Props) {
       key: 'projected',
       label: t('goals.stat.projected'),
       value: value(status?.projected),
-      sub: t('goals.stat.ofTarget', { target: formatTargetValue(status?.target ?? target.ladder.target, target, locale, currency) }),
+      sub: t('goals.stat.ofTarget', {
+        target: formatTargetValue(status?.target ?? target.ladder.target, target, locale, currency),
+      }),
     },
     {
       key: 'attainment',
@@ -51,7 +48,10 @@ export function GoalStats({ target, status, locale, currency }: Props) {
       label: t('goals.stat.gap'),
       value: status ? formatSigned(status.gap, target, locale, currency) : '…',
       tone,
-      sub: status?.gap === null || !status ? '' : t(tone === 'bad' ? 'goals.stat.behind' : tone === 'good' ? 'goals.stat.ahead' : 'goals.stat.onPace'),
+      sub:
+        status?.gap === null || !status
+          ? ''
+          : t(tone === 'bad' ? 'goals.stat.behind' : tone === 'good' ? 'goals.stat.ahead' : 'goals.stat.onPace'),
     },
     additive
       ? {
@@ -60,7 +60,9 @@ export function GoalStats({ target, status, locale, currency }: Props) {
           value: status ? `${formatTargetValue(status.required_daily_rate, target, locale, currency)}` : '…',
           sub:
             status?.current_daily_rate != null
-              ? t('goals.stat.current', { rate: formatTargetValue(status.current_daily_rate, target, locale, currency) })
+              ? t('goals.stat.current', {
+                  rate: formatTargetValue(status.current_daily_rate, target, locale, currency),
+                })
               : '',
         }
       : {

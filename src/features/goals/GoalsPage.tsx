@@ -28,9 +28,21 @@ export function GoalsPage() {
   const [editing, setEditing] = useState<Editing | null>(null);
   const lastDate = description.data?.orders.lastDate ?? description.data?.traffic.lastDate ?? null;
 
-  const startNew = () => setEditing({ draft: newDraft(lastDate, targets.map((x) => x.id)), editingId: null });
+  const startNew = () =>
+    setEditing({
+      draft: newDraft(
+        lastDate,
+        targets.map((x) => x.id),
+      ),
+      editingId: null,
+    });
   const editor = (state: Editing) => (
-    <GoalEditor key={state.editingId ?? 'new'} initial={state.draft} editingId={state.editingId} onDone={() => setEditing(null)} />
+    <GoalEditor
+      key={state.editingId ?? 'new'}
+      initial={state.draft}
+      editingId={state.editingId}
+      onDone={() => setEditing(null)}
+    />
   );
 
   return (
@@ -39,7 +51,13 @@ export function GoalsPage() {
         <h1>{t('goals.title')}</h1>
         <span className="sub">{lastDate ? t('goals.subtitle', { date: lastDate }) : ''}</span>
         <div className="goals-head-actions">
-          <button type="button" className="btn btn-primary" onClick={startNew} disabled={editing !== null && editing.editingId === null} data-action="new-target">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={startNew}
+            disabled={editing !== null && editing.editingId === null}
+            data-action="new-target"
+          >
             {t('goals.new')}
           </button>
         </div>

@@ -33,8 +33,22 @@ export function defaultGrain(target: Pick<Target, 'period'>): LadderGrain {
 function LockIcon({ locked }: { locked: boolean }) {
   return (
     <svg aria-hidden="true" width="12" height="13" viewBox="0 0 12 13">
-      <rect x="1.5" y="5.5" width="9" height="7" rx="1.5" fill={locked ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="1.3" />
-      <path d={locked ? 'M3.5 5.5V4a2.5 2.5 0 0 1 5 0v1.5' : 'M3.5 5.5V4a2.5 2.5 0 0 1 5 0'} fill="none" stroke="currentColor" strokeWidth="1.3" />
+      <rect
+        x="1.5"
+        y="5.5"
+        width="9"
+        height="7"
+        rx="1.5"
+        fill={locked ? 'currentColor' : 'none'}
+        stroke="currentColor"
+        strokeWidth="1.3"
+      />
+      <path
+        d={locked ? 'M3.5 5.5V4a2.5 2.5 0 0 1 5 0v1.5' : 'M3.5 5.5V4a2.5 2.5 0 0 1 5 0'}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.3"
+      />
     </svg>
   );
 }
@@ -128,7 +142,10 @@ export function LadderView({ target, locked, currency }: Props) {
     const result = editRung(ladder, index, value);
     if (!result.ok) {
       const lockedSum = ladder.rungs.filter((r) => r.locked && r.index !== index).reduce((sum, r) => sum + r.value, 0);
-      return t('goals.ladder.cannotSet', { rung: rung?.label ?? '', max: format(Math.max(ladder.total - lockedSum, 0)) });
+      return t('goals.ladder.cannotSet', {
+        rung: rung?.label ?? '',
+        max: format(Math.max(ladder.total - lockedSum, 0)),
+      });
     }
     saveTarget(applyLadder(target, result.ladder));
     return null;
@@ -183,7 +200,12 @@ export function LadderView({ target, locked, currency }: Props) {
               {ladder.rungs.map((rung) => {
                 const status = statuses[rung.index];
                 return (
-                  <tr key={`${grain}-${rung.label}`} data-rung={rung.label} data-rung-value={rung.value} data-locked={rung.locked || undefined}>
+                  <tr
+                    key={`${grain}-${rung.label}`}
+                    data-rung={rung.label}
+                    data-rung-value={rung.value}
+                    data-locked={rung.locked || undefined}
+                  >
                     <th scope="row">{rung.label}</th>
                     <td className="num muted-cell">
                       {rung.from.slice(5)} – {rung.to.slice(5)}
@@ -204,12 +226,17 @@ export function LadderView({ target, locked, currency }: Props) {
                         type="button"
                         className={`lock-btn${rung.locked ? ' is-locked' : ''}`}
                         aria-pressed={rung.locked}
-                        aria-label={t(rung.locked ? 'goals.ladder.unlockRung' : 'goals.ladder.lockRung', { rung: rung.label })}
-                        title={t(rung.locked ? 'goals.ladder.unlockRung' : 'goals.ladder.lockRung', { rung: rung.label })}
+                        aria-label={t(rung.locked ? 'goals.ladder.unlockRung' : 'goals.ladder.lockRung', {
+                          rung: rung.label,
+                        })}
+                        title={t(rung.locked ? 'goals.ladder.unlockRung' : 'goals.ladder.lockRung', {
+                          rung: rung.label,
+                        })}
                         onClick={() => toggleLock(rung.index)}
                         data-action="lock"
                       >
-                        <LockIcon locked={rung.locked} /> {rung.locked ? t('goals.ladder.locked') : t('goals.ladder.open')}
+                        <LockIcon locked={rung.locked} />{' '}
+                        {rung.locked ? t('goals.ladder.locked') : t('goals.ladder.open')}
                       </button>
                     </td>
                     <td className="n">{status ? format(status.actual_to_date) : '…'}</td>
@@ -229,7 +256,9 @@ export function LadderView({ target, locked, currency }: Props) {
                     {formatTargetValue(ladderSum(ladder), target, locale, currency, false)}
                   </td>
                   <td colSpan={5} className="muted-cell">
-                    {t('goals.ladder.sumNote', { total: formatTargetValue(ladder.total, target, locale, currency, false) })}
+                    {t('goals.ladder.sumNote', {
+                      total: formatTargetValue(ladder.total, target, locale, currency, false),
+                    })}
                   </td>
                 </tr>
               </tfoot>

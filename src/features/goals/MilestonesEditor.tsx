@@ -27,11 +27,23 @@ export function MilestonesEditor({ draft, unit, additive, locale, currency, onCh
   return (
     <div className="milestones" data-milestones>
       <div className="milestones-actions">
-        <span className="muted">{additive ? t('goals.editor.milestonesHelp') : t('goals.editor.milestonesHelpRatio')}</span>
-        <button type="button" className="btn btn-small" onClick={() => onChange(spreadMilestones(draft, 'quarter'))} data-action="spread-quarter">
+        <span className="muted">
+          {additive ? t('goals.editor.milestonesHelp') : t('goals.editor.milestonesHelpRatio')}
+        </span>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => onChange(spreadMilestones(draft, 'quarter'))}
+          data-action="spread-quarter"
+        >
           {t('goals.editor.spreadQuarter')}
         </button>
-        <button type="button" className="btn btn-small" onClick={() => onChange(spreadMilestones(draft, 'month'))} data-action="spread-month">
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => onChange(spreadMilestones(draft, 'month'))}
+          data-action="spread-month"
+        >
           {t('goals.editor.spreadMonth')}
         </button>
       </div>
@@ -39,23 +51,43 @@ export function MilestonesEditor({ draft, unit, additive, locale, currency, onCh
         <div key={index} className="milestone-row">
           <label className="field">
             <span>{t('goals.editor.milestoneTo')}</span>
-            <input type="date" value={m.to} min={draft.from} max={draft.to} onChange={(e) => set(index, { to: e.target.value })} />
+            <input
+              type="date"
+              value={m.to}
+              min={draft.from}
+              max={draft.to}
+              onChange={(e) => set(index, { to: e.target.value })}
+            />
           </label>
           <label className="field">
             <span>{additive ? t('goals.ladder.amount') : t('goals.ladder.level')}</span>
             <div className="amount-field">
               {adornment && unit !== 'rate' && <span className="adorn">{adornment}</span>}
-              <input type="text" inputMode="decimal" value={m.amount} onChange={(e) => set(index, { amount: e.target.value })} />
+              <input
+                type="text"
+                inputMode="decimal"
+                value={m.amount}
+                onChange={(e) => set(index, { amount: e.target.value })}
+              />
               {unit === 'rate' && <span className="adorn">%</span>}
             </div>
           </label>
-          <button type="button" className="btn-link" onClick={() => onChange(draft.milestones.filter((_, i) => i !== index))}>
+          <button
+            type="button"
+            className="btn-link"
+            onClick={() => onChange(draft.milestones.filter((_, i) => i !== index))}
+          >
             {t('goals.remove')}
           </button>
         </div>
       ))}
       <div className="milestones-foot">
-        <button type="button" className="btn btn-small" onClick={() => onChange([...draft.milestones, { to: draft.to, amount: '' }])} data-action="add-milestone">
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => onChange([...draft.milestones, { to: draft.to, amount: '' }])}
+          data-action="add-milestone"
+        >
           {t('goals.editor.addMilestone')}
         </button>
         {additive && (

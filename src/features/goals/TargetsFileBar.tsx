@@ -21,7 +21,11 @@ function download(name: string, text: string): void {
 function ImportReport({ outcome, name, onClose }: { outcome: ImportOutcome; name: string; onClose: () => void }) {
   const t = useT();
   return (
-    <div className={outcome.ok ? 'import-note ok' : 'import-note bad'} role={outcome.ok ? 'status' : 'alert'} data-import={outcome.ok ? 'ok' : 'failed'}>
+    <div
+      className={outcome.ok ? 'import-note ok' : 'import-note bad'}
+      role={outcome.ok ? 'status' : 'alert'}
+      data-import={outcome.ok ? 'ok' : 'failed'}
+    >
       <div className="import-note-head">
         <strong>{outcome.ok ? t('goals.import.done', { name }) : t('goals.import.failed', { name })}</strong>
         <button type="button" className="btn-link" onClick={onClose}>
@@ -30,7 +34,11 @@ function ImportReport({ outcome, name, onClose }: { outcome: ImportOutcome; name
       </div>
       {outcome.ok ? (
         <p>
-          {t('goals.import.summary', { added: outcome.added.length, replaced: outcome.replaced.length, removed: outcome.removed.length })}
+          {t('goals.import.summary', {
+            added: outcome.added.length,
+            replaced: outcome.replaced.length,
+            removed: outcome.removed.length,
+          })}
         </p>
       ) : (
         <>
@@ -81,11 +89,29 @@ export function TargetsFileBar({ count }: { count: number }) {
             <option value="replace">{t('goals.import.replace')}</option>
           </select>
         </label>
-        <button type="button" className="btn btn-small" onClick={() => input.current?.click()} data-action="import-targets">
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => input.current?.click()}
+          data-action="import-targets"
+        >
           {t('goals.import.button')}
         </button>
-        <input ref={input} type="file" accept=".json,application/json" hidden onChange={(e) => void onFile(e.target.files?.[0])} data-input="targets-file" />
-        <button type="button" className="btn btn-small" disabled={count === 0} onClick={() => download(TARGETS_FILE_NAME, exportText())} data-action="export-targets">
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          onChange={(e) => void onFile(e.target.files?.[0])}
+          data-input="targets-file"
+        />
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={count === 0}
+          onClick={() => download(TARGETS_FILE_NAME, exportText())}
+          data-action="export-targets"
+        >
           {t('goals.export')}
         </button>
         {confirmClear ? (
@@ -106,7 +132,13 @@ export function TargetsFileBar({ count }: { count: number }) {
             </button>
           </>
         ) : (
-          <button type="button" className="btn btn-small" disabled={count === 0} onClick={() => setConfirmClear(true)} data-action="clear-targets">
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={count === 0}
+            onClick={() => setConfirmClear(true)}
+            data-action="clear-targets"
+          >
             {t('goals.clear')}
           </button>
         )}

@@ -8,7 +8,10 @@ import type { Target } from '../../targets';
  */
 export function nextEntryPeriod(target: Pick<Target, 'period' | 'checkin'>): Period | null {
   const entries = target.checkin?.entries ?? [];
-  const lastEnd = entries.reduce<string | null>((last, e) => (last === null || e.period.to > last ? e.period.to : last), null);
+  const lastEnd = entries.reduce<string | null>(
+    (last, e) => (last === null || e.period.to > last ? e.period.to : last),
+    null,
+  );
   const start = lastEnd === null ? target.period.from : addDays(lastEnd, 1);
   if (start > target.period.to) return null;
   const [month] = splitPeriod({ from: start, to: target.period.to }, 'month');

@@ -108,7 +108,13 @@ export function draftFromTarget(target: Target): Draft {
     source: checkin ? 'checkin' : 'kpi',
     metric: isKpiId(target.metric) ? target.metric : 'gmv',
     checkin: checkin
-      ? { id: target.metric, label: checkin.label, unit: checkin.unit, aggregation: checkin.aggregation, direction: checkin.direction }
+      ? {
+          id: target.metric,
+          label: checkin.label,
+          unit: checkin.unit,
+          aggregation: checkin.aggregation,
+          direction: checkin.direction,
+        }
       : { id: '', label: '', unit: '', aggregation: 'sum', direction: 'higher_is_better' },
     from: target.period.from,
     to: target.period.to,
@@ -154,7 +160,8 @@ function readAmounts(draft: Draft): Amounts {
     floor: read(draft.floor, 'ladder.floor'),
     target: read(draft.target, 'ladder.target'),
     stretch: read(draft.stretch, 'ladder.stretch'),
-    milestones: draft.phasing === 'custom' ? draft.milestones.map((m, i) => read(m.amount, `milestones[${i}].target`)) : [],
+    milestones:
+      draft.phasing === 'custom' ? draft.milestones.map((m, i) => read(m.amount, `milestones[${i}].target`)) : [],
     errors,
   };
 }
@@ -190,10 +197,7 @@ export function buildTarget(draft: Draft): BuildResult {
   const amounts = readAmounts(draft);
   const parsed = parseTargetsFile({ version: 1, targets: [rawTarget(draft, amounts)] });
   const fieldsWithTypos = new Set(amounts.errors.map((e) => e.field));
-  const errors = [
-    ...amounts.errors,
-    ...(parsed.ok ? [] : parsed.errors.filter((e) => !fieldsWithTypos.has(e.field))),
-  ];
+  const errors = [...amounts.errors, ...(parsed.ok ? [] : parsed.errors.filter((e) => !fieldsWithTypos.has(e.field)))];
   const target = parsed.ok ? parsed.file.targets[0] : undefined;
   if (errors.length > 0 || target === undefined) return { ok: false, errors };
   return { ok: true, target };
@@ -225,7 +229,8 @@ export function looseTarget(draft: Draft): Target | null {
 /** Milestones one per quarter or month, the target spread over them by days (a start for custom phasing). */
 export function spreadMilestones(draft: Draft, grain: Extract<LadderGrain, 'quarter' | 'month'>): Draft['milestones'] {
   const target = looseTarget({ ...draft, phasing: 'linear' });
-  if (target === null || !isIsoDate(draft.from) || !isIsoDate(draft.to) || draft.to < draft.from) return draft.milestones;
+  if (target === null || !isIsoDate(draft.from) || !isIsoDate(draft.to) || draft.to < draft.from)
+    return draft.milestones;
   const unit = draftUnit(draft);
   return buildLadder(target, grain).rungs.map((rung) => ({ to: rung.to, amount: amountToInput(rung.value, unit) }));
 }

@@ -47,3 +47,15 @@ export function planToDate(plan: DriverValues, tree: DriverTree, share: number):
   if (whole !== undefined) cut[volume] = whole * share;
   return cut;
 }
+
+/** A plan as a person would write it: whole sessions, rates to a hundredth of a percent, money to the cent. */
+export function roundPlan(values: DriverValues): DriverValues {
+  const rounded: DriverValues = {};
+  for (const [id, value] of Object.entries(values) as [DriverId, number | undefined][]) {
+    if (value === undefined) continue;
+    const unit = DRIVER_UNIT[id];
+    rounded[id] =
+      unit === 'count' ? Math.round(value) : unit === 'rate' ? Number(value.toFixed(4)) : Number(value.toFixed(2));
+  }
+  return rounded;
+}

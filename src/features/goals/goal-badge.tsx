@@ -4,20 +4,8 @@ import { useAppStore } from '../../stores/app-store';
 import { useTargetsStore } from '../../stores/targets-store';
 import type { Target, TargetStatus } from '../../targets';
 import { STATUS_GLYPH } from './goal-format';
+import { pickGoalTarget } from './goal-pick';
 import { useDescription, useTargetStatus } from './use-goals';
-
-/**
- * The target a KPI card speaks for: one on that KPI over all the data (no filter but maybe a
- * currency), preferring the one whose period holds the last day of data, then the latest.
- */
-export function pickGoalTarget(targets: readonly Target[], metric: string, lastDate: string | null): Target | null {
-  const candidates = targets.filter(
-    (t) => t.metric === metric && !t.checkin && Object.keys(t.filters).every((d) => d === 'currency'),
-  );
-  const current = lastDate === null ? undefined : candidates.find((t) => t.period.from <= lastDate && lastDate <= t.period.to);
-  if (current) return current;
-  return [...candidates].sort((a, b) => (a.period.to < b.period.to ? 1 : -1))[0] ?? null;
-}
 
 /** The goal status of a KPI, for its card on any page; null when no target tracks it. */
 export function useGoalStatus(metricId: string): { target: Target; status: TargetStatus } | null {
@@ -40,7 +28,8 @@ export function GoalBadge({ metricId }: { metricId: string }) {
   const { status, target } = goal;
   const state = t(`goals.status.${status.status}`);
   const attainment = status.attainment === null ? null : formatRate(status.attainment, locale, 0);
-  const text = attainment === null ? t('goals.badge.short', { status: state }) : t('goals.badge', { status: state, attainment });
+  const text =
+    attainment === null ? t('goals.badge.short', { status: state }) : t('goals.badge', { status: state, attainment });
   return (
     <button
       type="button"

@@ -1,11 +1,28 @@
 import { formatRate, formatValue, MISSING, type Locale, type Unit } from '../../lib/format';
 import { DEFINITIONS } from '../../metrics/definitions';
-import { isKpiId, type Target, type TrackingStatus } from '../../targets';
+import { isKpiId, type Direction, type Target, type TrackingStatus } from '../../targets';
 
 /** The KPIs a planner picks from, grouped as the pages group them. */
 export const METRIC_GROUPS = {
-  sales: ['gmv', 'net_revenue', 'orders', 'aov', 'discounts', 'refunds', 'refund_rate', 'cancelled_orders', 'cancellation_rate'],
-  customers: ['buyers', 'new_buyers', 'returning_buyers', 'revenue_per_buyer', 'returning_customer_rate', 'repeat_purchase_rate'],
+  sales: [
+    'gmv',
+    'net_revenue',
+    'orders',
+    'aov',
+    'discounts',
+    'refunds',
+    'refund_rate',
+    'cancelled_orders',
+    'cancellation_rate',
+  ],
+  customers: [
+    'buyers',
+    'new_buyers',
+    'returning_buyers',
+    'revenue_per_buyer',
+    'returning_customer_rate',
+    'repeat_purchase_rate',
+  ],
   traffic: ['sessions', 'visitors', 'conversion_rate', 'buyer_conversion_rate'],
   users: ['registrations', 'activation_rate_30d'],
 } as const;
@@ -58,7 +75,14 @@ export function formatSigned(
   return `${value > 0 ? '+' : '−'}${text}`;
 }
 
-export const STATUS_ORDER: readonly TrackingStatus[] = ['off_track', 'at_risk', 'on_track', 'ahead', 'not_started', 'no_data'];
+export const STATUS_ORDER: readonly TrackingStatus[] = [
+  'off_track',
+  'at_risk',
+  'on_track',
+  'ahead',
+  'not_started',
+  'no_data',
+];
 
 /** A glyph per status, so the pill does not speak through colour alone. */
 export const STATUS_GLYPH: Record<TrackingStatus, string> = {
@@ -69,3 +93,9 @@ export const STATUS_GLYPH: Record<TrackingStatus, string> = {
   not_started: '○',
   no_data: '–',
 };
+
+/** Whether a gap to the pace is good news, given which way is better. */
+export function gapTone(gap: number | null, direction: Direction): 'good' | 'bad' | 'flat' {
+  if (gap === null || Math.abs(gap) < 1e-9) return 'flat';
+  return gap > 0 === (direction === 'higher_is_better') ? 'good' : 'bad';
+}

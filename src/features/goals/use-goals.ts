@@ -57,7 +57,11 @@ export function useGoalSource(): { sourceOf: (engine: Engine) => EngineSeriesSou
 /** A target evaluated as of the data (the numbers `report --targets` gives). */
 export function useTargetStatus(target: Target | null) {
   const { sourceOf, key } = useGoalSource();
-  return useEngineQuery(['goal-status', key, target], (engine) => evaluateTarget(target!, sourceOf(engine)), target !== null);
+  return useEngineQuery(
+    ['goal-status', key, target],
+    (engine) => evaluateTarget(target!, sourceOf(engine)),
+    target !== null,
+  );
 }
 
 /** The burn-up chart of a target: running actuals from the engine (or the check-in entries), paced by its phasing. */
@@ -128,8 +132,18 @@ export function useDriverValues(target: Target, span: { from: string; to: string
     ['goal-drivers', key, target.filters, span],
     async (engine) => {
       const source = sourceOf(engine);
-      const ids = ['gmv', 'sessions', 'conversion_rate', 'aov', 'visitors', 'buyer_conversion_rate', 'revenue_per_buyer'];
-      const entries = await Promise.all(ids.map(async (id) => [id, await source.value(id, span!, target.filters)] as const));
+      const ids = [
+        'gmv',
+        'sessions',
+        'conversion_rate',
+        'aov',
+        'visitors',
+        'buyer_conversion_rate',
+        'revenue_per_buyer',
+      ];
+      const entries = await Promise.all(
+        ids.map(async (id) => [id, await source.value(id, span!, target.filters)] as const),
+      );
       return Object.fromEntries(entries) as Record<string, number | null>;
     },
     span !== null,

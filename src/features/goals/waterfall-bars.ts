@@ -14,7 +14,10 @@ export interface WaterfallBar {
  * The steps of an attribution (`attributeGap`) as bars: the two totals from 0, each driver's
  * part floating from where the previous one ended. A driver that did not move is a flat bar.
  */
-export function toWaterfallBars(steps: readonly WaterfallStep[], labelOf: (key: WaterfallStep['key']) => string): WaterfallBar[] {
+export function toWaterfallBars(
+  steps: readonly WaterfallStep[],
+  labelOf: (key: WaterfallStep['key']) => string,
+): WaterfallBar[] {
   return steps.map((step) => ({
     key: step.key,
     label: labelOf(step.key),

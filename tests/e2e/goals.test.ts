@@ -1,0 +1,216 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot, startPreview, type AppServer } from './harness';
+import { independentKpis } from '../support/independent-sample-kpis';
+
+let server: AppServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const CARD = '[data-target="gmv-2026"]';
+const READY_CARD = `${CARD}:not([data-status=""])`;
+
+interface CardNumbers {
+  status: string;
+  actual: number;
+  projected: number;
+  attainment: number;
+}
+
+async function cardNumbers(page: Page): Promise<CardNumbers> {
+  await page.waitForSelector(READY_CARD, { timeout: 90_000 });
+  const read = async (name: string) => (await page.getAttribute(CARD, name)) ?? '';
+  return {
+    status: await read('data-status'),
+    actual: Number(await read('data-actual')),
+    projected: Number(await read('data-projected')),
+    attainment: Number(await read('data-attainment')),
+  };
+}
+
+async function waitForGoals(page: Page): Promise<void> {
+  await page.waitForSelector('[data-nav="goals"][aria-current="page"]', { timeout: 90_000 });
+  await page.waitForSelector('[data-action="new-target"]', { timeout: 90_000 });
+}
+
+describe('the Goals page on the sample shop', () => {
+  it('creates a GMV target with a ladder, tracks it, keeps it across a reload, and exports, clears and imports it', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-US',
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const started = Date.now();
+    const step = (name: string) => console.log(`${((Date.now() - started) / 1000).toFixed(1)}s ${name}`);
+    try {
+      await page.goto(`${server.url}/?page=goals`);
+      await waitForGoals(page);
+      await page.waitForSelector('[data-goals-empty]');
+
+      // The editor: GMV over 2026 (the year the sample ends in), seasonal, a floor/target/stretch ladder.
+      step('editor');
+      await page.click('[data-action="new-target"]');
+      await page.waitForSelector('[data-editor="new"]');
+      await expect(page.inputValue('[data-field="from"]')).resolves.toBe('2026-01-01');
+      await expect(page.inputValue('[data-field="to"]')).resolves.toBe('2026-12-31');
+      await page.selectOption('[data-field="metric"]', 'gmv');
+      await page.fill('[data-field="floor"]', '23,000,000');
+      await page.fill('[data-field="target"]', '25000000');
+      await page.fill('[data-field="stretch"]', '2800万');
+      await page.click('[data-phasing="seasonal"]');
+      // Without an owner and a why the SMART check fails Relevant, but saving stays possible.
+      await page.waitForSelector('[data-smart-letter="relevant"][data-smart-state="fail"]', { timeout: 90_000 });
+      await page.fill('[data-field="owner"]', 'Growth');
+      await page.fill('[data-field="why"]', 'Keep last year’s growth through the peak season');
+      await page.waitForSelector('[data-smart-letter="relevant"][data-smart-state="pass"]', { timeout: 90_000 });
+      await page.waitForSelector('[data-smart-letter="timeBound"][data-smart-state="pass"]');
+      const achievable = await page.textContent('[data-smart-letter="achievable"] .smart-reason');
+      expect(achievable).toMatch(
+        /needs \+18 % over the same months last year; the best year-over-year growth in your history is \+\d+ %/,
+      );
+      step('save');
+      await page.click('[data-action="save-target"]');
+
+      // Status and numbers, checked against native DuckDB over the CSV files.
+      const asOfSpan = await independentKpis('2026-01-01', '2026-10-31');
+      const lastYearPart = await independentKpis('2025-01-01', '2025-10-31');
+      const lastYearWhole = await independentKpis('2025-01-01', '2025-12-31');
+      const created = await cardNumbers(page);
+      expect(created.actual).toBeCloseTo(asOfSpan.gmv!, 4);
+      // Seasonal: the share due is last year's Jan–Oct over last year's whole year.
+      const projected = (asOfSpan.gmv! * lastYearWhole.gmv!) / lastYearPart.gmv!;
+      expect(created.projected).toBeCloseTo(projected, 2);
+      expect(created.attainment).toBeCloseTo(projected / 25_000_000, 8);
+      const expectedStatus =
+        projected >= 28_000_000
+          ? 'ahead'
+          : projected >= 25_000_000
+            ? 'on_track'
+            : projected >= 23_000_000
+              ? 'at_risk'
+              : 'off_track';
+      expect(created.status).toBe(expectedStatus);
+      await expect(page.textContent(`${CARD} [data-status-pill]`)).resolves.toContain(
+        expectedStatus === 'on_track' ? 'On track' : '',
+      );
+
+      step('burn-up');
+      // The burn-up chart draws its lines.
+      await page.waitForSelector(`${CARD} [data-chart="burn-up"] .recharts-line path`, { timeout: 60_000 });
+      expect(await page.locator(`${CARD} [data-chart="burn-up"] .recharts-line`).count()).toBe(3);
+
+      step('ladder');
+      // The ladder by month: twelve rungs that add up to the target; edit one, lock another.
+      await page.click(`${CARD} [data-tab="ladder"]`);
+      await page.waitForSelector(`${CARD} [data-ladder="month"] [data-rung="2026-12"]`, { timeout: 60_000 });
+      expect(await page.locator(`${CARD} [data-rung]`).count()).toBe(12);
+      await expect(page.getAttribute(`${CARD} [data-ladder-sum]`, 'data-ladder-sum')).resolves.toBe('25000000');
+      await page.click(`${CARD} [data-rung="2026-01"] [data-action="lock"]`);
+      await page.waitForSelector(`${CARD} [data-rung="2026-01"][data-locked]`);
+      const january = Number(await page.getAttribute(`${CARD} [data-rung="2026-01"]`, 'data-rung-value'));
+      const december = page.locator(`${CARD} [data-rung="2026-12"] input`);
+      await december.fill('3,000,000');
+      await december.press('Enter');
+      await page.waitForSelector(`${CARD} [data-rung="2026-12"][data-rung-value="3000000"]`, { timeout: 60_000 });
+      await expect(page.getAttribute(`${CARD} [data-ladder-sum]`, 'data-ladder-sum')).resolves.toBe('25000000');
+      expect(Number(await page.getAttribute(`${CARD} [data-rung="2026-01"]`, 'data-rung-value'))).toBe(january);
+      await page.waitForSelector(`${CARD} [data-rung="2026-10"] [data-status-pill]`, { timeout: 60_000 });
+      const edited = await cardNumbers(page);
+      expect(edited.actual).toBeCloseTo(asOfSpan.gmv!, 4);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, 'goals-en');
+
+      step('reload');
+      // A reload keeps the target, its edited ladder and its lock.
+      await page.reload();
+      await waitForGoals(page);
+      const reloaded = await cardNumbers(page);
+      expect(reloaded).toEqual(edited);
+
+      step('export');
+      // Export the targets file, clear, and import it back: the same numbers.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('[data-action="export-targets"]'),
+      ]);
+      expect(download.suggestedFilename()).toBe('yardstick-targets.json');
+      const exportedPath = await download.path();
+      const exported = JSON.parse(await readFile(exportedPath, 'utf8')) as {
+        version: number;
+        targets: {
+          id: string;
+          metric: string;
+          ladder: Record<string, number>;
+          phasing: string;
+          milestones: { to: string; target: number }[];
+          owner: string;
+        }[];
+      };
+      expect(exported.version).toBe(1);
+      expect(exported.targets).toHaveLength(1);
+      const [saved] = exported.targets;
+      expect(saved).toMatchObject({
+        id: 'gmv-2026',
+        metric: 'gmv',
+        ladder: { floor: 23_000_000, target: 25_000_000, stretch: 28_000_000 },
+        phasing: 'custom',
+        owner: 'Growth',
+      });
+      expect(saved!.milestones).toHaveLength(12);
+      expect(saved!.milestones.reduce((sum, m) => sum + Math.round(m.target * 100), 0)).toBe(2_500_000_000);
+
+      await page.click('[data-action="clear-targets"]');
+      await page.click('[data-action="confirm-clear"]');
+      await page.waitForSelector('[data-goals-empty]');
+      expect(await page.locator(CARD).count()).toBe(0);
+
+      await page.setInputFiles('[data-input="targets-file"]', exportedPath);
+      await page.waitForSelector('[data-import="ok"]');
+      expect(await cardNumbers(page)).toEqual(edited);
+
+      step('malformed');
+      // A malformed file names the target and the field, and changes nothing.
+      const broken = { version: 1, targets: [{ ...saved, ladder: { target: 'lots' } }] };
+      await page.setInputFiles('[data-input="targets-file"]', {
+        name: 'broken.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(broken)),
+      });
+      await page.waitForSelector('[data-import="failed"] [data-import-error="gmv-2026:ladder.target"]');
+      expect(await cardNumbers(page)).toEqual(edited);
+
+      step('overview');
+      // The overview's GMV card carries the goal's status.
+      await page.click('[data-nav="overview"]');
+      await page.waitForSelector(`[data-kpi="gmv"] [data-goal-badge="${edited.status}"]`, { timeout: 90_000 });
+
+      step('zh');
+      // In Chinese.
+      await page.click('[data-nav="goals"]');
+      await page.selectOption('[data-control="locale"]', 'zh-CN');
+      await page.waitForSelector('text=目标阶梯');
+      await cardNumbers(page);
+      await page.click(`${CARD} [data-tab="drivers"]`);
+      await page.waitForSelector(`${CARD} [data-chart="waterfall"] .recharts-bar-rectangle`, { timeout: 60_000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, 'goals-zh');
+
+      expect(errors).toEqual([]);
+    } catch (e) {
+      await screenshot(page, 'goals-debug');
+      throw e;
+    } finally {
+      await context.close();
+    }
+  }, 600_000);
+});
