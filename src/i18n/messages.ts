@@ -177,7 +177,7 @@ export const MESSAGES = {
     'sales.newVsReturningNote': 'Returning buyers ordered before the period began.',
     'sales.newBuyers': 'New buyers',
     'sales.returningBuyers': 'Returning buyers',
-    'sales.buyerType': 'Buyers',
+    'sales.buyerType': 'Buyer group',
     'sales.topProducts': 'Top products',
     'sales.itemSalesNote': 'Item sales = quantity × unit price of the line items, before order-level discounts, shipping and tax.',
     'sales.noItems': 'These orders came without line items. Load an export with line items (Shopify orders, or order_items) to see top products.',

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kpiValue, launchBrowser, screenshot, type AppServer } from './harness';
+import { ARTIFACTS, kpiValue, launchBrowser, screenshot, type AppServer } from './harness';
 import { independentKpis } from '../support/independent-sample-kpis';
 
 /**
@@ -285,6 +285,8 @@ describe('sales', () => {
     const image = await saved(png);
     expect([...image.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(image.readUInt32BE(16)).toBeGreaterThan(400);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(path.join(ARTIFACTS, 'export-sales-by-channel.png'), image);
     await context.close();
   });
 });
@@ -366,6 +368,15 @@ describe('customers', () => {
     await page.click('[data-segmented="cohort-metric"] [data-value="ltv"]');
     await page.waitForSelector('[data-segmented="cohort-metric"] [data-value="ltv"][aria-pressed="true"]');
     expect(await page.locator('[data-cohort="2026-10"] [data-k]').count()).toBe(1);
+
+    const [heatmap] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-panel="customers-cohorts"] [data-export="png"]'),
+    ]);
+    const heatmapPng = await saved(heatmap);
+    expect([...heatmapPng.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(path.join(ARTIFACTS, 'export-cohorts-ltv.png'), heatmapPng);
 
     // A segment's customer list.
     const row = page.locator('[data-table="rfm"] tr[data-row="champions"] td');

@@ -3,6 +3,7 @@ import { ACCENT, SECOND } from '../../components/charts/palette';
 import { tableCsv, type Column } from '../../components/ui/DataTable';
 import { drillToPeriod } from '../../components/ui/drill';
 import { exportName } from '../../components/ui/download';
+import { useFiltersText } from '../../components/ui/PageHead';
 import { Panel } from '../../components/ui/Panel';
 import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
 import { useFormatters } from '../../components/ui/use-formatters';
@@ -15,6 +16,7 @@ import { cohortSpan, spanMonths, toBuyerMixRows } from './customers-shape';
 /** New and returning buyers month by month; a click on a month makes it the page's period. */
 export function BuyerMixPanel({ scope }: { scope: PageScope }) {
   const t = useT();
+  const filtersText = useFiltersText();
   const fmt = useFormatters(scope.currency);
   const { filters, description } = scope;
   const span = cohortSpan(scope.period);
@@ -55,7 +57,7 @@ export function BuyerMixPanel({ scope }: { scope: PageScope }) {
       title={title}
       subtitle={t('customers.spanNote', { from: span.from, to: span.to })}
       exportName={exportName('new-vs-returning-buyers', span)}
-      caption={scope.caption}
+      caption={`${t('customers.spanNote', { from: span.from, to: span.to })} · ${t('drill.filters')}: ${filtersText}`}
       csv={result.data ? tableCsv(result.data, columns) : null}
       png
     >

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { CohortHeatmap } from '../../components/charts/CohortHeatmap';
 import { drillToPeriod } from '../../components/ui/drill';
 import { exportName } from '../../components/ui/download';
+import { useFiltersText } from '../../components/ui/PageHead';
 import { Panel } from '../../components/ui/Panel';
 import { Segmented } from '../../components/ui/Segmented';
 import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
@@ -18,6 +19,7 @@ import { cohortSpan, heatScale, toHeatmap, toHeatmapCsv, type CohortMetric } fro
 /** Monthly acquisition cohorts: retention, revenue or LTV by month since the first order; blank where a month has not happened. */
 export function CohortPanel({ scope }: { scope: PageScope }) {
   const t = useT();
+  const filtersText = useFiltersText();
   const locale = useAppStore((s) => s.locale);
   const fmt = useFormatters(scope.currency);
   const [metric, setMetric] = useState<CohortMetric>('retention');
@@ -103,7 +105,7 @@ export function CohortPanel({ scope }: { scope: PageScope }) {
       title={title}
       subtitle={`${t('customers.spanNote', { from: span.from, to: span.to })} · ${explain}`}
       exportName={exportName(`cohorts-${metric}${metric === 'retention' ? `-${mode}` : ''}`, span)}
-      caption={scope.caption}
+      caption={`${t('customers.spanNote', { from: span.from, to: span.to })} · ${t('drill.filters')}: ${filtersText}`}
       csv={csv}
       png
       controls={controls}

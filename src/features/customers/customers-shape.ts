@@ -61,13 +61,18 @@ export function toHeatmap(cohorts: readonly CohortRow[], metric: CohortMetric): 
 
 /**
  * How dark a cell is, 0..1. Retention is scaled to the highest month after the first (month 0
- * is always 100 % and would wash the rest out); money to the largest cell.
+ * is always 100 % and would wash the rest out); revenue from 0 to the largest cell; LTV, which
+ * only grows, from its smallest to its largest cell so the growth shows.
  */
 export function heatScale(heatmap: Heatmap, metric: CohortMetric): (v: number) => number {
   const values = heatmap.rows.flatMap((r) =>
     r.cells.filter((v, k): v is number => v !== null && (metric !== 'retention' || k > 0)),
   );
   const max = Math.max(0, ...values);
+  if (metric === 'ltv') {
+    const min = Math.min(max, ...values);
+    return (v) => (max > min ? 0.15 + (0.85 * Math.max(0, v - min)) / (max - min) : max > 0 ? 1 : 0);
+  }
   return (v) => (max > 0 ? Math.min(1, v / max) : 0);
 }
 

@@ -43,7 +43,14 @@ export function NewReturningPanel({ scope }: { scope: PageScope }) {
           formatValue={fmt.money}
           valueLabel="GMV"
         />
-        <DataTable name="new-returning" caption={title} columns={columns} rows={rows} rowKey={(r) => r.key} />
+        <DataTable
+          name="new-returning"
+          caption={title}
+          // The half-width card has room for five columns; the CSV keeps orders too.
+          columns={columns.filter((c) => c.key !== 'orders')}
+          rows={rows}
+          rowKey={(r) => r.key}
+        />
       </>
     );
 

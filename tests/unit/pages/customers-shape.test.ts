@@ -58,6 +58,13 @@ describe('cohort heatmap', () => {
     expect(heatScale(toHeatmap([], 'revenue'), 'revenue')(5)).toBe(0);
   });
 
+  it('scales LTV from its smallest to its largest cell', () => {
+    const ltv = heatScale(toHeatmap(cohorts, 'ltv'), 'ltv');
+    expect(ltv(100)).toBeCloseTo(0.15, 10);
+    expect(ltv(130)).toBeCloseTo(1, 10);
+    expect(ltv(115)).toBeCloseTo(0.575, 10);
+  });
+
   it('exports blank cells for null, not 0', () => {
     const csv = toHeatmapCsv(toHeatmap(cohorts, 'revenue'), 'Cohort', 'Customers', (k) => `M${k}`);
     expect(csv.columns.map((c) => c.label)).toEqual(['Cohort', 'Customers', 'M0', 'M1', 'M2']);
