@@ -61,7 +61,11 @@ export async function transcodeToUtf8(
 }
 
 /** Decompresses a gzip file chunk by chunk (the platform's DecompressionStream). */
-export async function gunzip(data: ByteSource, onBytes: (bytes: number) => void, signal?: AbortSignal): Promise<ByteSource> {
+export async function gunzip(
+  data: ByteSource,
+  onBytes: (bytes: number) => void,
+  signal?: AbortSignal,
+): Promise<ByteSource> {
   const out: Uint8Array[] = [];
   let read = 0;
   const counted = streamOf(data).pipeThrough(
@@ -73,7 +77,9 @@ export async function gunzip(data: ByteSource, onBytes: (bytes: number) => void,
       },
     }),
   );
-  const reader = counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>).getReader();
+  const reader = counted
+    .pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>)
+    .getReader();
   for (;;) {
     signal?.throwIfAborted();
     const { done, value } = await reader.read();

@@ -125,7 +125,9 @@ async function readAndStage(engine: Engine, file: InputFile, options: ImportOpti
 }
 
 async function dropViews(engine: Engine): Promise<void> {
-  await engine.run([TEXT_TABLES.main, TEXT_TABLES.items, CLEAN_TABLE].map((n) => `DROP VIEW IF EXISTS ${ident(n)}`).join('; '));
+  await engine.run(
+    [TEXT_TABLES.main, TEXT_TABLES.items, CLEAN_TABLE].map((n) => `DROP VIEW IF EXISTS ${ident(n)}`).join('; '),
+  );
 }
 
 async function dropWorkTables(engine: Engine): Promise<void> {
@@ -134,9 +136,16 @@ async function dropWorkTables(engine: Engine): Promise<void> {
   await engine.run(names.map((n) => `DROP TABLE IF EXISTS ${ident(n)}`).join('; '));
 }
 
-async function rejectedRows(engine: Engine, staged: Staged, table: string, prefix: string): Promise<{ rows: RejectedRow[]; reasons: Record<string, number> }> {
+async function rejectedRows(
+  engine: Engine,
+  staged: Staged,
+  table: string,
+  prefix: string,
+): Promise<{ rows: RejectedRow[]; reasons: Record<string, number> }> {
   const reasons: Record<string, number> = {};
-  for (const r of await engine.query(`SELECT _reason AS reason, count(*) AS n FROM ${ident(table)} WHERE _reason IS NOT NULL GROUP BY 1`))
+  for (const r of await engine.query(
+    `SELECT _reason AS reason, count(*) AS n FROM ${ident(table)} WHERE _reason IS NOT NULL GROUP BY 1`,
+  ))
     reasons[`${prefix}${String(r['reason'])}`] = Number(r['n']);
   if (Object.keys(reasons).length === 0) return { rows: [], reasons };
 
@@ -146,7 +155,12 @@ async function rejectedRows(engine: Engine, staged: Staged, table: string, prefi
      FROM ${ident(table)} s JOIN ${ident(RAW_TABLE)} r ON r.rowid = s._row
      WHERE s._reason IS NOT NULL ORDER BY s._row LIMIT ${REJECTED_ROWS_KEPT}`,
   );
-  const lines = staged.prepared.lineColumn ? null : await recordLines(staged.prepared, sample.map((r) => Number(r['_row'])));
+  const lines = staged.prepared.lineColumn
+    ? null
+    : await recordLines(
+        staged.prepared,
+        sample.map((r) => Number(r['_row'])),
+      );
   const rows = sample.map((r): RejectedRow => {
     const index = Number(r['_row']);
     const fields = staged.prepared.layout.header.map((_, i) => {
@@ -193,7 +207,9 @@ export function importFile(engine: Engine, file: InputFile, options: ImportOptio
         addUpTraffic: table === 'traffic' && staged.plan.source !== 'canonical' && staged.plan.source !== 'custom',
         signal: options.signal,
       });
-      const rejected = [...main.rows, ...(items?.rows ?? [])].sort((a, b) => a.line - b.line).slice(0, REJECTED_ROWS_KEPT);
+      const rejected = [...main.rows, ...(items?.rows ?? [])]
+        .sort((a, b) => a.line - b.line)
+        .slice(0, REJECTED_ROWS_KEPT);
       const rowsRejected = Object.values(main.reasons).reduce((a, b) => a + b, 0);
       const report: LoadReport = {
         file: file.name,
@@ -239,7 +255,11 @@ export interface DetectionResult extends Detection {
  * user applies it (issue 3 "Recognition"). Unknown layouts come back with
  * `recognised: false` and source 'custom' for the user to map.
  */
-export function detectFile(engine: Engine, file: InputFile, options: Pick<ImportOptions, 'table'> = {}): Promise<DetectionResult> {
+export function detectFile(
+  engine: Engine,
+  file: InputFile,
+  options: Pick<ImportOptions, 'table'> = {},
+): Promise<DetectionResult> {
   return oneAtATime(engine, async () => {
     try {
       const prepared = await prepareFile(file, () => {});
@@ -306,10 +326,18 @@ export function previewMapping(engine: Engine, file: InputFile, mapping: ColumnM
         `SELECT _row, _line, _reason, ${specs.map((s) => `${valueCol(s.name)} AS ${ident(s.name)}`).join(', ')}
          FROM ${ident(STAGED[mapping.table])} ORDER BY _row`,
       );
-      const lines = staged.prepared.lineColumn ? null : await recordLines(staged.prepared, rows.map((r) => Number(r['_row'])));
+      const lines = staged.prepared.lineColumn
+        ? null
+        : await recordLines(
+            staged.prepared,
+            rows.map((r) => Number(r['_row'])),
+          );
       return rows.map((r) => {
         const index = Number(r['_row']);
-        const out: Row = { line: lines ? (lines.get(index) ?? null) : r['_line'] ?? null, reason: r['_reason'] ?? null };
+        const out: Row = {
+          line: lines ? (lines.get(index) ?? null) : (r['_line'] ?? null),
+          reason: r['_reason'] ?? null,
+        };
         for (const s of specs) out[s.name] = r[s.name] ?? null;
         return out;
       });

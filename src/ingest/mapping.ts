@@ -22,10 +22,15 @@ export function mappingPlan(file: string, mapping: ColumnMapping, h: HeaderIndex
   for (const spec of FIELDS[mapping.table]) {
     const column = mapping.columns[spec.name];
     if (column === undefined || column === '') {
-      if (spec.required) throw new ImportError(file, `the mapping does not say which column holds ${spec.name}, which ${mapping.table} needs.`);
+      if (spec.required)
+        throw new ImportError(
+          file,
+          `the mapping does not say which column holds ${spec.name}, which ${mapping.table} needs.`,
+        );
       continue;
     }
-    if (!h.has(column)) throw new ImportError(file, `the mapping uses the column "${column}", which this file does not have.`);
+    if (!h.has(column))
+      throw new ImportError(file, `the mapping uses the column "${column}", which this file does not have.`);
     fields[spec.name] = h.text(column);
   }
   return { source: 'custom', table: mapping.table, fields };

@@ -34,7 +34,8 @@ interface TableMerge {
 
 const money = (f: string): string => `coalesce(${v(f)}, 0)`;
 
-const lastPerKey = (dedupe: boolean, key: string): string => (dedupe ? `QUALIFY row_number() OVER (PARTITION BY ${key} ORDER BY _row DESC) = 1` : '');
+const lastPerKey = (dedupe: boolean, key: string): string =>
+  dedupe ? `QUALIFY row_number() OVER (PARTITION BY ${key} ORDER BY _row DESC) = 1` : '';
 
 const ORDERS: TableMerge = {
   keySql: v('order_id'),
@@ -157,10 +158,13 @@ export async function mergeStaged(engine: Engine, req: MergeRequest): Promise<Me
     await engine.run(`CREATE TEMP ${newKind} ${NEW} AS ${m.select(req.staged, req.file, dedupe)}`);
     const loaded = newKind === 'VIEW' ? valid : await count(engine, `SELECT count(*) AS n FROM ${NEW}`);
     const replaced = await count(engine, m.replacedSql);
-    const withinFile = req.table === 'order_items' || (req.table === 'traffic' && req.addUpTraffic) ? 0 : valid - loaded;
+    const withinFile =
+      req.table === 'order_items' || (req.table === 'traffic' && req.addUpTraffic) ? 0 : valid - loaded;
     let dateRange: MergeCounts['dateRange'] = null;
     if (m.dateColumn) {
-      const [r] = await engine.query(`SELECT CAST(min(${m.dateColumn}) AS VARCHAR) AS f, CAST(max(${m.dateColumn}) AS VARCHAR) AS t FROM ${NEW}`);
+      const [r] = await engine.query(
+        `SELECT CAST(min(${m.dateColumn}) AS VARCHAR) AS f, CAST(max(${m.dateColumn}) AS VARCHAR) AS t FROM ${NEW}`,
+      );
       if (r && typeof r['f'] === 'string' && typeof r['t'] === 'string') dateRange = { from: r['f'], to: r['t'] };
     }
     let items: MergeCounts['items'];

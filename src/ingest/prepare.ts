@@ -36,7 +36,11 @@ async function findLayout(name: string, data: ByteSource): Promise<HeadLayout> {
     const layout = findHeader(head, whole);
     if (layout) return layout;
     if (whole) throw new ImportError(name, `the file is empty (only blank or comment lines); expected ${EXPECTED}.`);
-    if (n >= MAX_HEADER_BYTES) throw new ImportError(name, `no header row found in the first ${MAX_HEADER_BYTES / 1024 / 1024} MB; expected ${EXPECTED}.`);
+    if (n >= MAX_HEADER_BYTES)
+      throw new ImportError(
+        name,
+        `no header row found in the first ${MAX_HEADER_BYTES / 1024 / 1024} MB; expected ${EXPECTED}.`,
+      );
   }
 }
 
@@ -64,7 +68,12 @@ function hasData(layout: HeadLayout, size: number, dataEnd: number | null): bool
  * through JS readers (the offline wasm bundle has no extensions, ENGINE-NOTES §7), and refuses
  * images, archives and empty files with a message naming the file and what was expected.
  */
-export async function prepareFile(file: InputFile, onProgress: Progress, signal?: AbortSignal, compressed = false): Promise<PreparedFile> {
+export async function prepareFile(
+  file: InputFile,
+  onProgress: Progress,
+  signal?: AbortSignal,
+  compressed = false,
+): Promise<PreparedFile> {
   const totalBytes = sizeOf(file.data);
   const progress = (phase: ImportProgress['phase'], bytes: number): void => onProgress({ phase, bytes, totalBytes });
   const head = await readRange(file.data, 0, 64 * 1024);
@@ -73,7 +82,10 @@ export async function prepareFile(file: InputFile, onProgress: Progress, signal?
     case 'empty':
       throw new ImportError(file.name, `the file is empty; expected ${EXPECTED}.`);
     case 'zip':
-      throw new ImportError(file.name, `this is a zip archive, not a data file; unzip it and load the file inside (expected ${EXPECTED}).`);
+      throw new ImportError(
+        file.name,
+        `this is a zip archive, not a data file; unzip it and load the file inside (expected ${EXPECTED}).`,
+      );
     case 'image':
       throw new ImportError(file.name, `this is an image, not a data file; expected ${EXPECTED}.`);
     case 'pdf':
@@ -97,14 +109,18 @@ export async function prepareFile(file: InputFile, onProgress: Progress, signal?
     case 'utf16be':
     case 'text': {
       const encoding = guessEncoding(head, container);
-      const utf8 = encoding === 'utf-8' ? file.data : await transcodeToUtf8(file.data, encoding, (b) => progress('decode', b), signal);
+      const utf8 =
+        encoding === 'utf-8'
+          ? file.data
+          : await transcodeToUtf8(file.data, encoding, (b) => progress('decode', b), signal);
       const start = new TextDecoder().decode(await readRange(utf8, 0, 4096));
       const json = sniffJson(start);
       if (json) {
         const text = await readStructured(file.name, utf8, json);
         return finishText(file.name, text, json, encoding, true, compressed, totalBytes);
       }
-      if (start.trim() === '' && sizeOf(utf8) <= 4096) throw new ImportError(file.name, `the file is empty; expected ${EXPECTED}.`);
+      if (start.trim() === '' && sizeOf(utf8) <= 4096)
+        throw new ImportError(file.name, `the file is empty; expected ${EXPECTED}.`);
       return finishText(file.name, utf8, 'csv', encoding, false, compressed, totalBytes);
     }
   }

@@ -40,10 +40,19 @@ let fileCounter = 0;
 export async function loadRaw(engine: Engine, read: RawRead, limit?: number): Promise<void> {
   const name = `ys_import_${++fileCounter}.csv`;
   const body = sliceFrom(read.data, read.dataStart);
-  const data = read.dataEnd === null ? body : body instanceof Uint8Array ? body.subarray(0, read.dataEnd - read.dataStart) : body.slice(0, read.dataEnd - read.dataStart);
+  const data =
+    read.dataEnd === null
+      ? body
+      : body instanceof Uint8Array
+        ? body.subarray(0, read.dataEnd - read.dataStart)
+        : body.slice(0, read.dataEnd - read.dataStart);
   await registerSource(engine, name, data);
   try {
-    const names = [...(read.lineColumn ? [LINE_COLUMN] : []), ...Array.from({ length: read.columns }, (_, i) => rawColumn(i)), EXTRA_COLUMN];
+    const names = [
+      ...(read.lineColumn ? [LINE_COLUMN] : []),
+      ...Array.from({ length: read.columns }, (_, i) => rawColumn(i)),
+      EXTRA_COLUMN,
+    ];
     const columns = `{${names.map((n) => `${literal(n)}: 'VARCHAR'`).join(', ')}}`;
     const options = [
       'header = false',
@@ -65,7 +74,10 @@ export async function loadRaw(engine: Engine, read: RawRead, limit?: number): Pr
       );
     } catch (e) {
       const reason = (e instanceof Error ? e.message : String(e)).replace(/^Query failed: /, '').split('\n')[0] ?? '';
-      throw new ImportError(read.fileName, `the text cannot be read as ${read.encodingLabel} delimited text (${reason}).`);
+      throw new ImportError(
+        read.fileName,
+        `the text cannot be read as ${read.encodingLabel} delimited text (${reason}).`,
+      );
     }
   } finally {
     await engine.dropFile(name);

@@ -3,17 +3,7 @@
  * alone: a `.csv` that is really a PNG must be refused with a clear message (DATA.md "Bad input").
  */
 export type ContainerKind =
-  | 'empty'
-  | 'gzip'
-  | 'xlsx'
-  | 'zip'
-  | 'parquet'
-  | 'image'
-  | 'pdf'
-  | 'binary'
-  | 'utf16le'
-  | 'utf16be'
-  | 'text';
+  'empty' | 'gzip' | 'xlsx' | 'zip' | 'parquet' | 'image' | 'pdf' | 'binary' | 'utf16le' | 'utf16be' | 'text';
 
 function startsWith(head: Uint8Array, bytes: readonly number[]): boolean {
   return bytes.every((b, i) => head[i] === b);

@@ -7,7 +7,15 @@ import { CLEAN_TABLE } from './raw';
 import type { TablePlan } from './sources/source';
 import { statusSql } from './statuses';
 import type { DateOrder, DecimalStyle } from './types';
-import { commaEvidenceSql, dateOrderEvidenceSql, dateSql, dotEvidenceSql, moneySql, numberSql, timestampSql } from './values-sql';
+import {
+  commaEvidenceSql,
+  dateOrderEvidenceSql,
+  dateSql,
+  dotEvidenceSql,
+  moneySql,
+  numberSql,
+  timestampSql,
+} from './values-sql';
 
 /** Column names in the staged table: `s_x` is the text of field x, `v_x` its parsed value. */
 export const textCol = (field: string): string => ident(`s_${field}`);
@@ -21,7 +29,9 @@ export interface ReadingChoices {
 
 /** Text columns (`s_x`) of the plan's fields of these kinds. */
 function fieldsOfKind(plan: TablePlan, kinds: readonly FieldSpec['kind'][]): string[] {
-  return FIELDS[plan.table].filter((s) => kinds.includes(s.kind) && plan.fields[s.name] !== undefined).map((s) => textCol(s.name));
+  return FIELDS[plan.table]
+    .filter((s) => kinds.includes(s.kind) && plan.fields[s.name] !== undefined)
+    .map((s) => textCol(s.name));
 }
 
 function whereClause(plan: TablePlan): string {
@@ -58,7 +68,9 @@ export async function decideReading(
     for (const k of kinds) {
       const parts = build(k);
       if (parts.length === 0) continue;
-      const [row] = await engine.query(`SELECT ${parts.map((p, i) => `${p} AS e${i}`).join(', ')} FROM ${ident(k.text)}`);
+      const [row] = await engine.query(
+        `SELECT ${parts.map((p, i) => `${p} AS e${i}`).join(', ')} FROM ${ident(k.text)}`,
+      );
       parts.forEach((_, i) => (totals[i] = (totals[i] ?? 0) + Number(row?.[`e${i}`] ?? 0)));
     }
     return totals;
@@ -72,7 +84,11 @@ export async function decideReading(
     `0${k.amounts.map(({ e, whole }) => ` + ${commaEvidenceSql(e, whole).ambiguous}`).join('')}`,
   ]);
   const [dmy = 0, mdy = 0, slashed = 0, comma = 0, ambiguous = 0] = first;
-  const dot = comma > 0 || ambiguous > 0 ? ((await sumOf((k) => [`0${k.amounts.map(({ e, whole }) => ` + ${dotEvidenceSql(e, whole)}`).join('')}`]))[0] ?? 0) : 0;
+  const dot =
+    comma > 0 || ambiguous > 0
+      ? ((await sumOf((k) => [`0${k.amounts.map(({ e, whole }) => ` + ${dotEvidenceSql(e, whole)}`).join('')}`]))[0] ??
+        0)
+      : 0;
 
   let dateOrder: DateOrder = explicit.dateOrder ?? 'dmy';
   if (!explicit.dateOrder && slashed > 0) {
@@ -94,9 +110,13 @@ export async function decideReading(
     if (comma > 0 && dot === 0) decimal = 'comma';
     else if (comma > 0 && dot > 0) {
       decimal = comma > dot ? 'comma' : 'dot';
-      warnings.push(`Amounts use both decimal commas and decimal points; read with a decimal ${decimal === 'comma' ? 'comma' : 'point'}.`);
+      warnings.push(
+        `Amounts use both decimal commas and decimal points; read with a decimal ${decimal === 'comma' ? 'comma' : 'point'}.`,
+      );
     } else if (dot === 0 && ambiguous > 0)
-      warnings.push(`Amounts like 1,234 could mean 1234 or 1.234; read with a decimal point. Choose the decimal separator if that is wrong.`);
+      warnings.push(
+        `Amounts like 1,234 could mean 1234 or 1.234; read with a decimal point. Choose the decimal separator if that is wrong.`,
+      );
   }
   return { dateOrder, decimal, warnings };
 }
@@ -135,11 +155,14 @@ function reasonSql(specs: readonly FieldSpec[], plan: TablePlan, cutOffRecord: n
   if (cutOffRecord !== null) arms.push(`WHEN _row = ${cutOffRecord} THEN ${literal(CUT_OFF)}`);
   arms.push(`WHEN _extra IS NOT NULL THEN 'too many fields'`);
   const present = specs.filter((s) => plan.fields[s.name] !== undefined);
-  if (present.length > 0) arms.push(`WHEN ${present.map((s) => `${textCol(s.name)} IS NULL`).join(' AND ')} THEN 'empty row'`);
+  if (present.length > 0)
+    arms.push(`WHEN ${present.map((s) => `${textCol(s.name)} IS NULL`).join(' AND ')} THEN 'empty row'`);
   for (const s of specs) {
     if (s.required) arms.push(`WHEN ${textCol(s.name)} IS NULL THEN ${literal(`missing ${s.name}`)}`);
     if (plan.fields[s.name] !== undefined)
-      arms.push(`WHEN ${textCol(s.name)} IS NOT NULL AND ${valueCol(s.name)} IS NULL THEN ${literal(s.kind === 'status' ? 'unknown status' : `unparseable ${s.name}`)}`);
+      arms.push(
+        `WHEN ${textCol(s.name)} IS NOT NULL AND ${valueCol(s.name)} IS NULL THEN ${literal(s.kind === 'status' ? 'unknown status' : `unparseable ${s.name}`)}`,
+      );
   }
   return `CASE ${arms.join('\n    ')} END`;
 }
@@ -161,11 +184,20 @@ export async function stageText(engine: Engine, plan: TablePlan, target: string)
  * channel (kept as channel_raw), `_row`, `_line` and `_reason`, the first reason the row
  * cannot be loaded (NULL when it can).
  */
-export async function stageValues(engine: Engine, staged: StagedPlan, choices: ReadingChoices, target: string, cutOffRecord: number | null): Promise<void> {
+export async function stageValues(
+  engine: Engine,
+  staged: StagedPlan,
+  choices: ReadingChoices,
+  target: string,
+  cutOffRecord: number | null,
+): Promise<void> {
   const { plan } = staged;
   const specs = FIELDS[plan.table];
   const absent = (spec: FieldSpec): string => (spec.kind === 'channel' ? `'unattributed'` : 'NULL');
-  const values = specs.map((s) => `${plan.fields[s.name] === undefined ? absent(s) : parseSql(s, textCol(s.name), choices)} AS ${valueCol(s.name)}`);
+  const values = specs.map(
+    (s) =>
+      `${plan.fields[s.name] === undefined ? absent(s) : parseSql(s, textCol(s.name), choices)} AS ${valueCol(s.name)}`,
+  );
   const mapped = specs.filter((s) => MAPPED_KINDS.includes(s.kind) && plan.fields[s.name] !== undefined);
   for (const m of mapped) {
     const mapping = m.kind === 'status' ? statusSql('raw') : channelSql('raw');

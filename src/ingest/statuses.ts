@@ -7,7 +7,22 @@ import type { OrderStatus } from '../model/tables';
  * source because they need other columns (METRICS.md "Source statuses").
  */
 export const STATUS_SYNONYMS: Record<OrderStatus, readonly string[]> = {
-  paid: ['paid', 'completed', 'complete', 'success', 'succeeded', 'partially_paid', 'authorized', 'processing', 'fulfilled', 'shipped', 'delivered', '已付款', '已支付', '交易成功'],
+  paid: [
+    'paid',
+    'completed',
+    'complete',
+    'success',
+    'succeeded',
+    'partially_paid',
+    'authorized',
+    'processing',
+    'fulfilled',
+    'shipped',
+    'delivered',
+    '已付款',
+    '已支付',
+    '交易成功',
+  ],
   partially_refunded: ['partially_refunded', 'partial_refund', 'partially_refund', '部分退款'],
   refunded: ['refunded', 'refund', '已退款', '全额退款'],
   pending: ['pending', 'unpaid', 'awaiting_payment', 'pending_payment', 'on_hold', 'open', '等待买家付款', '待付款'],

@@ -7,13 +7,7 @@ export interface InputFile {
 }
 
 export type SourceId =
-  | 'canonical'
-  | 'shopify_orders'
-  | 'woocommerce_orders'
-  | 'taobao_orders'
-  | 'ga4_traffic'
-  | 'cn_traffic'
-  | 'custom';
+  'canonical' | 'shopify_orders' | 'woocommerce_orders' | 'taobao_orders' | 'ga4_traffic' | 'cn_traffic' | 'custom';
 
 export interface Detection {
   table: TableName;

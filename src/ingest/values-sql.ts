@@ -123,7 +123,10 @@ export function commaEvidenceSql(s: string, whole: boolean): { comma: string; am
       ambiguous: '0',
     };
   return {
-    comma: countWhere(`contains(${s}, ',')`, `regexp_matches(${s}, ',\\d{1,2}\\D*$|,\\d{4,}\\D*$|\\.\\d{3},|\\.\\d*\\.')`),
+    comma: countWhere(
+      `contains(${s}, ',')`,
+      `regexp_matches(${s}, ',\\d{1,2}\\D*$|,\\d{4,}\\D*$|\\.\\d{3},|\\.\\d*\\.')`,
+    ),
     ambiguous: countWhere(`contains(${s}, ',')`, `regexp_full_match(${s}, '\\D*\\d{1,3},\\d{3}\\D*')`),
   };
 }
@@ -131,5 +134,8 @@ export function commaEvidenceSql(s: string, whole: boolean): { comma: string; am
 /** Evidence that amounts use a decimal point: a final `.dd`, or commas grouping thousands before a point. */
 export function dotEvidenceSql(s: string, whole: boolean): string {
   if (whole) return countWhere(`contains(${s}, ',')`, `regexp_full_match(${s}, '\\D*\\d{1,3}(,\\d{3})+\\D*')`);
-  return countWhere(`contains(${s}, '.')`, `regexp_matches(${s}, '\\.\\d{1,2}\\D*$|\\.\\d{4,}\\D*$|,\\d{3}\\.|,\\d*,')`);
+  return countWhere(
+    `contains(${s}, '.')`,
+    `regexp_matches(${s}, '\\.\\d{1,2}\\D*$|\\.\\d{4,}\\D*$|,\\d{3}\\.|,\\d*,')`,
+  );
 }

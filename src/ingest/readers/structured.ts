@@ -18,7 +18,12 @@ function columnsOf(records: readonly Rec[]): string[] {
 function writeRecords(records: readonly Rec[], lines: readonly number[]): ByteSource {
   const columns = columnsOf(records);
   const writer = new CsvWriter(columns);
-  records.forEach((r, i) => writer.row(lines[i] ?? i + 1, columns.map((c) => cellText(r[c]))));
+  records.forEach((r, i) =>
+    writer.row(
+      lines[i] ?? i + 1,
+      columns.map((c) => cellText(r[c])),
+    ),
+  );
   return joinChunks(writer.finish());
 }
 
@@ -32,7 +37,10 @@ function jsonRecords(name: string, text: string): Rec[] {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new ImportError(name, `the JSON cannot be read (${(e as Error).message}); expected an array of objects, one per row.`);
+    throw new ImportError(
+      name,
+      `the JSON cannot be read (${(e as Error).message}); expected an array of objects, one per row.`,
+    );
   }
   if (isRecord(parsed)) {
     const arrays = Object.values(parsed).filter(Array.isArray);
@@ -55,14 +63,18 @@ function ndjsonRecords(name: string, text: string): { records: Rec[]; lines: num
     } catch {
       throw new ImportError(name, `line ${i + 1} is not valid JSON; expected one JSON object per line (NDJSON).`);
     }
-    if (!isRecord(parsed)) throw new ImportError(name, `line ${i + 1} is not a JSON object; expected one object per line (NDJSON).`);
+    if (!isRecord(parsed))
+      throw new ImportError(name, `line ${i + 1} is not a JSON object; expected one object per line (NDJSON).`);
     records.push(parsed);
     lines.push(i + 1);
   });
   return { records, lines };
 }
 
-function blobBuffer(data: ByteSource): { byteLength: number; slice(start: number, end?: number): Promise<ArrayBuffer> } {
+function blobBuffer(data: ByteSource): {
+  byteLength: number;
+  slice(start: number, end?: number): Promise<ArrayBuffer>;
+} {
   return {
     byteLength: sizeOf(data),
     async slice(start, end) {
@@ -83,7 +95,10 @@ export async function readStructured(name: string, data: ByteSource, format: Str
     case 'json': {
       const records = jsonRecords(name, new TextDecoder().decode(await readAll(data)));
       if (records.length === 0) throw new ImportError(name, 'the JSON array is empty; expected one object per row.');
-      return writeRecords(records, records.map((_, i) => i + 1));
+      return writeRecords(
+        records,
+        records.map((_, i) => i + 1),
+      );
     }
     case 'ndjson': {
       const { records, lines } = ndjsonRecords(name, new TextDecoder().decode(await readAll(data)));
@@ -97,23 +112,33 @@ export async function readStructured(name: string, data: ByteSource, format: Str
         throw new ImportError(name, `the Parquet file cannot be read (${(e as Error).message}).`);
       }
       if (records.length === 0) throw new ImportError(name, 'the Parquet file has no rows.');
-      return writeRecords(records, records.map((_, i) => i + 1));
+      return writeRecords(
+        records,
+        records.map((_, i) => i + 1),
+      );
     }
     case 'xlsx': {
       let rows: Awaited<ReturnType<typeof readFirstSheet>>;
       try {
         rows = await readFirstSheet(data);
       } catch (e) {
-        throw new ImportError(name, `the Excel workbook cannot be read (${(e as Error).message}); expected an .xlsx file with a header row.`);
+        throw new ImportError(
+          name,
+          `the Excel workbook cannot be read (${(e as Error).message}); expected an .xlsx file with a header row.`,
+        );
       }
       const first = rows.findIndex((r) => r.some((c) => c !== null && c !== ''));
-      if (first < 0) throw new ImportError(name, 'the first sheet of the workbook is empty; expected a header row and data rows.');
+      if (first < 0)
+        throw new ImportError(name, 'the first sheet of the workbook is empty; expected a header row and data rows.');
       const header = (rows[first] ?? []).map((c) => cellText(c));
       const writer = new CsvWriter(header);
       for (let i = first + 1; i < rows.length; i++) {
         const row = rows[i] ?? [];
         if (row.every((c) => c === null || c === '')) continue;
-        writer.row(i + 1, header.map((_, j) => cellText(row[j] ?? null)));
+        writer.row(
+          i + 1,
+          header.map((_, j) => cellText(row[j] ?? null)),
+        );
       }
       return joinChunks(writer.finish());
     }

@@ -12,7 +12,10 @@ export async function readFirstSheet(data: ByteSource): Promise<SheetCell[][]> {
   if (typeof window === 'undefined') {
     const nodeEntry = ['read-excel-file', 'node'].join('/');
     const { readSheet } = (await import(/* @vite-ignore */ nodeEntry)) as typeof import('read-excel-file/node');
-    const buffer = data instanceof Uint8Array ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(await data.arrayBuffer());
+    const buffer =
+      data instanceof Uint8Array
+        ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+        : Buffer.from(await data.arrayBuffer());
     return (await readSheet(buffer)) as SheetCell[][];
   }
   const { readSheet } = await import('read-excel-file/browser');

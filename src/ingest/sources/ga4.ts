@@ -11,7 +11,14 @@ const CHANNEL_COLUMNS = [
   'Session medium',
 ];
 
-const GA4_ONLY = ['Total users', 'Active users', 'Engaged sessions', 'New users', 'Engagement rate', ...CHANNEL_COLUMNS];
+const GA4_ONLY = [
+  'Total users',
+  'Active users',
+  'Engaged sessions',
+  'New users',
+  'Engagement rate',
+  ...CHANNEL_COLUMNS,
+];
 
 /**
  * A Google Analytics 4 report downloaded as CSV: `#` comment lines before the header (cut

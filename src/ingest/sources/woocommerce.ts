@@ -24,7 +24,7 @@ function itemColumns(h: HeaderIndex): string[] {
 function plan(h: HeaderIndex): SourcePlan {
   const refundItems = h.text('refund_items');
   const refundFromItems = `CAST(list_sum(list_transform(regexp_extract_all(${refundItems}, 'amount:(-?[\\d.]+)', 1), x -> abs(CAST(x AS DECIMAL(18,4))))) AS VARCHAR)`;
-  const refund = h.has('refunded_total') ? h.text('refunded_total') : h.has('refund_items') ? refundFromItems : 'NULL';
+  const refund = h.has('refunded_total') ? h.text('refunded_total') : h.has('refund_items') ? refundFromItems : ABSENT;
   const total = `try_cast(${h.text('order_total')} AS DECIMAL(18,4))`;
   const refunded = `coalesce(try_cast(${refund} AS DECIMAL(18,4)), 0)`;
   const status = `lower(${h.text('status')})`;

@@ -80,23 +80,52 @@ function zipWithCsv(): Uint8Array {
 
 // The first bytes of a real PNG: signature, then the IHDR chunk of a 1×1 image.
 const PNG = new Uint8Array([
-  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01,
-  0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0a, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00,
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00,
+  0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0a, 0x49,
+  0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00,
 ]);
 
 describe('files that cannot be used at all', () => {
   it.each<[string, InputFile, RegExp]>([
     ['an empty file', { name: 'empty.csv', data: new Uint8Array(0) }, /the file is empty; expected a CSV, TSV/],
     ['blank lines only', textFile('blank.csv', '\n\n  \n'), /the file is empty/],
-    ['a header only', textFile('header-only.csv', 'order_id,customer_id,ordered_at,status,order_total\n'), /has a header but no rows/],
-    ['a header and blank lines', textFile('header-blank.csv', 'order_id,customer_id,ordered_at,status,order_total\r\n\r\n\r\n'), /has a header but no rows/],
+    [
+      'a header only',
+      textFile('header-only.csv', 'order_id,customer_id,ordered_at,status,order_total\n'),
+      /has a header but no rows/,
+    ],
+    [
+      'a header and blank lines',
+      textFile('header-blank.csv', 'order_id,customer_id,ordered_at,status,order_total\r\n\r\n\r\n'),
+      /has a header but no rows/,
+    ],
     ['PNG bytes named .csv', { name: 'orders.csv', data: PNG }, /this is an image, not a data file; expected/],
-    ['a zip that is not a workbook', { name: 'export.zip', data: zipWithCsv() }, /zip archive, not a data file; unzip it/],
-    ['binary noise', { name: 'dump.csv', data: new Uint8Array([0x00, 0x13, 0xfe, 0x00, 0x99, 0x00, 0x01, 0x02, 0x00, 0x00, 0x7f]) }, /binary file, not text/],
-    ['an unknown layout', textFile('misc.csv', 'foo,bar,baz\n1,2,3\n'), /the columns \(foo, bar, baz\) match no known layout; expected the canonical layout \(orders: order_id, customer_id.*a Shopify or WooCommerce orders export.*or map the columns by hand/],
+    [
+      'a zip that is not a workbook',
+      { name: 'export.zip', data: zipWithCsv() },
+      /zip archive, not a data file; unzip it/,
+    ],
+    [
+      'binary noise',
+      { name: 'dump.csv', data: new Uint8Array([0x00, 0x13, 0xfe, 0x00, 0x99, 0x00, 0x01, 0x02, 0x00, 0x00, 0x7f]) },
+      /binary file, not text/,
+    ],
+    [
+      'an unknown layout',
+      textFile('misc.csv', 'foo,bar,baz\n1,2,3\n'),
+      /the columns \(foo, bar, baz\) match no known layout; expected the canonical layout \(orders: order_id, customer_id.*a Shopify or WooCommerce orders export.*or map the columns by hand/,
+    ],
     ['broken JSON', textFile('orders.json', '[{"order_id": "1", '), /the JSON cannot be read/],
-    ['NDJSON with a broken line', textFile('orders.ndjson', '{"order_id":"1"}\n{"order_id":\n'), /line 2 is not valid JSON/],
-    ['a damaged gzip', { name: 'orders.csv.gz', data: new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02, 0x03]) }, /gzip data is damaged or truncated/],
+    [
+      'NDJSON with a broken line',
+      textFile('orders.ndjson', '{"order_id":"1"}\n{"order_id":\n'),
+      /line 2 is not valid JSON/,
+    ],
+    [
+      'a damaged gzip',
+      { name: 'orders.csv.gz', data: new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02, 0x03]) },
+      /gzip data is damaged or truncated/,
+    ],
   ])('%s gets a message naming the file and nothing changes', async (_label, file, message) => {
     await expectImportError(file, message);
   });
@@ -120,7 +149,12 @@ describe('rows that cannot be read', () => {
     ].join('\n');
     const r = await importFile(engine, textFile('mixed.csv', text));
     expect(r).toMatchObject({ rowsRead: 8, rowsLoaded: 2, rowsRejected: 6, duplicates: 0 });
-    expect(r.reasons).toEqual({ 'unparseable ordered_at': 2, 'unparseable order_total': 2, 'missing customer_id': 1, 'unknown status': 1 });
+    expect(r.reasons).toEqual({
+      'unparseable ordered_at': 2,
+      'unparseable order_total': 2,
+      'missing customer_id': 1,
+      'unknown status': 1,
+    });
     expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([
       [3, 'unparseable ordered_at'],
       [4, 'unparseable order_total'],
@@ -133,7 +167,9 @@ describe('rows that cannot be read', () => {
     expect(r.warnings?.[0]).toMatch(/could be day-first or month-first; read as day-first/);
     // 5 earlier orders + B-1 + B-8
     expect(await one(engine, `SELECT count(*) AS n FROM orders`)).toEqual({ n: 7 });
-    expect(await one(engine, `SELECT ordered_at, order_total::DOUBLE AS total FROM orders WHERE order_id = 'B-8'`)).toEqual({ ordered_at: '2025-06-03T00:00:00', total: 1000 });
+    expect(
+      await one(engine, `SELECT ordered_at, order_total::DOUBLE AS total FROM orders WHERE order_id = 'B-8'`),
+    ).toEqual({ ordered_at: '2025-06-03T00:00:00', total: 1000 });
 
     const csv = rejectedRowsCsv(r).split('\r\n');
     expect(csv[0]).toBe('file,line,reason,row');
@@ -158,12 +194,23 @@ describe('rows that cannot be read', () => {
     const r = await importFile(engine, textFile('truncated-quote.csv', cut));
     // A-1 loads; A-2 (line 3) ends inside "winter\nsa…: its required fields are all there, but a
     // value cut off mid-quote cannot be trusted, so the row is rejected.
-    expect(r).toMatchObject({ rowsRead: 2, rowsLoaded: 1, rowsRejected: 1, reasons: { 'cut off inside a quoted field (file truncated?)': 1 } });
+    expect(r).toMatchObject({
+      rowsRead: 2,
+      rowsLoaded: 1,
+      rowsRejected: 1,
+      reasons: { 'cut off inside a quoted field (file truncated?)': 1 },
+    });
     expect(r.rejected[0]).toMatchObject({ line: 3 });
   });
 
   it('rejects a row with more fields than the header', async () => {
-    const r = await importFile(engine, textFile('wide-row.csv', 'order_id,customer_id,ordered_at,status,order_total\nX-1,u,2025-01-01,paid,1\nX-2,u,2025-01-01,paid,2,surprise\n'));
+    const r = await importFile(
+      engine,
+      textFile(
+        'wide-row.csv',
+        'order_id,customer_id,ordered_at,status,order_total\nX-1,u,2025-01-01,paid,1\nX-2,u,2025-01-01,paid,2,surprise\n',
+      ),
+    );
     expect(r).toMatchObject({ rowsLoaded: 1, rowsRejected: 1, reasons: { 'too many fields': 1 } });
     expect(r.rejected[0]).toMatchObject({ line: 3, raw: 'X-2,u,2025-01-01,paid,2,surprise' });
   });
@@ -172,7 +219,12 @@ describe('rows that cannot be read', () => {
     const lines = ['order_id,customer_id,ordered_at,status,order_total'];
     for (let i = 0; i < 1500; i++) lines.push(`R-${i},u,not-a-date,paid,1`);
     const r = await importFile(engine, textFile('many-bad.csv', `${lines.join('\n')}\n`));
-    expect(r).toMatchObject({ rowsRead: 1500, rowsLoaded: 0, rowsRejected: 1500, reasons: { 'unparseable ordered_at': 1500 } });
+    expect(r).toMatchObject({
+      rowsRead: 1500,
+      rowsLoaded: 0,
+      rowsRejected: 1500,
+      reasons: { 'unparseable ordered_at': 1500 },
+    });
     expect(r.rejected).toHaveLength(1000);
     expect(r.rejected[999]?.line).toBe(1001); // record 1000 sits on line 1001 after the header
     expect(await checksum(engine)).toBe(before);
@@ -185,7 +237,10 @@ describe('encodings', () => {
     const gbk = fixture('taobao_orders_gbk.csv');
     const r = await importFile(engine, { name: 'orders_utf8.csv', data: gbk.data });
     expect(r).toMatchObject({ source: 'taobao_orders', rowsLoaded: 6 });
-    expect(await one(engine, `SELECT customer_id, region FROM orders WHERE order_id = '2875012345678902'`)).toEqual({ customer_id: 'tb_bob', region: '上海' });
+    expect(await one(engine, `SELECT customer_id, region FROM orders WHERE order_id = '2875012345678902'`)).toEqual({
+      customer_id: 'tb_bob',
+      region: '上海',
+    });
   });
 
   it('decodes GBK text behind a UTF-8 byte-order mark (wrong encoding declared)', async () => {
@@ -232,27 +287,51 @@ describe('duplicates and size', () => {
     // A-4 and A-5 replace the earlier file's rows (2); A-6 appears twice in this file (1).
     expect(r).toMatchObject({ rowsRead: 4, rowsLoaded: 3, duplicates: 3 });
     // 100 + 250.50 + 75.25 (A-1..A-3 unchanged) + 41 + 61 + 11 = 538.75 over 6 orders
-    expect(await one(engine, `SELECT count(*) AS n, sum(order_total)::DOUBLE AS total FROM orders`)).toEqual({ n: 6, total: 538.75 });
-    expect(await one(engine, `SELECT status, refund_amount::DOUBLE AS refund, source_file FROM orders WHERE order_id = 'A-4'`)).toEqual({
-      status: 'paid', refund: 0, source_file: 'orders_march.csv',
+    expect(await one(engine, `SELECT count(*) AS n, sum(order_total)::DOUBLE AS total FROM orders`)).toEqual({
+      n: 6,
+      total: 538.75,
+    });
+    expect(
+      await one(
+        engine,
+        `SELECT status, refund_amount::DOUBLE AS refund, source_file FROM orders WHERE order_id = 'A-4'`,
+      ),
+    ).toEqual({
+      status: 'paid',
+      refund: 0,
+      source_file: 'orders_march.csv',
     });
   });
 
   it('loads a 200-column file', async () => {
     const extra = Array.from({ length: 195 }, (_, i) => `extra_${i + 1}`);
     const header = ['order_id', 'customer_id', 'ordered_at', 'status', 'order_total', ...extra];
-    const row = (id: string, total: string): string => [id, 'w@example.com', '2025-04-01', 'paid', total, ...extra.map((_, i) => String(i))].join(',');
-    const r = await importFile(engine, textFile('wide.csv', [header.join(','), row('W-1', '1.50'), row('W-2', '2.25')].join('\n')));
+    const row = (id: string, total: string): string =>
+      [id, 'w@example.com', '2025-04-01', 'paid', total, ...extra.map((_, i) => String(i))].join(',');
+    const r = await importFile(
+      engine,
+      textFile('wide.csv', [header.join(','), row('W-1', '1.50'), row('W-2', '2.25')].join('\n')),
+    );
     expect(header).toHaveLength(200);
     expect(r).toMatchObject({ rowsRead: 2, rowsLoaded: 2, rowsRejected: 0 });
     // 1.50 + 2.25 = 3.75
-    expect(await one(engine, `SELECT sum(order_total)::DOUBLE AS t FROM orders WHERE order_id LIKE 'W-%'`)).toEqual({ t: 3.75 });
+    expect(await one(engine, `SELECT sum(order_total)::DOUBLE AS t FROM orders WHERE order_id LIKE 'W-%'`)).toEqual({
+      t: 3.75,
+    });
   });
 
   it('loads a 1 MB field', async () => {
     const long = 'x'.repeat(1_000_000);
-    const r = await importFile(engine, textFile('long.csv', `order_id,customer_id,ordered_at,status,order_total,campaign\nL-1,u,2025-04-01,paid,5,"${long}"\nL-2,u,2025-04-02,paid,6,short\n`));
+    const r = await importFile(
+      engine,
+      textFile(
+        'long.csv',
+        `order_id,customer_id,ordered_at,status,order_total,campaign\nL-1,u,2025-04-01,paid,5,"${long}"\nL-2,u,2025-04-02,paid,6,short\n`,
+      ),
+    );
     expect(r).toMatchObject({ rowsRead: 2, rowsLoaded: 2 });
-    expect(await one(engine, `SELECT length(campaign) AS n FROM orders WHERE order_id = 'L-1'`)).toEqual({ n: 1_000_000 });
+    expect(await one(engine, `SELECT length(campaign) AS n FROM orders WHERE order_id = 'L-1'`)).toEqual({
+      n: 1_000_000,
+    });
   });
 });

@@ -18,7 +18,9 @@ export function textFile(name: string, text: string): InputFile {
 
 /** Empties the canonical tables between tests (one engine per test file). */
 export async function resetTables(engine: Engine): Promise<void> {
-  await engine.run('DROP TABLE IF EXISTS orders; DROP TABLE IF EXISTS order_items; DROP TABLE IF EXISTS traffic; DROP TABLE IF EXISTS users');
+  await engine.run(
+    'DROP TABLE IF EXISTS orders; DROP TABLE IF EXISTS order_items; DROP TABLE IF EXISTS traffic; DROP TABLE IF EXISTS users',
+  );
   await ensureTables(engine);
 }
 
@@ -35,7 +37,10 @@ export async function one(engine: Engine, sql: string): Promise<Row> {
 export async function checksum(engine: Engine): Promise<string> {
   const parts: string[] = [];
   for (const t of ['orders', 'order_items', 'traffic', 'users']) {
-    const row = await one(engine, `SELECT count(*) AS n, coalesce(sum(hash(t::VARCHAR)) % 1000000007, 0) AS h FROM ${t} t`);
+    const row = await one(
+      engine,
+      `SELECT count(*) AS n, coalesce(sum(hash(t::VARCHAR)) % 1000000007, 0) AS h FROM ${t} t`,
+    );
     parts.push(`${t}:${String(row['n'])}:${String(row['h'])}`);
   }
   return parts.join('|');

@@ -33,7 +33,14 @@ const GERMAN = textFile(
 
 const MAPPING: ColumnMapping = {
   table: 'orders',
-  columns: { order_id: 'Bestellnummer', customer_id: 'Kunde', ordered_at: 'Datum', status: 'Zustand', order_total: 'Betrag', channel: 'Kanal' },
+  columns: {
+    order_id: 'Bestellnummer',
+    customer_id: 'Kunde',
+    ordered_at: 'Datum',
+    status: 'Zustand',
+    order_total: 'Betrag',
+    channel: 'Kanal',
+  },
 };
 
 describe('headerSignature', () => {
@@ -58,7 +65,17 @@ describe('an unknown layout', () => {
   it('previews the rows as they will be read: parsed dates, amounts, channels and rejections', async () => {
     const before = await checksum(engine);
     const rows = await previewMapping(engine, GERMAN, MAPPING);
-    expect(rows.map((r) => [r['line'], r['order_id'], r['ordered_at'], r['order_total'], r['status'], r['channel'], r['reason']])).toEqual([
+    expect(
+      rows.map((r) => [
+        r['line'],
+        r['order_id'],
+        r['ordered_at'],
+        r['order_total'],
+        r['status'],
+        r['channel'],
+        r['reason'],
+      ]),
+    ).toEqual([
       [2, '10001', '2025-03-04T10:15:00', 1234.5, 'paid', 'email', null], // "Newsletter" → email
       [3, '10002', '2025-03-05T00:00:00', 99.9, null, 'paid_search', 'unknown status'], // "bezahlt" is not a status word
       [4, '10003', '2025-03-17T00:00:00', 12, 'refunded', 'unattributed', null],
@@ -68,14 +85,23 @@ describe('an unknown layout', () => {
 
   it('loads through the mapping as a custom source', async () => {
     const r = await importFile(engine, GERMAN, { mapping: MAPPING });
-    expect(r).toMatchObject({ source: 'custom', table: 'orders', rowsRead: 3, rowsLoaded: 2, rowsRejected: 1, reasons: { 'unknown status': 1 } });
+    expect(r).toMatchObject({
+      source: 'custom',
+      table: 'orders',
+      rowsRead: 3,
+      rowsLoaded: 2,
+      rowsRejected: 1,
+      reasons: { 'unknown status': 1 },
+    });
     // 1,234.50 + 12.00 = 1,246.50 (10002 is rejected)
     expect(await one(engine, 'SELECT sum(order_total)::DOUBLE AS t FROM orders')).toEqual({ t: 1246.5 });
   });
 
   it('refuses a mapping without a required field or with a column the file lacks', async () => {
     const noTotal: ColumnMapping = { table: 'orders', columns: { ...MAPPING.columns, order_total: undefined } };
-    await expect(importFile(engine, GERMAN, { mapping: noTotal })).rejects.toThrow(/bestellungen\.csv: the mapping does not say which column holds order_total/);
+    await expect(importFile(engine, GERMAN, { mapping: noTotal })).rejects.toThrow(
+      /bestellungen\.csv: the mapping does not say which column holds order_total/,
+    );
     const wrong: ColumnMapping = { table: 'orders', columns: { ...MAPPING.columns, order_total: 'Summe' } };
     const error = await importFile(engine, GERMAN, { mapping: wrong }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportError);
@@ -84,7 +110,10 @@ describe('an unknown layout', () => {
 });
 
 describe('choices the data cannot make', () => {
-  const slashed = textFile('slashed.csv', 'order_id,customer_id,ordered_at,status,order_total\nS-1,u,03/04/2025,paid,"1,234"\nS-2,u,05/06/2025,paid,2\n');
+  const slashed = textFile(
+    'slashed.csv',
+    'order_id,customer_id,ordered_at,status,order_total\nS-1,u,03/04/2025,paid,"1,234"\nS-2,u,05/06/2025,paid,2\n',
+  );
 
   it('reads ambiguous dd/mm dates day-first and ambiguous 1,234 as thousands by default, and says so', async () => {
     const r = await importFile(engine, slashed);
@@ -108,7 +137,13 @@ describe('choices the data cannot make', () => {
   });
 
   it('decides month-first from the data when a day above 12 comes second', async () => {
-    const r = await importFile(engine, textFile('us.csv', 'order_id,customer_id,ordered_at,status,order_total\nU-1,u,03/04/2025,paid,1\nU-2,u,12/25/2025,paid,2\n'));
+    const r = await importFile(
+      engine,
+      textFile(
+        'us.csv',
+        'order_id,customer_id,ordered_at,status,order_total\nU-1,u,03/04/2025,paid,1\nU-2,u,12/25/2025,paid,2\n',
+      ),
+    );
     expect(r.warnings).toEqual([]);
     expect(await engine.query('SELECT order_id, order_date FROM orders ORDER BY 1')).toEqual([
       { order_id: 'U-1', order_date: '2025-03-04' },
@@ -117,10 +152,13 @@ describe('choices the data cannot make', () => {
   });
 
   it('rejects the dates that contradict the majority order and says the file mixes both', async () => {
-    const mixed = 'order_id,customer_id,ordered_at,status,order_total\nM-1,u,25/12/2025,paid,1\nM-2,u,26/12/2025,paid,1\nM-3,u,12/27/2025,paid,1\n';
+    const mixed =
+      'order_id,customer_id,ordered_at,status,order_total\nM-1,u,25/12/2025,paid,1\nM-2,u,26/12/2025,paid,1\nM-3,u,12/27/2025,paid,1\n';
     const r = await importFile(engine, textFile('mixed-dates.csv', mixed));
     // two values only make sense day-first, one only month-first → day-first; M-3 (month 27) fails
     expect(r).toMatchObject({ rowsLoaded: 2, rowsRejected: 1, reasons: { 'unparseable ordered_at': 1 } });
-    expect(r.warnings?.[0]).toMatch(/both day-first and month-first \(2 values only make sense day-first, 1 only month-first\)/);
+    expect(r.warnings?.[0]).toMatch(
+      /both day-first and month-first \(2 values only make sense day-first, 1 only month-first\)/,
+    );
   });
 });

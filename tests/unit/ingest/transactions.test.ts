@@ -25,7 +25,12 @@ beforeEach(async () => {
 });
 
 /** The real engine, except that `run` fails (or calls `onHit`) on the first statement matching `pattern`. */
-function faultyEngine(pattern: RegExp, onHit: () => void = () => { throw new Error('disk full (injected)'); }): Engine {
+function faultyEngine(
+  pattern: RegExp,
+  onHit: () => void = () => {
+    throw new Error('disk full (injected)');
+  },
+): Engine {
   let hit = false;
   return {
     ...engine,
@@ -69,7 +74,9 @@ describe('cancel', () => {
   it('before the start changes nothing', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(importFile(engine, replacing, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(importFile(engine, replacing, { signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect(await checksum(engine)).toBe(before);
   });
 
@@ -78,14 +85,18 @@ describe('cancel', () => {
     const onProgress = (p: ImportProgress): void => {
       if (p.phase === 'merge') controller.abort();
     };
-    await expect(importFile(engine, replacing, { signal: controller.signal, onProgress })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(importFile(engine, replacing, { signal: controller.signal, onProgress })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect(await checksum(engine)).toBe(before);
   });
 
   it('inside the transaction rolls it back', async () => {
     const controller = new AbortController();
     const faulty = faultyEngine(/^INSERT INTO orders/, () => controller.abort());
-    await expect(importFile(faulty, replacing, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(importFile(faulty, replacing, { signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect(await checksum(engine)).toBe(before);
   });
 
@@ -94,7 +105,9 @@ describe('cancel', () => {
     const onProgress = (p: ImportProgress): void => {
       if (p.phase === 'decode') controller.abort();
     };
-    await expect(importFile(engine, fixture('taobao_orders_gbk.csv'), { signal: controller.signal, onProgress })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(
+      importFile(engine, fixture('taobao_orders_gbk.csv'), { signal: controller.signal, onProgress }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
     expect(await checksum(engine)).toBe(before);
   });
 });

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { findHeader, RecordScanner, splitRecord } from '../../../src/ingest/csv-scan';
+import { guessEncoding } from '../../../src/ingest/decode';
+import { headerSignature } from '../../../src/ingest/mapping';
+import { rejectedRowsCsv } from '../../../src/ingest/report';
+import { sniffContainer, sniffJson } from '../../../src/ingest/sniff';
+
+// The JS side of reading a file: finding the header, splitting records, following lines,
+// recognising containers and encodings. Pure functions, no engine.
+
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+describe('findHeader', () => {
+  it.each<[string, string, string, string[], number, number]>([
+    ['comma', 'a,b,c\n1,2,3\n', ',', ['a', 'b', 'c'], 1, 2],
+    ['semicolon', 'a;b;c\n1;2;3\n', ';', ['a', 'b', 'c'], 1, 2],
+    ['tab', 'a\tb\tc\n1\t2\t3\n', '\t', ['a', 'b', 'c'], 1, 2],
+    ['pipe', 'a|b|c\n1|2|3\n', '|', ['a', 'b', 'c'], 1, 2],
+    ['UTF-8 BOM and spaces around names', '\uFEFF a , b \r\n1,2\r\n', ',', ['a', 'b'], 1, 2],
+    ['a quoted name holding the delimiter', '"x,y";z\n1;2\n', ';', ['x,y', 'z'], 1, 2],
+    ['a quoted name holding a newline', '"two\nlines",b\n1,2\n', ',', ['two\nlines', 'b'], 1, 3],
+    [
+      'GA4 comment lines and a blank line first',
+      '# Account: x\n# \n\n# Start date: 20250101\nDate,Sessions\n20250101,5\n',
+      ',',
+      ['Date', 'Sessions'],
+      5,
+      6,
+    ],
+  ])('%s', (_label, text, delimiter, header, headerLine, dataLine) => {
+    const layout = findHeader(bytes(text), true);
+    expect(layout).toMatchObject({ delimiter, header, headerLine, dataLine });
+    expect(
+      new TextDecoder()
+        .decode(bytes(text).subarray(layout!.dataStart))
+        .startsWith(text.includes('20250101,5') ? '20250101' : '1'),
+    ).toBe(true);
+  });
+
+  it('counts the comment lines it skipped', () => {
+    expect(findHeader(bytes('# a\n# b\nx,y\n'), true)?.commentLines).toBe(2);
+  });
+
+  it('asks for more bytes when the head ends inside the header, unless that is the whole file', () => {
+    expect(findHeader(bytes('a,b,"c'), false)).toBeNull();
+    expect(findHeader(bytes('a,b,c'), true)).toMatchObject({ header: ['a', 'b', 'c'], dataStart: 5 });
+    expect(findHeader(bytes('\n\n'), true)).toBeNull();
+  });
+});
+
+describe('splitRecord', () => {
+  it('undoes CSV quoting', () => {
+    expect(splitRecord(bytes('a,"b,c","say ""hi""",,"x\ny"\r\n'), ',')).toEqual(['a', 'b,c', 'say "hi"', '', 'x\ny']);
+  });
+});
+
+describe('RecordScanner', () => {
+  const text = 'r0,a\n"r1\nstill r1",b\n\nr2,c\r\n\r\nr3,"d"\n';
+  // r0 on line 1; r1 on lines 2-3; line 4 blank; r2 on line 5; line 6 blank; r3 on line 7.
+  const expected = [
+    [0, 1],
+    [1, 2],
+    [2, 5],
+    [3, 7],
+  ];
+
+  it('finds the line each record starts on, skipping blank lines and counting quoted newlines', () => {
+    const seen: number[][] = [];
+    const scanner = new RecordScanner(1, (i, line) => (seen.push([i, line]), true));
+    scanner.feed(bytes(text));
+    expect(seen).toEqual(expected);
+    expect(scanner.records).toBe(4);
+    expect(scanner.insideQuotes).toBe(false);
+  });
+
+  it('gives the same answer when the text arrives one byte at a time', () => {
+    const seen: number[][] = [];
+    const scanner = new RecordScanner(1, (i, line) => (seen.push([i, line]), true));
+    for (const b of bytes(text)) scanner.feed(new Uint8Array([b]));
+    expect(seen).toEqual(expected);
+  });
+
+  it('stops when asked and notices a file cut off inside quotes', () => {
+    const scanner = new RecordScanner(10, (i) => i < 1);
+    scanner.feed(bytes(text));
+    expect(scanner.done).toBe(true);
+    expect(scanner.records).toBe(2);
+    const cut = new RecordScanner(1, () => true);
+    cut.feed(bytes('a,b\n1,"unfinished'));
+    expect(cut.insideQuotes).toBe(true);
+  });
+
+  it('ends a section at a blank line or a comment line (GA4)', () => {
+    const data = 'x,1\ny,2\n\n# Next table\nDate,Users\n';
+    const scanner = new RecordScanner(1, () => true, true);
+    scanner.feed(bytes(data));
+    expect(scanner.end).toBe('x,1\ny,2\n'.length);
+    const hash = new RecordScanner(1, () => true, true);
+    hash.feed(bytes('x,1\r\n# totals\n'));
+    expect(hash.end).toBe('x,1\r\n'.length);
+  });
+});
+
+describe('sniffContainer', () => {
+  it.each<[string, number[] | string, string, string]>([
+    ['empty', [], 'a.csv', 'empty'],
+    ['gzip', [0x1f, 0x8b, 0x08, 0x00], 'a.csv.gz', 'gzip'],
+    ['a workbook', 'PK\u0003\u0004....[Content_Types].xml....xl/workbook.xml', 'book.xlsx', 'xlsx'],
+    ['a zip', 'PK\u0003\u0004....orders.csv', 'export.zip', 'zip'],
+    ['parquet', 'PAR1....', 'a.parquet', 'parquet'],
+    ['PNG', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a], 'a.csv', 'image'],
+    ['JPEG', [0xff, 0xd8, 0xff, 0xe0], 'a.csv', 'image'],
+    ['PDF', '%PDF-1.7', 'a.csv', 'pdf'],
+    ['UTF-16LE with BOM', [0xff, 0xfe, 0x61, 0x00], 'a.csv', 'utf16le'],
+    ['UTF-16BE with BOM', [0xfe, 0xff, 0x00, 0x61], 'a.csv', 'utf16be'],
+    ['UTF-16LE without BOM', [0x61, 0x00, 0x2c, 0x00, 0x62, 0x00, 0x0a, 0x00], 'a.csv', 'utf16le'],
+    ['binary', [0x00, 0x13, 0xfe, 0x00, 0x99, 0x00, 0x01, 0x02, 0x00, 0x00], 'a.bin', 'binary'],
+    ['text', 'a,b\n1,2\n', 'a.csv', 'text'],
+  ])('%s', (_label, content, name, expected) => {
+    const head = typeof content === 'string' ? bytes(content) : new Uint8Array(content);
+    expect(sniffContainer(head, name)).toBe(expected);
+  });
+
+  it('tells a JSON array, NDJSON and CSV apart', () => {
+    expect(sniffJson(' [{"a":1}]')).toBe('json');
+    expect(sniffJson('{"orders":[\n{"a":1}]}')).toBe('json');
+    expect(sniffJson('{"a":1}\n{"a":2}\n')).toBe('ndjson');
+    expect(sniffJson('a,b\n1,2')).toBeNull();
+  });
+});
+
+describe('guessEncoding', () => {
+  it('believes valid UTF-8, falls back to GB18030, then Windows-1252', () => {
+    expect(guessEncoding(bytes('订单编号,金额\n'), 'text')).toBe('utf-8');
+    // 订单 in GBK: B6 A9 B5 A5
+    expect(guessEncoding(new Uint8Array([0xb6, 0xa9, 0xb5, 0xa5, 0x2c, 0x61, 0x0a, 0x61, 0x0a]), 'text')).toBe(
+      'gb18030',
+    );
+    // "Café\n" in Windows-1252 followed by text: 0xE9 then a newline cannot be GBK.
+    expect(guessEncoding(new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x0a, 0x78, 0x79, 0x7a, 0x0a, 0x0a]), 'text')).toBe(
+      'windows-1252',
+    );
+    expect(guessEncoding(new Uint8Array([0xff, 0xfe]), 'utf16le')).toBe('utf-16le');
+  });
+});
+
+describe('report helpers', () => {
+  it('writes rejected rows as CSV with the file, line, reason and the row', () => {
+    const csv = rejectedRowsCsv({
+      file: 'a.csv',
+      table: 'orders',
+      source: 'canonical',
+      rowsRead: 2,
+      rowsLoaded: 0,
+      rowsRejected: 2,
+      duplicates: 0,
+      reasons: { x: 2 },
+      dateRange: null,
+      rejected: [
+        { line: 2, reason: 'missing customer_id', raw: 'A,,2025-01-01' },
+        { line: 3, reason: 'unparseable order_total', raw: 'B,"x\ny",z' },
+      ],
+    });
+    expect(csv).toBe(
+      'file,line,reason,row\r\na.csv,2,missing customer_id,"A,,2025-01-01"\r\na.csv,3,unparseable order_total,"B,""x\ny"",z"\r\n',
+    );
+  });
+
+  it('gives a header signature that survives reordering of nothing and spacing of everything', () => {
+    expect(headerSignature(['a', 'b'])).toBe(headerSignature([' A', 'b ']));
+  });
+});
