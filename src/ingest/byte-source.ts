@@ -33,11 +33,12 @@ export function streamOf(data: ByteSource): ReadableStream<Uint8Array> {
 }
 
 /**
- * Collects produced chunks into one ByteSource: a Blob in the browser (kept out of the JS
- * heap by the browser), contiguous bytes on Node (the engine copies them anyway).
+ * Collects produced chunks into one ByteSource of the same kind as `like`: a Blob when the
+ * file came as a Blob (the browser keeps Blob parts out of the JS heap and the engine reads
+ * it without a copy), contiguous bytes when it came as bytes (Node; the engine copies them).
  */
-export function joinChunks(chunks: Uint8Array[]): ByteSource {
-  if (typeof window !== 'undefined') return new Blob(chunks as Uint8Array<ArrayBuffer>[]);
+export function joinChunks(chunks: Uint8Array[], like: ByteSource): ByteSource {
+  if (!(like instanceof Uint8Array)) return new Blob(chunks as Uint8Array<ArrayBuffer>[]);
   let total = 0;
   for (const c of chunks) total += c.byteLength;
   const out = new Uint8Array(total);

@@ -57,7 +57,7 @@ export async function transcodeToUtf8(
   }
   const tail = decoder.decode();
   if (tail) out.push(encoder.encode(tail));
-  return joinChunks(out);
+  return joinChunks(out, data);
 }
 
 /** Decompresses a gzip file chunk by chunk (the platform's DecompressionStream). */
@@ -86,5 +86,5 @@ export async function gunzip(
     if (done) break;
     out.push(value);
   }
-  return joinChunks(out);
+  return joinChunks(out, data);
 }

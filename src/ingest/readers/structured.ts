@@ -15,7 +15,7 @@ function columnsOf(records: readonly Rec[]): string[] {
   return [...seen];
 }
 
-function writeRecords(records: readonly Rec[], lines: readonly number[]): ByteSource {
+function writeRecords(records: readonly Rec[], lines: readonly number[], like: ByteSource): ByteSource {
   const columns = columnsOf(records);
   const writer = new CsvWriter(columns);
   records.forEach((r, i) =>
@@ -24,7 +24,7 @@ function writeRecords(records: readonly Rec[], lines: readonly number[]): ByteSo
       columns.map((c) => cellText(r[c])),
     ),
   );
-  return joinChunks(writer.finish());
+  return joinChunks(writer.finish(), like);
 }
 
 function isRecord(v: unknown): v is Rec {
@@ -98,11 +98,12 @@ export async function readStructured(name: string, data: ByteSource, format: Str
       return writeRecords(
         records,
         records.map((_, i) => i + 1),
+        data,
       );
     }
     case 'ndjson': {
       const { records, lines } = ndjsonRecords(name, new TextDecoder().decode(await readAll(data)));
-      return writeRecords(records, lines);
+      return writeRecords(records, lines, data);
     }
     case 'parquet': {
       let records: Rec[];
@@ -115,6 +116,7 @@ export async function readStructured(name: string, data: ByteSource, format: Str
       return writeRecords(
         records,
         records.map((_, i) => i + 1),
+        data,
       );
     }
     case 'xlsx': {
@@ -140,7 +142,7 @@ export async function readStructured(name: string, data: ByteSource, format: Str
           header.map((_, j) => cellText(row[j] ?? null)),
         );
       }
-      return joinChunks(writer.finish());
+      return joinChunks(writer.finish(), data);
     }
   }
 }
