@@ -68,6 +68,7 @@ export function GoalCard({ target, locked, currency, onEdit, onRemove, initialTa
               {target.period.from} – {target.period.to}
             </span>
             <span>{t(`goals.phasing.${target.phasing}`)}</span>
+            {target.checkin?.unit && <span>{t('goals.unit', { unit: target.checkin.unit })}</span>}
             {target.owner && <span>{t('goals.owner', { owner: target.owner })}</span>}
             <span className="goal-id">{target.id}</span>
             {chips.map((chip) => (

@@ -14,7 +14,7 @@ interface Props {
 export function GoalStats({ target, status, locale, currency }: Props) {
   const t = useT();
   const value = (v: number | null | undefined) =>
-    status ? formatTargetValue(v ?? null, target, locale, currency) : '…';
+    status ? formatTargetValue(v ?? null, target, locale, currency, true, false) : '…';
   const additive = status?.kind !== 'ratio';
   const tone = status ? gapTone(status.gap, status.direction) : 'flat';
   const items: { key: string; label: string; value: string; sub?: string; tone?: string }[] = [
@@ -57,7 +57,7 @@ export function GoalStats({ target, status, locale, currency }: Props) {
       ? {
           key: 'needed',
           label: t('goals.stat.needed'),
-          value: status ? `${formatTargetValue(status.required_daily_rate, target, locale, currency)}` : '…',
+          value: status ? formatTargetValue(status.required_daily_rate, target, locale, currency, true, false) : '…',
           sub:
             status?.current_daily_rate != null
               ? t('goals.stat.current', {

@@ -16,7 +16,7 @@ import {
   type TargetStatus,
 } from '../../targets';
 import { daysInclusive } from '../../targets/dates';
-import { formatTargetValue, targetUnit } from './goal-format';
+import { formatSigned, formatTargetValue, gapTone, targetUnit } from './goal-format';
 import { StatusPill } from './StatusPill';
 import { amountToInput, parseAmount, unitAdornment } from './units';
 import { useLadder } from './use-goals';
@@ -58,12 +58,11 @@ interface RungInputProps {
   locked: boolean;
   label: string;
   unit: ReturnType<typeof targetUnit>;
-  adornment: string;
   onCommit: (value: number) => string | null;
 }
 
 /** One rung's amount, typed in the target's units; committed on Enter or when leaving the field. */
-function RungInput({ value, locked, label, unit, adornment, onCommit }: RungInputProps) {
+function RungInput({ value, locked, label, unit, onCommit }: RungInputProps) {
   const t = useT();
   const [text, setText] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -82,7 +81,6 @@ function RungInput({ value, locked, label, unit, adornment, onCommit }: RungInpu
   return (
     <div className="rung-input">
       <div className="amount-field">
-        {adornment && unit !== 'rate' && <span className="adorn">{adornment}</span>}
         <input
           type="text"
           inputMode="decimal"
@@ -179,20 +177,33 @@ export function LadderView({ target, locked, currency }: Props) {
             <thead>
               <tr>
                 <th scope="col">{t('goals.ladder.rung')}</th>
-                <th scope="col">{t('goals.ladder.dates')}</th>
                 <th scope="col" className="n">
                   {ladder.kind === 'ratio' ? t('goals.ladder.level') : t('goals.ladder.amount')}
+                  {adornment && unit !== 'rate' ? ` (${adornment})` : ''}
                 </th>
-                <th scope="col">{t('goals.ladder.lock')}</th>
-                <th scope="col" className="n">
-                  {t('goals.stat.actual')}
-                </th>
-                <th scope="col" className="n">
-                  {t('goals.stat.projected')}
+                <th scope="col">
+                  <span className="visually-hidden">{t('goals.ladder.lock')}</span>
                 </th>
                 <th scope="col" className="n">
-                  {t('goals.stat.attainment')}
+                  {t('goals.ladder.col.actual')}
                 </th>
+                <th scope="col" className="n">
+                  {ladder.kind === 'ratio' ? t('goals.ladder.level') : t('goals.ladder.col.expected')}
+                </th>
+                <th scope="col" className="n">
+                  {t('goals.ladder.col.projected')}
+                </th>
+                <th scope="col" className="n">
+                  {t('goals.ladder.col.attainment')}
+                </th>
+                <th scope="col" className="n">
+                  {t('goals.ladder.col.gap')}
+                </th>
+                {ladder.kind === 'additive' && (
+                  <th scope="col" className="n">
+                    {t('goals.ladder.col.needed')}
+                  </th>
+                )}
                 <th scope="col">{t('goals.ladder.status')}</th>
               </tr>
             </thead>
@@ -206,10 +217,12 @@ export function LadderView({ target, locked, currency }: Props) {
                     data-rung-value={rung.value}
                     data-locked={rung.locked || undefined}
                   >
-                    <th scope="row">{rung.label}</th>
-                    <td className="num muted-cell">
-                      {rung.from.slice(5)} – {rung.to.slice(5)}
-                    </td>
+                    <th scope="row">
+                      <div>{rung.label}</div>
+                      <div className="num rung-dates">
+                        {rung.from.slice(5)} – {rung.to.slice(5)}
+                      </div>
+                    </th>
                     <td className="n">
                       <RungInput
                         key={`${rung.label}-${rung.value}-${rung.locked}`}
@@ -217,7 +230,6 @@ export function LadderView({ target, locked, currency }: Props) {
                         locked={rung.locked}
                         label={rung.label}
                         unit={unit}
-                        adornment={adornment}
                         onCommit={(v) => edit(rung.index, v)}
                       />
                     </td>
@@ -235,13 +247,19 @@ export function LadderView({ target, locked, currency }: Props) {
                         onClick={() => toggleLock(rung.index)}
                         data-action="lock"
                       >
-                        <LockIcon locked={rung.locked} />{' '}
-                        {rung.locked ? t('goals.ladder.locked') : t('goals.ladder.open')}
+                        <LockIcon locked={rung.locked} />
                       </button>
                     </td>
                     <td className="n">{status ? format(status.actual_to_date) : '…'}</td>
+                    <td className="n">{status ? format(status.expected_to_date) : '…'}</td>
                     <td className="n">{status ? format(status.projected) : '…'}</td>
                     <td className="n">{status ? formatRate(status.attainment, locale, 1) : '…'}</td>
+                    <td className={`n ${status ? `tone-${gapTone(status.gap, status.direction)}` : ''}`}>
+                      {status ? formatSigned(status.gap, target, locale, currency) : '…'}
+                    </td>
+                    {ladder.kind === 'additive' && (
+                      <td className="n">{status ? format(status.required_daily_rate) : '…'}</td>
+                    )}
                     <td>{status ? <StatusPill status={status.status} small /> : '…'}</td>
                   </tr>
                 );
@@ -251,11 +269,10 @@ export function LadderView({ target, locked, currency }: Props) {
               <tfoot>
                 <tr>
                   <th scope="row">{t('goals.ladder.total')}</th>
-                  <td />
                   <td className="n num" data-ladder-sum={ladderSum(ladder)}>
                     {formatTargetValue(ladderSum(ladder), target, locale, currency, false)}
                   </td>
-                  <td colSpan={5} className="muted-cell">
+                  <td colSpan={8} className="muted-cell">
                     {t('goals.ladder.sumNote', {
                       total: formatTargetValue(ladder.total, target, locale, currency, false),
                     })}

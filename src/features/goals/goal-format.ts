@@ -1,4 +1,4 @@
-import { formatRate, formatValue, MISSING, type Locale, type Unit } from '../../lib/format';
+import { formatCount, formatRate, formatValue, MISSING, type Locale, type Unit } from '../../lib/format';
 import { DEFINITIONS } from '../../metrics/definitions';
 import { isKpiId, type Direction, type Target, type TrackingStatus } from '../../targets';
 
@@ -47,17 +47,25 @@ export function targetUnit(target: Pick<Target, 'metric' | 'checkin'>): Unit {
   return DEFINITIONS[target.metric].unit;
 }
 
-/** A value of the target's metric, "—" when unknown; check-ins carry their unit ("120 mentions"). */
+/**
+ * A value of the target's metric, "—" when unknown. Check-in values are plain numbers (whole
+ * from 100 up, 万 in Chinese when compact) followed by their unit word unless `withUnit` is off.
+ */
 export function formatTargetValue(
   value: number | null,
   target: Pick<Target, 'metric' | 'checkin'>,
   locale: Locale,
   currency: string | null,
   compact = true,
+  withUnit = true,
 ): string {
-  const text = formatValue(value, targetUnit(target), locale, currency, compact);
-  const unit = target.checkin?.unit.trim() ?? '';
-  return value === null || unit === '' ? text : `${text} ${unit}`;
+  const unit = targetUnit(target);
+  const text =
+    unit === 'number' && value !== null && Math.abs(value) >= 100
+      ? formatCount(value, locale, compact)
+      : formatValue(value, unit, locale, currency, compact);
+  const word = withUnit ? (target.checkin?.unit.trim() ?? '') : '';
+  return value === null || word === '' ? text : `${text} ${word}`;
 }
 
 /** A difference with its sign, "+¥12万" / "−3.2%"; rates in percentage points. */
@@ -68,7 +76,7 @@ export function formatSigned(
   currency: string | null,
 ): string {
   if (value === null || !Number.isFinite(value)) return MISSING;
-  const body = formatTargetValue(Math.abs(value), target, locale, currency);
+  const body = formatTargetValue(Math.abs(value), target, locale, currency, true, false);
   if (Math.abs(value) < 1e-12) return body;
   const points = targetUnit(target) === 'rate' ? (locale === 'zh-CN' ? ' 个百分点' : ' pts') : '';
   const text = points ? `${formatRate(Math.abs(value), locale, 2).replace(/\s?%$/, '')}${points}` : body;
