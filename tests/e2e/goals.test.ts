@@ -213,4 +213,54 @@ describe('the Goals page on the sample shop', () => {
       await context.close();
     }
   }, 600_000);
+
+  it('tracks a check-in goal from values typed per month', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const card = '[data-target="brand-mentions-2026"]';
+    try {
+      await page.goto(`${server.url}/?page=goals`);
+      await waitForGoals(page);
+      await page.click('[data-action="new-target"]');
+      await page.click('[data-source="checkin"]');
+      await page.fill('[data-field="checkin-label"]', 'Brand mentions');
+      await page.fill('[data-field="checkin-unit"]', 'mentions');
+      await page.fill('[data-field="target"]', '12,000');
+      await page.fill('[data-field="owner"]', 'Brand');
+      await page.fill('[data-field="why"]', 'Be talked about before the peak');
+      await page.click('[data-action="save-target"]');
+
+      // No value yet: nothing to judge.
+      await page.waitForSelector(`${card}[data-status="no_data"]`, { timeout: 60_000 });
+      for (const value of ['900', '1,100', '950']) {
+        const before = await page.locator(`${card} [data-entry]`).count();
+        await page.fill(`${card} [data-field="checkin-value"]`, value);
+        await page.click(`${card} [data-action="add-entry"]`);
+        await page.waitForFunction(
+          ([selector, count]) => document.querySelectorAll(selector as string).length === count,
+          [`${card} [data-entry]`, before + 1] as const,
+        );
+      }
+      // January, February and March 2026: 2,950 mentions over 31 + 28 + 31 = 90 of 365 days.
+      // Linear share 90/365, so projected = 2,950 × 365 / 90 = 11,963.9 (99.7 % of 12,000):
+      // short of the target but above the default floor of 90 % (10,800), so at risk.
+      await page.waitForSelector(`${card}[data-status="at_risk"]`, { timeout: 60_000 });
+      expect(Number(await page.getAttribute(card, 'data-actual'))).toBe(2950);
+      expect(Number(await page.getAttribute(card, 'data-projected'))).toBeCloseTo((2950 * 365) / 90, 8);
+      expect(Number(await page.getAttribute(card, 'data-attainment'))).toBeCloseTo((2950 * 365) / 90 / 12_000, 10);
+      await page.waitForSelector(`${card} [data-chart="burn-up"] .recharts-line path`);
+      await page.click(`${card} [data-tab="smart"]`);
+      await page.waitForSelector(`${card} [data-smart-letter="measurable"][data-smart-state="pass"]`, {
+        timeout: 60_000,
+      });
+      expect(errors).toEqual([]);
+    } catch (e) {
+      await screenshot(page, 'goals-checkin-debug');
+      throw e;
+    } finally {
+      await context.close();
+    }
+  }, 300_000);
 });
