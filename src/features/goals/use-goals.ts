@@ -111,14 +111,16 @@ export function useBestGrowth(metric: string | null, filters: TargetFilters) {
 export function useSmartCheck(target: Target | null) {
   const { sourceOf, key } = useGoalSource();
   const values = useDimensionValues();
+  const description = useDescription();
   const kpi = target !== null && target.checkin === undefined && isKpiId(target.metric) ? target.metric : null;
   const best = useBestGrowth(kpi, target?.filters ?? {});
-  const ready = target !== null && values.data !== undefined && (kpi === null || best.isSuccess);
+  const ready =
+    target !== null && values.data !== undefined && description.data !== undefined && (kpi === null || best.isSuccess);
   return useEngineQuery(
     ['goal-smart', key, target, best.data ?? null],
     (engine) =>
       smartCheck(target!, sourceOf(engine), {
-        dimensionValues: values.data ?? {},
+        dimensionValues: { ...values.data, currency: description.data?.orders.currencies ?? [] },
         ...(kpi === null ? {} : { bestGrowth: best.data ?? null }),
       }),
     ready,
