@@ -1,5 +1,5 @@
 import { literal } from '../engine/sql';
-import type { OptionalTrafficColumn } from './describe';
+import { OPTIONAL_TRAFFIC_COLUMNS } from './describe';
 import {
   withDependencies,
   type AggregateDefinition,
@@ -8,6 +8,7 @@ import {
   type ScopeId,
 } from './definitions';
 import { firstPaidSql, ordersRelation } from './derived';
+import { DESCRIBE_TABLE } from './derived-state';
 import { filterSql, type Filters, type SourceTable } from './filters';
 import type { Period } from './periods';
 
@@ -52,44 +53,52 @@ function between(alias: string, source: SourceTable, period: Period): string {
   return `${alias}.${DATE_COLUMN[source]} BETWEEN ${dateSql(period.from)} AND ${dateSql(period.to)}`;
 }
 
-function scopeSql(scope: ScopeId, ctx: QueryContext, group: Grouping, withFirstPaid: boolean): string {
+function scopeSql(scope: ScopeId, ctx: QueryContext, group: Grouping | undefined, withFirstPaid: boolean): string {
   const source = SCOPE_SOURCE[scope];
-  const where = (alias: string, extra: string) =>
-    `WHERE ${extra}${between(alias, source, ctx.period)}\n    AND ${filterSql(source, ctx.filters, alias)}`;
+  const where = (alias: string) =>
+    `WHERE ${between(alias, source, ctx.period)}\n    AND ${filterSql(source, ctx.filters, alias)}`;
   const rel = ordersRelation(ctx.derived);
   const ordersWhere = (condition: string) =>
     `WHERE ${condition}\n    AND ${between('o', 'orders', ctx.period)}\n    AND ${rel.filter(ctx.filters, 'o')}`;
+  // Ungrouped queries carry no group column: grouping every row by a constant still costs a hash.
+  const grp = (table: SourceTable, alias: string) => (group ? `${group.key(table, alias)} AS grp, ` : '');
+  const byGrp = group ? 'grp, ' : '';
   switch (scope) {
     case 'paid_orders': {
       const firstPaid = rel.firstPaid ? `, ${rel.firstPaid('o')} AS first_paid_date` : '';
-      return `SELECT ${group.key('orders', 'o')} AS grp, ${rel.customer('o')} AS customer_key, o.order_total, o.refund_amount, o.discount_amount${firstPaid}
+      return `SELECT ${grp('orders', 'o')}${rel.customer('o')} AS customer_key, o.order_total, o.refund_amount, o.discount_amount${firstPaid}
   FROM ${rel.table} o
   ${ordersWhere(rel.paid('o'))}`;
     }
     case 'period_buyers':
-      return rel.firstPaid
-        ? `SELECT grp, customer_key, count(*) AS paid_orders, any_value(first_paid_date) AS first_paid_date
+      if (!withFirstPaid) {
+        return `SELECT ${byGrp}customer_key, count(*) AS paid_orders
   FROM paid_orders
-  GROUP BY grp, customer_key`
-        : `SELECT p.grp, p.customer_key, count(*) AS paid_orders, any_value(f.first_paid_date) AS first_paid_date
+  GROUP BY ${byGrp}customer_key`;
+      }
+      return rel.firstPaid
+        ? `SELECT ${byGrp}customer_key, count(*) AS paid_orders, any_value(first_paid_date) AS first_paid_date
+  FROM paid_orders
+  GROUP BY ${byGrp}customer_key`
+        : `SELECT ${group ? 'p.grp, ' : ''}p.customer_key, count(*) AS paid_orders, any_value(f.first_paid_date) AS first_paid_date
   FROM paid_orders p JOIN first_paid f USING (customer_key)
-  GROUP BY p.grp, p.customer_key`;
+  GROUP BY ${group ? 'p.grp, ' : ''}p.customer_key`;
     case 'cancelled_orders':
-      return `SELECT ${group.key('orders', 'o')} AS grp
+      return `SELECT ${group ? `${group.key('orders', 'o')} AS grp` : '1 AS one'}
   FROM ${rel.table} o
   ${ordersWhere(rel.cancelled('o'))}`;
     case 'traffic_rows':
-      return `SELECT ${group.key('traffic', 't')} AS grp, t.sessions, t.visitors, t.product_views, t.add_to_cart, t.checkouts
+      return `SELECT ${grp('traffic', 't')}t.sessions, t.visitors, t.product_views, t.add_to_cart, t.checkouts
   FROM traffic t
-  ${where('t', '')}`;
+  ${where('t')}`;
     case 'registrations':
       return withFirstPaid
-        ? `SELECT ${group.key('users', 'u')} AS grp, u.user_key, u.registered_date, f.first_paid_date
+        ? `SELECT ${grp('users', 'u')}u.user_key, u.registered_date, f.first_paid_date
   FROM users u LEFT JOIN first_paid f ON f.customer_key = u.user_key
-  ${where('u', '')}`
-        : `SELECT ${group.key('users', 'u')} AS grp, u.user_key, u.registered_date
+  ${where('u')}`
+        : `SELECT ${grp('users', 'u')}u.user_key, u.registered_date
   FROM users u
-  ${where('u', '')}`;
+  ${where('u')}`;
   }
 }
 
@@ -97,86 +106,120 @@ function expandBounds(expr: string, period: Period): string {
   return expr.replaceAll('{from}', dateSql(period.from)).replaceAll('{to}', dateSql(period.to));
 }
 
-const ALL: Grouping = { key: () => `'all'` };
+/** One row of table facts (row counts, first and last dates, optional traffic columns present), as ys_describe holds them. */
+function statsSql(sources: ReadonlySet<SourceTable>, derived: boolean): string {
+  const columns = {
+    orders: ['o_rows', 'o_first', 'o_last'],
+    traffic: ['t_rows', 't_first', 't_last', 't_visitors', 't_product_views', 't_add_to_cart', 't_checkouts'],
+    users: ['u_rows', 'u_first', 'u_last'],
+  };
+  const wanted = SOURCE_ORDER.filter((t) => sources.has(t));
+  if (derived) return `SELECT ${wanted.flatMap((t) => columns[t]).join(', ')} FROM ${DESCRIBE_TABLE}`;
+  const parts = wanted.map((t) => {
+    const p = t.charAt(0);
+    const d = DATE_COLUMN[t];
+    const extra =
+      t === 'traffic'
+        ? OPTIONAL_TRAFFIC_COLUMNS.map((c) => `, count(${c}) > 0 AS t_${c}`).join('')
+        : '';
+    return `(SELECT count(*) AS ${p}_rows, min(${d}) AS ${p}_first, max(${d}) AS ${p}_last${extra} FROM ${t})`;
+  });
+  return `SELECT * FROM ${parts.join(', ')}`;
+}
+
+const SOURCE_ORDER: SourceTable[] = ['orders', 'traffic', 'users'];
 
 /**
  * Compiles metric definitions into one DuckDB query (issue 4, STYLE.md "A metric is data").
- * Each scope of rows is a CTE restricted to the period and filters, each aggregate is computed
- * once per scope and group, and ratios are `num / NULLIF(den, 0)`.
+ * Each scope of rows is restricted to the period and filters, each aggregate is computed once
+ * per scope and group, and ratios are `num / NULLIF(den, 0)`. The query is kept lean on purpose:
+ * in DuckDB-WASM planning a query of many CTEs and joins costs more than running it.
  *
  * Nulls: a source that is not loaded, or whose dates do not overlap the group's span, gives null
  * for its metrics (there is no data to speak of); inside its span an empty set gives 0 for sums
  * and counts, and ratios with a zero denominator are null (METRICS.md "Details that decide a number").
  */
-export function compileMetricsSql(ids: readonly ComponentId[], ctx: QueryContext, group: Grouping = ALL): string {
+export function compileMetricsSql(ids: readonly ComponentId[], ctx: QueryContext, group?: Grouping): string {
   const defs = withDependencies(ids);
   const aggregates = defs.filter((d): d is AggregateDefinition => d.kind !== 'ratio');
   const live = aggregates.filter((d) => !ctx.blocked.includes(SCOPE_SOURCE[d.scope]));
-  if (group.rows && live.some((d) => d.expr.includes('{from}') || d.expr.includes('{to}'))) {
+  if (group?.rows && live.some((d) => d.expr.includes('{from}') || d.expr.includes('{to}'))) {
     throw new Error('Metrics that compare with the period start cannot be grouped by date buckets');
   }
 
   const scopes = SCOPE_ORDER.filter((s) => live.some((d) => d.scope === s));
-  const needScopes = new Set<ScopeId>(scopes);
-  if (needScopes.has('period_buyers')) needScopes.add('paid_orders');
-  const registrationsNeedFirstPaid = live.some((d) => d.scope === 'registrations' && d.expr.includes('first_paid_date'));
-  const needFirstPaid = (needScopes.has('period_buyers') && !ctx.derived) || registrationsNeedFirstPaid;
+  const usesFirstPaid = (scope: ScopeId) => live.some((d) => d.scope === scope && d.expr.includes('first_paid_date'));
+  const needFirstPaid = (usesFirstPaid('period_buyers') && !ctx.derived) || usesFirstPaid('registrations');
+  // paid_orders is a CTE only when two aggregates read it; otherwise each scope sits inside its aggregate.
+  const sharedPaidOrders = scopes.includes('paid_orders') && scopes.includes('period_buyers');
 
   const ctes: string[] = [];
   if (needFirstPaid) ctes.push(`first_paid AS (\n  ${firstPaidSql(ctx.derived)}\n)`);
-  for (const s of SCOPE_ORDER.filter((x) => needScopes.has(x))) {
-    ctes.push(`${s} AS (\n  ${scopeSql(s, ctx, group, registrationsNeedFirstPaid)}\n)`);
-  }
+  if (sharedPaidOrders) ctes.push(`paid_orders AS (\n  ${scopeSql('paid_orders', ctx, group, false)}\n)`);
+  const rowsOf = (scope: ScopeId): string => {
+    if (scope === 'paid_orders' && sharedPaidOrders) return 'paid_orders';
+    const inner = scopeSql(scope, ctx, group, usesFirstPaid(scope));
+    const body =
+      scope === 'period_buyers' && !sharedPaidOrders
+        ? `(WITH paid_orders AS (${scopeSql('paid_orders', ctx, group, false)})\n  ${inner})`
+        : `(${inner})`;
+    return `${body} AS ${scope}`;
+  };
   for (const s of scopes) {
     const cols = live
       .filter((d) => d.scope === s)
       .map((d) => `${expandBounds(d.expr, ctx.period)} AS ${d.id}`)
       .join(', ');
-    ctes.push(`agg_${s} AS (\n  SELECT grp, ${cols}\n  FROM ${s} GROUP BY grp\n)`);
+    ctes.push(
+      group
+        ? `agg_${s} AS (\n  SELECT grp, ${cols}\n  FROM ${rowsOf(s)} GROUP BY grp\n)`
+        : `agg_${s} AS (\n  SELECT ${cols}\n  FROM ${rowsOf(s)}\n)`,
+    );
   }
 
   const sources = new Set<SourceTable>(live.map((d) => SCOPE_SOURCE[d.scope]));
   live.forEach((d) => d.alsoNeedsLoaded?.forEach((t) => t !== 'order_items' && sources.add(t)));
-  const columnsNeeded = new Set<OptionalTrafficColumn>(
-    live.flatMap((d) => (d.requiresColumn ? [d.requiresColumn] : [])),
-  );
-  for (const source of sources) {
-    const extra =
-      source === 'traffic' ? [...columnsNeeded].map((c) => `, count(${c}) > 0 AS has_${c}`).join('') : '';
-    const dateCol = DATE_COLUMN[source];
-    ctes.push(
-      `cov_${source} AS (\n  SELECT count(*) AS n, min(${dateCol}) AS first_day, max(${dateCol}) AS last_day${extra} FROM ${source}\n)`,
-    );
-  }
+  if (sources.size) ctes.push(`stats AS (\n  ${statsSql(sources, ctx.derived)}\n)`);
 
-  if (group.rows) {
+  if (group?.rows) {
     const values = group.rows
       .map((r) => `(${r.keySql ?? literal(r.key)}, ${literal(r.key)}, ${dateSql(r.from)}, ${dateSql(r.to)})`)
       .join(',\n    ');
     ctes.push(`groups(grp_key, grp, g_from, g_to) AS (\n  VALUES ${values}\n)`);
   } else {
+    const bounds = `${dateSql(ctx.period.from)} AS g_from, ${dateSql(ctx.period.to)} AS g_to`;
     const present = scopes.map((s) => `SELECT grp FROM agg_${s}`);
-    const union = present.length ? present.join(' UNION ') : `SELECT 'all' AS grp`;
     ctes.push(
-      `groups AS (\n  SELECT grp AS grp_key, grp, ${dateSql(ctx.period.from)} AS g_from, ${dateSql(ctx.period.to)} AS g_to FROM (${union})\n)`,
+      group && present.length
+        ? `groups AS (\n  SELECT grp AS grp_key, grp, ${bounds} FROM (${present.join(' UNION ')})\n)`
+        : `groups AS (\n  SELECT 'all' AS grp_key, 'all' AS grp, ${bounds}\n)`,
     );
   }
 
-  const covered = (source: SourceTable) =>
-    `cov_${source}.n > 0 AND cov_${source}.first_day <= g.g_to AND cov_${source}.last_day >= g.g_from`;
+  const prefix = (t: SourceTable) => t.charAt(0);
+  const coverage = [...sources].map(
+    (t) => `s.${prefix(t)}_rows > 0 AND s.${prefix(t)}_first <= g.g_to AND s.${prefix(t)}_last >= g.g_from AS ${t}_covered`,
+  );
+  const flags = [...sources].map((t) => `s.${prefix(t)}_rows > 0 AS ${t}_loaded`);
+  const columnFlags = sources.has('traffic') ? OPTIONAL_TRAFFIC_COLUMNS.map((c) => `s.t_${c} AS has_${c}`) : [];
+  ctes.push(
+    sources.size
+      ? `covered AS (\n  SELECT g.*, ${[...coverage, ...flags, ...columnFlags].join(', ')}\n  FROM groups g, stats s\n)`
+      : `covered AS (\n  SELECT * FROM groups\n)`,
+  );
+
   const baseColumns = aggregates.map((d) => {
     if (!live.includes(d)) return `CAST(NULL AS DOUBLE) AS ${d.id}`;
-    const conditions = [covered(SCOPE_SOURCE[d.scope])];
-    if (d.requiresColumn) conditions.push(`cov_traffic.has_${d.requiresColumn}`);
-    d.alsoNeedsLoaded?.forEach((t) => conditions.push(`cov_${t}.n > 0`));
+    const conditions = [`c.${SCOPE_SOURCE[d.scope]}_covered`];
+    if (d.requiresColumn) conditions.push(`c.has_${d.requiresColumn}`);
+    d.alsoNeedsLoaded?.forEach((t) => conditions.push(`c.${t}_loaded`));
     // DOUBLE here, in SQL: DuckDB rounds a DECIMAL sum to the nearest double, as every engine's reader then agrees.
     return `CASE WHEN ${conditions.join(' AND ')} THEN CAST(coalesce(agg_${d.scope}.${d.id}, 0) AS DOUBLE) END AS ${d.id}`;
   });
-  const joins = [
-    ...[...sources].map((s) => `CROSS JOIN cov_${s}`),
-    ...scopes.map((s) => `LEFT JOIN agg_${s} ON agg_${s}.grp = g.grp_key`),
-  ];
-  ctes.push(`base AS (\n  SELECT g.grp, g.g_from,\n    ${baseColumns.join(',\n    ')}\n  FROM groups g\n  ${joins.join('\n  ')}\n)`);
+  const joins = group
+    ? scopes.map((s) => `LEFT JOIN agg_${s} ON agg_${s}.grp = c.grp_key`)
+    : scopes.map((s) => `CROSS JOIN agg_${s}`);
+  ctes.push(`base AS (\n  SELECT c.grp, c.g_from,\n    ${baseColumns.join(',\n    ')}\n  FROM covered c\n  ${joins.join('\n  ')}\n)`);
 
   const requested = new Set<ComponentId>(ids);
   const outputs = defs.filter((d) => requested.has(d.id)).map(outputSql);
@@ -185,5 +228,5 @@ export function compileMetricsSql(ids: readonly ComponentId[], ctx: QueryContext
 
 function outputSql(def: MetricDefinition): string {
   if (def.kind !== 'ratio') return def.id;
-  return `CAST(${def.num} AS DOUBLE) / NULLIF(${def.den.join(' + ')}, 0) AS ${def.id}`;
+  return `${def.num} / NULLIF(${def.den.join(' + ')}, 0) AS ${def.id}`;
 }

@@ -157,8 +157,9 @@ export const DEFINITIONS: Record<ComponentId, MetricDefinition> = {
   buyers: {
     id: 'buyers',
     kind: 'count_distinct',
-    scope: 'paid_orders',
-    expr: 'count(DISTINCT customer_key)',
+    // One row per customer with a paid order in the period: counting rows counts distinct customers.
+    scope: 'period_buyers',
+    expr: 'count(*)',
     additive: true,
     direction: 'higher',
     unit: 'count',
