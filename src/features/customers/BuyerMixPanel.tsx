@@ -21,7 +21,7 @@ export function BuyerMixPanel({ scope }: { scope: PageScope }) {
   const { filters, description } = scope;
   const span = cohortSpan(scope.period);
   const months = spanMonths(span);
-  const result = useEngineQuery(['buyer-mix', span, filters], (e) => computeBuyerMix(e, months, filters, description));
+  const result = useEngineQuery(['buyer-mix', span, filters], (e) => computeBuyerMix(e, span, filters, description));
   const title = t('customers.buyerMix');
   const columns: Column<BuyerMixRow>[] = [
     { key: 'month', label: t('customers.month') },

@@ -9,7 +9,6 @@ import { useFormatters } from '../../components/ui/use-formatters';
 import { useEngineQuery } from '../../app/use-engine-query';
 import { useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/messages';
-import { dimensionValues } from '../../metrics/dimension-values';
 import { useAppStore } from '../../stores/app-store';
 import {
   BREAKDOWN_METRICS,
@@ -42,19 +41,11 @@ const MISSING_DIMENSION: Record<Dimension, MessageKey> = {
 function useBreakdown(scope: PageScope, dimension: Dimension) {
   const { period, description } = scope;
   const filters = withoutDimension(scope.filters, dimension);
-  const categories = useEngineQuery(['dimension-values'], dimensionValues, dimension === 'category');
-  const byOrder = useEngineQuery(
-    ['sales-breakdown', dimension, period, filters],
-    (e) => computeBreakdown(e, period, filters, dimension as OrderDimension, BREAKDOWN_METRICS, description),
-    dimension !== 'category',
+  return useEngineQuery(['sales-breakdown', dimension, period, filters], (e) =>
+    dimension === 'category'
+      ? computeCategoryBreakdown(e, period, filters, BREAKDOWN_METRICS, description)
+      : computeBreakdown(e, period, filters, dimension, BREAKDOWN_METRICS, description),
   );
-  const list = categories.data?.category ?? [];
-  const byCategory = useEngineQuery(
-    ['sales-by-category', period, filters, list],
-    (e) => computeCategoryBreakdown(e, period, filters, list, BREAKDOWN_METRICS, description),
-    dimension === 'category' && categories.data !== undefined,
-  );
-  return dimension === 'category' ? { data: byCategory.data, error: categories.error ?? byCategory.error } : byOrder;
 }
 
 /**

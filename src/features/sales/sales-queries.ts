@@ -1,5 +1,5 @@
 import type { Engine, Row } from '../../engine/engine';
-import { literal, literalList } from '../../engine/sql';
+import { literalList } from '../../engine/sql';
 import { compileMetricsSql, dateSql, DATE_COLUMN, type QueryContext } from '../../metrics/compile';
 import { prepareContext } from '../../metrics/context';
 import type { ComponentId } from '../../metrics/definitions';
@@ -82,36 +82,26 @@ export async function computeBreakdown<K extends ComponentId>(
 /**
  * Per category, the orders holding at least one item of it — exactly what the category filter
  * keeps, so clicking a category makes the KPI cards equal its bar. An order with items of two
- * categories counts in both: the bars do not add up to the total.
+ * categories counts in both: the bars do not add up to the total. Each order row is repeated
+ * once per category among its items (one pass over the orders, however many categories).
  */
-export function categoryBreakdownSql(
-  ctx: QueryContext,
-  categories: readonly string[],
-  ids: readonly ComponentId[],
-): string {
-  return categories
-    .map(
-      (c) =>
-        `SELECT ${literal(c)} AS category, * FROM (\n${compileMetricsSql(ids, { ...ctx, filters: { ...ctx.filters, category: [c] } })}\n)`,
-    )
-    .join('\nUNION ALL\n');
+export function categoryBreakdownSql(ctx: QueryContext, ids: readonly ComponentId[]): string {
+  return compileMetricsSql(ids, ctx, {
+    key: (_source, alias) =>
+      `unnest(list_distinct((SELECT list(i.category) FROM order_items i WHERE i.order_id = ${alias}.order_id)))`,
+  });
 }
 
 export async function computeCategoryBreakdown<K extends ComponentId>(
   engine: Engine,
   period: Period,
   filters: Filters,
-  categories: readonly string[],
   ids: readonly K[],
   description?: DataDescription,
 ): Promise<MetricRow<K>[]> {
   const { ctx } = await prepareContext(engine, period, filters, description);
-  if (ctx.blocked.includes('orders') || categories.length === 0) return [];
-  const rows = await engine.query(categoryBreakdownSql(ctx, categories, ids));
-  return parseGrouped(
-    rows.map((r) => ({ ...r, grp: r.category ?? null })),
-    ids,
-  );
+  if (ctx.blocked.includes('orders')) return [];
+  return parseGrouped(await engine.query(categoryBreakdownSql(ctx, ids)), ids);
 }
 
 /**

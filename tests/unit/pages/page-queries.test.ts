@@ -16,7 +16,6 @@ import {
 } from '../../../src/features/sales/sales-queries';
 import { computeDeviceConversion } from '../../../src/features/traffic/traffic-queries';
 import { computeBuyerMix } from '../../../src/features/customers/customers-queries';
-import { spanMonths } from '../../../src/features/customers/customers-shape';
 import { describeTables, runConsoleQuery } from '../../../src/features/sql/sql-queries';
 
 /**
@@ -94,7 +93,7 @@ describe('sales queries', () => {
 
   it('GMV by category counts the orders holding an item of it', async () => {
     const categories = ['Bath', 'Bedding', 'Decor', 'Kitchen', 'Lighting'];
-    const rows = await computeCategoryBreakdown(engine, OCT, {}, categories, ['gmv', 'orders'] as const);
+    const rows = await computeCategoryBreakdown(engine, OCT, {}, ['gmv', 'orders', 'aov'] as const);
     const expected =
       await independent(`SELECT c.category AS k, sum(p.order_total)::DOUBLE AS gmv, count(*)::DOUBLE AS orders
       FROM paid p JOIN (SELECT DISTINCT order_id, category FROM i) c USING (order_id)
@@ -104,7 +103,17 @@ describe('sales queries', () => {
       const r = rows.find((x) => x.key === e.k)!;
       expect(r.gmv, String(e.k)).toBeCloseTo(num(e.gmv), 4);
       expect(r.orders).toBe(num(e.orders));
+      expect(r.aov).toBeCloseTo(num(e.gmv) / num(e.orders), 6);
     }
+  });
+
+  it('GMV by category under a channel filter, and none for orders without items', async () => {
+    const rows = await computeCategoryBreakdown(engine, OCT, { channel: ['email'] }, ['gmv'] as const);
+    const expected = await independent(`SELECT c.category AS k, sum(p.order_total)::DOUBLE AS gmv
+      FROM paid p JOIN (SELECT DISTINCT order_id, category FROM i) c USING (order_id)
+      WHERE p.channel = 'email' AND p.d BETWEEN DATE '2026-10-01' AND DATE '2026-10-31' GROUP BY 1`);
+    expect(rows.length).toBe(expected.length);
+    for (const e of expected) expect(rows.find((x) => x.key === e.k)!.gmv, String(e.k)).toBeCloseTo(num(e.gmv), 4);
   });
 
   it('new and returning buyers split the period’s buyers and GMV', async () => {
@@ -174,8 +183,7 @@ describe('traffic and customer queries', () => {
   });
 
   it('new and returning buyers month by month', async () => {
-    const months = spanMonths({ from: '2026-08-01', to: '2026-10-31' });
-    const rows = await computeBuyerMix(engine, months, {});
+    const rows = await computeBuyerMix(engine, { from: '2026-08-01', to: '2026-10-31' }, {});
     expect(rows.map((r) => r.month)).toEqual(['2026-08', '2026-09', '2026-10']);
     const expected = await independent(`WITH f AS (SELECT cust, min(d) AS first FROM paid GROUP BY cust)
       SELECT strftime(p.d, '%Y-%m') AS m,
@@ -186,6 +194,32 @@ describe('traffic and customer queries', () => {
       expect(r.new_buyers, r.month).toBe(num(expected[k]!.new_buyers));
       expect(r.returning_buyers, r.month).toBe(num(expected[k]!.returning_buyers));
     });
+  });
+});
+
+describe('buyer mix edges', () => {
+  it('counts a clipped first month from the span’s first day, like the KPI over that part', async () => {
+    const rows = await computeBuyerMix(engine, { from: '2026-08-15', to: '2026-10-31' }, {});
+    const [e] = await independent(`WITH f AS (SELECT cust, min(d) AS first FROM paid GROUP BY cust)
+      SELECT count(DISTINCT p.cust) FILTER (WHERE f.first >= DATE '2026-08-15')::DOUBLE AS new_buyers,
+             count(DISTINCT p.cust) FILTER (WHERE f.first < DATE '2026-08-15')::DOUBLE AS returning_buyers
+      FROM paid p JOIN f USING (cust) WHERE p.d BETWEEN DATE '2026-08-15' AND DATE '2026-08-31'`);
+    expect(rows[0]).toEqual({
+      month: '2026-08',
+      new_buyers: num(e!.new_buyers),
+      returning_buyers: num(e!.returning_buyers),
+      buyers: num(e!.new_buyers) + num(e!.returning_buyers),
+    });
+  });
+
+  it('knows nothing of months before the data begins', async () => {
+    const rows = await computeBuyerMix(engine, { from: '2024-09-01', to: '2024-11-30' }, {});
+    expect(rows.map((r) => [r.month, r.new_buyers])).toEqual([
+      ['2024-09', null],
+      ['2024-10', null],
+      ['2024-11', rows[2]!.buyers],
+    ]);
+    expect(rows[2]!.returning_buyers).toBe(0);
   });
 });
 
