@@ -33,12 +33,43 @@ export function streamOf(data: ByteSource): ReadableStream<Uint8Array> {
 }
 
 /**
- * Collects produced chunks into one ByteSource of the same kind as `like`: a Blob when the
- * file came as a Blob (the browser keeps Blob parts out of the JS heap and the engine reads
- * it without a copy), contiguous bytes when it came as bytes (Node; the engine copies them).
+ * Collects produced chunks (decoded, inflated or generated text) into one ByteSource of the
+ * same kind as the file it came from: a Blob when the file came as a Blob, folded into Blob
+ * parts every few MB so a large file is not held as JS arrays (the browser may keep Blob
+ * parts out of the heap, and the engine reads a Blob without a copy); contiguous bytes when
+ * the file came as bytes (Node, where the engine copies them anyway).
  */
-export function joinChunks(chunks: Uint8Array[], like: ByteSource): ByteSource {
-  if (!(like instanceof Uint8Array)) return new Blob(chunks as Uint8Array<ArrayBuffer>[]);
+export class ChunkSink {
+  private parts: (Uint8Array | Blob)[] = [];
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private static readonly FOLD_BYTES = 8 * 1024 * 1024;
+
+  constructor(private readonly like: ByteSource) {}
+
+  push(chunk: Uint8Array): void {
+    if (chunk.byteLength === 0) return;
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.byteLength;
+    if (!(this.like instanceof Uint8Array) && this.pendingBytes >= ChunkSink.FOLD_BYTES) this.fold();
+  }
+
+  private fold(): void {
+    this.parts.push(new Blob(this.pending as Uint8Array<ArrayBuffer>[]));
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  finish(): ByteSource {
+    if (!(this.like instanceof Uint8Array)) {
+      this.fold();
+      return new Blob(this.parts as (Blob | Uint8Array<ArrayBuffer>)[]);
+    }
+    return concat(this.pending);
+  }
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
   let total = 0;
   for (const c of chunks) total += c.byteLength;
   const out = new Uint8Array(total);
@@ -48,6 +79,13 @@ export function joinChunks(chunks: Uint8Array[], like: ByteSource): ByteSource {
     at += c.byteLength;
   }
   return out;
+}
+
+/** All `chunks` as one ByteSource of the same kind as `like` (see ChunkSink). */
+export function joinChunks(chunks: readonly Uint8Array[], like: ByteSource): ByteSource {
+  const sink = new ChunkSink(like);
+  for (const c of chunks) sink.push(c);
+  return sink.finish();
 }
 
 /** Makes the bytes readable from SQL under `name`, without copying a Blob into JS memory. */

@@ -114,6 +114,15 @@ export function findHeader(head: Uint8Array, wholeFile: boolean): HeadLayout | n
   let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   let line = 1;
   let commentLines = 0;
+  // Excel writes `sep=;` as a first line to say which delimiter follows.
+  let declared: Delimiter | undefined;
+  const first = utf8.decode(head.subarray(i, lineEnd(head, i))).trim();
+  const sep = /^sep=(.)$/i.exec(first)?.[1];
+  if (sep && (DELIMITERS as readonly string[]).includes(sep)) {
+    declared = sep as Delimiter;
+    i = lineEnd(head, i);
+    line++;
+  }
   while (i < head.length) {
     if (isBlankLineAt(head, i)) {
       i = lineEnd(head, i);
@@ -132,7 +141,7 @@ export function findHeader(head: Uint8Array, wholeFile: boolean): HeadLayout | n
   const rec = recordEnd(head, i);
   if (!rec.complete && !wholeFile) return null;
   const record = head.subarray(i, rec.end);
-  const delimiter = chooseDelimiter(record);
+  const delimiter = declared ?? chooseDelimiter(record);
   const header = splitRecord(record, delimiter).map((h) => h.trim());
   return { delimiter, header, headerLine: line, commentLines, dataStart: rec.end, dataLine: line + rec.lines };
 }

@@ -1,4 +1,4 @@
-import { joinChunks, readRange, sliceFrom, streamOf, type ByteSource } from './byte-source';
+import { ChunkSink, readRange, sliceFrom, streamOf, type ByteSource } from './byte-source';
 
 /** Text encodings the importer reads (DATA.md "Values"). */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'windows-1252';
@@ -43,7 +43,7 @@ export async function transcodeToUtf8(
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) data = sliceFrom(data, 3);
   const decoder = new TextDecoder(encoding);
   const encoder = new TextEncoder();
-  const out: Uint8Array[] = [];
+  const out = new ChunkSink(data);
   const reader = streamOf(data).getReader();
   let read = 0;
   for (;;) {
@@ -57,7 +57,7 @@ export async function transcodeToUtf8(
   }
   const tail = decoder.decode();
   if (tail) out.push(encoder.encode(tail));
-  return joinChunks(out, data);
+  return out.finish();
 }
 
 /** Decompresses a gzip file chunk by chunk (the platform's DecompressionStream). */
@@ -66,7 +66,7 @@ export async function gunzip(
   onBytes: (bytes: number) => void,
   signal?: AbortSignal,
 ): Promise<ByteSource> {
-  const out: Uint8Array[] = [];
+  const out = new ChunkSink(data);
   let read = 0;
   const counted = streamOf(data).pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
@@ -86,5 +86,5 @@ export async function gunzip(
     if (done) break;
     out.push(value);
   }
-  return joinChunks(out, data);
+  return out.finish();
 }

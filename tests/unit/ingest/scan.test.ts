@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ChunkSink } from '../../../src/ingest/byte-source';
 import { findHeader, RecordScanner, splitRecord } from '../../../src/ingest/csv-scan';
 import { guessEncoding } from '../../../src/ingest/decode';
 import { headerSignature } from '../../../src/ingest/mapping';
@@ -141,6 +142,26 @@ describe('guessEncoding', () => {
       'windows-1252',
     );
     expect(guessEncoding(new Uint8Array([0xff, 0xfe]), 'utf16le')).toBe('utf-16le');
+  });
+});
+
+describe('ChunkSink', () => {
+  it('folds a large Blob-bound output into Blob parts and keeps every byte in order', async () => {
+    const sink = new ChunkSink(new Blob([]));
+    for (let i = 0; i < 10; i++) sink.push(new Uint8Array(1024 * 1024).fill(i));
+    const out = sink.finish();
+    expect(out).toBeInstanceOf(Blob);
+    const all = new Uint8Array(await (out as Blob).arrayBuffer());
+    // 10 chunks of 1 MiB, chunk i filled with byte i
+    expect(all.length).toBe(10 * 1024 * 1024);
+    expect([all[0], all[1024 * 1024], all[9 * 1024 * 1024 + 5]]).toEqual([0, 1, 9]);
+  });
+
+  it('returns contiguous bytes when the file came as bytes', () => {
+    const sink = new ChunkSink(new Uint8Array(0));
+    sink.push(bytes('ab'));
+    sink.push(bytes('c'));
+    expect(sink.finish()).toEqual(bytes('abc'));
   });
 });
 
