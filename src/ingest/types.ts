@@ -28,10 +28,23 @@ export interface LoadReport {
   file: string;
   table: TableName;
   source: SourceId;
+  /**
+   * Records of `table` read from the file: one per data row, except for exports with one row
+   * per line item (Shopify), where it is one per order (`items` counts the line rows).
+   * rowsRead = rowsLoaded + rowsRejected + duplicates within the file, except that traffic
+   * rows from GA4 or Chinese exports that differ only by a dimension Yardstick does not keep
+   * are added up into one row (and are not duplicates).
+   */
   rowsRead: number;
+  /** Rows this file put into the table. */
   rowsLoaded: number;
   rowsRejected: number;
-  /** Rows whose id was already loaded (earlier file or earlier in this file); the later row wins. */
+  /**
+   * Rows whose key was already taken, earlier in this file or by an earlier file; the later
+   * row wins. Keys: order_id; user_id (trimmed, case-folded); traffic date + channel (as
+   * written) + device + campaign; for order_items, an order's items are replaced together
+   * and each replaced order counts once.
+   */
   duplicates: number;
   /** Rejected rows counted once each, under their first reason. */
   reasons: Record<string, number>;
@@ -40,7 +53,11 @@ export interface LoadReport {
   rejected: RejectedRow[];
   /** Things the user should know that did not reject a row (ambiguous dates, guessed decimals). */
   warnings?: string[];
-  /** Line items that went to `order_items` from an orders export that carries them. */
+  /**
+   * Line items that went to `order_items` from an orders export that carries them; items of
+   * a rejected order are not loaded and count as rejected. Rejected item rows are listed in
+   * `rejected` with reasons prefixed "line item: ".
+   */
   items?: { read: number; loaded: number; rejected: number };
 }
 
