@@ -432,6 +432,36 @@ describe('SQL console', () => {
   });
 });
 
+describe('empty sources', () => {
+  it('says what to load when traffic or line items are missing', async () => {
+    const { context, page, errors } = await newPage();
+    await open(page, 'sql');
+    await page.waitForSelector('[data-testid="sql-tables"]', { timeout: 90_000 });
+    for (const statement of ['DELETE FROM traffic', 'DELETE FROM order_items']) {
+      await page.fill('[data-testid="sql-input"]', statement);
+      await page.press('[data-testid="sql-input"]', 'Control+Enter');
+      await page.waitForFunction((s) => document.querySelector('.sql-history-item')?.textContent === s, statement);
+      await page.waitForSelector('[data-action="run-sql"]:not([disabled])');
+    }
+
+    await page.click('[data-nav="traffic"]');
+    await page
+      .getByText('Load a traffic export (Google Analytics 4 or a daily sessions CSV)')
+      .waitFor({ timeout: 90_000 });
+    expect(await page.locator('[data-kpi]').count()).toBe(0);
+
+    await page.click('[data-nav="sales"]');
+    await page.getByText('These orders came without line items.').waitFor({ timeout: 90_000 });
+    await page.getByText('Load order line items with a category to see sales by category.').waitFor();
+    // Orders are still there: the sales KPIs are known, and the unknown is never a 0.
+    expect(await settledKpi(page, 'gmv')).toBeGreaterThan(0);
+    await page.waitForTimeout(1600); // recharts grows its bars in
+    await screenshot(page, 'sales-without-items');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('screenshots', () => {
   const PAGES: { name: string; panels: string[] }[] = [
     {
@@ -465,7 +495,7 @@ describe('screenshots', () => {
       await page.press('[data-testid="sql-input"]', 'Control+Enter');
       await page.waitForSelector('[data-panel="sql-chart"] .recharts-wrapper', { timeout: 90_000 });
     } else await panelsReady(page, ...p.panels);
-    await page.waitForTimeout(400);
+    await page.waitForTimeout(1600); // recharts grows its bars in
   }
 
   it('saves every page in English and Chinese, and on a phone', async () => {

@@ -16,6 +16,12 @@ export interface Formatters {
   value: (v: number | null, unit: Unit) => string;
 }
 
+/** Money in table cells: every row with the currency's own decimals, so the column lines up. */
+function fullMoney(v: number | null, currency: string | null, locale: Locale): string {
+  if (v === null || !Number.isFinite(v) || locale !== 'zh-CN') return formatMoney(v, currency, locale, false);
+  return new Intl.NumberFormat('zh-CN', { style: 'currency', currency: currency ?? 'USD' }).format(v);
+}
+
 function tightMoney(v: number | null, currency: string | null, locale: Locale): string {
   if (v === null || !Number.isFinite(v) || locale === 'zh-CN') return formatMoney(v, currency, locale);
   return new Intl.NumberFormat('en', {
@@ -33,7 +39,7 @@ export function useFormatters(currency: string | null): Formatters {
   return useMemo(
     () => ({
       money: (v) => formatMoney(v, currency, locale),
-      moneyFull: (v) => formatMoney(v, currency, locale, false),
+      moneyFull: (v) => fullMoney(v, currency, locale),
       count: (v) => formatCount(v, locale),
       countFull: (v) => formatCount(v, locale, false),
       moneyTight: (v) => tightMoney(v, currency, locale),
