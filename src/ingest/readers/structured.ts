@@ -1,5 +1,3 @@
-import { parquetReadObjects } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
 import { joinChunks, readAll, sizeOf, type ByteSource } from '../byte-source';
 import { ImportError } from '../types';
 import { cellText, CsvWriter } from './csv-writer';
@@ -106,6 +104,11 @@ export async function readStructured(name: string, data: ByteSource, format: Str
       return writeRecords(records, lines, data);
     }
     case 'parquet': {
+      // Loaded on first use: the decompressors are large and most users never drop a Parquet file.
+      const [{ parquetReadObjects }, { compressors }] = await Promise.all([
+        import('hyparquet'),
+        import('hyparquet-compressors'),
+      ]);
       let records: Rec[];
       try {
         records = await parquetReadObjects({ file: blobBuffer(data), compressors });
