@@ -1,6 +1,7 @@
 import type { Engine, Row } from '../engine/engine';
 import { ident } from '../engine/sql';
 import { CANONICAL_DDL, type TableName } from '../model/tables';
+import { sizeOf } from './byte-source';
 import { FIELDS } from './fields';
 import { recordLines, unterminatedLastRecord } from './lines';
 import { mappingPlan } from './mapping';
@@ -78,7 +79,7 @@ async function readAndStage(engine: Engine, file: InputFile, options: ImportOpti
   const report = (p: ImportProgress): void => options.onProgress?.(p);
   const signal = options.signal;
   signal?.throwIfAborted();
-  report({ phase: 'read', bytes: 0, totalBytes: 0 });
+  report({ phase: 'read', bytes: 0, totalBytes: sizeOf(file.data) });
   const prepared = await prepareFile(file, report, signal);
   const totalBytes = prepared.totalBytes;
   const h = new HeaderIndex(prepared.layout.header);

@@ -105,7 +105,7 @@ export function BurnUpChart({
               minTickGap={8}
             />
             <YAxis tickFormatter={formatAxis} tickLine={false} axisLine={false} fontSize={11} width={76} />
-            <Tooltip formatter={tooltip} labelStyle={{ fontWeight: 600 }} />
+            <Tooltip formatter={tooltip} labelStyle={{ fontWeight: 600 }} itemStyle={{ color: '#1c2430' }} />
             <Area
               dataKey="band"
               name={labels.band}

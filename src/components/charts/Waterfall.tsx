@@ -34,6 +34,32 @@ const FILL: Record<WaterfallChartBar['tone'], string> = {
   flat: '#adb5bd',
 };
 
+/** Splits a label into at most two lines of whole words, so neighbouring labels do not run into each other. */
+export function wrapLabel(label: string, maxChars = 12): string[] {
+  const words = label.split(' ');
+  if (label.length <= maxChars || words.length === 1) return [label];
+  let best = 1;
+  for (let i = 1; i < words.length; i += 1) {
+    const first = words.slice(0, i).join(' ').length;
+    const bestFirst = words.slice(0, best).join(' ').length;
+    if (Math.abs(first - label.length / 2) < Math.abs(bestFirst - label.length / 2)) best = i;
+  }
+  return [words.slice(0, best).join(' '), words.slice(best).join(' ')];
+}
+
+function WrappedTick({ x, y, payload }: { x?: number; y?: number; payload?: { value?: unknown } }) {
+  const lines = wrapLabel(String(payload?.value ?? ''));
+  return (
+    <text x={x} y={y} textAnchor="middle" fontSize={12} fill="#5b6573">
+      {lines.map((line, i) => (
+        <tspan key={i} x={x} dy={i === 0 ? 12 : 14}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
 /**
  * A waterfall: the two totals standing on 0 and each part floating between them, labelled
  * with its signed value (the sign says which way it moved, not only the colour).
@@ -56,7 +82,7 @@ export function Waterfall({ title, bars, formatValue, formatAxis, height = 240 }
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: 22, right: 12, bottom: 0, left: 4 }} barCategoryGap="22%">
             <CartesianGrid vertical={false} stroke="#eef0f3" />
-            <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} interval={0} />
+            <XAxis dataKey="label" tickLine={false} axisLine={false} interval={0} height={36} tick={<WrappedTick />} />
             <YAxis tickFormatter={formatAxis} tickLine={false} axisLine={false} fontSize={11} width={76} />
             <ReferenceLine y={0} stroke="#ced4da" />
             <Tooltip
@@ -70,7 +96,7 @@ export function Waterfall({ title, bars, formatValue, formatAxis, height = 240 }
               {data.map((d) => (
                 <Cell key={d.key} fill={FILL[d.tone]} />
               ))}
-              <LabelList dataKey="text" position="top" fontSize={11} fill="#1c2430" />
+              <LabelList dataKey="text" position="top" fontSize={10} fill="#1c2430" />
             </Bar>
           </BarChart>
         </ResponsiveContainer>

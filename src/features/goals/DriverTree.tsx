@@ -158,7 +158,7 @@ export function DriverTree({ target, status, currency }: Props) {
                           checked={id === solved}
                           onChange={() => setSolveFor({ ...solveFor, [tree]: id })}
                         />
-                        {t('goals.drivers.solveThis')}
+                        <span className="visually-hidden">{t('goals.drivers.solveThis')}</span>
                       </label>
                     </td>
                   </tr>
@@ -203,7 +203,7 @@ export function DriverTree({ target, status, currency }: Props) {
                   key === 'base' ? endLabels.base : key === 'current' ? endLabels.current : t(SHORT[key]),
                 )}
                 formatValue={money}
-                formatAxis={money}
+                formatAxis={(v) => (v === 0 ? '0' : money(v))}
                 height={220}
               />
               <p

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/use-t';
 import { DIMENSION_LABELS } from './filter-chips';
 
@@ -13,6 +14,22 @@ interface Props {
 /** One filter dimension of a target, its values read from the loaded data. */
 export function FilterPicker({ dimension, options, selected, single = false, onChange }: Props) {
   const t = useT();
+  const box = useRef<HTMLDetailsElement>(null);
+  // A click anywhere else, or Escape, closes the list, so it never covers the rest of the form.
+  useEffect(() => {
+    const close = (event: Event) => {
+      const details = box.current;
+      if (!details?.open) return;
+      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !details.contains(event.target as Node))
+        details.open = false;
+    };
+    document.addEventListener('mousedown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, []);
   const key = DIMENSION_LABELS[dimension];
   const name = key ? t(key) : dimension;
   const summary = selected.length === 0 ? t('goals.editor.all') : selected.join(', ');
@@ -21,7 +38,7 @@ export function FilterPicker({ dimension, options, selected, single = false, onC
     else onChange(selected.includes(value) ? selected.filter((v) => v !== value) : [...selected, value]);
   };
   return (
-    <details className="filter-picker" data-filter={dimension}>
+    <details ref={box} className="filter-picker" data-filter={dimension}>
       <summary>
         <span className="filter-picker-name">{name}</span>
         <span className="filter-picker-value">{summary}</span>

@@ -198,3 +198,13 @@ describe('gaps', () => {
     expect(formatSigned(null, { metric: 'gmv' }, 'en', 'CNY')).toBe('—');
   });
 });
+
+describe('waterfall axis labels', () => {
+  it('wrap onto two lines of whole words, split near the middle', async () => {
+    const { wrapLabel } = await import('../../../src/components/charts/Waterfall');
+    expect(wrapLabel('Revenue per buyer')).toEqual(['Revenue', 'per buyer']); // 7 | 9 characters around 17 / 2
+    expect(wrapLabel('Buyer conversion')).toEqual(['Buyer', 'conversion']);
+    expect(wrapLabel('Target pace')).toEqual(['Target pace']); // 11 characters fit
+    expect(wrapLabel('支付转化率')).toEqual(['支付转化率']);
+  });
+});

@@ -253,6 +253,19 @@ describe('encodings', () => {
     expect(r).toMatchObject({ source: 'taobao_orders', rowsLoaded: 6 });
   });
 
+  it('reads UTF-16BE without a byte-order mark', async () => {
+    await resetTables(engine);
+    const text = 'user_id,registered_at,region\nJosé,2025-01-01,Zoë\n';
+    const be = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) {
+      be[2 * i] = text.charCodeAt(i) >> 8;
+      be[2 * i + 1] = text.charCodeAt(i) & 0xff;
+    }
+    const r = await importFile(engine, { name: 'users-be.csv', data: be });
+    expect(r).toMatchObject({ table: 'users', rowsLoaded: 1 });
+    expect(await engine.query('SELECT user_id, region FROM users')).toEqual([{ user_id: 'José', region: 'Zoë' }]);
+  });
+
   it('reads Windows-1252 text that is neither UTF-8 nor GBK', async () => {
     await resetTables(engine);
     // "José" and "Zoë" in Windows-1252: é = 0xE9, ë = 0xEB; the trailing byte 0xE9 cannot start a GBK pair.

@@ -120,6 +120,7 @@ describe('progress', () => {
     const phases = events.map((e) => e.phase).filter((p, i, all) => all.indexOf(p) === i);
     expect(phases).toEqual<ImportPhase[]>(['read', 'parse', 'validate', 'merge', 'done']);
     const size = (file.data as Uint8Array).length;
+    expect(events[0]).toEqual({ phase: 'read', bytes: 0, totalBytes: size });
     expect(events.at(-1)).toEqual({ phase: 'done', bytes: size, totalBytes: size, rows: 5 });
     expect(r.rowsRead).toBe(5);
   });
