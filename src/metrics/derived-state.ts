@@ -1,11 +1,12 @@
 import type { Engine } from '../engine/engine';
 
-/** One row per customer: an integer id in customer_key order, and the date of the first paid order (null if none). */
+/** One row per customer: an integer id, and the date of the first paid order (null if none). */
 export const CUSTOMERS_TABLE = 'ys_customers';
 /**
- * Orders with the customer's integer id and first paid date beside them, sorted by order_date.
- * It keeps every canonical column a grouping or filter may name (all but customer_id, the
- * timestamps and source_file), so SQL written against `orders o` runs on it unchanged.
+ * Orders with the customer's integer id, first paid date and paid/cancelled flags beside them,
+ * and the columns filters and groupings name (order_id, customer_key, order_date, the money
+ * columns metrics sum, channel normalised, region, device, campaign, currency), so grouping SQL
+ * written against `orders o` with those columns runs on it unchanged.
  */
 export const ORDERS_TABLE = 'ys_orders';
 /** The one-row result of describeSql(). */

@@ -28,7 +28,7 @@ export interface OrdersRelation {
   table: string;
   paid: (alias: string) => string;
   cancelled: (alias: string) => string;
-  /** A per-customer value whose order is the order of customer_key. */
+  /** A per-customer value (an integer in the derived table): for counting and grouping, not for ordering. */
   customer: (alias: string) => string;
   /** The customer's first paid date on the row itself, when the relation carries it. */
   firstPaid: ((alias: string) => string) | null;
@@ -58,16 +58,15 @@ export function ordersRelation(derived: boolean): OrdersRelation {
 export function rebuildDerivedSql(): string[] {
   return [
     `CREATE OR REPLACE TABLE ${CUSTOMERS_TABLE} AS
-  SELECT customer_key, CAST(row_number() OVER (ORDER BY customer_key) AS INTEGER) AS cid,
+  SELECT customer_key, CAST(row_number() OVER () AS INTEGER) AS cid,
          min(order_date) FILTER (WHERE ${paidSql()}) AS first_paid_date
   FROM orders GROUP BY customer_key`,
     `CREATE OR REPLACE TABLE ${ORDERS_TABLE} AS
-  SELECT o.order_id, o.customer_key, o.order_date, o.status, c.cid, c.first_paid_date,
+  SELECT o.order_id, o.customer_key, o.order_date, c.cid, c.first_paid_date,
          ${paidSql('o')} AS is_paid, o.status = 'cancelled' AS is_cancelled,
-         o.order_total, o.discount_amount, o.shipping_amount, o.tax_amount, o.refund_amount,
-         ${channelSql('o.channel')} AS channel, o.channel_raw, o.region, o.device, o.campaign, o.coupon_code, o.currency
-  FROM orders o JOIN ${CUSTOMERS_TABLE} c USING (customer_key)
-  ORDER BY o.order_date`,
+         o.order_total, o.discount_amount, o.refund_amount,
+         ${channelSql('o.channel')} AS channel, o.region, o.device, o.campaign, o.currency
+  FROM orders o JOIN ${CUSTOMERS_TABLE} c USING (customer_key)`,
     `CREATE OR REPLACE TABLE ${DESCRIBE_TABLE} AS ${describeSql()}`,
   ];
 }

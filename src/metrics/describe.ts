@@ -51,41 +51,48 @@ export async function ensureCanonicalTables(engine: Engine): Promise<void> {
   prepared.add(engine);
 }
 
-const has = (column: string) => `count(nullif(trim(${column}), '')) > 0`;
+const present = (column: string) => `bool_or(nullif(trim(${column}), '') IS NOT NULL)`;
+const channelPresent = `bool_or(coalesce(nullif(trim(channel), ''), 'unattributed') <> 'unattributed')`;
 
-/** One query returning one row that describes all canonical tables. */
+/**
+ * One query returning one row that describes all canonical tables. Dimension checks look at
+ * the distinct values only (cheap on low-cardinality columns), not at every row.
+ */
 export function describeSql(): string {
   return `WITH
-o AS (
-  SELECT count(*) AS rows, min(order_date) AS first_date, max(order_date) AS last_date,
-         count(*) FILTER (WHERE coalesce(nullif(trim(channel), ''), 'unattributed') <> 'unattributed') > 0 AS has_channel,
-         ${has('region')} AS has_region, ${has('device')} AS has_device, ${has('campaign')} AS has_campaign,
-         string_agg(DISTINCT nullif(trim(currency), ''), ',' ORDER BY nullif(trim(currency), '')) AS currencies,
-         count(*) FILTER (WHERE nullif(trim(currency), '') IS NULL) AS without_currency
-  FROM orders),
+o AS (SELECT count(*) AS rows, min(order_date) AS first_date, max(order_date) AS last_date FROM orders),
+od AS (
+  SELECT ${channelPresent} AS has_channel, ${present('region')} AS has_region,
+         ${present('device')} AS has_device, ${present('campaign')} AS has_campaign
+  FROM (SELECT DISTINCT channel, region, device, campaign FROM orders)),
+oc AS (
+  SELECT string_agg(code, ',' ORDER BY code) FILTER (WHERE code IS NOT NULL) AS currencies,
+         coalesce(sum(n) FILTER (WHERE code IS NULL), 0) AS without_currency
+  FROM (SELECT nullif(trim(currency), '') AS code, sum(n) AS n
+        FROM (SELECT currency, count(*) AS n FROM orders GROUP BY currency) GROUP BY code)),
 i AS (SELECT count(*) AS rows, count(nullif(trim(category), '')) AS with_category FROM order_items),
 t AS (
   SELECT count(*) AS rows, min(date) AS first_date, max(date) AS last_date,
-         count(*) FILTER (WHERE coalesce(nullif(trim(channel), ''), 'unattributed') <> 'unattributed') > 0 AS has_channel,
-         ${has('device')} AS has_device, ${has('campaign')} AS has_campaign,
          count(visitors) > 0 AS has_visitors, count(product_views) > 0 AS has_product_views,
          count(add_to_cart) > 0 AS has_add_to_cart, count(checkouts) > 0 AS has_checkouts
   FROM traffic),
-u AS (
-  SELECT count(*) AS rows, min(registered_date) AS first_date, max(registered_date) AS last_date,
-         count(*) FILTER (WHERE coalesce(nullif(trim(channel), ''), 'unattributed') <> 'unattributed') > 0 AS has_channel,
-         ${has('region')} AS has_region
-  FROM users)
+td AS (
+  SELECT ${channelPresent} AS has_channel, ${present('device')} AS has_device, ${present('campaign')} AS has_campaign
+  FROM (SELECT DISTINCT channel, device, campaign FROM traffic)),
+u AS (SELECT count(*) AS rows, min(registered_date) AS first_date, max(registered_date) AS last_date FROM users),
+ud AS (
+  SELECT ${channelPresent} AS has_channel, ${present('region')} AS has_region
+  FROM (SELECT DISTINCT channel, region FROM users))
 SELECT
-  o.rows AS o_rows, o.first_date AS o_first, o.last_date AS o_last, o.has_channel AS o_channel,
-  o.has_region AS o_region, o.has_device AS o_device, o.has_campaign AS o_campaign,
-  o.currencies AS o_currencies, o.without_currency AS o_without_currency,
+  o.rows AS o_rows, o.first_date AS o_first, o.last_date AS o_last, od.has_channel AS o_channel,
+  od.has_region AS o_region, od.has_device AS o_device, od.has_campaign AS o_campaign,
+  oc.currencies AS o_currencies, oc.without_currency AS o_without_currency,
   i.rows AS i_rows, i.with_category AS i_category,
-  t.rows AS t_rows, t.first_date AS t_first, t.last_date AS t_last, t.has_channel AS t_channel,
-  t.has_device AS t_device, t.has_campaign AS t_campaign, t.has_visitors AS t_visitors,
+  t.rows AS t_rows, t.first_date AS t_first, t.last_date AS t_last, td.has_channel AS t_channel,
+  td.has_device AS t_device, td.has_campaign AS t_campaign, t.has_visitors AS t_visitors,
   t.has_product_views AS t_product_views, t.has_add_to_cart AS t_add_to_cart, t.has_checkouts AS t_checkouts,
-  u.rows AS u_rows, u.first_date AS u_first, u.last_date AS u_last, u.has_channel AS u_channel, u.has_region AS u_region
-FROM o, i, t, u`;
+  u.rows AS u_rows, u.first_date AS u_first, u.last_date AS u_last, ud.has_channel AS u_channel, ud.has_region AS u_region
+FROM o, od, oc, i, t, td, u, ud`;
 }
 
 const num = (row: Row, key: string): number => Number(row[key] ?? 0);

@@ -2,7 +2,7 @@ import type { Engine, Row } from '../../engine/engine';
 import { literal } from '../../engine/sql';
 import { dateSql, type QueryContext } from '../compile';
 import { prepareContext } from '../context';
-import { CUSTOMERS_TABLE, ordersRelation } from '../derived';
+import { ordersRelation } from '../derived';
 import type { DataDescription } from '../describe';
 import type { Filters } from '../filters';
 import { toNumberOrNull } from './kpis';
@@ -96,17 +96,17 @@ export interface RfmResult {
  * each scored 1–5 by NTILE, ties broken by customer_key; 5 is best (lowest recency).
  */
 export function rfmScoresSql(ctx: QueryContext, asOf: string): string {
-  // The derived relation's integer customer ids sort as customer_key does, so ties break the same way.
+  // Ties break by customer_key itself, present in both relations.
   const rel = ordersRelation(ctx.derived);
   return `WITH
 customer_values AS (
-  SELECT ${rel.customer('o')} AS customer, date_diff('day', max(o.order_date), ${dateSql(asOf)}) AS recency,
+  SELECT o.customer_key AS customer, date_diff('day', max(o.order_date), ${dateSql(asOf)}) AS recency,
          count(*) AS frequency, sum(o.order_total) AS monetary
   FROM ${rel.table} o
   WHERE ${rel.paid('o')}
     AND o.order_date <= ${dateSql(asOf)}
     AND ${rel.filter(ctx.filters, 'o')}
-  GROUP BY ${rel.customer('o')}
+  GROUP BY o.customer_key
 ),
 scored AS (
   SELECT *,
@@ -120,11 +120,9 @@ FROM scored`;
 }
 
 export function rfmCustomersSql(ctx: QueryContext, asOf: string): string {
-  const key = ctx.derived ? 'c.customer_key' : 's.customer';
-  const from = ctx.derived ? `s JOIN ${CUSTOMERS_TABLE} c ON c.cid = s.customer` : 's';
   return `WITH s AS (\n${rfmScoresSql(ctx, asOf)}\n)
-SELECT ${key} AS customer_key, recency, frequency, CAST(monetary AS DOUBLE) AS monetary, r_score, f_score, m_score, segment
-FROM ${from} ORDER BY customer_key`;
+SELECT customer AS customer_key, recency, frequency, CAST(monetary AS DOUBLE) AS monetary, r_score, f_score, m_score, segment
+FROM s ORDER BY customer_key`;
 }
 
 export function rfmSegmentsSql(ctx: QueryContext, asOf: string): string {
