@@ -104,7 +104,7 @@ interface Figures {
   ingest: number;
   derived: number;
   report: number;
-  /** What a dashboard redraw costs: the KPIs of a quarter plus a 12-month series, warm. */
+  /** What a dashboard redraw costs: the KPIs of a quarter plus a 12-month series, warm (best of 5). */
   redraw: number;
 }
 
@@ -123,11 +123,14 @@ async function measure(create: () => Promise<Engine>, files: { orders: string; t
     );
     const quarter = { from: '2025-10-01', to: '2025-12-31' };
     const year = { from: '2025-01-01', to: '2025-12-31' };
-    await computeKpis(engine, quarter); // warm
-    const [, redraw] = await timed(async () => {
-      await computeKpis(engine, quarter);
-      await computeSeries(engine, year, 'month');
-    });
+    let redraw = Infinity;
+    for (let i = 0; i < 6; i++) {
+      const [, t] = await timed(async () => {
+        await computeKpis(engine, quarter);
+        await computeSeries(engine, year, 'month');
+      });
+      if (i > 0) redraw = Math.min(redraw, t); // the first run warms the engine up
+    }
     return { start, ingest, derived, report, redraw };
   } finally {
     await engine.close();
@@ -146,6 +149,7 @@ async function main(): Promise<void> {
   const traffic = path.join(dir, 'traffic.csv');
   await writeTraffic(traffic);
   console.log(`Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GB`);
+  console.log(`Load average at start: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (the machine is shared; compare with the core count)`);
   console.log(`Traffic: ${DAYS} days × ${CHANNELS.length} channels × ${DEVICES.length} devices = ${DAYS * CHANNELS.length * DEVICES.length} rows\n`);
   const header = ['orders', 'CSV MB', 'step', 'wasm s', 'native s', 'wasm ÷ native'];
   console.log(header.join('\t'));
@@ -162,6 +166,7 @@ async function main(): Promise<void> {
     await rm(orders, { force: true });
   }
   await rm(dir, { recursive: true, force: true });
+  console.log(`\nLoad average at end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 }
 
 // Run only as a script, so the generators can be imported on their own.

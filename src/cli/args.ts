@@ -47,7 +47,8 @@ const FORMATS: readonly ReportFormat[] = ['md', 'csv', 'json'];
 /** Parses `report …` arguments: `--flag value`, `--flag=value`, and several values after a multi-value flag. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { ok: true, command: 'help' };
+  if (command === undefined) return { ok: false, reason: 'no command given; the command is: yardstick report …' };
+  if (command === '--help' || command === '-h' || command === 'help') return { ok: true, command: 'help' };
   if (command !== 'report') return { ok: false, reason: `unknown command "${command}"; the command is: yardstick report …` };
 
   const multi = new Map<Multi, string[]>();

@@ -46,8 +46,9 @@ describe('yardstick report arguments', () => {
     if (!parsed.ok) expect(parsed.reason).toMatch(reason);
   });
 
-  it('shows help', () => {
-    expect(parseArgs([])).toEqual({ ok: true, command: 'help' });
+  it('shows help when asked, and refuses to run without a command', () => {
+    expect(parseArgs(['--help'])).toEqual({ ok: true, command: 'help' });
+    expect(parseArgs([])).toMatchObject({ ok: false, reason: expect.stringMatching(/no command/) });
     expect(parseArgs(['report', '--help'])).toEqual({ ok: true, command: 'help' });
   });
 });
