@@ -25,6 +25,8 @@ export interface WaterfallProps {
   formatValue: (v: number) => string;
   formatAxis: (v: number) => string;
   height?: number;
+  /** Start the axis near the smallest end instead of 0, so small steps between large totals stay visible. */
+  zoom?: boolean;
 }
 
 const FILL: Record<WaterfallChartBar['tone'], string> = {
@@ -60,11 +62,21 @@ function WrappedTick({ x, y, payload }: { x?: number; y?: number; payload?: { va
   );
 }
 
+/** The lowest and highest step ends with a margin: totals then rise from the bottom of the plot. */
+export function zoomedDomain(bars: readonly WaterfallChartBar[]): [number, number] {
+  const ends = bars.flatMap((b) => (b.tone === 'total' ? [b.range[1]] : b.range));
+  const lo = Math.min(...ends);
+  const hi = Math.max(...ends);
+  const pad = Math.max((hi - lo) * 0.6, Math.abs(hi) * 0.002);
+  return [lo - pad, hi + pad * 0.4];
+}
+
 /**
  * A waterfall: the two totals standing on 0 and each part floating between them, labelled
  * with its signed value (the sign says which way it moved, not only the colour).
  */
-export function Waterfall({ title, bars, formatValue, formatAxis, height = 240 }: WaterfallProps) {
+export function Waterfall({ title, bars, formatValue, formatAxis, height = 240, zoom = false }: WaterfallProps) {
+  const domain = zoom ? zoomedDomain(bars) : undefined;
   const data = bars.map((bar) => ({
     ...bar,
     text:
@@ -83,7 +95,7 @@ export function Waterfall({ title, bars, formatValue, formatAxis, height = 240 }
           <BarChart data={data} margin={{ top: 22, right: 12, bottom: 0, left: 4 }} barCategoryGap="22%">
             <CartesianGrid vertical={false} stroke="#eef0f3" />
             <XAxis dataKey="label" tickLine={false} axisLine={false} interval={0} height={36} tick={<WrappedTick />} />
-            <YAxis tickFormatter={formatAxis} tickLine={false} axisLine={false} fontSize={11} width={76} />
+            <YAxis tickFormatter={formatAxis} tickLine={false} axisLine={false} fontSize={11} width={76} {...(domain ? { domain, allowDataOverflow: true } : {})} />
             <ReferenceLine y={0} stroke="#ced4da" />
             <Tooltip
               formatter={(_v: unknown, _n: unknown, item: { payload?: { text?: string } }) => [

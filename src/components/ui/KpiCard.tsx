@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatDelta, formatValue, relativeChange, type Locale, type Unit } from '../../lib/format';
 import { Skeleton } from './states';
+import { Sparkline } from '../charts/Sparkline';
 
 export interface KpiCardProps {
   id: string;
@@ -15,6 +16,9 @@ export interface KpiCardProps {
   compareLabel?: string | undefined;
   loading?: boolean;
   extra?: ReactNode;
+  /** Recent values, oldest first, drawn as a sparkline. */
+  trend?: (number | null)[] | undefined;
+  trendLabel?: string | undefined;
 }
 
 /** Direction of a change for colouring, accounting for metrics where lower is better. */
@@ -25,19 +29,22 @@ export function deltaTone(change: number | null, lowerIsBetter: boolean): 'up' |
 }
 
 /** One KPI: the number, and its change against the comparison period. Tests read data-kpi / data-value. */
-export function KpiCard({ id, label, value, previous, unit, currency, locale, lowerIsBetter = false, compareLabel, loading, extra }: KpiCardProps) {
+export function KpiCard({ id, label, value, previous, unit, currency, locale, lowerIsBetter = false, compareLabel, loading, extra, trend, trendLabel }: KpiCardProps) {
   const change = previous === undefined ? null : relativeChange(value, previous);
   const tone = deltaTone(change, lowerIsBetter);
   return (
     <article className="card kpi" data-kpi={id} data-value={loading || value === null ? '' : String(value)} aria-busy={loading || undefined}>
       <div className="kpi-label">{label}</div>
-      {loading ? (
-        <Skeleton height={32} width="70%" />
-      ) : (
-        <div className="kpi-value num" title={formatValue(value, unit, locale, currency, false)}>
-          {formatValue(value, unit, locale, currency)}
-        </div>
-      )}
+      <div className="kpi-main">
+        {loading ? (
+          <Skeleton height={32} width="70%" />
+        ) : (
+          <div className="kpi-value num" title={formatValue(value, unit, locale, currency, false)}>
+            {formatValue(value, unit, locale, currency)}
+          </div>
+        )}
+        {trend && <Sparkline values={trend} label={trendLabel ?? label} />}
+      </div>
       <div className="kpi-foot">
         {previous !== undefined && !loading && (
           <>

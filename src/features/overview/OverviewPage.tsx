@@ -5,7 +5,9 @@ import { useT } from '../../i18n/use-t';
 import { DEFINITIONS, type MetricId } from '../../metrics/definitions';
 import { useAppStore } from '../../stores/app-store';
 import { useComparison, useDescription, useKpis, useViewFilters } from './use-overview';
-import { GmvTrendCard } from './GmvTrendCard';
+import { GmvTrendCard, useTrailingSeries } from './GmvTrendCard';
+import { GmvPaceCard } from './GmvPaceCard';
+import { DriverSummaryCard } from './DriverSummaryCard';
 import { GoalBadge } from '../goals/goal-badge';
 import { useEffect } from 'react';
 
@@ -30,6 +32,7 @@ export function OverviewPage() {
   const previous = useKpis(comparison, filters);
   const currency = filters.currency ?? description.data?.orders.currencies[0] ?? null;
   useFirstKpisMark(current.data !== undefined);
+  const trend = useTrailingSeries(period, filters);
   const compareLabel = comparison ? t('kpi.vs', { period: `${comparison.from} – ${comparison.to}` }) : undefined;
 
   return (
@@ -56,6 +59,8 @@ export function OverviewPage() {
               compareLabel={compareLabel}
               loading={!current.data}
               extra={<GoalBadge metricId={id} />}
+              trend={trend.data?.map((row) => (id in row ? (row as unknown as Record<string, number | null>)[id] ?? null : null))}
+              trendLabel={t('overview.trendLabel', { metric: locale === 'zh-CN' ? def.label.zh : def.label.en })}
             />
           );
         })}
@@ -63,6 +68,10 @@ export function OverviewPage() {
       <Card title={t('overview.gmvTrend')}>
         <GmvTrendCard period={period} filters={filters} currency={currency} />
       </Card>
+      <div className="grid-2">
+        <GmvPaceCard currency={currency} />
+        <DriverSummaryCard current={current.data} previous={previous.data} currency={currency} hasComparison={comparison !== null} />
+      </div>
     </>
   );
 }

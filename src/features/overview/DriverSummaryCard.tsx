@@ -1,0 +1,70 @@
+import { Waterfall } from '../../components/charts/Waterfall';
+import { Card } from '../../components/ui/Card';
+import { EmptyState, Skeleton } from '../../components/ui/states';
+import { useT } from '../../i18n/use-t';
+import type { MessageKey } from '../../i18n/messages';
+import { formatMoney, formatValue, formatDelta, relativeChange } from '../../lib/format';
+import type { Kpis } from '../../metrics/queries/kpis';
+import { useAppStore } from '../../stores/app-store';
+import { toWaterfallBars } from '../goals/waterfall-bars';
+import { driverChange, DRIVERS } from './driver-summary';
+
+const LABEL: Record<(typeof DRIVERS)[number] | 'base' | 'current', MessageKey> = {
+  base: 'overview.drivers.before',
+  current: 'overview.drivers.now',
+  sessions: 'overview.drivers.sessions',
+  conversion_rate: 'overview.drivers.conversion',
+  aov: 'overview.drivers.aov',
+};
+
+/** GMV = sessions × conversion × AOV for the period, and what moved it since the comparison period. */
+export function DriverSummaryCard({ current, previous, currency, hasComparison }: { current: Kpis | undefined; previous: Kpis | undefined; currency: string | null; hasComparison: boolean }) {
+  const t = useT();
+  const locale = useAppStore((s) => s.locale);
+  const money = (v: number | null) => formatMoney(v, currency, locale);
+  const change = hasComparison ? driverChange(current, previous) : null;
+  return (
+    <Card title={t('overview.drivers.title')}>
+      {!current ? (
+        <Skeleton height={200} />
+      ) : current.sessions === null ? (
+        <EmptyState>{t('overview.drivers.noTraffic')}</EmptyState>
+      ) : (
+        <>
+          <div className="driver-eq" data-testid="driver-tree">
+            <DriverBox label="GMV" value={money(current.gmv)} delta={hasComparison ? relativeChange(current.gmv, previous?.gmv ?? null) : undefined} />
+            <span className="driver-op">=</span>
+            <DriverBox label={t(LABEL.sessions)} value={formatValue(current.sessions, 'count', locale, null)} delta={hasComparison ? relativeChange(current.sessions, previous?.sessions ?? null) : undefined} />
+            <span className="driver-op">×</span>
+            <DriverBox label={t(LABEL.conversion_rate)} value={formatValue(current.conversion_rate, 'rate', locale, null)} delta={hasComparison ? relativeChange(current.conversion_rate, previous?.conversion_rate ?? null) : undefined} />
+            <span className="driver-op">×</span>
+            <DriverBox label={t(LABEL.aov)} value={money(current.aov)} delta={hasComparison ? relativeChange(current.aov, previous?.aov ?? null) : undefined} />
+          </div>
+          {change?.ok ? (
+            <Waterfall
+              title={t('overview.drivers.waterfall')}
+              bars={toWaterfallBars(change.waterfall, (k) => t(LABEL[k as keyof typeof LABEL]))}
+              formatValue={(v) => formatMoney(v, currency, locale)}
+              formatAxis={(v) => formatMoney(v, currency, locale)}
+              height={220}
+              zoom
+            />
+          ) : (
+            hasComparison && <p className="muted">{t('overview.drivers.noChange')}</p>
+          )}
+        </>
+      )}
+    </Card>
+  );
+}
+
+function DriverBox({ label, value, delta }: { label: string; value: string; delta?: number | null | undefined }) {
+  const locale = useAppStore((s) => s.locale);
+  return (
+    <div className="driver-box">
+      <div className="stat-label">{label}</div>
+      <div className="stat-value num">{value}</div>
+      {delta !== undefined && <div className="muted num">{formatDelta(delta, locale)}</div>}
+    </div>
+  );
+}
