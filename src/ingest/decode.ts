@@ -88,3 +88,34 @@ export async function gunzip(
   }
   return out.finish();
 }
+
+/**
+ * Reads a file the head said was UTF-8 all the way through; when some later part is not
+ * (a GBK export whose first rows are all ASCII), says which legacy encoding that part is in.
+ * Null when the whole file is valid UTF-8.
+ */
+export async function laterLegacyEncoding(data: ByteSource, signal?: AbortSignal): Promise<TextEncodingName | null> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const reader = streamOf(data).getReader();
+  try {
+    for (;;) {
+      signal?.throwIfAborted();
+      const { done, value } = await reader.read();
+      if (done) break;
+      try {
+        decoder.decode(value, { stream: true });
+      } catch {
+        const sample = new TextDecoder('gb18030').decode(value.subarray(0, 256 * 1024));
+        const replaced = sample.split('\ufffd').length - 1;
+        // A chunk can start or end inside a two-byte character: allow those two.
+        return replaced <= 2 ? 'gb18030' : 'windows-1252';
+      }
+    }
+    decoder.decode();
+    return null;
+  } catch {
+    return 'windows-1252';
+  } finally {
+    await reader.cancel();
+  }
+}

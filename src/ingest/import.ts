@@ -7,7 +7,8 @@ import { recordLines, unterminatedLastRecord } from './lines';
 import { mappingPlan } from './mapping';
 import { mergeStaged } from './merge';
 import { prepareFile, type PreparedFile } from './prepare';
-import { CLEAN_TABLE, cleanRaw, EXTRA_COLUMN, loadRaw, RAW_TABLE, rawColumn } from './raw';
+import { CLEAN_TABLE, cleanRaw, EXTRA_COLUMN, loadRaw, RAW_TABLE, rawColumn, type RawRead } from './raw';
+import { laterLegacyEncoding } from './decode';
 import { joinFields, REJECTED_ROWS_KEPT } from './report';
 import { recogniseSource } from './sources';
 import { HeaderIndex, type SourcePlan } from './sources/source';
@@ -80,27 +81,31 @@ async function readAndStage(engine: Engine, file: InputFile, options: ImportOpti
   const signal = options.signal;
   signal?.throwIfAborted();
   report({ phase: 'read', bytes: 0, totalBytes: sizeOf(file.data) });
-  const prepared = await prepareFile(file, report, signal);
+  let prepared = await prepareFile(file, report, signal);
   const totalBytes = prepared.totalBytes;
-  const h = new HeaderIndex(prepared.layout.header);
-  const plan = planFor(file.name, h, options);
+  let h = new HeaderIndex(prepared.layout.header);
+  let plan = planFor(file.name, h, options);
   signal?.throwIfAborted();
 
   report({ phase: 'parse', bytes: 0, totalBytes });
-  await loadRaw(
-    engine,
-    {
-      data: prepared.data,
-      delimiter: prepared.layout.delimiter,
-      columns: prepared.layout.header.length,
-      dataStart: prepared.layout.dataStart,
-      dataEnd: prepared.dataEnd,
-      lineColumn: prepared.lineColumn,
-      fileName: file.name,
-      encodingLabel: prepared.encoding,
-    },
-    limit,
-  );
+  const notes: string[] = [];
+  try {
+    await loadRaw(engine, rawRead(file, prepared), limit);
+  } catch (e) {
+    // The head looked like UTF-8 but a later part is not: read the file again in that encoding.
+    const legacy =
+      e instanceof ImportError && prepared.encoding === 'utf-8' && !prepared.lineColumn
+        ? await laterLegacyEncoding(prepared.data, signal)
+        : null;
+    if (!legacy) throw e;
+    prepared = await prepareFile(file, report, signal, false, legacy);
+    h = new HeaderIndex(prepared.layout.header);
+    plan = planFor(file.name, h, options);
+    await loadRaw(engine, rawRead(file, prepared), limit);
+    notes.push(
+      `The file starts as UTF-8 but later text is not; it was read as ${legacy === 'gb18030' ? 'GB18030 (GBK)' : 'Windows-1252'}.`,
+    );
+  }
   const rows = await count(engine, `SELECT count(*) AS n FROM ${ident(RAW_TABLE)}`);
   if (rows === 0) throw new ImportError(file.name, 'the file has a header but no rows.');
   report({ phase: 'validate', bytes: totalBytes, totalBytes, rows });
@@ -122,7 +127,20 @@ async function readAndStage(engine: Engine, file: InputFile, options: ImportOpti
   if (items) await stageValues(engine, items, choices, STAGED_ITEMS, cutOff);
   await dropViews(engine);
   signal?.throwIfAborted();
-  return { prepared, plan, choices };
+  return { prepared, plan, choices: { ...choices, warnings: [...notes, ...choices.warnings] } };
+}
+
+function rawRead(file: InputFile, prepared: PreparedFile): RawRead {
+  return {
+    data: prepared.data,
+    delimiter: prepared.layout.delimiter,
+    columns: prepared.layout.header.length,
+    dataStart: prepared.layout.dataStart,
+    dataEnd: prepared.dataEnd,
+    lineColumn: prepared.lineColumn,
+    fileName: file.name,
+    encodingLabel: prepared.encoding,
+  };
 }
 
 async function dropViews(engine: Engine): Promise<void> {
@@ -266,20 +284,7 @@ export function detectFile(
       const prepared = await prepareFile(file, () => {});
       const h = new HeaderIndex(prepared.layout.header);
       const source = recogniseSource(h, options.table);
-      await loadRaw(
-        engine,
-        {
-          data: prepared.data,
-          delimiter: prepared.layout.delimiter,
-          columns: prepared.layout.header.length,
-          dataStart: prepared.layout.dataStart,
-          dataEnd: prepared.dataEnd,
-          lineColumn: prepared.lineColumn,
-          fileName: file.name,
-          encodingLabel: prepared.encoding,
-        },
-        DETECT_ROWS,
-      );
+      await loadRaw(engine, rawRead(file, prepared), DETECT_ROWS);
       const raw = await engine.query(`SELECT * FROM ${ident(RAW_TABLE)} ORDER BY rowid LIMIT ${PREVIEW_ROWS}`);
       const preview = raw.map((r) => {
         const row: Row = {};

@@ -73,6 +73,7 @@ export async function prepareFile(
   onProgress: Progress,
   signal?: AbortSignal,
   compressed = false,
+  encodingOverride?: TextEncodingName,
 ): Promise<PreparedFile> {
   const totalBytes = sizeOf(file.data);
   const progress = (phase: ImportProgress['phase'], bytes: number): void => onProgress({ phase, bytes, totalBytes });
@@ -97,7 +98,7 @@ export async function prepareFile(
         if (signal?.aborted) throw e;
         throw new ImportError(file.name, `the gzip data is damaged or truncated; expected ${EXPECTED}.`);
       });
-      const inner = await prepareFile({ name: file.name, data: inflated }, () => {}, signal, true);
+      const inner = await prepareFile({ name: file.name, data: inflated }, () => {}, signal, true, encodingOverride);
       return { ...inner, compressed: true, totalBytes };
     }
     case 'xlsx':
@@ -108,7 +109,7 @@ export async function prepareFile(
     case 'utf16le':
     case 'utf16be':
     case 'text': {
-      const encoding = guessEncoding(head, container);
+      const encoding = encodingOverride ?? guessEncoding(head, container);
       const utf8 =
         encoding === 'utf-8'
           ? file.data

@@ -253,6 +253,33 @@ describe('encodings', () => {
     expect(r).toMatchObject({ source: 'taobao_orders', rowsLoaded: 6 });
   });
 
+  it('re-reads as GBK a file whose first 64 KB are ASCII and whose later rows are GBK', async () => {
+    await resetTables(engine);
+    const ascii = new TextEncoder().encode(
+      'order_id,customer_id,ordered_at,status,order_total,campaign\n' +
+        Array.from({ length: 1500 }, (_, i) => `P-${i},u${i},2025-01-01,paid,1,${'x'.repeat(30)}`).join('\n') +
+        '\n',
+    );
+    expect(ascii.length).toBeGreaterThan(64 * 1024);
+    // 订单 in GBK is B6 A9 B5 A5
+    const gbkRow = new Uint8Array([
+      ...new TextEncoder().encode('Q-1,'),
+      0xb6,
+      0xa9,
+      0xb5,
+      0xa5,
+      ...new TextEncoder().encode(',2025-01-02,paid,2,z\n'),
+    ]);
+    const data = new Uint8Array(ascii.length + gbkRow.length);
+    data.set(ascii);
+    data.set(gbkRow, ascii.length);
+    const r = await importFile(engine, { name: 'late-gbk.csv', data });
+    // 1500 ASCII rows + the GBK row
+    expect(r).toMatchObject({ rowsRead: 1501, rowsLoaded: 1501, rowsRejected: 0 });
+    expect(r.warnings?.[0]).toMatch(/starts as UTF-8 but later text is not; it was read as GB18030/);
+    expect(await one(engine, `SELECT customer_id FROM orders WHERE order_id = 'Q-1'`)).toEqual({ customer_id: '订单' });
+  });
+
   it('reads UTF-16BE without a byte-order mark', async () => {
     await resetTables(engine);
     const text = 'user_id,registered_at,region\nJosé,2025-01-01,Zoë\n';
