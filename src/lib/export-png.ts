@@ -27,6 +27,8 @@ export interface PngOptions {
   scale?: number;
   background?: string;
   fontFamily?: string;
+  /** Series names with their colours, drawn under the caption (an HTML legend is not in the SVG). */
+  legend?: readonly { label: string; color: string }[];
 }
 
 function inlineStyles(source: Element, target: Element): void {
@@ -86,7 +88,12 @@ export async function svgToPng(svg: SVGSVGElement, options: PngOptions = {}): Pr
     if (!measure) throw new Error('This browser cannot draw images (no canvas 2D context)');
     measure.font = `12px ${font}`;
     const captionLines = options.caption ? wrap(measure, options.caption, width) : [];
-    const head = (options.title ? 24 : 0) + captionLines.length * 16 + (options.title || captionLines.length ? 8 : 0);
+    const legend = options.legend ?? [];
+    const head =
+      (options.title ? 24 : 0) +
+      captionLines.length * 16 +
+      (legend.length ? 20 : 0) +
+      (options.title || captionLines.length ? 8 : 0);
 
     const canvas = document.createElement('canvas');
     canvas.width = (width + pad * 2) * scale;
@@ -110,6 +117,14 @@ export async function svgToPng(svg: SVGSVGElement, options: PngOptions = {}): Pr
     for (const line of captionLines) {
       ctx.fillText(line, pad, y);
       y += 16;
+    }
+    let x = pad;
+    for (const entry of legend) {
+      ctx.fillStyle = entry.color;
+      ctx.fillRect(x, y + 3, 10, 10);
+      ctx.fillStyle = '#5b6573';
+      ctx.fillText(entry.label, x + 16, y + 1);
+      x += 16 + ctx.measureText(entry.label).width + 18;
     }
     ctx.drawImage(image, pad, pad + head, width, height);
     return await new Promise<Blob>((resolve, reject) =>

@@ -287,6 +287,15 @@ describe('sales', () => {
     expect(image.readUInt32BE(16)).toBeGreaterThan(400);
     mkdirSync(ARTIFACTS, { recursive: true });
     writeFileSync(path.join(ARTIFACTS, 'export-sales-by-channel.png'), image);
+
+    // A chart with a comparison carries its legend into the image.
+    await panelsReady(page, 'sales-trend');
+    await page.waitForSelector('[data-panel="sales-trend"] [data-legend]');
+    const [trend] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-panel="sales-trend"] [data-export="png"]'),
+    ]);
+    writeFileSync(path.join(ARTIFACTS, 'export-sales-trend.png'), await saved(trend));
     await context.close();
   });
 });

@@ -20,6 +20,8 @@ export interface PanelProps {
   csv?: CsvExport | null;
   /** Offer a PNG of the chart drawn inside the panel. */
   png?: boolean;
+  /** The chart's legend, drawn into the PNG (the on-screen legend is HTML, outside the SVG). */
+  pngLegend?: readonly { label: string; color: string }[];
   controls?: ReactNode;
   footnote?: ReactNode;
   children: ReactNode;
@@ -36,6 +38,7 @@ export function Panel({
   caption,
   csv,
   png,
+  pngLegend,
   controls,
   footnote,
   children,
@@ -54,7 +57,10 @@ export function Panel({
       return;
     }
     try {
-      downloadBlob(`${exportName}.png`, await svgToPng(svg, { title, ...(caption ? { caption } : {}) }));
+      downloadBlob(
+        `${exportName}.png`,
+        await svgToPng(svg, { title, ...(caption ? { caption } : {}), ...(pngLegend ? { legend: pngLegend } : {}) }),
+      );
     } catch (e) {
       setFailure(e instanceof Error ? e.message : String(e));
     }

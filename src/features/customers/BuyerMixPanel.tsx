@@ -23,6 +23,10 @@ export function BuyerMixPanel({ scope }: { scope: PageScope }) {
   const months = spanMonths(span);
   const result = useEngineQuery(['buyer-mix', span, filters], (e) => computeBuyerMix(e, span, filters, description));
   const title = t('customers.buyerMix');
+  const series = [
+    { key: 'new_buyers', label: t('customers.newBuyers'), color: ACCENT },
+    { key: 'returning_buyers', label: t('customers.returningBuyers'), color: SECOND },
+  ];
   const columns: Column<BuyerMixRow>[] = [
     { key: 'month', label: t('customers.month') },
     { key: 'new_buyers', label: t('customers.newBuyers'), numeric: true },
@@ -40,10 +44,7 @@ export function BuyerMixPanel({ scope }: { scope: PageScope }) {
       <StackedBarChart
         title={title}
         rows={toBuyerMixRows(result.data)}
-        series={[
-          { key: 'new_buyers', label: t('customers.newBuyers'), color: ACCENT },
-          { key: 'returning_buyers', label: t('customers.returningBuyers'), color: SECOND },
-        ]}
+        series={series}
         formatValue={fmt.countFull}
         formatAxis={(v) => fmt.count(v)}
         tableLabel={t('chart.tableAlt')}
@@ -54,6 +55,7 @@ export function BuyerMixPanel({ scope }: { scope: PageScope }) {
   return (
     <Panel
       name="customers-buyer-mix"
+      pngLegend={series}
       title={title}
       subtitle={t('customers.spanNote', { from: span.from, to: span.to })}
       exportName={exportName('new-vs-returning-buyers', span)}

@@ -48,8 +48,17 @@ export function SalesTrendPanel({ scope }: { scope: PageScope }) {
     ...SALES_METRICS.map((id) => ({ key: id, label: label(id), numeric: true })),
   ];
 
+  const legend =
+    comparison && previous.data
+      ? [
+          { label: `${period.from} – ${period.to}`, color: ACCENT },
+          { label: `${comparison.from} – ${comparison.to}`, color: COMPARE, dashed: metric === 'aov' },
+        ]
+      : [];
+
   return (
     <Panel
+      pngLegend={legend}
       name="sales-trend"
       title={t('sales.overTime', { grain: grainLabel })}
       subtitle={t('sales.drillHintPeriod')}
@@ -73,14 +82,7 @@ export function SalesTrendPanel({ scope }: { scope: PageScope }) {
         <Skeleton height={260} />
       ) : (
         <>
-          {comparison && previous.data && (
-            <ChartLegend
-              entries={[
-                { label: `${period.from} – ${period.to}`, color: ACCENT },
-                { label: `${comparison.from} – ${comparison.to}`, color: COMPARE, dashed: metric === 'aov' },
-              ]}
-            />
-          )}
+          {legend.length > 0 && <ChartLegend entries={legend} />}
           <SeriesChart
             title={`${label(metric)} · ${grainLabel}`}
             points={toSeriesPoints(current.data, metric, comparison && previous.data ? previous.data : undefined)}

@@ -46,8 +46,17 @@ export function TrafficTrendPanel({ scope, metric }: { scope: PageScope; metric:
     { key: 'conversion_rate', label: t('traffic.conversion'), numeric: true },
   ];
 
+  const legend =
+    comparison && previous.data
+      ? [
+          { label: `${period.from} – ${period.to}`, color: ACCENT },
+          { label: `${comparison.from} – ${comparison.to}`, color: COMPARE, dashed: isRate },
+        ]
+      : [];
+
   return (
     <Panel
+      pngLegend={legend}
       name={`traffic-${metric}`}
       title={title}
       exportName={exportName(`traffic-${metric}-${grain}`, period)}
@@ -61,14 +70,7 @@ export function TrafficTrendPanel({ scope, metric }: { scope: PageScope; metric:
         <Skeleton height={240} />
       ) : (
         <>
-          {comparison && previous.data && (
-            <ChartLegend
-              entries={[
-                { label: `${period.from} – ${period.to}`, color: ACCENT },
-                { label: `${comparison.from} – ${comparison.to}`, color: COMPARE, dashed: isRate },
-              ]}
-            />
-          )}
+          {legend.length > 0 && <ChartLegend entries={legend} />}
           <SeriesChart
             title={title}
             points={toTrafficPoints(current.data, metric, comparison && previous.data ? previous.data : undefined)}
