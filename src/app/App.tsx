@@ -17,6 +17,11 @@ import { useEngineQuery } from './use-engine-query';
 import { useUrlSync } from './url-state';
 import { ErrorBox } from '../components/ui/states';
 import { ErrorBoundary } from './ErrorBoundary';
+import { KpiBadgeContext } from '../components/ui/kpi-badge';
+import { GoalBadge } from '../features/goals/goal-badge';
+
+/** Every KPI card, on every page, shows the status of the goal that tracks its metric. */
+const goalBadgeFor = (metricId: string) => <GoalBadge metricId={metricId} />;
 
 function BootScreen({ state, retry }: { state: BootState; retry: () => void }) {
   const locale = useAppStore((s) => s.locale);
@@ -78,7 +83,9 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <EngineGate fallback={(state, retry) => <BootScreen state={state} retry={retry} />}>
-        <ReadyApp />
+        <KpiBadgeContext.Provider value={goalBadgeFor}>
+          <ReadyApp />
+        </KpiBadgeContext.Provider>
       </EngineGate>
     </QueryClientProvider>
   );

@@ -217,6 +217,9 @@ describe('the Goals page on the sample shop', () => {
       // The overview's GMV card carries the goal's status.
       await page.click('[data-nav="overview"]');
       await page.waitForSelector(`[data-kpi="gmv"] [data-goal-badge="${edited.status}"]`, { timeout: 90_000 });
+      // And so does the GMV card of the Sales page: every page's cards show the goal.
+      await page.click('[data-nav="sales"]');
+      await page.waitForSelector(`[data-kpi="gmv"] [data-goal-badge="${edited.status}"]`, { timeout: 90_000 });
 
       step('zh');
       // In Chinese.

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useContext, type ReactNode } from 'react';
+import { KpiBadgeContext } from './kpi-badge';
 import { formatDelta, formatValue, relativeChange, type Locale, type Unit } from '../../lib/format';
 import { Skeleton } from './states';
 import { Sparkline } from '../charts/Sparkline';
@@ -30,6 +31,7 @@ export function deltaTone(change: number | null, lowerIsBetter: boolean): 'up' |
 
 /** One KPI: the number, and its change against the comparison period. Tests read data-kpi / data-value. */
 export function KpiCard({ id, label, value, previous, unit, currency, locale, lowerIsBetter = false, compareLabel, loading, extra, trend, trendLabel }: KpiCardProps) {
+  const badge = useContext(KpiBadgeContext);
   const change = previous === undefined ? null : relativeChange(value, previous);
   const tone = deltaTone(change, lowerIsBetter);
   return (
@@ -56,6 +58,7 @@ export function KpiCard({ id, label, value, previous, unit, currency, locale, lo
           </>
         )}
         {extra}
+        {badge?.(id)}
       </div>
     </article>
   );

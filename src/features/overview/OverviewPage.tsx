@@ -8,7 +8,6 @@ import { useComparison, useDescription, useKpis, useViewFilters } from './use-ov
 import { GmvTrendCard, useTrailingSeries } from './GmvTrendCard';
 import { GmvPaceCard } from './GmvPaceCard';
 import { DriverSummaryCard } from './DriverSummaryCard';
-import { GoalBadge } from '../goals/goal-badge';
 import { useEffect } from 'react';
 
 /** Marks the moment the first KPI values are on screen, for the start-up benchmark. */
@@ -58,7 +57,6 @@ export function OverviewPage() {
               lowerIsBetter={def.direction === 'lower'}
               compareLabel={compareLabel}
               loading={!current.data}
-              extra={<GoalBadge metricId={id} />}
               trend={trend.data?.map((row) => (id in row ? (row as unknown as Record<string, number | null>)[id] ?? null : null))}
               trendLabel={t('overview.trendLabel', { metric: locale === 'zh-CN' ? def.label.zh : def.label.en })}
             />
