@@ -13,7 +13,7 @@ import { prepareFile, type PreparedFile } from './prepare';
 import { CLEAN_TABLE, cleanRaw, loadRaw, RAW_TABLE, type RawRead } from './raw';
 import { recogniseSource } from './sources';
 import { HeaderIndex, type SourcePlan } from './sources/source';
-import { decideReading, stageText, stageValues, STAGED, type ReadingChoices } from './stage';
+import { decideReading, MAP_TABLES, stageText, stageValues, STAGED, type ReadingChoices } from './stage';
 import { ImportError, type ImportOptions, type ImportProgress, type InputFile } from './types';
 
 export const STAGED_ITEMS = '_ys_stage_items';
@@ -143,6 +143,6 @@ async function dropViews(engine: Engine): Promise<void> {
 
 export async function dropWorkTables(engine: Engine): Promise<void> {
   await dropViews(engine);
-  const names = [RAW_TABLE, STAGED_ITEMS, ...Object.values(STAGED)];
+  const names = [RAW_TABLE, STAGED_ITEMS, ...Object.values(STAGED), ...MAP_TABLES];
   await engine.run(names.map((n) => `DROP TABLE IF EXISTS ${ident(n)}`).join('; '));
 }

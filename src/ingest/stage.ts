@@ -125,6 +125,8 @@ export async function decideReading(
 // joined back, instead of running the mapping on every row.
 const mappedCol = (field: string): string => ident(`m_${field}`);
 const mapTable = (field: string): string => ident(`_ys_map_${field}`);
+/** Every small mapping table `stageValues` may create, for cleaning up after a failure. */
+export const MAP_TABLES = ['_ys_map_status', '_ys_map_channel'];
 const MAPPED_KINDS: readonly FieldSpec['kind'][] = ['status', 'channel'];
 
 function parseSql(spec: FieldSpec, s: string, choices: ReadingChoices): string {

@@ -68,6 +68,17 @@ describe('a failure halfway leaves the tables as they were', () => {
     await expect(importFile(faulty, fixture('shopify_orders_export.csv'))).rejects.toThrow('disk full (injected)');
     expect(await checksum(engine)).toBe(before);
   });
+
+  it('and leaves no work tables or views behind', async () => {
+    const faulty = faultyEngine(/^CREATE TEMP TABLE "_ys_stage_orders"/);
+    await expect(importFile(faulty, fixture('shopify_orders_export.csv'))).rejects.toThrow('disk full (injected)');
+    const left = await one(
+      engine,
+      `SELECT (SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '\\_ys\\_%' ESCAPE '\\')
+            + (SELECT count(*) FROM duckdb_views() WHERE view_name LIKE '\\_ys\\_%' ESCAPE '\\') AS n`,
+    );
+    expect(left).toEqual({ n: 0 });
+  });
 });
 
 describe('cancel', () => {
