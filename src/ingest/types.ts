@@ -102,9 +102,9 @@ export interface ImportOptions {
   table?: TableName;
   /** Maps the columns by hand; wins over detection. */
   mapping?: ColumnMapping;
-  /** Decides day-first vs month-first when the data cannot. */
+  /** Reads dd/mm/yyyy-like dates this way; without it the data decides (day-first when it cannot). */
   dateOrder?: DateOrder;
-  /** Decides the decimal separator when the data cannot. */
+  /** Reads amounts with this decimal separator; without it the data decides (a point when it cannot). */
   decimal?: DecimalStyle;
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
