@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { translate } from '../i18n/use-t';
-import { latestFullMonth } from '../lib/period-presets';
+import { defaultPeriod } from '../lib/period-presets';
 import { describeData } from '../metrics/describe';
 import { useAppStore } from '../stores/app-store';
 import { EngineGate, type BootState } from './engine-context';
@@ -55,6 +55,7 @@ function ReadyApp() {
   const period = useAppStore((s) => s.view.period);
   const setView = useAppStore((s) => s.setView);
   const lastDate = description.data?.orders.lastDate ?? description.data?.traffic.lastDate ?? null;
+  const firstDate = description.data?.orders.firstDate ?? description.data?.traffic.firstDate ?? null;
 
   const currency = useAppStore((s) => s.view.currency);
   const page = useAppStore((s) => s.view.page);
@@ -62,8 +63,8 @@ function ReadyApp() {
   const currencies = description.data?.orders.currencies;
 
   useEffect(() => {
-    if (!period && lastDate) setView({ period: latestFullMonth(lastDate) });
-  }, [period, lastDate, setView]);
+    if (!period && lastDate) setView({ period: defaultPeriod(firstDate, lastDate) });
+  }, [period, firstDate, lastDate, setView]);
 
   // Money never mixes currencies: with several in the data, the first is chosen until the user picks.
   useEffect(() => {

@@ -4,7 +4,7 @@ import { describeData } from '../metrics/describe';
 import { dimensionValues } from '../metrics/dimension-values';
 import { computeKpis } from '../metrics/queries/kpis';
 import { computeSeries } from '../metrics/queries/series';
-import { latestFullMonth } from '../lib/period-presets';
+import { defaultPeriod } from '../lib/period-presets';
 import { trailingYear } from '../lib/trailing-year';
 
 /** A query result the page can show before the engine has started, keyed as the page asks for it. */
@@ -23,7 +23,7 @@ export async function startupSnapshot(engine: Engine): Promise<SnapshotEntry[]> 
   const description = await describeData(engine);
   const last = description.orders.lastDate;
   if (!last) return [];
-  const period: Period = latestFullMonth(last);
+  const period: Period = defaultPeriod(description.orders.firstDate, last);
   const previous = comparisonPeriod(period, 'previous')!;
   const span = trailingYear(period);
   return [

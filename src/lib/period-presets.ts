@@ -22,6 +22,17 @@ export function latestFullMonth(lastDate: string): Period {
 }
 
 /**
+ * The period the dashboard opens on: the latest full month, unless the data begins after that
+ * month ends (a first export of a few days), in which case the month the data ends in, so the
+ * first screen is never empty.
+ */
+export function defaultPeriod(firstDate: string | null, lastDate: string): Period {
+  const full = latestFullMonth(lastDate);
+  if (firstDate === null || firstDate <= full.to) return full;
+  return { from: day(startOfMonth(parseISO(lastDate))), to: lastDate };
+}
+
+/**
  * Presets are anchored on the last date in the data, not on today: exports arrive late, and
  * "this month" of a file that ends last week should still show that file's month.
  */

@@ -156,3 +156,45 @@ describe('a large file', () => {
     await context.close();
   });
 });
+
+describe('a layout nobody recognises', () => {
+  it('is mapped by hand with a live preview, and the mapping is remembered for the next file with that header', async () => {
+    const header = 'Order No,Buyer,Placed,State,Amount';
+    const march = `${header}\nA-1,ann,2025/03/05 10:00,paid,"1,234.50"\nA-2,bob,2025/03/09 11:30,paid,65.50\n`;
+    const april = `${header}\nA-3,ann,2025/04/02 09:00,paid,100.00\n`;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitForDashboard(page);
+
+    await dropFiles(page, [{ name: 'march.csv', content: march }]);
+    const card = '[data-pending="march.csv"]';
+    await page.waitForSelector(`${card}[data-status="review"]`);
+    for (const [field, column] of [
+      ['order_id', 'Order No'],
+      ['customer_id', 'Buyer'],
+      ['ordered_at', 'Placed'],
+      ['status', 'State'],
+      ['order_total', 'Amount'],
+    ] as const) {
+      await page.selectOption(`${card} [data-map-field="${field}"]`, column);
+    }
+    // The preview shows the rows as they will be read: 1,234.50 as a number, the date parsed.
+    await page.waitForSelector(`${card} [data-testid="mapping-preview"] td:text-is("1234.5")`);
+    await screenshot(page, 'data-mapping-en');
+    await page.click(`${card} [data-action="confirm"]`);
+    await page.waitForSelector(`${card}[data-status="done"]`, { timeout: 60_000 });
+
+    // A new visit: the April file with the same header maps itself.
+    await page.goto(server.url);
+    await waitForDashboard(page);
+    await dropFiles(page, [{ name: 'april.csv', content: april }]);
+    await page.waitForSelector('[data-pending="april.csv"][data-status="review"]');
+    expect(await page.inputValue('[data-pending="april.csv"] [data-map-field="order_total"]')).toBe('Amount');
+    await page.click('[data-pending="april.csv"] [data-action="confirm"]');
+    await page.waitForSelector('[data-pending="april.csv"][data-status="done"]', { timeout: 60_000 });
+    // 2 orders from March (kept from storage) + 1 from April.
+    await page.waitForFunction(() => document.querySelector('[data-table-rows="orders"]')?.getAttribute('data-value') === '3');
+    await context.close();
+  });
+});

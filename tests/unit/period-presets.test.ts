@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestFullMonth, matchPreset, presetPeriod } from '../../src/lib/period-presets';
+import { defaultPeriod, latestFullMonth, matchPreset, presetPeriod } from '../../src/lib/period-presets';
 
 describe('default period and presets', () => {
   it.each([
@@ -22,5 +22,15 @@ describe('default period and presets', () => {
   it('recognises a preset period', () => {
     expect(matchPreset({ from: '2026-10-01', to: '2026-10-31' }, '2026-10-31')).toBe('last_month');
     expect(matchPreset({ from: '2026-10-05', to: '2026-10-31' }, '2026-10-31')).toBeNull();
+  });
+});
+
+describe('the period the dashboard opens on', () => {
+  it('is the latest full month when the data covers it', () => {
+    expect(defaultPeriod('2024-11-01', '2026-10-31')).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+    expect(defaultPeriod('2025-02-20', '2025-03-09')).toEqual({ from: '2025-02-01', to: '2025-02-28' });
+  });
+  it('is the month the data ends in when the data starts after the latest full month', () => {
+    expect(defaultPeriod('2025-03-05', '2025-03-09')).toEqual({ from: '2025-03-01', to: '2025-03-09' });
   });
 });
