@@ -23,7 +23,17 @@ import { computeReport } from '../src/metrics/report';
 
 const FIRST_DAY = Date.UTC(2024, 0, 1);
 const DAYS = 731; // 2024-01-01 .. 2025-12-31
-const CHANNELS = ['organic_search', 'paid_search', 'organic_social', 'paid_social', 'email', 'direct', 'referral', 'affiliate', 'display'];
+const CHANNELS = [
+  'organic_search',
+  'paid_search',
+  'organic_social',
+  'paid_social',
+  'email',
+  'direct',
+  'referral',
+  'affiliate',
+  'display',
+];
 const DEVICES = ['mobile', 'desktop', 'tablet'];
 const REGIONS = ['North', 'South', 'East', 'West', 'Central'];
 
@@ -48,7 +58,8 @@ function stamp(ms: number): string {
 export async function writeOrders(file: string, rows: number): Promise<void> {
   const rand = rng(rows);
   const customers = Math.max(1, Math.round(rows / 3));
-  const header = 'order_id,customer_id,ordered_at,paid_at,status,order_total,discount_amount,shipping_amount,tax_amount,refund_amount,currency,channel,campaign,coupon_code,region,device\n';
+  const header =
+    'order_id,customer_id,ordered_at,paid_at,status,order_total,discount_amount,shipping_amount,tax_amount,refund_amount,currency,channel,campaign,coupon_code,region,device\n';
   await writeFile(file, header);
   const chunk: string[] = [];
   for (let i = 0; i < rows; i++) {
@@ -57,7 +68,8 @@ export async function writeOrders(file: string, rows: number): Promise<void> {
     const at = FIRST_DAY + day * 86_400_000 + Math.floor(rand() * 86_400_000);
     const customer = Math.floor(Math.pow(rand(), 1.6) * customers);
     const r = rand();
-    const status = r < 0.8 ? 'paid' : r < 0.86 ? 'partially_refunded' : r < 0.9 ? 'refunded' : r < 0.95 ? 'cancelled' : 'pending';
+    const status =
+      r < 0.8 ? 'paid' : r < 0.86 ? 'partially_refunded' : r < 0.9 ? 'refunded' : r < 0.95 ? 'cancelled' : 'pending';
     const total = Math.round((20 + rand() * 480) * 100) / 100;
     const refund = status === 'refunded' ? total : status === 'partially_refunded' ? Math.round(total * 30) / 100 : 0;
     const discount = rand() < 0.2 ? Math.round(total * 10) / 100 : 0;
@@ -113,7 +125,10 @@ async function measure(create: () => Promise<Engine>, files: { orders: string; t
   try {
     const [, ingest] = await timed(async () => {
       await ensureTables(engine);
-      for (const [table, file] of [['orders', files.orders], ['traffic', files.traffic]] as const) {
+      for (const [table, file] of [
+        ['orders', files.orders],
+        ['traffic', files.traffic],
+      ] as const) {
         await importFile(engine, { name: path.basename(file), data: new Uint8Array(await readFile(file)) }, { table });
       }
     });
@@ -139,7 +154,11 @@ async function measure(create: () => Promise<Engine>, files: { orders: string; t
 
 function sizesFromArgs(argv: string[]): number[] {
   const at = argv.indexOf('--sizes');
-  if (at !== -1) return (argv[at + 1] ?? '').split(',').map(Number).filter((n) => n > 0);
+  if (at !== -1)
+    return (argv[at + 1] ?? '')
+      .split(',')
+      .map(Number)
+      .filter((n) => n > 0);
   return argv.includes('--5m') ? [100_000, 1_000_000, 5_000_000] : [100_000, 1_000_000];
 }
 
@@ -148,9 +167,18 @@ async function main(): Promise<void> {
   await mkdir(dir, { recursive: true });
   const traffic = path.join(dir, 'traffic.csv');
   await writeTraffic(traffic);
-  console.log(`Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GB`);
-  console.log(`Load average at start: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (the machine is shared; compare with the core count)`);
-  console.log(`Traffic: ${DAYS} days × ${CHANNELS.length} channels × ${DEVICES.length} devices = ${DAYS * CHANNELS.length * DEVICES.length} rows\n`);
+  console.log(
+    `Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GB`,
+  );
+  console.log(
+    `Load average at start: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (the machine is shared; compare with the core count)`,
+  );
+  console.log(
+    `Traffic: ${DAYS} days × ${CHANNELS.length} channels × ${DEVICES.length} devices = ${DAYS * CHANNELS.length * DEVICES.length} rows\n`,
+  );
   const header = ['orders', 'CSV MB', 'step', 'wasm s', 'native s', 'wasm ÷ native'];
   console.log(header.join('\t'));
   for (const rows of sizesFromArgs(process.argv.slice(2))) {
@@ -166,7 +194,12 @@ async function main(): Promise<void> {
     await rm(orders, { force: true });
   }
   await rm(dir, { recursive: true, force: true });
-  console.log(`\nLoad average at end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `\nLoad average at end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 }
 
 // Run only as a script, so the generators can be imported on their own.

@@ -22,7 +22,8 @@ export interface ReportArgs {
   quiet: boolean;
 }
 
-export type ParsedArgs = { ok: true; command: 'report'; args: ReportArgs } | { ok: true; command: 'help' } | { ok: false; reason: string };
+export type ParsedArgs =
+  { ok: true; command: 'report'; args: ReportArgs } | { ok: true; command: 'help' } | { ok: false; reason: string };
 
 export const USAGE = `Usage: yardstick report --orders FILE… [--traffic FILE…] [--users FILE…] [--order-items FILE…]
                         --from YYYY-MM-DD --to YYYY-MM-DD
@@ -34,7 +35,17 @@ export const USAGE = `Usage: yardstick report --orders FILE… [--traffic FILE�
 A flag that takes files or values takes one or more of them and may be repeated.
 Exit status: 0 on success, 2 on bad arguments or input (the reason on stderr), 1 on anything else.`;
 
-const MULTI = ['orders', 'order-items', 'traffic', 'users', 'channel', 'category', 'region', 'device', 'campaign'] as const;
+const MULTI = [
+  'orders',
+  'order-items',
+  'traffic',
+  'users',
+  'channel',
+  'category',
+  'region',
+  'device',
+  'campaign',
+] as const;
 const SINGLE = ['from', 'to', 'compare', 'grain', 'targets', 'engine', 'format', 'out', 'currency'] as const;
 const SWITCHES = ['json', 'quiet', 'help'] as const;
 type Multi = (typeof MULTI)[number];
@@ -49,14 +60,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === undefined) return { ok: false, reason: 'no command given; the command is: yardstick report …' };
   if (command === '--help' || command === '-h' || command === 'help') return { ok: true, command: 'help' };
-  if (command !== 'report') return { ok: false, reason: `unknown command "${command}"; the command is: yardstick report …` };
+  if (command !== 'report')
+    return { ok: false, reason: `unknown command "${command}"; the command is: yardstick report …` };
 
   const multi = new Map<Multi, string[]>();
   const single = new Map<Single, string>();
   const switches = new Set<Switch>();
   for (let i = 0; i < rest.length; i++) {
     const token = rest[i] as string;
-    if (!isFlag(token)) return { ok: false, reason: `unexpected argument "${token}" (values follow a flag such as --orders)` };
+    if (!isFlag(token))
+      return { ok: false, reason: `unexpected argument "${token}" (values follow a flag such as --orders)` };
     const eq = token.indexOf('=');
     const name = token.slice(2, eq === -1 ? undefined : eq);
     const inline = eq === -1 ? undefined : token.slice(eq + 1);
@@ -66,7 +79,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     } else if ((MULTI as readonly string[]).includes(name)) {
       const values: string[] = [];
       if (inline !== undefined && inline !== '') values.push(inline);
-      else if (inline === undefined) while (i + 1 < rest.length && !isFlag(rest[i + 1] as string)) values.push(rest[++i] as string);
+      else if (inline === undefined)
+        while (i + 1 < rest.length && !isFlag(rest[i + 1] as string)) values.push(rest[++i] as string);
       if (values.length === 0) return { ok: false, reason: `--${name} needs at least one value` };
       multi.set(name as Multi, [...(multi.get(name as Multi) ?? []), ...values]);
     } else if ((SINGLE as readonly string[]).includes(name)) {
@@ -85,7 +99,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const from = single.get('from');
   const to = single.get('to');
   if (from === undefined || to === undefined) return { ok: false, reason: '--from and --to are required (YYYY-MM-DD)' };
-  for (const [flag, day] of [['--from', from], ['--to', to]] as const) {
+  for (const [flag, day] of [
+    ['--from', from],
+    ['--to', to],
+  ] as const) {
     if (!isDay(day)) return { ok: false, reason: `${flag} "${day}" is not a date (expected YYYY-MM-DD)` };
   }
   if (from > to) return { ok: false, reason: `--from ${from} is after --to ${to}` };
@@ -95,9 +112,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     return { ok: false, reason: `--compare "${compare}" must be one of ${COMPARISON_MODES.join(', ')}` };
   }
   const grain = single.get('grain') ?? 'month';
-  if (!(GRAINS as readonly string[]).includes(grain)) return { ok: false, reason: `--grain "${grain}" must be one of ${GRAINS.join(', ')}` };
+  if (!(GRAINS as readonly string[]).includes(grain))
+    return { ok: false, reason: `--grain "${grain}" must be one of ${GRAINS.join(', ')}` };
   const engine = single.get('engine') ?? 'wasm';
-  if (!(ENGINES as readonly string[]).includes(engine)) return { ok: false, reason: `--engine "${engine}" must be wasm or native` };
+  if (!(ENGINES as readonly string[]).includes(engine))
+    return { ok: false, reason: `--engine "${engine}" must be wasm or native` };
 
   const formatFlag = single.get('format');
   if (formatFlag !== undefined && !(FORMATS as readonly string[]).includes(formatFlag)) {
@@ -110,7 +129,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
   const filters: Filters = {};
   for (const dim of ['channel', 'category', 'region', 'device', 'campaign'] as const) {
-    const values = (multi.get(dim) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+    const values = (multi.get(dim) ?? [])
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
     if (values.length) filters[dim] = values;
   }
   const currency = single.get('currency');

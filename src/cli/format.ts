@@ -29,9 +29,7 @@ export function renderCsv(report: ReportJson): string {
     const def = DEFINITIONS[id];
     const value = report.kpis[id];
     const previous = report.comparison ? report.comparison.kpis[id] : null;
-    lines.push(
-      [id, def.label.en, def.unit, value, previous, relativeChange(value, previous)].map(csvField).join(','),
-    );
+    lines.push([id, def.label.en, def.unit, value, previous, relativeChange(value, previous)].map(csvField).join(','));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -43,7 +41,10 @@ function show(value: number | null, unit: Unit, currency: string | null): string
 
 function table(head: string[], align: ('l' | 'r')[], rows: string[][]): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
-  const out = [`| ${head.map(cell).join(' | ')} |`, `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`];
+  const out = [
+    `| ${head.map(cell).join(' | ')} |`,
+    `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`,
+  ];
   for (const r of rows) out.push(`| ${r.map(cell).join(' | ')} |`);
   return out.join('\n');
 }
@@ -82,12 +83,23 @@ export function renderMarkdown(report: ReportJson): string {
     return row;
   });
   const kpiHead = report.comparison ? ['Metric', 'Value', 'Comparison', 'Change'] : ['Metric', 'Value'];
-  parts.push(`## Key figures\n\n${table(kpiHead, ['l', 'r', 'r', 'r'].slice(0, kpiHead.length) as ('l' | 'r')[], kpiRows)}`);
+  parts.push(
+    `## Key figures\n\n${table(kpiHead, ['l', 'r', 'r', 'r'].slice(0, kpiHead.length) as ('l' | 'r')[], kpiRows)}`,
+  );
 
   const series = report.series.rows;
   if (series.length) {
     const traffic = series.some((r) => 'sessions' in r);
-    const head = ['Period', 'GMV', 'Refunds', 'Net revenue', 'Orders', 'Buyers', 'AOV', ...(traffic ? ['Sessions', 'Conversion'] : [])];
+    const head = [
+      'Period',
+      'GMV',
+      'Refunds',
+      'Net revenue',
+      'Orders',
+      'Buyers',
+      'AOV',
+      ...(traffic ? ['Sessions', 'Conversion'] : []),
+    ];
     const rows = series.map((r) => [
       r.period,
       money(r.gmv),
@@ -98,17 +110,38 @@ export function renderMarkdown(report: ReportJson): string {
       money(r.aov),
       ...(traffic ? [count(r.sessions ?? null), rate(r.conversion_rate ?? null)] : []),
     ]);
-    parts.push(`## By ${report.series.grain}\n\n${table(head, head.map((_, i) => (i === 0 ? 'l' : 'r')), rows)}`);
+    parts.push(
+      `## By ${report.series.grain}\n\n${table(
+        head,
+        head.map((_, i) => (i === 0 ? 'l' : 'r')),
+        rows,
+      )}`,
+    );
   }
 
   if (report.by_channel.length) {
-    const rows = report.by_channel.map((c) => [c.channel, money(c.gmv), count(c.orders), count(c.sessions), rate(c.conversion_rate)]);
-    parts.push(`## By channel\n\n${table(['Channel', 'GMV', 'Orders', 'Sessions', 'Conversion'], ['l', 'r', 'r', 'r', 'r'], rows)}`);
+    const rows = report.by_channel.map((c) => [
+      c.channel,
+      money(c.gmv),
+      count(c.orders),
+      count(c.sessions),
+      rate(c.conversion_rate),
+    ]);
+    parts.push(
+      `## By channel\n\n${table(['Channel', 'GMV', 'Orders', 'Sessions', 'Conversion'], ['l', 'r', 'r', 'r', 'r'], rows)}`,
+    );
   }
 
   if (report.funnel.length) {
-    const rows = report.funnel.map((f) => [f.step.replace(/_/g, ' '), count(f.count), rate(f.rate_from_previous), rate(f.rate_from_sessions)]);
-    parts.push(`## Funnel\n\n${table(['Step', 'Count', 'From previous step', 'From sessions'], ['l', 'r', 'r', 'r'], rows)}`);
+    const rows = report.funnel.map((f) => [
+      f.step.replace(/_/g, ' '),
+      count(f.count),
+      rate(f.rate_from_previous),
+      rate(f.rate_from_sessions),
+    ]);
+    parts.push(
+      `## Funnel\n\n${table(['Step', 'Count', 'From previous step', 'From sessions'], ['l', 'r', 'r', 'r'], rows)}`,
+    );
   }
 
   if (report.cohorts.length) {
@@ -120,7 +153,11 @@ export function renderMarkdown(report: ReportJson): string {
       ...Array.from({ length: width }, (_, k) => (k < c.retention.length ? rate(c.retention[k] ?? null) : '')),
     ]);
     parts.push(
-      `## Cohort retention\n\nShare of each month's new buyers who bought again in month k.\n\n${table(head, head.map((_, i) => (i === 0 ? 'l' : 'r')), rows)}`,
+      `## Cohort retention\n\nShare of each month's new buyers who bought again in month k.\n\n${table(
+        head,
+        head.map((_, i) => (i === 0 ? 'l' : 'r')),
+        rows,
+      )}`,
     );
   }
 
@@ -139,7 +176,17 @@ export function renderMarkdown(report: ReportJson): string {
         t.status.replace(/_/g, ' '),
       ];
     });
-    const head = ['Target', 'Metric', 'As of', 'Actual', 'Expected by now', 'Projected', 'Target', 'Attainment', 'Status'];
+    const head = [
+      'Target',
+      'Metric',
+      'As of',
+      'Actual',
+      'Expected by now',
+      'Projected',
+      'Target',
+      'Attainment',
+      'Status',
+    ];
     parts.push(`## Targets\n\n${table(head, ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'l'], rows)}`);
   }
 
@@ -155,7 +202,9 @@ export function renderMarkdown(report: ReportJson): string {
         .map(([reason, n]) => `${reason}: ${n}`)
         .join('; ') || MISSING,
     ]);
-    parts.push(`## Data quality\n\n${table(['Table', 'Rows read', 'Loaded', 'Rejected', 'Duplicates', 'Rejected because'], ['l', 'r', 'r', 'r', 'r', 'l'], rows)}`);
+    parts.push(
+      `## Data quality\n\n${table(['Table', 'Rows read', 'Loaded', 'Rejected', 'Duplicates', 'Rejected because'], ['l', 'r', 'r', 'r', 'r', 'l'], rows)}`,
+    );
   }
 
   parts.push('Values shown as — cannot be computed from the data loaded (for example, no traffic file).');

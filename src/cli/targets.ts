@@ -13,7 +13,9 @@ export async function readTargets(path: string): Promise<TargetsFile> {
     text = await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${path}: ${code === 'ENOENT' ? 'file not found' : (e as Error).message} (given as --targets)`);
+    throw new UsageError(
+      `${path}: ${code === 'ENOENT' ? 'file not found' : (e as Error).message} (given as --targets)`,
+    );
   }
   const parsed = parseTargetsText(text);
   if (parsed.ok) return parsed.file;

@@ -47,7 +47,11 @@ const SCOPE_SOURCE: Record<ScopeId, SourceTable> = {
 
 const SCOPE_ORDER: ScopeId[] = ['paid_orders', 'period_buyers', 'cancelled_orders', 'traffic_rows', 'registrations'];
 
-export const DATE_COLUMN: Record<SourceTable, string> = { orders: 'order_date', traffic: 'date', users: 'registered_date' };
+export const DATE_COLUMN: Record<SourceTable, string> = {
+  orders: 'order_date',
+  traffic: 'date',
+  users: 'registered_date',
+};
 
 function between(alias: string, source: SourceTable, period: Period): string {
   return `${alias}.${DATE_COLUMN[source]} BETWEEN ${dateSql(period.from)} AND ${dateSql(period.to)}`;
@@ -118,10 +122,7 @@ function statsSql(sources: ReadonlySet<SourceTable>, derived: boolean): string {
   const parts = wanted.map((t) => {
     const p = t.charAt(0);
     const d = DATE_COLUMN[t];
-    const extra =
-      t === 'traffic'
-        ? OPTIONAL_TRAFFIC_COLUMNS.map((c) => `, count(${c}) > 0 AS t_${c}`).join('')
-        : '';
+    const extra = t === 'traffic' ? OPTIONAL_TRAFFIC_COLUMNS.map((c) => `, count(${c}) > 0 AS t_${c}`).join('') : '';
     return `(SELECT count(*) AS ${p}_rows, min(${d}) AS ${p}_first, max(${d}) AS ${p}_last${extra} FROM ${t})`;
   });
   return `SELECT * FROM ${parts.join(', ')}`;
@@ -198,7 +199,8 @@ export function compileMetricsSql(ids: readonly ComponentId[], ctx: QueryContext
 
   const prefix = (t: SourceTable) => t.charAt(0);
   const coverage = [...sources].map(
-    (t) => `s.${prefix(t)}_rows > 0 AND s.${prefix(t)}_first <= g.g_to AND s.${prefix(t)}_last >= g.g_from AS ${t}_covered`,
+    (t) =>
+      `s.${prefix(t)}_rows > 0 AND s.${prefix(t)}_first <= g.g_to AND s.${prefix(t)}_last >= g.g_from AS ${t}_covered`,
   );
   const flags = [...sources].map((t) => `s.${prefix(t)}_rows > 0 AS ${t}_loaded`);
   const columnFlags = sources.has('traffic') ? OPTIONAL_TRAFFIC_COLUMNS.map((c) => `s.t_${c} AS has_${c}`) : [];
@@ -219,7 +221,9 @@ export function compileMetricsSql(ids: readonly ComponentId[], ctx: QueryContext
   const joins = group
     ? scopes.map((s) => `LEFT JOIN agg_${s} ON agg_${s}.grp = c.grp_key`)
     : scopes.map((s) => `CROSS JOIN agg_${s}`);
-  ctes.push(`base AS (\n  SELECT c.grp, c.g_from,\n    ${baseColumns.join(',\n    ')}\n  FROM covered c\n  ${joins.join('\n  ')}\n)`);
+  ctes.push(
+    `base AS (\n  SELECT c.grp, c.g_from,\n    ${baseColumns.join(',\n    ')}\n  FROM covered c\n  ${joins.join('\n  ')}\n)`,
+  );
 
   const requested = new Set<ComponentId>(ids);
   const outputs = defs.filter((d) => requested.has(d.id)).map(outputSql);

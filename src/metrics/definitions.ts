@@ -152,7 +152,10 @@ export const DEFINITIONS: Record<ComponentId, MetricDefinition> = {
     unit: 'count',
     sources: ['orders'],
     label: { en: 'Orders', zh: '订单数' },
-    description: { en: `Number of paid orders placed in the period. ${PAID}`, zh: `周期内下单的已付款订单数。${PAID_ZH}` },
+    description: {
+      en: `Number of paid orders placed in the period. ${PAID}`,
+      zh: `周期内下单的已付款订单数。${PAID_ZH}`,
+    },
   },
   buyers: {
     id: 'buyers',
@@ -273,7 +276,10 @@ export const DEFINITIONS: Record<ComponentId, MetricDefinition> = {
     unit: 'count',
     sources: ['orders'],
     label: { en: 'Cancelled orders', zh: '取消订单数' },
-    description: { en: 'Number of orders with status cancelled placed in the period.', zh: '周期内下单且状态为 cancelled 的订单数。' },
+    description: {
+      en: 'Number of orders with status cancelled placed in the period.',
+      zh: '周期内下单且状态为 cancelled 的订单数。',
+    },
   },
   cancellation_rate: {
     id: 'cancellation_rate',
@@ -379,7 +385,10 @@ export const DEFINITIONS: Record<ComponentId, MetricDefinition> = {
     unit: 'count',
     sources: ['orders'],
     label: { en: 'Repeat buyers', zh: '复购买家数' },
-    description: { en: 'Buyers with two or more paid orders inside the period.', zh: '周期内有两笔及以上已付款订单的买家数。' },
+    description: {
+      en: 'Buyers with two or more paid orders inside the period.',
+      zh: '周期内有两笔及以上已付款订单的买家数。',
+    },
   },
   activated_30d: {
     id: 'activated_30d',

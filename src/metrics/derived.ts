@@ -88,5 +88,7 @@ export async function rebuildDerived(engine: Engine): Promise<void> {
 /** Drops the derived tables; queries then read the canonical tables directly. */
 export async function dropDerived(engine: Engine): Promise<void> {
   markDerived(engine, false);
-  await engine.run(`DROP TABLE IF EXISTS ${ORDERS_TABLE}; DROP TABLE IF EXISTS ${CUSTOMERS_TABLE}; DROP TABLE IF EXISTS ${DESCRIBE_TABLE};`);
+  await engine.run(
+    `DROP TABLE IF EXISTS ${ORDERS_TABLE}; DROP TABLE IF EXISTS ${CUSTOMERS_TABLE}; DROP TABLE IF EXISTS ${DESCRIBE_TABLE};`,
+  );
 }

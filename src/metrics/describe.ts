@@ -132,7 +132,9 @@ export function parseDescribe(rows: Row[]): DataDescription {
       firstDate: str(row, 't_first'),
       lastDate: str(row, 't_last'),
       dimensions: dims(row, 't', ['channel', 'device', 'campaign']),
-      optionalColumns: (['visitors', 'product_views', 'add_to_cart', 'checkouts'] as const).filter((c) => flag(row, `t_${c}`)),
+      optionalColumns: (['visitors', 'product_views', 'add_to_cart', 'checkouts'] as const).filter((c) =>
+        flag(row, `t_${c}`),
+      ),
     },
     users: {
       table: 'users',

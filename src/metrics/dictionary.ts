@@ -25,7 +25,12 @@ export function metricSql(
   filters: Filters = {},
   options: { derived?: boolean; blocked?: readonly SourceTable[] } = {},
 ): string {
-  return compileMetricsSql([id], { period, filters, blocked: options.blocked ?? [], derived: options.derived ?? false });
+  return compileMetricsSql([id], {
+    period,
+    filters,
+    blocked: options.blocked ?? [],
+    derived: options.derived ?? false,
+  });
 }
 
 /** The dictionary entry for a number on screen, with the SQL exactly as the engine would run it now. */

@@ -107,7 +107,10 @@ export function trafficFilterSql(filters: Filters, alias = 't'): string {
 
 /** WHERE condition for the users table (alias `u`). */
 export function usersFilterSql(filters: Filters, alias = 'u'): string {
-  return joinConditions([inList(channelSql(`${alias}.channel`), filters.channel), inList(`${alias}.region`, filters.region)]);
+  return joinConditions([
+    inList(channelSql(`${alias}.channel`), filters.channel),
+    inList(`${alias}.region`, filters.region),
+  ]);
 }
 
 export function filterSql(source: SourceTable, filters: Filters, alias: string): string {

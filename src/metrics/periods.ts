@@ -149,7 +149,12 @@ export function periodBuckets(period: Period, grain: Grain): Bucket[] {
     const [bucketStart, bucketEndTime] = bucketBounds(cursor, grain);
     const bucketEnd = startOfDay(bucketEndTime);
     const clippedEnd = bucketEnd < end ? bucketEnd : end;
-    buckets.push({ label: bucketLabel(cursor, grain), start: formatDay(bucketStart), from: formatDay(cursor), to: formatDay(clippedEnd) });
+    buckets.push({
+      label: bucketLabel(cursor, grain),
+      start: formatDay(bucketStart),
+      from: formatDay(cursor),
+      to: formatDay(clippedEnd),
+    });
     cursor = addDays(clippedEnd, 1);
   }
   return buckets;

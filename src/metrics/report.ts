@@ -12,7 +12,11 @@ import { parseSeries, seriesSql } from './queries/series';
 import type { DataQuality, ReportJson, ReportTargetRow } from './report-types';
 
 /** Fills the report's `targets`; the targets module plugs in here (the report's own period does not apply to targets). */
-export type TargetsHook = (input: { engine: Engine; description: DataDescription; currency: string | null }) => Promise<ReportTargetRow[]>;
+export type TargetsHook = (input: {
+  engine: Engine;
+  description: DataDescription;
+  currency: string | null;
+}) => Promise<ReportTargetRow[]>;
 
 export interface ReportOptions {
   period: Period;

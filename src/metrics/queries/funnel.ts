@@ -26,7 +26,8 @@ export function funnelSql(ctx: QueryContext, steps: readonly FunnelStep[]): stri
   return compileMetricsSql(steps, ctx);
 }
 
-const ratio = (num: number | null, den: number | null) => (num === null || den === null || den === 0 ? null : num / den);
+const ratio = (num: number | null, den: number | null) =>
+  num === null || den === null || den === 0 ? null : num / den;
 
 /** Rates against the step before in the list and against sessions (METRICS.md "Funnel"). */
 export function parseFunnel(rows: Row[], steps: readonly FunnelStep[]): FunnelRow[] {

@@ -5,7 +5,21 @@ const base = ['report', '--orders', 'a.csv', '--from', '2025-01-01', '--to', '20
 
 describe('yardstick report arguments', () => {
   it('takes several files after one flag and the same flag repeated', () => {
-    const parsed = parseArgs(['report', '--orders', 'a.csv', 'b.csv', '--traffic', 't1.csv', '--orders', 'c.csv', '--from', '2025-01-01', '--to', '2025-03-31', '--traffic=t2.csv']);
+    const parsed = parseArgs([
+      'report',
+      '--orders',
+      'a.csv',
+      'b.csv',
+      '--traffic',
+      't1.csv',
+      '--orders',
+      'c.csv',
+      '--from',
+      '2025-01-01',
+      '--to',
+      '2025-03-31',
+      '--traffic=t2.csv',
+    ]);
     expect(parsed.ok && parsed.command === 'report' && [parsed.args.orders, parsed.args.traffic]).toEqual([
       ['a.csv', 'b.csv', 'c.csv'],
       ['t1.csv', 't2.csv'],
@@ -16,14 +30,24 @@ describe('yardstick report arguments', () => {
     const parsed = parseArgs(base);
     expect(parsed).toMatchObject({
       ok: true,
-      args: { compare: 'previous', grain: 'month', engine: 'wasm', format: 'md', out: null, targets: null, filters: {} },
+      args: {
+        compare: 'previous',
+        grain: 'month',
+        engine: 'wasm',
+        format: 'md',
+        out: null,
+        targets: null,
+        filters: {},
+      },
     });
   });
 
   it('reads --json, formats, filters and currency', () => {
     expect(parseArgs([...base, '--json'])).toMatchObject({ args: { format: 'json' } });
     expect(parseArgs([...base, '--format', 'csv'])).toMatchObject({ args: { format: 'csv' } });
-    expect(parseArgs([...base, '--channel', 'email,paid_search', '--channel', 'direct', '--currency', 'EUR'])).toMatchObject({
+    expect(
+      parseArgs([...base, '--channel', 'email,paid_search', '--channel', 'direct', '--currency', 'EUR']),
+    ).toMatchObject({
       args: { filters: { channel: ['email', 'paid_search', 'direct'], currency: 'EUR' } },
     });
   });

@@ -30,12 +30,19 @@ function yardstick(args: string[]): Promise<Run> {
 
 const BASE = [
   'report',
-  '--orders', f('orders-jan.csv'), f('orders-feb.csv'),
-  '--traffic', f('traffic.csv'),
-  '--users', f('users.csv'),
-  '--from', '2025-02-01',
-  '--to', '2025-02-28',
-  '--targets', f('targets.json'),
+  '--orders',
+  f('orders-jan.csv'),
+  f('orders-feb.csv'),
+  '--traffic',
+  f('traffic.csv'),
+  '--users',
+  f('users.csv'),
+  '--from',
+  '2025-02-01',
+  '--to',
+  '2025-02-28',
+  '--targets',
+  f('targets.json'),
 ];
 
 let tmp: string;
@@ -62,16 +69,44 @@ describe('yardstick report --json', () => {
   it('prints exactly the report shape of METRICS.md', () => {
     const report = JSON.parse(wasm.stdout);
     expect(Object.keys(report)).toEqual([
-      'period', 'currency', 'kpis', 'comparison', 'series', 'cohorts', 'funnel', 'by_channel', 'targets', 'data_quality',
+      'period',
+      'currency',
+      'kpis',
+      'comparison',
+      'series',
+      'cohorts',
+      'funnel',
+      'by_channel',
+      'targets',
+      'data_quality',
     ]);
     expect(Object.keys(report.kpis)).toEqual([...KPI_IDS]);
     expect(Object.keys(report.comparison)).toEqual(['from', 'to', 'kpis']);
     expect(report.series.grain).toBe('month');
-    expect(Object.keys(report.series.rows[0])).toEqual(['period', 'gmv', 'refunds', 'net_revenue', 'orders', 'buyers', 'aov', 'sessions', 'conversion_rate']);
+    expect(Object.keys(report.series.rows[0])).toEqual([
+      'period',
+      'gmv',
+      'refunds',
+      'net_revenue',
+      'orders',
+      'buyers',
+      'aov',
+      'sessions',
+      'conversion_rate',
+    ]);
     expect(Object.keys(report.funnel[0])).toEqual(['step', 'count', 'rate_from_previous', 'rate_from_sessions']);
     expect(Object.keys(report.by_channel[0])).toEqual(['channel', 'gmv', 'orders', 'sessions', 'conversion_rate']);
     expect(Object.keys(report.targets[0])).toEqual([
-      'id', 'metric', 'as_of', 'share', 'target', 'actual_to_date', 'expected_to_date', 'projected', 'attainment', 'status',
+      'id',
+      'metric',
+      'as_of',
+      'share',
+      'target',
+      'actual_to_date',
+      'expected_to_date',
+      'projected',
+      'attainment',
+      'status',
     ]);
   });
 
@@ -82,7 +117,12 @@ describe('yardstick report --json', () => {
     expect(report.kpis).toMatchObject({ gmv: 200, refunds: 90, orders: 4, buyers: 3, aov: 50, conversion_rate: 0.01 });
     expect(report.kpis.revenue_per_buyer).toBe(200 / 3); // not rounded to 66.67
     // users: d registered Feb 27, first paid Feb 28 (activated); g never paid. "B " registered in January.
-    expect(report.kpis).toMatchObject({ registrations: 2, activation_rate_30d: 0.5, visitors: null, buyer_conversion_rate: null });
+    expect(report.kpis).toMatchObject({
+      registrations: 2,
+      activation_rate_30d: 0.5,
+      visitors: null,
+      buyer_conversion_rate: null,
+    });
   });
 
   it('compares with the previous 28 days; traffic does not reach back there', () => {
@@ -90,16 +130,45 @@ describe('yardstick report --json', () => {
     expect(comparison.from).toBe('2025-01-04');
     expect(comparison.to).toBe('2025-01-31');
     // only order 1 (a, Jan 10, 100); "B " registered Jan 20 and first paid Feb 5 (16 days)
-    expect(comparison.kpis).toMatchObject({ gmv: 100, orders: 1, new_buyers: 1, sessions: null, registrations: 1, activation_rate_30d: 1 });
+    expect(comparison.kpis).toMatchObject({
+      gmv: 100,
+      orders: 1,
+      new_buyers: 1,
+      sessions: null,
+      registrations: 1,
+      activation_rate_30d: 1,
+    });
   });
 
   it('evaluates targets over their own periods', () => {
     const { targets } = JSON.parse(wasm.stdout);
     expect(targets).toEqual([
       // whole February elapsed: share 28/28; projected 200 against 400 → attainment 0.5, below the 90 % floor
-      { id: 'gmv-feb', metric: 'gmv', as_of: '2025-02-28', share: 1, target: 400, actual_to_date: 200, expected_to_date: 400, projected: 200, attainment: 0.5, status: 'off_track' },
+      {
+        id: 'gmv-feb',
+        metric: 'gmv',
+        as_of: '2025-02-28',
+        share: 1,
+        target: 400,
+        actual_to_date: 200,
+        expected_to_date: 400,
+        projected: 200,
+        attainment: 0.5,
+        status: 'off_track',
+      },
       // the orders end Feb 28, before March starts
-      { id: 'orders-mar', metric: 'orders', as_of: '2025-02-28', share: null, target: 10, actual_to_date: null, expected_to_date: null, projected: null, attainment: null, status: 'not_started' },
+      {
+        id: 'orders-mar',
+        metric: 'orders',
+        as_of: '2025-02-28',
+        share: null,
+        target: 10,
+        actual_to_date: null,
+        expected_to_date: null,
+        projected: null,
+        attainment: null,
+        status: 'not_started',
+      },
     ]);
   });
 
@@ -120,8 +189,20 @@ describe('yardstick report: formats, files and flags', () => {
   it('writes a CSV of the KPIs to --out and nothing to stdout; repeated flags add files', async () => {
     const out = path.join(tmp, 'kpis.csv');
     const run = await yardstick([
-      'report', '--orders', f('orders-jan.csv'), '--orders', f('orders-feb.csv'),
-      '--from=2025-02-01', '--to=2025-02-28', '--compare', 'none', '--format', 'csv', '--out', out, '--quiet',
+      'report',
+      '--orders',
+      f('orders-jan.csv'),
+      '--orders',
+      f('orders-feb.csv'),
+      '--from=2025-02-01',
+      '--to=2025-02-28',
+      '--compare',
+      'none',
+      '--format',
+      'csv',
+      '--out',
+      out,
+      '--quiet',
     ]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toBe('');
@@ -132,8 +213,43 @@ describe('yardstick report: formats, files and flags', () => {
     expect(lines).toContain('sessions,Sessions,count,,,'); // no traffic: empty, not 0
   });
 
+  it('sums one currency of several when told which', async () => {
+    const run = await yardstick([
+      'report',
+      '--orders',
+      f('orders-feb.csv'),
+      f('orders-eur.csv'),
+      '--from',
+      '2025-02-01',
+      '--to',
+      '2025-02-28',
+      '--currency',
+      'EUR',
+      '--compare',
+      'none',
+      '--json',
+      '--quiet',
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.currency).toBe('EUR');
+    expect(report.kpis).toMatchObject({ gmv: 70, orders: 1, buyers: 1 }); // order 8 only
+    expect(report.comparison).toBeNull();
+  });
+
   it('prints a Markdown report for people', async () => {
-    const run = await yardstick(['report', '--orders', f('orders-feb.csv'), '--from', '2025-02-01', '--to', '2025-02-28', '--format', 'md', '--quiet']);
+    const run = await yardstick([
+      'report',
+      '--orders',
+      f('orders-feb.csv'),
+      '--from',
+      '2025-02-01',
+      '--to',
+      '2025-02-28',
+      '--format',
+      'md',
+      '--quiet',
+    ]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^# Yardstick report, 2025-02-01 to 2025-02-28/);
     expect(run.stdout).toContain('| GMV | $200.00 |');
@@ -142,13 +258,38 @@ describe('yardstick report: formats, files and flags', () => {
 
 describe('yardstick report: bad input exits 2 with one line naming the problem', () => {
   it.each([
-    [['report', '--orders', f('no-such-file.csv'), '--from', '2025-02-01', '--to', '2025-02-28'], /no-such-file\.csv: file not found/],
+    [
+      ['report', '--orders', f('no-such-file.csv'), '--from', '2025-02-01', '--to', '2025-02-28'],
+      /no-such-file\.csv: file not found/,
+    ],
     [['report', '--orders', f('empty.csv'), '--from', '2025-02-01', '--to', '2025-02-28'], /empty\.csv/],
-    [['report', '--orders', f('orders-feb.csv'), f('orders-eur.csv'), '--from', '2025-02-01', '--to', '2025-02-28'], /several currencies \(EUR, USD\).*--currency/],
-    [['report', '--orders', f('orders-feb.csv'), '--from', '2025-02-01', '--to', '2025-02-28', '--targets', f('targets-bad.json')], /targets-bad\.json: target x, metric/],
-    [['report', '--orders', f('orders-feb.csv'), '--from', '2025-02-30', '--to', '2025-03-01'], /--from "2025-02-30" is not a date/],
+    [
+      ['report', '--orders', f('orders-feb.csv'), f('orders-eur.csv'), '--from', '2025-02-01', '--to', '2025-02-28'],
+      /several currencies \(EUR, USD\).*--currency/,
+    ],
+    [
+      [
+        'report',
+        '--orders',
+        f('orders-feb.csv'),
+        '--from',
+        '2025-02-01',
+        '--to',
+        '2025-02-28',
+        '--targets',
+        f('targets-bad.json'),
+      ],
+      /targets-bad\.json: target x, metric/,
+    ],
+    [
+      ['report', '--orders', f('orders-feb.csv'), '--from', '2025-02-30', '--to', '2025-03-01'],
+      /--from "2025-02-30" is not a date/,
+    ],
     [['report', '--orders', f('orders-feb.csv'), '--to', '2025-03-01'], /--from and --to are required/],
-    [['report', '--orders', f('orders-feb.csv'), '--from', '2025-02-01', '--to', '2025-02-28', '--grain', 'fortnight'], /--grain "fortnight"/],
+    [
+      ['report', '--orders', f('orders-feb.csv'), '--from', '2025-02-01', '--to', '2025-02-28', '--grain', 'fortnight'],
+      /--grain "fortnight"/,
+    ],
   ])('%j', async (args, message) => {
     const run = await yardstick(args);
     expect(run.status, run.stderr).toBe(2);

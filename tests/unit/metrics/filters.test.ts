@@ -60,7 +60,10 @@ describe.each(ENGINES)('filters on $name', ({ create }) => {
     });
 
     it('filters combine with AND and an empty list filters nothing', async () => {
-      expect(await computeKpis(engine, MARCH, { channel: ['email'], category: ['Bath'] })).toMatchObject({ gmv: 40, orders: 1 });
+      expect(await computeKpis(engine, MARCH, { channel: ['email'], category: ['Bath'] })).toMatchObject({
+        gmv: 40,
+        orders: 1,
+      });
       expect(await computeKpis(engine, MARCH, { channel: [], region: [] })).toMatchObject({ gmv: 205, sessions: 500 });
     });
 
@@ -74,8 +77,18 @@ describe.each(ENGINES)('filters on $name', ({ create }) => {
       expect(d.orders.dimensions.sort()).toEqual(['category', 'channel', 'currency', 'region']);
       expect(d.traffic.dimensions).toEqual(['channel']);
       expect(d.users.dimensions).toEqual(['channel']);
-      expect(d.orders).toMatchObject({ rows: 10, firstDate: '2025-02-10', lastDate: '2025-04-12', currencies: ['USD'] });
-      expect(d.traffic).toMatchObject({ rows: 3, firstDate: '2025-03-01', lastDate: '2025-04-01', optionalColumns: ['visitors'] });
+      expect(d.orders).toMatchObject({
+        rows: 10,
+        firstDate: '2025-02-10',
+        lastDate: '2025-04-12',
+        currencies: ['USD'],
+      });
+      expect(d.traffic).toMatchObject({
+        rows: 3,
+        firstDate: '2025-03-01',
+        lastDate: '2025-04-01',
+        optionalColumns: ['visitors'],
+      });
       expect(d.users).toMatchObject({ rows: 6, firstDate: '2025-01-20', lastDate: '2025-03-31' });
     });
   });

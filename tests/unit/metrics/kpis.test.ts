@@ -72,7 +72,11 @@ describe.each(ENGINES)('KPIs on $name', ({ create }) => {
         activation_rate_30d: 1, // Bob activated
       },
     ],
-    ['a period after all the data: nothing to speak of, every KPI null', { from: '2030-01-01', to: '2030-01-31' }, ALL_NULL],
+    [
+      'a period after all the data: nothing to speak of, every KPI null',
+      { from: '2030-01-01', to: '2030-01-31' },
+      ALL_NULL,
+    ],
     [
       'a single day at the wall-clock edge: Mar 31 holds o4 at 23:59:59-0500, not o5',
       { from: '2025-03-31', to: '2025-03-31' },

@@ -13,20 +13,40 @@ import {
 describe('comparison periods (METRICS.md "Time")', () => {
   it.each([
     // [period, previous period, why]
-    [{ from: '2025-01-01', to: '2025-03-31' }, { from: '2024-10-03', to: '2024-12-31' }, '90 days back, the spec example'],
+    [
+      { from: '2025-01-01', to: '2025-03-31' },
+      { from: '2024-10-03', to: '2024-12-31' },
+      '90 days back, the spec example',
+    ],
     [{ from: '2025-03-01', to: '2025-03-31' }, { from: '2025-01-29', to: '2025-02-28' }, '31 days ending Feb 28'],
     [{ from: '2024-03-01', to: '2024-03-01' }, { from: '2024-02-29', to: '2024-02-29' }, 'one day, onto a leap day'],
     // 2025 has 365 days; the 365 days ending 2024-12-31 start on 2024-01-02 because 2024 has 366.
-    [{ from: '2025-01-01', to: '2025-12-31' }, { from: '2024-01-02', to: '2024-12-31' }, 'a year back across a leap year'],
+    [
+      { from: '2025-01-01', to: '2025-12-31' },
+      { from: '2024-01-02', to: '2024-12-31' },
+      'a year back across a leap year',
+    ],
   ])('previous period of %o is %o (%s)', (period, expected) => {
     expect(previousPeriod(period)).toEqual(expected);
   });
 
   it.each([
-    [{ from: '2024-02-01', to: '2024-02-29' }, { from: '2023-02-01', to: '2023-02-28' }], // Feb 29 → Feb 28
-    [{ from: '2024-02-29', to: '2024-03-31' }, { from: '2023-02-28', to: '2023-03-31' }],
-    [{ from: '2025-03-01', to: '2025-03-31' }, { from: '2024-03-01', to: '2024-03-31' }],
-    [{ from: '2025-02-28', to: '2025-02-28' }, { from: '2024-02-28', to: '2024-02-28' }], // not moved onto the 29th
+    [
+      { from: '2024-02-01', to: '2024-02-29' },
+      { from: '2023-02-01', to: '2023-02-28' },
+    ], // Feb 29 → Feb 28
+    [
+      { from: '2024-02-29', to: '2024-03-31' },
+      { from: '2023-02-28', to: '2023-03-31' },
+    ],
+    [
+      { from: '2025-03-01', to: '2025-03-31' },
+      { from: '2024-03-01', to: '2024-03-31' },
+    ],
+    [
+      { from: '2025-02-28', to: '2025-02-28' },
+      { from: '2024-02-28', to: '2024-02-28' },
+    ], // not moved onto the 29th
   ])('same period last year of %o is %o', (period, expected) => {
     expect(samePeriodLastYear(period)).toEqual(expected);
   });
@@ -75,7 +95,10 @@ describe('buckets and labels (METRICS.md "Series")', () => {
       { label: '2025-Q1', start: '2025-01-01', from: '2025-03-30', to: '2025-03-31' },
       { label: '2025-Q2', start: '2025-04-01', from: '2025-04-01', to: '2025-04-01' },
     ]);
-    expect(periodBuckets({ from: '2025-01-05', to: '2025-01-06' }, 'week').map((b) => b.label)).toEqual(['2025-W01', '2025-W02']);
+    expect(periodBuckets({ from: '2025-01-05', to: '2025-01-06' }, 'week').map((b) => b.label)).toEqual([
+      '2025-W01',
+      '2025-W02',
+    ]);
   });
 
   it('clips months, quarters and years', () => {

@@ -23,7 +23,13 @@ describe.each(ENGINES)('report and dictionary on $name', ({ create }) => {
 
   it('runs the dictionary SQL of every metric and helper, and each KPI gives its hand-worked March value', async () => {
     // Helpers by hand: repeat buyers 1 (alice); activated 2 (Bob, frank); product views etc. absent from the export.
-    const helpers: Record<string, number | null> = { repeat_buyers: 1, activated_30d: 2, product_views: null, add_to_cart: null, checkouts: null };
+    const helpers: Record<string, number | null> = {
+      repeat_buyers: 1,
+      activated_30d: 2,
+      product_views: null,
+      add_to_cart: null,
+      checkouts: null,
+    };
     for (const id of [...KPI_IDS, ...HELPER_IDS] as ComponentId[]) {
       const rows = await engine.query(metricSql(id, MARCH));
       expect(rows, id).toHaveLength(1);
@@ -52,7 +58,14 @@ describe.each(ENGINES)('report and dictionary on $name', ({ create }) => {
       await dropDerived(engine);
     }
     expect(plain.kpis.gmv).toBe(205);
-    expect(plain.series.rows.map((r) => r.period)).toEqual(['2025-W09', '2025-W10', '2025-W11', '2025-W12', '2025-W13', '2025-W14']);
+    expect(plain.series.rows.map((r) => r.period)).toEqual([
+      '2025-W09',
+      '2025-W10',
+      '2025-W11',
+      '2025-W12',
+      '2025-W13',
+      '2025-W14',
+    ]);
   });
 
   it('tells about filters a source cannot honour and plugs targets in through the hook', async () => {
@@ -63,7 +76,18 @@ describe.each(ENGINES)('report and dictionary on $name', ({ create }) => {
       filters: { region: ['South'] },
       onNotice: (m) => notices.push(m),
       targets: async ({ currency }) => [
-        { id: 't', metric: 'gmv', as_of: null, share: null, target: 1, actual_to_date: null, expected_to_date: null, projected: null, attainment: null, status: currency ?? 'none' },
+        {
+          id: 't',
+          metric: 'gmv',
+          as_of: null,
+          share: null,
+          target: 1,
+          actual_to_date: null,
+          expected_to_date: null,
+          projected: null,
+          attainment: null,
+          status: currency ?? 'none',
+        },
       ],
     });
     expect(notices).toEqual([
@@ -113,14 +137,48 @@ describe.each(ENGINES)('year-over-year comparison across a leap day on $name', (
   });
 
   it('compares a leap day alone with Feb 28 of the year before', async () => {
-    const report = await computeReport(engine, { period: { from: '2024-02-29', to: '2024-02-29' }, compare: 'yoy', grain: 'day' });
+    const report = await computeReport(engine, {
+      period: { from: '2024-02-29', to: '2024-02-29' },
+      compare: 'yoy',
+      grain: 'day',
+    });
     expect(report.comparison).toMatchObject({ from: '2023-02-28', to: '2023-02-28', kpis: { gmv: 20 } });
-    expect(report.series.rows).toEqual([{ period: '2024-02-29', gmv: 80, refunds: 0, net_revenue: 80, orders: 1, buyers: 1, aov: 80 }]);
+    expect(report.series.rows).toEqual([
+      { period: '2024-02-29', gmv: 80, refunds: 0, net_revenue: 80, orders: 1, buyers: 1, aov: 80 },
+    ]);
+  });
+});
+
+describe.each(ENGINES)('a report with nothing loaded on $name', ({ create }) => {
+  it('keeps every key, with nulls and empty lists', async () => {
+    const engine = await create();
+    try {
+      await loadTables(engine, {});
+      const report = await computeReport(engine, { period: MARCH, grain: 'month' });
+      expect(report.currency).toBeNull();
+      expect(Object.values(report.kpis).every((v) => v === null)).toBe(true);
+      expect(Object.keys(report.kpis)).toEqual([...KPI_IDS]);
+      expect(Object.values(report.comparison?.kpis ?? {}).every((v) => v === null)).toBe(true);
+      // no traffic loaded: the series rows carry no traffic keys
+      expect(report.series.rows).toEqual([
+        { period: '2025-03', gmv: null, refunds: null, net_revenue: null, orders: null, buyers: null, aov: null },
+      ]);
+      expect([report.cohorts, report.funnel, report.by_channel, report.targets]).toEqual([[], [], [], []]);
+      expect(report.data_quality).toEqual({});
+    } finally {
+      await engine.close();
+    }
   });
 });
 
 describe('data quality from load reports', () => {
-  const report = (table: LoadReport['table'], read: number, loaded: number, dup: number, reasons: Record<string, number>): LoadReport => ({
+  const report = (
+    table: LoadReport['table'],
+    read: number,
+    loaded: number,
+    dup: number,
+    reasons: Record<string, number>,
+  ): LoadReport => ({
     file: `${table}.csv`,
     table,
     source: 'canonical',
@@ -141,7 +199,13 @@ describe('data quality from load reports', () => {
         report('traffic', 3, 2, 0, { 'missing date': 1 }),
       ]),
     ).toEqual({
-      orders: { rows_read: 15, rows_loaded: 12, rows_rejected: 3, duplicates: 3, reasons: { 'unparseable ordered_at': 3 } },
+      orders: {
+        rows_read: 15,
+        rows_loaded: 12,
+        rows_rejected: 3,
+        duplicates: 3,
+        reasons: { 'unparseable ordered_at': 3 },
+      },
       traffic: { rows_read: 3, rows_loaded: 2, rows_rejected: 1, duplicates: 0, reasons: { 'missing date': 1 } },
     });
   });

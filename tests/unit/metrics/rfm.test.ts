@@ -4,7 +4,13 @@ import { dropDerived, rebuildDerived } from '../../../src/metrics/derived';
 import { computeRfm, RFM_SEGMENTS, segmentOf } from '../../../src/metrics/queries/rfm';
 import { ENGINES, loadTables, type OrderFixture } from '../../fixtures/metrics/tables';
 
-const paid = (id: string, customer: string, at: string, total: number): OrderFixture => ({ id, customer, at, status: 'paid', total });
+const paid = (id: string, customer: string, at: string, total: number): OrderFixture => ({
+  id,
+  customer,
+  at,
+  status: 'paid',
+  total,
+});
 
 /*
  * As of 2025-03-31:
@@ -56,8 +62,18 @@ describe.each(ENGINES)('RFM on $name', ({ create }) => {
       { customer_key: 'c5', recency: 90, frequency: 2, monetary: 60, r: 1, f: 2, m: 2, segment: 'lost' },
     ]);
     expect(rfm.segments.map((s) => s.segment)).toEqual([...RFM_SEGMENTS]);
-    expect(rfm.segments.find((s) => s.segment === 'champions')).toEqual({ segment: 'champions', customers: 1, monetary: 500, share: 0.2 });
-    expect(rfm.segments.find((s) => s.segment === 'hibernating')).toEqual({ segment: 'hibernating', customers: 0, monetary: 0, share: 0 });
+    expect(rfm.segments.find((s) => s.segment === 'champions')).toEqual({
+      segment: 'champions',
+      customers: 1,
+      monetary: 500,
+      share: 0.2,
+    });
+    expect(rfm.segments.find((s) => s.segment === 'hibernating')).toEqual({
+      segment: 'hibernating',
+      customers: 0,
+      monetary: 0,
+      share: 0,
+    });
   });
 
   it('gives the same scores from the derived tables', async () => {

@@ -35,7 +35,16 @@ describe.each(ENGINES)('series on $name', ({ create }) => {
   });
 
   it('labels buckets in SQL exactly as in TypeScript', async () => {
-    const days = ['2020-12-31', '2021-01-03', '2021-01-04', '2024-12-29', '2024-12-30', '2025-01-07', '2025-05-31', '2026-12-31'];
+    const days = [
+      '2020-12-31',
+      '2021-01-03',
+      '2021-01-04',
+      '2024-12-29',
+      '2024-12-30',
+      '2025-01-07',
+      '2025-05-31',
+      '2026-12-31',
+    ];
     for (const grain of GRAINS) {
       const select = days.map((d, i) => `${bucketLabelSql(grain, `DATE ${literal(d)}`)} AS d${i}`).join(', ');
       const [row] = await engine.query(`SELECT ${select}`);
@@ -46,9 +55,13 @@ describe.each(ENGINES)('series on $name', ({ create }) => {
   it('finds the first day of each bucket in SQL exactly as the bucket list does', async () => {
     const days = ['2020-12-31', '2021-01-03', '2021-01-04', '2024-12-29', '2024-12-30', '2025-05-31', '2025-11-15'];
     for (const grain of GRAINS) {
-      const select = days.map((d, i) => `strftime(${bucketStartSql(grain, `DATE ${literal(d)}`)}, '%Y-%m-%d') AS d${i}`).join(', ');
+      const select = days
+        .map((d, i) => `strftime(${bucketStartSql(grain, `DATE ${literal(d)}`)}, '%Y-%m-%d') AS d${i}`)
+        .join(', ');
       const [row] = await engine.query(`SELECT ${select}`);
-      expect(Object.values(row ?? {}), grain).toEqual(days.map((d) => periodBuckets({ from: d, to: d }, grain)[0]?.start));
+      expect(Object.values(row ?? {}), grain).toEqual(
+        days.map((d) => periodBuckets({ from: d, to: d }, grain)[0]?.start),
+      );
     }
   });
 
@@ -89,9 +102,27 @@ describe.each(ENGINES)('series on $name', ({ create }) => {
 
   it.each([
     // Dec: s1 + s2 + s3 = 60 (Dec 30 is in ISO week 2025-W01 but in December); Jan: s4 + s7 = 100
-    ['month', [['2024-12', 60], ['2025-01', 100]]],
-    ['quarter', [['2024-Q4', 60], ['2025-Q1', 100]]],
-    ['year', [['2024', 60], ['2025', 100]]],
+    [
+      'month',
+      [
+        ['2024-12', 60],
+        ['2025-01', 100],
+      ],
+    ],
+    [
+      'quarter',
+      [
+        ['2024-Q4', 60],
+        ['2025-Q1', 100],
+      ],
+    ],
+    [
+      'year',
+      [
+        ['2024', 60],
+        ['2025', 100],
+      ],
+    ],
   ] as const)('buckets by %s', async (grain, expected) => {
     await loadTables(engine, { orders: ORDERS });
     const rows = await computeSeries(engine, PERIOD, grain);
