@@ -1,10 +1,6 @@
-import { KpiRow } from '../../components/ui/KpiRow';
-import { PageHead } from '../../components/ui/PageHead';
-import { EmptyState, ErrorBox } from '../../components/ui/states';
 import { useT } from '../../i18n/use-t';
 import type { MetricId } from '../../metrics/definitions';
-import { useComparison, useKpis } from '../overview/use-overview';
-import { usePageScope } from '../sales/use-page-scope';
+import { KpiPage } from '../sales/KpiPage';
 import { BuyerMixPanel } from './BuyerMixPanel';
 import { CohortPanel } from './CohortPanel';
 import { RfmPanel } from './RfmPanel';
@@ -20,38 +16,19 @@ export const CUSTOMER_KPIS: MetricId[] = [
 
 export function CustomersPage() {
   const t = useT();
-  const { scope, description, filters, period, currency } = usePageScope();
-  const comparison = useComparison(period);
-  const current = useKpis(period, filters);
-  const previous = useKpis(comparison, filters);
-  const noOrders = description.data?.orders.rows === 0;
-
   return (
-    <>
-      <PageHead title={t('customers.title')} />
-      {description.error && <ErrorBox title={t('error.query')} error={description.error} />}
-      {current.error && <ErrorBox title={t('error.query')} error={current.error} />}
-      {noOrders ? (
-        <EmptyState>{t('customers.emptyOrders')}</EmptyState>
-      ) : (
+    <KpiPage
+      title={t('customers.title')}
+      kpis={CUSTOMER_KPIS}
+      emptyWhen={(d) => (d.orders.rows === 0 ? t('customers.emptyOrders') : null)}
+    >
+      {(scope) => (
         <>
-          <KpiRow
-            ids={CUSTOMER_KPIS}
-            current={current.data}
-            previous={previous.data}
-            comparison={comparison}
-            currency={currency}
-            failed={current.error !== null}
-          />
-          {scope && (
-            <>
-              <BuyerMixPanel scope={scope} />
-              <CohortPanel scope={scope} />
-              <RfmPanel scope={scope} />
-            </>
-          )}
+          <BuyerMixPanel scope={scope} />
+          <CohortPanel scope={scope} />
+          <RfmPanel scope={scope} />
         </>
       )}
-    </>
+    </KpiPage>
   );
 }

@@ -1,10 +1,6 @@
-import { KpiRow } from '../../components/ui/KpiRow';
-import { PageHead } from '../../components/ui/PageHead';
-import { EmptyState, ErrorBox } from '../../components/ui/states';
 import { useT } from '../../i18n/use-t';
 import type { MetricId } from '../../metrics/definitions';
-import { useComparison, useKpis } from '../overview/use-overview';
-import { usePageScope } from '../sales/use-page-scope';
+import { KpiPage } from '../sales/KpiPage';
 import { ConversionBreakdownPanel } from './ConversionBreakdownPanel';
 import { FunnelPanel } from './FunnelPanel';
 import { TrafficTrendPanel } from './TrafficTrendPanel';
@@ -20,48 +16,33 @@ export const TRAFFIC_KPIS: MetricId[] = [
 
 export function TrafficPage() {
   const t = useT();
-  const { scope, description, filters, period, currency } = usePageScope();
-  const comparison = useComparison(period);
-  const current = useKpis(period, filters);
-  const previous = useKpis(comparison, filters);
-  const noTraffic = description.data?.traffic.rows === 0;
-
   return (
-    <>
-      <PageHead title={t('traffic.title')} />
-      {description.error && <ErrorBox title={t('error.query')} error={description.error} />}
-      {current.error && <ErrorBox title={t('error.query')} error={current.error} />}
-      {noTraffic ? (
-        <EmptyState>
-          <strong>{t('traffic.emptyTitle')}</strong>
-          <br />
-          {t('traffic.emptyTraffic')}
-        </EmptyState>
-      ) : (
+    <KpiPage
+      title={t('traffic.title')}
+      kpis={TRAFFIC_KPIS}
+      emptyWhen={(d) =>
+        d.traffic.rows === 0 ? (
+          <>
+            <strong>{t('traffic.emptyTitle')}</strong>
+            <br />
+            {t('traffic.emptyTraffic')}
+          </>
+        ) : null
+      }
+    >
+      {(scope) => (
         <>
-          <KpiRow
-            ids={TRAFFIC_KPIS}
-            current={current.data}
-            previous={previous.data}
-            comparison={comparison}
-            currency={currency}
-            failed={current.error !== null}
-          />
-          {scope && (
-            <>
-              <div className="grid-2">
-                <TrafficTrendPanel scope={scope} metric="sessions" />
-                <TrafficTrendPanel scope={scope} metric="conversion_rate" />
-              </div>
-              <FunnelPanel scope={scope} />
-              <div className="grid-2">
-                <ConversionBreakdownPanel scope={scope} dimension="channel" />
-                <ConversionBreakdownPanel scope={scope} dimension="device" />
-              </div>
-            </>
-          )}
+          <div className="grid-2">
+            <TrafficTrendPanel scope={scope} metric="sessions" />
+            <TrafficTrendPanel scope={scope} metric="conversion_rate" />
+          </div>
+          <FunnelPanel scope={scope} />
+          <div className="grid-2">
+            <ConversionBreakdownPanel scope={scope} dimension="channel" />
+            <ConversionBreakdownPanel scope={scope} dimension="device" />
+          </div>
         </>
       )}
-    </>
+    </KpiPage>
   );
 }

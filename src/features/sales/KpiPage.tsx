@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react';
+import { KpiRow } from '../../components/ui/KpiRow';
+import { PageHead } from '../../components/ui/PageHead';
+import { EmptyState, ErrorBox } from '../../components/ui/states';
+import { useT } from '../../i18n/use-t';
+import type { MetricId } from '../../metrics/definitions';
+import type { DataDescription } from '../../metrics/describe';
+import { useComparison, useKpis } from '../overview/use-overview';
+import { usePageScope } from './use-page-scope';
+import type { PageScope } from './scope';
+
+interface KpiPageProps {
+  title: string;
+  kpis: readonly MetricId[];
+  /** What to say instead of the page when the data it needs is not loaded; null when it is. */
+  emptyWhen: (description: DataDescription) => ReactNode | null;
+  children: (scope: PageScope) => ReactNode;
+}
+
+/** The frame of an analyst page: its title, errors, a row of KPI cards against the comparison, then its panels. */
+export function KpiPage({ title, kpis, emptyWhen, children }: KpiPageProps) {
+  const t = useT();
+  const { scope, description, filters, period, currency } = usePageScope();
+  const comparison = useComparison(period);
+  const current = useKpis(period, filters);
+  const previous = useKpis(comparison, filters);
+  const empty = description.data ? emptyWhen(description.data) : null;
+
+  return (
+    <>
+      <PageHead title={title} />
+      {description.error && <ErrorBox title={t('error.query')} error={description.error} />}
+      {current.error && <ErrorBox title={t('error.query')} error={current.error} />}
+      {empty ? (
+        <EmptyState>{empty}</EmptyState>
+      ) : (
+        <>
+          <KpiRow
+            ids={kpis}
+            current={current.data}
+            previous={previous.data}
+            comparison={comparison}
+            currency={currency}
+            failed={current.error !== null}
+          />
+          {scope && children(scope)}
+        </>
+      )}
+    </>
+  );
+}
