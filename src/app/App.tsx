@@ -19,9 +19,15 @@ import { ErrorBox } from '../components/ui/states';
 import { ErrorBoundary } from './ErrorBoundary';
 import { KpiBadgeContext } from '../components/ui/kpi-badge';
 import { GoalBadge } from '../features/goals/goal-badge';
+import { MetricInfo } from '../features/dictionary/MetricInfo';
 
-/** Every KPI card, on every page, shows the status of the goal that tracks its metric. */
-const goalBadgeFor = (metricId: string) => <GoalBadge metricId={metricId} />;
+/** Every KPI card, on every page, shows the status of the goal that tracks its metric and opens the metric dictionary. */
+const goalBadgeFor = (metricId: string) => (
+  <>
+    <GoalBadge metricId={metricId} />
+    <MetricInfo metricId={metricId} />
+  </>
+);
 
 function BootScreen({ state, retry }: { state: BootState; retry: () => void }) {
   const locale = useAppStore((s) => s.locale);

@@ -56,3 +56,24 @@ describe('the dashboard opens on the sample shop', () => {
     await context.close();
   });
 });
+
+describe('the metric dictionary', () => {
+  it('opens from a KPI card with the definition in words and the SQL behind the number', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitForDashboard(page);
+    await page.click('[data-kpi="gmv"] [data-metric-info="gmv"]');
+    const dialog = page.locator('dialog[data-dictionary="gmv"]');
+    await dialog.waitFor();
+    await page.waitForFunction(() => !document.querySelector('dialog[data-dictionary="gmv"] [data-testid="dictionary-sql"]')?.textContent?.startsWith('…'));
+    const sql = (await dialog.getByTestId('dictionary-sql').textContent()) ?? '';
+    // GMV is the sum of order totals of paid orders in the period (METRICS.md "Orders").
+    expect(sql).toContain('order_total');
+    expect(sql).toMatch(/'paid', 'partially_refunded', 'refunded'|paid_orders/);
+    expect(sql).toContain("DATE '2026-10-01'");
+    expect(await dialog.textContent()).toMatch(/paid/i);
+    await screenshot(page, 'dictionary-en');
+    await context.close();
+  });
+});

@@ -1,0 +1,76 @@
+import { useRef } from 'react';
+import { useEngineQuery } from '../../app/use-engine-query';
+import { useT } from '../../i18n/use-t';
+import { isMetricId } from '../../metrics/definitions';
+import { explainMetric } from '../../metrics/dictionary';
+import { useAppStore } from '../../stores/app-store';
+import { useViewFilters } from '../overview/use-overview';
+
+/**
+ * The metric dictionary, one click from any KPI card: what the number means in words and the
+ * SQL that produced it for the current period and filters.
+ */
+export function MetricInfo({ metricId }: { metricId: string }) {
+  const t = useT();
+  const dialog = useRef<HTMLDialogElement>(null);
+  if (!isMetricId(metricId)) return null;
+  return (
+    <>
+      <button
+        type="button"
+        className="info-btn"
+        aria-label={t('dictionary.open')}
+        title={t('dictionary.open')}
+        data-metric-info={metricId}
+        onClick={() => dialog.current?.showModal()}
+      >
+        ?
+      </button>
+      <dialog
+        ref={dialog}
+        className="dictionary"
+        data-dictionary={metricId}
+        onClick={(e) => e.target === dialog.current && dialog.current?.close()}
+      >
+        <MetricExplanation metricId={metricId} onClose={() => dialog.current?.close()} />
+      </dialog>
+    </>
+  );
+}
+
+function MetricExplanation({
+  metricId,
+  onClose,
+}: {
+  metricId: Parameters<typeof explainMetric>[1];
+  onClose: () => void;
+}) {
+  const t = useT();
+  const locale = useAppStore((s) => s.locale);
+  const period = useAppStore((s) => s.view.period);
+  const filters = useViewFilters();
+  const explained = useEngineQuery(
+    ['explain', metricId, period, filters],
+    (engine) => explainMetric(engine, metricId, period!, filters),
+    period !== null,
+  );
+  const def = explained.data?.definition;
+  return (
+    <div className="dictionary-body">
+      <div className="card-head">
+        <h2>{def ? (locale === 'zh-CN' ? def.label.zh : def.label.en) : metricId}</h2>
+        <code className="muted">{metricId}</code>
+        <div className="actions">
+          <button type="button" className="btn btn-small" onClick={onClose}>
+            {t('import.close')}
+          </button>
+        </div>
+      </div>
+      {def && <p>{locale === 'zh-CN' ? def.description.zh : def.description.en}</p>}
+      {period && <p className="muted">{t('dictionary.sqlFor', { from: period.from, to: period.to })}</p>}
+      <pre className="sql-block" data-testid="dictionary-sql">
+        {explained.data?.sql ?? '…'}
+      </pre>
+    </div>
+  );
+}
