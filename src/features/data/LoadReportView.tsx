@@ -1,7 +1,7 @@
 import { useT } from '../../i18n/use-t';
 import { rejectedRowsCsv } from '../../ingest/report';
 import type { LoadReport } from '../../ingest/types';
-import { downloadText } from './download';
+import { downloadBlob } from '../../components/ui/download';
 import { sourceLabel } from './labels';
 import { useAppStore } from '../../stores/app-store';
 
@@ -13,13 +13,24 @@ export function LoadReportView({ report }: { report: LoadReport }) {
   return (
     <div className="load-report" data-report={report.file}>
       <div className="report-stats">
-        <Stat label={t('report.table')} value={`${t(`source.${report.table === 'order_items' ? 'orders' : report.table}`)}${report.table === 'order_items' ? ` (${t('report.items')})` : ''}`} />
+        <Stat
+          label={t('report.table')}
+          value={`${t(`source.${report.table === 'order_items' ? 'orders' : report.table}`)}${report.table === 'order_items' ? ` (${t('report.items')})` : ''}`}
+        />
         <Stat label={t('report.source')} value={sourceLabel(report.source, locale)} />
         <Stat label={t('report.read')} value={n(report.rowsRead)} testId="rows-read" />
         <Stat label={t('report.loaded')} value={n(report.rowsLoaded)} testId="rows-loaded" />
-        <Stat label={t('report.rejected')} value={n(report.rowsRejected)} tone={report.rowsRejected ? 'bad' : undefined} testId="rows-rejected" />
+        <Stat
+          label={t('report.rejected')}
+          value={n(report.rowsRejected)}
+          tone={report.rowsRejected ? 'bad' : undefined}
+          testId="rows-rejected"
+        />
         <Stat label={t('report.duplicates')} value={n(report.duplicates)} testId="duplicates" />
-        <Stat label={t('report.dates')} value={report.dateRange ? `${report.dateRange.from} – ${report.dateRange.to}` : '—'} />
+        <Stat
+          label={t('report.dates')}
+          value={report.dateRange ? `${report.dateRange.from} – ${report.dateRange.to}` : '—'}
+        />
         {report.items && <Stat label={t('report.itemsLoaded')} value={n(report.items.loaded)} />}
       </div>
       {report.warnings?.map((w) => (
@@ -57,7 +68,17 @@ export function LoadReportView({ report }: { report: LoadReport }) {
               </tbody>
             </table>
           </div>
-          <button type="button" className="btn btn-small" onClick={() => downloadText(`${report.file}.rejected.csv`, rejectedRowsCsv(report), 'text/csv')} data-action="download-rejected">
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() =>
+              downloadBlob(
+                `${report.file}.rejected.csv`,
+                new Blob([rejectedRowsCsv(report)], { type: 'text/csv;charset=utf-8' }),
+              )
+            }
+            data-action="download-rejected"
+          >
             {t('report.downloadRejected')}
           </button>
         </details>
@@ -66,7 +87,17 @@ export function LoadReportView({ report }: { report: LoadReport }) {
   );
 }
 
-function Stat({ label, value, tone, testId }: { label: string; value: string; tone?: 'bad' | undefined; testId?: string }) {
+function Stat({
+  label,
+  value,
+  tone,
+  testId,
+}: {
+  label: string;
+  value: string;
+  tone?: 'bad' | undefined;
+  testId?: string;
+}) {
   return (
     <div className="stat" data-stat={testId}>
       <div className="stat-label">{label}</div>

@@ -1,20 +1,14 @@
 import { useRef, useState } from 'react';
+import { downloadBlob } from '../../components/ui/download';
 import { useT } from '../../i18n/use-t';
 import { useTargetsStore, type ImportOutcome } from '../../stores/targets-store';
 import type { ImportMode } from '../../targets';
 
 export const TARGETS_FILE_NAME = 'yardstick-targets.json';
 
-/** Saves text as a file through the browser's own download; nothing leaves the machine. */
+/** Saves the targets file through the browser's own download; nothing leaves the machine. */
 function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(name, new Blob([text], { type: 'application/json;charset=utf-8' }));
 }
 
 /** What an import did, or why it did nothing. */

@@ -1,3 +1,4 @@
+import { downloadBlob } from '../../components/ui/download';
 import { useT } from '../../i18n/use-t';
 import { useTargetsStore } from '../../stores/targets-store';
 
@@ -7,14 +8,11 @@ export function UnreadableTargets() {
   const unreadable = useTargetsStore((s) => s.unreadable);
   const dismiss = useTargetsStore((s) => s.dismissUnreadable);
   if (unreadable.length === 0) return null;
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([JSON.stringify(unreadable, null, 2)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'yardstick-unreadable-targets.json';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  };
+  const download = () =>
+    downloadBlob(
+      'yardstick-unreadable-targets.json',
+      new Blob([JSON.stringify(unreadable, null, 2)], { type: 'application/json' }),
+    );
   return (
     <div className="import-note bad" role="alert" data-unreadable={unreadable.length}>
       <strong>{t('goals.unreadable.title', { count: unreadable.length })}</strong>
