@@ -24,6 +24,9 @@ const arg = (name: string, fallback: string) => {
 };
 const ORDERS = Number(arg('orders', '1000000'));
 const ROUNDS = Number(arg('rounds', '24'));
+const MODES = arg('modes', 'on,off').split(',') as ('on' | 'off')[];
+/** Print, for each page's first pass over the view changes, the queries it ran and how long each took. */
+const PROFILE = process.argv.includes('--profile');
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -77,13 +80,33 @@ const PATCHES: Patch[] = [
   { period: { from: '2026-09-01', to: '2026-09-30' }, filters: { device: ['mobile'] } },
 ];
 
+interface QueryLogEntry {
+  sql: string;
+  start: number;
+  end: number;
+}
+
+/** Queries run one at a time in the worker, so a query's own time is from the later of its start and the previous end. */
+function printQueryLog(pageId: string, patch: string, total: number, log: QueryLogEntry[]) {
+  console.log(`\n[${pageId}] ${patch}: ${ms(total)}, ${log.length} queries`);
+  let previousEnd = 0;
+  for (const q of [...log].sort((a, b) => a.end - b.end)) {
+    const own = q.end - Math.max(q.start, previousEnd);
+    previousEnd = q.end;
+    console.log(`  ${ms(own).padStart(8)}  ${q.sql.replace(/\s+/g, ' ').slice(0, 150)}`);
+  }
+}
+
 async function interactions(page: Page, pageId: string): Promise<number[]> {
   await page.click(`[data-nav="${pageId}"]`);
   await page.evaluate(() => (window as unknown as { __yardstickBench: { apply(p: unknown): Promise<number> } }).__yardstickBench.apply({}));
   const times: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const patch = PATCHES[i % PATCHES.length]!;
+    const profiling = PROFILE && i < PATCHES.length;
+    if (profiling) await page.evaluate(() => ((window as unknown as { __yardstickQueryLog: unknown[] }).__yardstickQueryLog = []));
     times.push(await page.evaluate((p) => (window as unknown as { __yardstickBench: { apply(p: unknown): Promise<number> } }).__yardstickBench.apply(p), patch));
+    if (profiling) printQueryLog(pageId, JSON.stringify(patch), times.at(-1)!, await page.evaluate(() => (window as unknown as { __yardstickQueryLog: QueryLogEntry[] }).__yardstickQueryLog));
   }
   return times;
 }
@@ -102,7 +125,7 @@ async function main() {
     const shop = await writeSyntheticShop(dir, ORDERS);
     const pages = ['overview', 'sales', 'traffic', 'customers'];
     const results: Record<string, { on: number[]; off: number[] }> = {};
-    for (const mode of ['on', 'off'] as const) {
+    for (const mode of MODES) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       await page.goto(mode === 'off' ? `${server.url}/?bench=noopt` : server.url);

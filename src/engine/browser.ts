@@ -27,10 +27,13 @@ async function startBrowserEngine(): Promise<Engine> {
   return {
     kind: 'wasm-browser',
     async query<T extends Row = Row>(sql: string): Promise<T[]> {
+      const start = performance.now();
       try {
         return arrowToRows(await conn.query(sql)) as T[];
       } catch (e) {
         throw queryFailed(sql, e);
+      } finally {
+        queryLog()?.push({ sql, start, end: performance.now() });
       }
     },
     async run(sql: string): Promise<void> {
@@ -56,6 +59,9 @@ async function startBrowserEngine(): Promise<Engine> {
     },
   };
 }
+
+/** Set by the browser benchmark's `--profile` to see each query's time; absent otherwise. */
+const queryLog = () => (globalThis as { __yardstickQueryLog?: { sql: string; start: number; end: number }[] }).__yardstickQueryLog;
 
 let started: Promise<Engine> | undefined;
 

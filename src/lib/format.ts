@@ -7,6 +7,16 @@ export type Unit = 'money' | 'count' | 'rate' | 'number';
 
 export const MISSING = '—';
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** Intl.NumberFormat is costly to build and a page formats thousands of cells per redraw: one per options. */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(locale, options)));
+  return f;
+}
+
 const CURRENCY_SYMBOLS_ZH: Record<string, string> = { CNY: '¥', USD: 'US$', EUR: '€', GBP: '£', JPY: '日元 ', HKD: 'HK$' };
 
 function zhUnits(value: number, digits: number): string {
@@ -17,7 +27,7 @@ function zhUnits(value: number, digits: number): string {
 }
 
 function trim(value: number, digits: number): string {
-  return new Intl.NumberFormat('zh-CN', { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+  return numberFormat('zh-CN', { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
 }
 
 /** Compact money for tiles: "CN¥2.16M" / "¥216.44万". */
@@ -31,7 +41,7 @@ export function formatMoney(value: number | null, currency: string | null, local
     return `${sign}${symbol}${body}`;
   }
   const abs = Math.abs(value);
-  return new Intl.NumberFormat('en', {
+  return numberFormat('en', {
     style: 'currency',
     currency: code,
     notation: compact && abs >= 10_000 ? 'compact' : 'standard',
@@ -43,7 +53,7 @@ export function formatMoney(value: number | null, currency: string | null, local
 export function formatCount(value: number | null, locale: Locale, compact = true): string {
   if (value === null || !Number.isFinite(value)) return MISSING;
   if (locale === 'zh-CN') return compact ? zhUnits(value, 2) : trim(value, 0);
-  return new Intl.NumberFormat('en', {
+  return numberFormat('en', {
     notation: compact && Math.abs(value) >= 100_000 ? 'compact' : 'standard',
     maximumFractionDigits: compact && Math.abs(value) >= 100_000 ? 1 : 0,
   }).format(value);
@@ -52,7 +62,7 @@ export function formatCount(value: number | null, locale: Locale, compact = true
 /** Rates are fractions internally: 0.0312 → "3.12%". */
 export function formatRate(value: number | null, locale: Locale, digits = 2): string {
   if (value === null || !Number.isFinite(value)) return MISSING;
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'percent',
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
@@ -70,7 +80,7 @@ export function formatValue(value: number | null, unit: Unit, locale: Locale, cu
     case 'number':
       return value === null || !Number.isFinite(value)
         ? MISSING
-        : new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+        : numberFormat(locale, { maximumFractionDigits: 2 }).format(value);
   }
 }
 

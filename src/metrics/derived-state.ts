@@ -1,6 +1,9 @@
 import type { Engine } from '../engine/engine';
 
-/** One row per customer: an integer id, and the date of the first paid order (null if none). */
+/**
+ * One row per customer: an integer id, and the date of the first paid order (null if none).
+ * Ids follow customer_key order, so ordering or breaking ties by cid is ordering by customer_key.
+ */
 export const CUSTOMERS_TABLE = 'ys_customers';
 /**
  * Orders with the customer's integer id, first paid date and paid/cancelled flags beside them,
@@ -13,6 +16,7 @@ export const ORDERS_TABLE = 'ys_orders';
 export const DESCRIBE_TABLE = 'ys_describe';
 
 const ready = new WeakSet<Engine>();
+const descriptions = new WeakMap<Engine, Promise<unknown>>();
 
 /** Whether rebuildDerived ran on this engine (and was not dropped since). */
 export function hasDerived(engine: Engine): boolean {
@@ -20,6 +24,22 @@ export function hasDerived(engine: Engine): boolean {
 }
 
 export function markDerived(engine: Engine, built: boolean): void {
+  descriptions.delete(engine);
   if (built) ready.add(engine);
   else ready.delete(engine);
+}
+
+/**
+ * The description of the data read from the derived tables, kept until they are rebuilt or
+ * dropped: every metric query starts by reading it, and the data cannot change in between
+ * without a rebuild.
+ */
+export function cachedDescription<T>(engine: Engine, read: () => Promise<T>): Promise<T> {
+  let cached = descriptions.get(engine) as Promise<T> | undefined;
+  if (!cached) {
+    cached = read();
+    descriptions.set(engine, cached);
+    cached.catch(() => descriptions.delete(engine));
+  }
+  return cached;
 }

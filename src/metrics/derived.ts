@@ -58,7 +58,7 @@ export function ordersRelation(derived: boolean): OrdersRelation {
 export function rebuildDerivedSql(): string[] {
   return [
     `CREATE OR REPLACE TABLE ${CUSTOMERS_TABLE} AS
-  SELECT customer_key, CAST(row_number() OVER () AS INTEGER) AS cid,
+  SELECT customer_key, CAST(row_number() OVER (ORDER BY customer_key) AS INTEGER) AS cid,
          min(order_date) FILTER (WHERE ${paidSql()}) AS first_paid_date
   FROM orders GROUP BY customer_key`,
     `CREATE OR REPLACE TABLE ${ORDERS_TABLE} AS
@@ -66,7 +66,8 @@ export function rebuildDerivedSql(): string[] {
          ${paidSql('o')} AS is_paid, o.status = 'cancelled' AS is_cancelled,
          o.order_total, o.discount_amount, o.refund_amount,
          ${channelSql('o.channel')} AS channel, o.region, o.device, o.campaign, o.currency
-  FROM orders o JOIN ${CUSTOMERS_TABLE} c USING (customer_key)`,
+  FROM orders o JOIN ${CUSTOMERS_TABLE} c USING (customer_key)
+  ORDER BY o.order_date`,
     `CREATE OR REPLACE TABLE ${DESCRIBE_TABLE} AS ${describeSql()}`,
   ];
 }

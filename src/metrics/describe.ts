@@ -1,7 +1,7 @@
 import type { Engine, Row } from '../engine/engine';
 import { CANONICAL_DDL } from '../model/tables';
 import type { FilterDimension, SourceTable } from './filters';
-import { DESCRIBE_TABLE, hasDerived } from './derived-state';
+import { cachedDescription, DESCRIBE_TABLE, hasDerived } from './derived-state';
 
 export const FUNNEL_COLUMNS = ['product_views', 'add_to_cart', 'checkouts'] as const;
 export type FunnelColumn = (typeof FUNNEL_COLUMNS)[number];
@@ -148,10 +148,11 @@ export function parseDescribe(rows: Row[]): DataDescription {
 
 /**
  * Describes the loaded data: per table row count, first and last date, dimensions, currencies,
- * optional traffic columns. Read from the derived copy when rebuildDerived made one.
+ * optional traffic columns. Read from the derived copy when rebuildDerived made one, once per
+ * rebuild.
  */
 export async function describeData(engine: Engine): Promise<DataDescription> {
   await ensureCanonicalTables(engine);
-  const derived = hasDerived(engine);
-  return parseDescribe(await engine.query(derived ? `SELECT * FROM ${DESCRIBE_TABLE}` : describeSql()));
+  if (hasDerived(engine)) return cachedDescription(engine, async () => parseDescribe(await engine.query(`SELECT * FROM ${DESCRIBE_TABLE}`)));
+  return parseDescribe(await engine.query(describeSql()));
 }

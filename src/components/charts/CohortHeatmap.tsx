@@ -1,4 +1,5 @@
 import type { KeyboardEvent } from 'react';
+import { TableAlternative } from '../ui/TableAlternative';
 import { TEXT_2 } from './palette';
 import { useWidth } from './use-width';
 
@@ -163,8 +164,7 @@ export function CohortHeatmap({
           })}
         </svg>
       </div>
-      <details>
-        <summary className="table-toggle">{tableLabel}</summary>
+      <TableAlternative label={tableLabel}>
         <div className="table-wrap">
           <table className="data">
             <thead>
@@ -195,7 +195,7 @@ export function CohortHeatmap({
             </tbody>
           </table>
         </div>
-      </details>
+      </TableAlternative>
     </figure>
   );
 }

@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReactNode } from 'react';
+import { TableAlternative } from '../ui/TableAlternative';
 
 export interface SeriesPoint {
   label: string;
@@ -25,8 +26,23 @@ export interface SeriesChartProps {
 const ACCENT = '#3b5bdb';
 const COMPARE = '#adb5bd';
 
-/** A labelled time series with a table alternative for screen readers and for copying numbers. */
-export function SeriesChart({ title, points, kind = 'bar', formatValue, formatAxis, valueLabel, compareLabel, tableLabel, onSelect, height = 260, footer }: SeriesChartProps) {
+/**
+ * A labelled time series with a table alternative for screen readers and for copying numbers.
+ * No animation: a chart redraws on every filter change, and a tween would only delay the numbers.
+ */
+export function SeriesChart({
+  title,
+  points,
+  kind = 'bar',
+  formatValue,
+  formatAxis,
+  valueLabel,
+  compareLabel,
+  tableLabel,
+  onSelect,
+  height = 260,
+  footer,
+}: SeriesChartProps) {
   const hasCompare = points.some((p) => p.compare !== undefined && p.compare !== null);
   const axis = formatAxis ?? ((v: number) => formatValue(v));
   const tooltip = (v: unknown) => formatValue(typeof v === 'number' ? v : null);
@@ -40,14 +56,26 @@ export function SeriesChart({ title, points, kind = 'bar', formatValue, formatAx
               <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} minTickGap={12} />
               <YAxis tickFormatter={axis} tickLine={false} axisLine={false} fontSize={12} width={72} />
               <Tooltip formatter={tooltip} cursor={{ fill: '#f1f3f5' }} />
-              {hasCompare && <Bar dataKey="compare" name={compareLabel ?? ''} fill={COMPARE} radius={[3, 3, 0, 0]} />}
+              {hasCompare && (
+                <Bar
+                  dataKey="compare"
+                  name={compareLabel ?? ''}
+                  fill={COMPARE}
+                  radius={[3, 3, 0, 0]}
+                  isAnimationActive={false}
+                />
+              )}
               <Bar
                 dataKey="value"
                 name={valueLabel}
                 fill={ACCENT}
                 radius={[3, 3, 0, 0]}
+                isAnimationActive={false}
                 {...(onSelect
-                  ? { cursor: 'pointer', onClick: (d: { payload?: unknown }) => onSelect((d.payload as SeriesPoint).label) }
+                  ? {
+                      cursor: 'pointer',
+                      onClick: (d: { payload?: unknown }) => onSelect((d.payload as SeriesPoint).label),
+                    }
                   : {})}
               />
             </BarChart>
@@ -57,21 +85,44 @@ export function SeriesChart({ title, points, kind = 'bar', formatValue, formatAx
               <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} minTickGap={12} />
               <YAxis tickFormatter={axis} tickLine={false} axisLine={false} fontSize={12} width={72} />
               <Tooltip formatter={tooltip} />
-              {hasCompare && <Line dataKey="compare" name={compareLabel ?? ''} stroke={COMPARE} dot={false} strokeWidth={2} strokeDasharray="4 3" />}
-              <Line dataKey="value" name={valueLabel} stroke={ACCENT} dot={false} strokeWidth={2} connectNulls={false} />
+              {hasCompare && (
+                <Line
+                  dataKey="compare"
+                  name={compareLabel ?? ''}
+                  stroke={COMPARE}
+                  dot={false}
+                  strokeWidth={2}
+                  strokeDasharray="4 3"
+                  isAnimationActive={false}
+                />
+              )}
+              <Line
+                dataKey="value"
+                name={valueLabel}
+                stroke={ACCENT}
+                dot={false}
+                strokeWidth={2}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
             </LineChart>
           )}
         </ResponsiveContainer>
       </div>
-      <details>
-        <summary style={{ cursor: 'pointer', color: 'var(--text-2)', fontSize: 12, marginTop: 6 }}>{tableLabel}</summary>
+      <TableAlternative label={tableLabel}>
         <div className="table-wrap">
           <table className="data">
             <thead>
               <tr>
                 <th scope="col">{title}</th>
-                <th scope="col" className="n">{valueLabel}</th>
-                {hasCompare && <th scope="col" className="n">{compareLabel}</th>}
+                <th scope="col" className="n">
+                  {valueLabel}
+                </th>
+                {hasCompare && (
+                  <th scope="col" className="n">
+                    {compareLabel}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -85,7 +136,7 @@ export function SeriesChart({ title, points, kind = 'bar', formatValue, formatAx
             </tbody>
           </table>
         </div>
-      </details>
+      </TableAlternative>
       {footer}
     </figure>
   );

@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { TableAlternative } from '../ui/TableAlternative';
 import { GRID } from './palette';
 
 export interface StackSeries {
@@ -76,8 +77,7 @@ export function StackedBarChart({
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <details>
-        <summary className="table-toggle">{tableLabel}</summary>
+      <TableAlternative label={tableLabel}>
         <div className="table-wrap">
           <table className="data">
             <thead>
@@ -104,7 +104,7 @@ export function StackedBarChart({
             </tbody>
           </table>
         </div>
-      </details>
+      </TableAlternative>
     </figure>
   );
 }

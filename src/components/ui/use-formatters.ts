@@ -1,5 +1,13 @@
 import { useMemo } from 'react';
-import { formatCount, formatMoney, formatRate, formatValue, type Locale, type Unit } from '../../lib/format';
+import {
+  formatCount,
+  formatMoney,
+  formatRate,
+  formatValue,
+  numberFormat,
+  type Locale,
+  type Unit,
+} from '../../lib/format';
 import { useAppStore } from '../../stores/app-store';
 
 export interface Formatters {
@@ -19,12 +27,12 @@ export interface Formatters {
 /** Money in table cells: every row with the currency's own decimals, so the column lines up. */
 function fullMoney(v: number | null, currency: string | null, locale: Locale): string {
   if (v === null || !Number.isFinite(v) || locale !== 'zh-CN') return formatMoney(v, currency, locale, false);
-  return new Intl.NumberFormat('zh-CN', { style: 'currency', currency: currency ?? 'USD' }).format(v);
+  return numberFormat('zh-CN', { style: 'currency', currency: currency ?? 'USD' }).format(v);
 }
 
 function tightMoney(v: number | null, currency: string | null, locale: Locale): string {
   if (v === null || !Number.isFinite(v) || locale === 'zh-CN') return formatMoney(v, currency, locale);
-  return new Intl.NumberFormat('en', {
+  return numberFormat('en', {
     style: 'currency',
     currency: currency ?? 'USD',
     currencyDisplay: 'narrowSymbol',

@@ -1,4 +1,5 @@
 import { BarListChart } from '../../components/charts/BarListChart';
+import { TableAlternative } from '../../components/ui/TableAlternative';
 import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
 import { drillToValue, hasFilterValue, withoutDimension } from '../../components/ui/drill';
 import { exportName } from '../../components/ui/download';
@@ -90,8 +91,7 @@ export function BreakdownPanel({ scope, dimension }: { scope: PageScope; dimensi
           valueLabel="GMV"
           onSelect={select}
         />
-        <details>
-          <summary className="table-toggle">{t('chart.tableAlt')}</summary>
+        <TableAlternative label={t('chart.tableAlt')}>
           <DataTable
             name={`by-${dimension}`}
             caption={title}
@@ -102,7 +102,7 @@ export function BreakdownPanel({ scope, dimension }: { scope: PageScope; dimensi
             canSelect={(r) => r.key !== ''}
             isSelected={(r) => hasFilterValue(scope.filters, dimension, r.key)}
           />
-        </details>
+        </TableAlternative>
       </>
     );
 

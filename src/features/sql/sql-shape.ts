@@ -1,5 +1,6 @@
 import type { Row, Scalar } from '../../engine/engine';
 import type { SeriesPoint } from '../../components/charts/SeriesChart';
+import { numberFormat } from '../../lib/format';
 
 export const HISTORY_LIMIT = 20;
 export const CHART_LIMIT = 50;
@@ -52,7 +53,7 @@ export function toConsoleChart(rows: readonly Row[], columns: readonly string[])
 /** A cell as text: numbers grouped with up to 4 decimals, NULL spelled out as SQL does. */
 export function formatCell(value: Scalar | undefined, locale: string): string {
   if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'number') return new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(value);
+  if (typeof value === 'number') return numberFormat(locale, { maximumFractionDigits: 4 }).format(value);
   return String(value);
 }
 

@@ -1,4 +1,5 @@
 import { BarListChart } from '../../components/charts/BarListChart';
+import { TableAlternative } from '../../components/ui/TableAlternative';
 import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
 import { drillToValue, hasFilterValue, withoutDimension } from '../../components/ui/drill';
 import { exportName } from '../../components/ui/download';
@@ -95,8 +96,7 @@ export function ConversionBreakdownPanel({ scope, dimension }: { scope: PageScop
           valueLabel={t('traffic.conversion')}
           onSelect={select}
         />
-        <details>
-          <summary className="table-toggle">{t('chart.tableAlt')}</summary>
+        <TableAlternative label={t('chart.tableAlt')}>
           <DataTable
             name={`conversion-by-${dimension}`}
             caption={title}
@@ -107,7 +107,7 @@ export function ConversionBreakdownPanel({ scope, dimension }: { scope: PageScop
             canSelect={(r) => r.key !== ''}
             isSelected={(r) => hasFilterValue(scope.filters, dimension, r.key)}
           />
-        </details>
+        </TableAlternative>
       </>
     );
 

@@ -1,4 +1,5 @@
 import { FunnelChart } from '../../components/charts/FunnelChart';
+import { TableAlternative } from '../../components/ui/TableAlternative';
 import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
 import { exportName } from '../../components/ui/download';
 import { Panel } from '../../components/ui/Panel';
@@ -56,10 +57,9 @@ export function FunnelPanel({ scope }: { scope: PageScope }) {
           formatRate={(v) => fmt.rate(v)}
           transitionText={(rate, drop) => t('traffic.transition', { rate, drop })}
         />
-        <details>
-          <summary className="table-toggle">{t('chart.tableAlt')}</summary>
+        <TableAlternative label={t('chart.tableAlt')}>
           <DataTable name="funnel" caption={title} columns={columns} rows={bars} rowKey={(r) => r.key} />
-        </details>
+        </TableAlternative>
       </>
     );
 
