@@ -8,8 +8,8 @@ import {
   type ScopeId,
 } from './definitions';
 import { firstPaidSql, ordersRelation } from './derived';
-import { DESCRIBE_TABLE } from './derived-state';
-import { filterSql, type Filters, type SourceTable } from './filters';
+import { DAILY_TABLE, DESCRIBE_TABLE } from './derived-state';
+import { activeDimensions, filterSql, type Filters, type SourceTable } from './filters';
 import type { Period } from './periods';
 
 /** Everything a metric query depends on besides the metric ids. */
@@ -31,8 +31,73 @@ export interface Grouping {
    * Fixed groups, each with the span its coverage is judged on (series buckets); else the groups
    * present in the data. `key` is the group's name in the result; `keySql`, when given, is the SQL
    * value the row key expression gives for it (a date_trunc date), else `key` as a string.
+   * The rows are date buckets: the rows a group holds are exactly those dated from..to.
    */
   rows?: readonly { key: string; keySql?: string; from: string; to: string }[];
+}
+
+/** Columns of the daily rollup: a scope may read it only when its filters and group key need no other. */
+const DAILY_COLUMNS = new Set(['order_date', 'channel', 'region', 'device', 'campaign', 'currency']);
+
+function readsOnlyDailyColumns(sql: string, alias: string): boolean {
+  if (sql.includes('order_items')) return false;
+  for (const m of sql.matchAll(new RegExp(`\\b${alias}\\.(\\w+)`, 'g'))) if (!DAILY_COLUMNS.has(m[1]!)) return false;
+  return true;
+}
+
+/**
+ * How a query reads its order scopes, decided once per query (all three give the same numbers):
+ * - `daily`: paid and cancelled orders are summed from the daily rollup, when every aggregate of
+ *   the scope has a rollup form and the filters and group key read only rollup columns;
+ * - `sequence`: buyers come from each customer's first paid order in the group's span (its
+ *   previous paid order is before the span), with no distinct count. Only without filters (the
+ *   previous order is the customer's previous order of all) and for ungrouped queries or date
+ *   buckets (a group is a span of days).
+ */
+interface OrdersPlan {
+  daily: Set<ScopeId>;
+  sequence: boolean;
+}
+
+function planOrders(live: readonly AggregateDefinition[], ctx: QueryContext, group: Grouping | undefined): OrdersPlan {
+  const daily = new Set<ScopeId>();
+  if (!ctx.derived) return { daily, sequence: false };
+  const rel = ordersRelation(true);
+  const keyAndFilter = `${group ? group.key('orders', 'o') : ''} ${rel.filter(ctx.filters, 'o')}`;
+  if (readsOnlyDailyColumns(keyAndFilter, 'o')) {
+    for (const scope of ['paid_orders', 'cancelled_orders'] as const) {
+      const defs = live.filter((d) => d.scope === scope);
+      if (defs.length && defs.every((d) => d.rollup !== undefined)) daily.add(scope);
+    }
+  }
+  const buyerDefs = live.filter((d) => d.scope === 'period_buyers');
+  const sequence =
+    buyerDefs.length > 0 &&
+    activeDimensions(ctx.filters).length === 0 &&
+    (group === undefined || group.rows !== undefined) &&
+    // The sequence form knows only whether a buyer has two or more paid orders in the span.
+    buyerDefs.every((d) => !d.expr.replaceAll('paid_orders >= 2', '').includes('paid_orders'));
+  return { daily, sequence };
+}
+
+/**
+ * One row per buyer of each group: the buyer's first paid order in the group's span, with
+ * paid_orders 2 when another paid order follows within the span (else 1) and first_paid_date.
+ */
+function sequenceBuyersSql(ctx: QueryContext, group: Grouping | undefined): string {
+  const inPeriod = `o.is_paid AND ${between('o', 'orders', ctx.period)}`;
+  if (!group) {
+    return `SELECT o.first_paid_date, CASE WHEN o.next_paid_date <= ${dateSql(ctx.period.to)} THEN 2 ELSE 1 END AS paid_orders
+  FROM ${ordersRelation(true).table} o
+  WHERE ${inPeriod}
+    AND (o.prev_paid_date IS NULL OR o.prev_paid_date < ${dateSql(ctx.period.from)})`;
+  }
+  return `SELECT g.grp_key AS grp, s.first_paid_date, CASE WHEN s.next_paid_date <= g.g_to THEN 2 ELSE 1 END AS paid_orders
+  FROM (SELECT ${group.key('orders', 'o')} AS grp, o.first_paid_date, o.prev_paid_date, o.next_paid_date
+        FROM ${ordersRelation(true).table} o
+        WHERE ${inPeriod}) s
+  JOIN groups g ON g.grp_key = s.grp
+  WHERE s.prev_paid_date IS NULL OR s.prev_paid_date < g.g_from`;
 }
 
 export const dateSql = (day: string) => `DATE ${literal(day)}`;
@@ -55,6 +120,17 @@ export const DATE_COLUMN: Record<SourceTable, string> = {
 
 function between(alias: string, source: SourceTable, period: Period): string {
   return `${alias}.${DATE_COLUMN[source]} BETWEEN ${dateSql(period.from)} AND ${dateSql(period.to)}`;
+}
+
+/** Rows of a scope read from the daily rollup: each carries order_count orders and their summed money. */
+function dailyScopeSql(scope: 'paid_orders' | 'cancelled_orders', ctx: QueryContext, group: Grouping | undefined): string {
+  const rel = ordersRelation(true);
+  const grp = group ? `${group.key('orders', 'o')} AS grp, ` : '';
+  return `SELECT ${grp}o.order_count, o.order_total, o.refund_amount, o.discount_amount
+  FROM ${DAILY_TABLE} o
+  WHERE o.${scope === 'paid_orders' ? 'is_paid' : 'is_cancelled'}
+    AND ${between('o', 'orders', ctx.period)}
+    AND ${rel.filter(ctx.filters, 'o')}`;
 }
 
 function scopeSql(scope: ScopeId, ctx: QueryContext, group: Grouping | undefined, withFirstPaid: boolean): string {
@@ -149,16 +225,25 @@ export function compileMetricsSql(ids: readonly ComponentId[], ctx: QueryContext
   }
 
   const scopes = SCOPE_ORDER.filter((s) => live.some((d) => d.scope === s));
+  const plan = planOrders(live, ctx, group);
   const usesFirstPaid = (scope: ScopeId) => live.some((d) => d.scope === scope && d.expr.includes('first_paid_date'));
   const needFirstPaid = (usesFirstPaid('period_buyers') && !ctx.derived) || usesFirstPaid('registrations');
-  // paid_orders is a CTE only when two aggregates read it; otherwise each scope sits inside its aggregate.
-  const sharedPaidOrders = scopes.includes('paid_orders') && scopes.includes('period_buyers');
+  // paid_orders is a CTE only when two aggregates read it as orders; otherwise each scope sits inside its aggregate.
+  const sharedPaidOrders =
+    scopes.includes('paid_orders') && scopes.includes('period_buyers') && !plan.daily.has('paid_orders') && !plan.sequence;
 
   const ctes: string[] = [];
+  const groupRowsCte = group?.rows ? fixedGroupsCte(group.rows) : null;
+  // The sequence form of buyers reads the groups' spans, so fixed groups come first.
+  if (groupRowsCte) ctes.push(groupRowsCte);
   if (needFirstPaid) ctes.push(`first_paid AS (\n  ${firstPaidSql(ctx.derived)}\n)`);
   if (sharedPaidOrders) ctes.push(`paid_orders AS (\n  ${scopeSql('paid_orders', ctx, group, false)}\n)`);
   const rowsOf = (scope: ScopeId): string => {
     if (scope === 'paid_orders' && sharedPaidOrders) return 'paid_orders';
+    if ((scope === 'paid_orders' || scope === 'cancelled_orders') && plan.daily.has(scope)) {
+      return `(${dailyScopeSql(scope, ctx, group)}) AS ${scope}`;
+    }
+    if (scope === 'period_buyers' && plan.sequence) return `(${sequenceBuyersSql(ctx, group)}) AS ${scope}`;
     const inner = scopeSql(scope, ctx, group, usesFirstPaid(scope));
     const body =
       scope === 'period_buyers' && !sharedPaidOrders
@@ -169,7 +254,7 @@ export function compileMetricsSql(ids: readonly ComponentId[], ctx: QueryContext
   for (const s of scopes) {
     const cols = live
       .filter((d) => d.scope === s)
-      .map((d) => `${expandBounds(d.expr, ctx.period)} AS ${d.id}`)
+      .map((d) => `${expandBounds(plan.daily.has(s) && d.rollup ? d.rollup : d.expr, ctx.period)} AS ${d.id}`)
       .join(', ');
     ctes.push(
       group
@@ -182,12 +267,7 @@ export function compileMetricsSql(ids: readonly ComponentId[], ctx: QueryContext
   live.forEach((d) => d.alsoNeedsLoaded?.forEach((t) => t !== 'order_items' && sources.add(t)));
   if (sources.size) ctes.push(`stats AS (\n  ${statsSql(sources, ctx.derived)}\n)`);
 
-  if (group?.rows) {
-    const values = group.rows
-      .map((r) => `(${r.keySql ?? literal(r.key)}, ${literal(r.key)}, ${dateSql(r.from)}, ${dateSql(r.to)})`)
-      .join(',\n    ');
-    ctes.push(`groups(grp_key, grp, g_from, g_to) AS (\n  VALUES ${values}\n)`);
-  } else {
+  if (!groupRowsCte) {
     const bounds = `${dateSql(ctx.period.from)} AS g_from, ${dateSql(ctx.period.to)} AS g_to`;
     const present = scopes.map((s) => `SELECT grp FROM agg_${s}`);
     ctes.push(
@@ -228,6 +308,13 @@ export function compileMetricsSql(ids: readonly ComponentId[], ctx: QueryContext
   const requested = new Set<ComponentId>(ids);
   const outputs = defs.filter((d) => requested.has(d.id)).map(outputSql);
   return `WITH\n${ctes.join(',\n')}\nSELECT grp, ${outputs.join(', ')}\nFROM base\nORDER BY g_from, grp`;
+}
+
+function fixedGroupsCte(rows: NonNullable<Grouping['rows']>): string {
+  const values = rows
+    .map((r) => `(${r.keySql ?? literal(r.key)}, ${literal(r.key)}, ${dateSql(r.from)}, ${dateSql(r.to)})`)
+    .join(',\n    ');
+  return `groups(grp_key, grp, g_from, g_to) AS (\n  VALUES ${values}\n)`;
 }
 
 function outputSql(def: MetricDefinition): string {

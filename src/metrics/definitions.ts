@@ -69,6 +69,11 @@ export interface AggregateDefinition extends CommonDefinition {
   requiresColumn?: OptionalTrafficColumn;
   /** Tables that must be loaded besides the scope's own (activation reads orders). */
   alsoNeedsLoaded?: TableName[];
+  /**
+   * The same aggregate over rows of the daily rollup (ys_daily), whose rows carry order_count
+   * orders and the sums of their money columns; absent when it cannot be computed from sums.
+   */
+  rollup?: string;
 }
 
 /** `num / NULLIF(den, 0)`; a denominator of several parts is their sum. */
@@ -90,6 +95,7 @@ export const DEFINITIONS: Record<ComponentId, MetricDefinition> = {
     kind: 'sum',
     scope: 'paid_orders',
     expr: 'sum(order_total)',
+    rollup: 'sum(order_total)',
     additive: true,
     direction: 'higher',
     unit: 'money',
@@ -105,6 +111,7 @@ export const DEFINITIONS: Record<ComponentId, MetricDefinition> = {
     kind: 'sum',
     scope: 'paid_orders',
     expr: 'sum(refund_amount)',
+    rollup: 'sum(refund_amount)',
     additive: true,
     direction: 'lower',
     unit: 'money',
@@ -120,6 +127,7 @@ export const DEFINITIONS: Record<ComponentId, MetricDefinition> = {
     kind: 'sum',
     scope: 'paid_orders',
     expr: 'sum(order_total - refund_amount)',
+    rollup: 'sum(order_total - refund_amount)',
     additive: true,
     direction: 'higher',
     unit: 'money',
@@ -132,6 +140,7 @@ export const DEFINITIONS: Record<ComponentId, MetricDefinition> = {
     kind: 'sum',
     scope: 'paid_orders',
     expr: 'sum(discount_amount)',
+    rollup: 'sum(discount_amount)',
     additive: true,
     direction: 'lower',
     unit: 'money',
@@ -147,6 +156,7 @@ export const DEFINITIONS: Record<ComponentId, MetricDefinition> = {
     kind: 'count',
     scope: 'paid_orders',
     expr: 'count(*)',
+    rollup: 'sum(order_count)',
     additive: true,
     direction: 'higher',
     unit: 'count',
@@ -271,6 +281,7 @@ export const DEFINITIONS: Record<ComponentId, MetricDefinition> = {
     kind: 'count',
     scope: 'cancelled_orders',
     expr: 'count(*)',
+    rollup: 'sum(order_count)',
     additive: false,
     direction: 'lower',
     unit: 'count',

@@ -9,9 +9,19 @@ export const CUSTOMERS_TABLE = 'ys_customers';
  * Orders with the customer's integer id, first paid date and paid/cancelled flags beside them,
  * and the columns filters and groupings name (order_id, customer_key, order_date, the money
  * columns metrics sum, channel normalised, region, device, campaign, currency), so grouping SQL
- * written against `orders o` with those columns runs on it unchanged.
+ * written against `orders o` with those columns runs on it unchanged. Sorted by order_date.
+ *
+ * Paid orders also carry the dates of the customer's previous and next paid order (in order of
+ * order_date, then order_id): the first paid order of a customer in a period is the one whose
+ * previous paid order is before the period, so buyers can be counted without a distinct count.
  */
 export const ORDERS_TABLE = 'ys_orders';
+/**
+ * Paid and cancelled orders summed per day and per value of every order filter dimension (the
+ * columns keep the names and raw values of ys_orders, so filters and group keys written for
+ * orders run on it): sums and counts over a period read a few rows per day instead of every order.
+ */
+export const DAILY_TABLE = 'ys_daily';
 /** The one-row result of describeSql(). */
 export const DESCRIBE_TABLE = 'ys_describe';
 

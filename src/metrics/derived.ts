@@ -2,10 +2,10 @@ import type { Engine } from '../engine/engine';
 import { literalList } from '../engine/sql';
 import { PAID_STATUSES } from '../model/tables';
 import { describeSql, ensureCanonicalTables } from './describe';
-import { CUSTOMERS_TABLE, DESCRIBE_TABLE, hasDerived, markDerived, ORDERS_TABLE } from './derived-state';
+import { CUSTOMERS_TABLE, DAILY_TABLE, DESCRIBE_TABLE, hasDerived, markDerived, ORDERS_TABLE } from './derived-state';
 import { channelSql, ordersFilterSql, type Filters } from './filters';
 
-export { CUSTOMERS_TABLE, DESCRIBE_TABLE, hasDerived, ORDERS_TABLE };
+export { CUSTOMERS_TABLE, DAILY_TABLE, DESCRIBE_TABLE, hasDerived, ORDERS_TABLE };
 
 /** SQL condition for a paid order (METRICS.md "Orders"). */
 export function paidSql(alias?: string): string {
@@ -62,12 +62,27 @@ export function rebuildDerivedSql(): string[] {
          min(order_date) FILTER (WHERE ${paidSql()}) AS first_paid_date
   FROM orders GROUP BY customer_key`,
     `CREATE OR REPLACE TABLE ${ORDERS_TABLE} AS
-  SELECT o.order_id, o.customer_key, o.order_date, c.cid, c.first_paid_date,
-         ${paidSql('o')} AS is_paid, o.status = 'cancelled' AS is_cancelled,
-         o.order_total, o.discount_amount, o.refund_amount,
-         ${channelSql('o.channel')} AS channel, o.region, o.device, o.campaign, o.currency
-  FROM orders o JOIN ${CUSTOMERS_TABLE} c USING (customer_key)
-  ORDER BY o.order_date`,
+  WITH joined AS (
+    SELECT o.order_id, o.customer_key, o.order_date, c.cid, c.first_paid_date,
+           ${paidSql('o')} AS is_paid, o.status = 'cancelled' AS is_cancelled,
+           o.order_total, o.discount_amount, o.refund_amount,
+           ${channelSql('o.channel')} AS channel, o.region, o.device, o.campaign, o.currency
+    FROM orders o JOIN ${CUSTOMERS_TABLE} c USING (customer_key)
+  )
+  SELECT *,
+         CASE WHEN is_paid THEN lag(CASE WHEN is_paid THEN order_date END IGNORE NULLS) OVER customer_orders END AS prev_paid_date,
+         CASE WHEN is_paid THEN lead(CASE WHEN is_paid THEN order_date END IGNORE NULLS) OVER customer_orders END AS next_paid_date
+  FROM joined
+  WINDOW customer_orders AS (PARTITION BY cid ORDER BY order_date, order_id)
+  ORDER BY order_date`,
+    `CREATE OR REPLACE TABLE ${DAILY_TABLE} AS
+  SELECT order_date, is_paid, is_cancelled, channel, region, device, campaign, currency,
+         count(*) AS order_count, sum(order_total) AS order_total,
+         sum(refund_amount) AS refund_amount, sum(discount_amount) AS discount_amount
+  FROM ${ORDERS_TABLE}
+  WHERE is_paid OR is_cancelled
+  GROUP BY ALL
+  ORDER BY order_date`,
     `CREATE OR REPLACE TABLE ${DESCRIBE_TABLE} AS ${describeSql()}`,
   ];
 }
@@ -90,6 +105,6 @@ export async function rebuildDerived(engine: Engine): Promise<void> {
 export async function dropDerived(engine: Engine): Promise<void> {
   markDerived(engine, false);
   await engine.run(
-    `DROP TABLE IF EXISTS ${ORDERS_TABLE}; DROP TABLE IF EXISTS ${CUSTOMERS_TABLE}; DROP TABLE IF EXISTS ${DESCRIBE_TABLE};`,
+    `DROP TABLE IF EXISTS ${DAILY_TABLE}; DROP TABLE IF EXISTS ${ORDERS_TABLE}; DROP TABLE IF EXISTS ${CUSTOMERS_TABLE}; DROP TABLE IF EXISTS ${DESCRIBE_TABLE};`,
   );
 }
