@@ -53,8 +53,8 @@ export async function computeSalesSeries(
 /** Order dimensions a breakdown can group by; blanks become '' (shown as "not set", not a filter value). */
 export type OrderDimension = 'channel' | 'region' | 'device';
 
-export function dimensionKeySql(dimension: OrderDimension, alias: string): string {
-  if (dimension === 'channel') return channelSql(`${alias}.channel`);
+export function dimensionKeySql(dimension: OrderDimension, alias: string, channelNormalised = false): string {
+  if (dimension === 'channel') return channelNormalised ? `${alias}.channel` : channelSql(`${alias}.channel`);
   return `coalesce(nullif(trim(${alias}.${dimension}), ''), '')`;
 }
 
@@ -62,7 +62,8 @@ export const BREAKDOWN_METRICS = ['gmv', 'net_revenue', 'orders', 'aov'] as cons
 export type BreakdownMetric = (typeof BREAKDOWN_METRICS)[number];
 
 export function breakdownSql(ctx: QueryContext, dimension: OrderDimension, ids: readonly ComponentId[]): string {
-  return compileMetricsSql(ids, ctx, { key: (_source, alias) => dimensionKeySql(dimension, alias) });
+  // The derived tables hold channels already normalised.
+  return compileMetricsSql(ids, ctx, { key: (_source, alias) => dimensionKeySql(dimension, alias, ctx.derived) });
 }
 
 /** One row per value of the dimension with a paid order in the period. */
@@ -99,8 +100,9 @@ export async function computeCategoryBreakdown<K extends ComponentId>(
   ids: readonly K[],
   description?: DataDescription,
 ): Promise<MetricRow<K>[]> {
-  const { ctx } = await prepareContext(engine, period, filters, description);
-  if (ctx.blocked.includes('orders')) return [];
+  const { ctx, description: data } = await prepareContext(engine, period, filters, description);
+  // No line item names a category: there is nothing to group by, and the query would still read every order.
+  if (ctx.blocked.includes('orders') || data.orders.itemsWithCategory === 0) return [];
   return parseGrouped(await engine.query(categoryBreakdownSql(ctx, ids)), ids);
 }
 
@@ -110,9 +112,13 @@ export async function computeCategoryBreakdown<K extends ComponentId>(
  * buyers are those two KPIs and their GMV adds up to the period's GMV.
  */
 export function newVsReturningSql(ctx: QueryContext, ids: readonly ComponentId[]): string {
-  const returning = `SELECT customer_key FROM (${firstPaidSql(ctx.derived)}) WHERE first_paid_date < ${dateSql(ctx.period.from)}`;
+  const from = dateSql(ctx.period.from);
+  // The derived orders carry each customer's first paid date on the row: no lookup per order.
+  const returning = ctx.derived
+    ? (alias: string) => `${alias}.first_paid_date < ${from}`
+    : (alias: string) => `${alias}.customer_key IN (SELECT customer_key FROM (${firstPaidSql(false)}) WHERE first_paid_date < ${from})`;
   return compileMetricsSql(ids, ctx, {
-    key: (_source, alias) => `CASE WHEN ${alias}.customer_key IN (${returning}) THEN 'returning' ELSE 'new' END`,
+    key: (_source, alias) => `CASE WHEN ${returning(alias)} THEN 'returning' ELSE 'new' END`,
   });
 }
 
