@@ -25,7 +25,9 @@ const monthIndex = (column: string) => `(year(${column}) * 12 + month(${column})
 /**
  * Per cohort and month offset k: active customers and revenue; plus, per cohort and last
  * active offset, the number of customers (for `in_or_after`). Orders after `to` are not seen;
- * a customer whose first paid order comes after `to` is in no cohort yet.
+ * a customer whose first paid order comes after `to` is in no cohort yet. Cohorts stay dates
+ * (and customers integers, on the derived tables) until the result: naming each order's month as
+ * text cost more than the rest of the query.
  */
 export function cohortsSql(ctx: QueryContext): string {
   const start = `${monthOf(ctx.period.from)}-01`;
@@ -38,7 +40,7 @@ export function cohortsSql(ctx: QueryContext): string {
     : `${rel.table} o JOIN (${firstPaidSql(false)}) f ON f.customer_key = o.customer_key`;
   return `WITH
 cohort_orders AS (
-  SELECT ${rel.customer('o')} AS customer_key, strftime(${firstPaid}, '%Y-%m') AS cohort,
+  SELECT ${rel.customer('o')} AS customer_key, date_trunc('month', ${firstPaid}) AS cohort,
          ${monthIndex('o.order_date')} - ${monthIndex(firstPaid)} AS k, o.order_total
   FROM ${from}
   WHERE ${rel.paid('o')}
@@ -62,7 +64,7 @@ by_last AS (
   FROM (SELECT cohort, customer_key, max(k) AS last_k FROM member_orders GROUP BY cohort, customer_key)
   GROUP BY cohort, last_k
 )
-SELECT m.cohort, m.k, m.active, m.revenue, m.cumulative_revenue, coalesce(l.last_active, 0) AS last_active
+SELECT strftime(m.cohort, '%Y-%m') AS cohort, m.k, m.active, m.revenue, m.cumulative_revenue, coalesce(l.last_active, 0) AS last_active
 FROM by_month m LEFT JOIN by_last l ON m.cohort = l.cohort AND m.k = l.k
 ORDER BY m.cohort, m.k`;
 }
