@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import { TableAlternative } from '../ui/TableAlternative';
 import { TEXT_2 } from './palette';
 import { useWidth } from './use-width';
@@ -43,7 +43,7 @@ export function heatColor(t: number): string {
   return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 }
 
-export function CohortHeatmap({
+export const CohortHeatmap = memo(function CohortHeatmap({
   title,
   columns,
   rows,
@@ -198,4 +198,4 @@ export function CohortHeatmap({
       </TableAlternative>
     </figure>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { ACCENT, TEXT_2 } from './palette';
 import { useWidth } from './use-width';
 
@@ -25,7 +26,7 @@ const BAR = 26;
 const GAP = 24;
 
 /** The funnel: one bar per step against the first, and between steps the share that went on and the share that dropped off. */
-export function FunnelChart({ title, steps, formatCount, formatRate, transitionText }: FunnelChartProps) {
+export const FunnelChart = memo(function FunnelChart({ title, steps, formatCount, formatRate, transitionText }: FunnelChartProps) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const first = steps[0]?.count ?? null;
   const labelWidth = Math.min(150, Math.max(96, width * 0.22));
@@ -71,4 +72,4 @@ export function FunnelChart({ title, steps, formatCount, formatRate, transitionT
       </svg>
     </div>
   );
-}
+});

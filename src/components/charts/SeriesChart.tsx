@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { TableAlternative } from '../ui/TableAlternative';
+import { ROUNDED_BAR } from './bar-shape';
 
 export interface SeriesPoint {
   label: string;
@@ -30,7 +31,7 @@ const COMPARE = '#adb5bd';
  * A labelled time series with a table alternative for screen readers and for copying numbers.
  * No animation: a chart redraws on every filter change, and a tween would only delay the numbers.
  */
-export function SeriesChart({
+export const SeriesChart = memo(function SeriesChart({
   title,
   points,
   kind = 'bar',
@@ -61,7 +62,7 @@ export function SeriesChart({
                   dataKey="compare"
                   name={compareLabel ?? ''}
                   fill={COMPARE}
-                  radius={[3, 3, 0, 0]}
+                  shape={ROUNDED_BAR}
                   isAnimationActive={false}
                 />
               )}
@@ -69,7 +70,7 @@ export function SeriesChart({
                 dataKey="value"
                 name={valueLabel}
                 fill={ACCENT}
-                radius={[3, 3, 0, 0]}
+                shape={ROUNDED_BAR}
                 isAnimationActive={false}
                 {...(onSelect
                   ? {
@@ -140,4 +141,4 @@ export function SeriesChart({
       {footer}
     </figure>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 /**
  * Points of a sparkline in a 100 × 32 box: x spread evenly, y scaled between the series' min and
  * max (a flat series sits in the middle). A null breaks the line: each run of two or more known
@@ -27,7 +28,7 @@ export function sparklineSegments(values: readonly (number | null)[], width = 10
  * the values. Plain SVG rather than a chart library: a page draws a dozen of these on every view
  * change, and a stretched polyline needs no measuring.
  */
-export function Sparkline({ values, label }: { values: (number | null)[]; label: string }) {
+export const Sparkline = memo(function Sparkline({ values, label }: { values: (number | null)[]; label: string }) {
   const segments = sparklineSegments(values);
   if (!segments.length) return null;
   return (
@@ -45,4 +46,4 @@ export function Sparkline({ values, label }: { values: (number | null)[]; label:
       ))}
     </svg>
   );
-}
+});

@@ -1,6 +1,8 @@
+import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { TableAlternative } from '../ui/TableAlternative';
 import { GRID } from './palette';
+import { ROUNDED_BAR, SQUARE_BAR } from './bar-shape';
 
 export interface StackSeries {
   key: string;
@@ -25,7 +27,7 @@ export interface StackedBarChartProps {
 }
 
 /** Bars split into parts (new and returning buyers per month), with a legend in words and a table alternative. */
-export function StackedBarChart({
+export const StackedBarChart = memo(function StackedBarChart({
   title,
   rows,
   series,
@@ -65,7 +67,7 @@ export function StackedBarChart({
                 stackId="stack"
                 fill={s.color}
                 isAnimationActive={false}
-                radius={i === series.length - 1 ? [3, 3, 0, 0] : 0}
+                shape={i === series.length - 1 ? ROUNDED_BAR : SQUARE_BAR}
                 {...(onSelect
                   ? {
                       cursor: 'pointer',
@@ -107,4 +109,4 @@ export function StackedBarChart({
       </TableAlternative>
     </figure>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import {
   Bar,
   BarChart,
@@ -10,6 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { plainBar } from './bar-shape';
 
 export interface WaterfallChartBar {
   key: string;
@@ -28,6 +30,8 @@ export interface WaterfallProps {
   /** Start the axis near the smallest end instead of 0, so small steps between large totals stay visible. */
   zoom?: boolean;
 }
+
+const WATERFALL_BAR = plainBar(2);
 
 const FILL: Record<WaterfallChartBar['tone'], string> = {
   total: '#3b5bdb',
@@ -75,7 +79,7 @@ export function zoomedDomain(bars: readonly WaterfallChartBar[]): [number, numbe
  * A waterfall: the two totals standing on 0 and each part floating between them, labelled
  * with its signed value (the sign says which way it moved, not only the colour).
  */
-export function Waterfall({ title, bars, formatValue, formatAxis, height = 240, zoom = false }: WaterfallProps) {
+export const Waterfall = memo(function Waterfall({ title, bars, formatValue, formatAxis, height = 240, zoom = false }: WaterfallProps) {
   const domain = zoom ? zoomedDomain(bars) : undefined;
   const data = bars.map((bar) => ({
     ...bar,
@@ -104,7 +108,7 @@ export function Waterfall({ title, bars, formatValue, formatAxis, height = 240, 
               ]}
               cursor={{ fill: '#f1f3f5' }}
             />
-            <Bar dataKey="range" isAnimationActive={false} radius={2}>
+            <Bar dataKey="range" isAnimationActive={false} shape={WATERFALL_BAR}>
               {data.map((d) => (
                 <Cell key={d.key} fill={FILL[d.tone]} />
               ))}
@@ -115,4 +119,4 @@ export function Waterfall({ title, bars, formatValue, formatAxis, height = 240, 
       </div>
     </figure>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useContext, type ReactNode } from 'react';
+import { memo, useContext, type ReactNode } from 'react';
 import { KpiBadgeContext } from './kpi-badge';
 import { formatDelta, formatValue, relativeChange, type Locale, type Unit } from '../../lib/format';
 import { Skeleton } from './states';
@@ -30,7 +30,7 @@ export function deltaTone(change: number | null, lowerIsBetter: boolean): 'up' |
 }
 
 /** One KPI: the number, and its change against the comparison period. Tests read data-kpi / data-value. */
-export function KpiCard({ id, label, value, previous, unit, currency, locale, lowerIsBetter = false, compareLabel, loading, extra, trend, trendLabel }: KpiCardProps) {
+export const KpiCard = memo(function KpiCard({ id, label, value, previous, unit, currency, locale, lowerIsBetter = false, compareLabel, loading, extra, trend, trendLabel }: KpiCardProps) {
   const badge = useContext(KpiBadgeContext);
   const change = previous === undefined ? null : relativeChange(value, previous);
   const tone = deltaTone(change, lowerIsBetter);
@@ -62,4 +62,4 @@ export function KpiCard({ id, label, value, previous, unit, currency, locale, lo
       </div>
     </article>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useT } from '../../i18n/use-t';
 import { DEFINITIONS, type MetricId } from '../../metrics/definitions';
 import type { Kpis } from '../../metrics/queries/kpis';
@@ -16,7 +17,7 @@ export interface KpiRowProps {
 }
 
 /** A row of KPI cards with their change against the comparison period (tests read data-kpi / data-value). */
-export function KpiRow({ ids, current, previous, comparison, currency, failed = false }: KpiRowProps) {
+export const KpiRow = memo(function KpiRow({ ids, current, previous, comparison, currency, failed = false }: KpiRowProps) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const compareLabel = comparison ? t('kpi.vs', { period: `${comparison.from} – ${comparison.to}` }) : undefined;
@@ -42,4 +43,4 @@ export function KpiRow({ ids, current, previous, comparison, currency, failed = 
       })}
     </div>
   );
-}
+});

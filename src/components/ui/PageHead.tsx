@@ -53,10 +53,12 @@ export function PageHead({
 }) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
-  const view = useAppStore((s) => s.view);
+  // The two fields it shows, not the whole view: a view change elsewhere leaves the head alone.
+  const period = useAppStore((s) => s.view.period);
+  const compareMode = useAppStore((s) => s.view.compare);
   const filtersText = useFiltersText();
   const compare =
-    view.compare === 'previous' ? t('compare.previous') : view.compare === 'yoy' ? t('compare.yoy') : t('compare.none');
+    compareMode === 'previous' ? t('compare.previous') : compareMode === 'yoy' ? t('compare.yoy') : t('compare.none');
 
   return (
     <>
@@ -64,7 +66,7 @@ export function PageHead({
         <div className="print-title">Yardstick · {title}</div>
         <dl>
           <dt>{t('period.label')}</dt>
-          <dd>{view.period ? `${view.period.from} – ${view.period.to}` : '—'}</dd>
+          <dd>{period ? `${period.from} – ${period.to}` : '—'}</dd>
           <dt>{t('compare.label')}</dt>
           <dd>{compare}</dd>
           <dt>{t('drill.filters')}</dt>
@@ -75,8 +77,8 @@ export function PageHead({
       </div>
       <div className="page-head">
         <h1>{title}</h1>
-        {showPeriod && view.period && (
-          <span className="sub">{t('overview.subtitle', { from: view.period.from, to: view.period.to })}</span>
+        {showPeriod && period && (
+          <span className="sub">{t('overview.subtitle', { from: period.from, to: period.to })}</span>
         )}
         <div className="page-actions">
           {children}

@@ -1,3 +1,4 @@
+import { memo, useCallback, useMemo } from 'react';
 import { StackedBarChart } from '../../components/charts/StackedBarChart';
 import { ACCENT, SECOND } from '../../components/charts/palette';
 import { tableCsv, type Column } from '../../components/ui/DataTable';
@@ -7,6 +8,7 @@ import { useFiltersText } from '../../components/ui/PageHead';
 import { Panel } from '../../components/ui/Panel';
 import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
 import { useFormatters } from '../../components/ui/use-formatters';
+import { useStable } from '../../components/ui/use-stable';
 import { useEngineQuery } from '../../app/use-engine-query';
 import { useT } from '../../i18n/use-t';
 import type { PageScope } from '../sales/scope';
@@ -14,19 +16,28 @@ import { computeBuyerMix, type BuyerMixRow } from './customers-queries';
 import { cohortSpan, spanMonths, toBuyerMixRows } from './customers-shape';
 
 /** New and returning buyers month by month; a click on a month makes it the page's period. */
-export function BuyerMixPanel({ scope }: { scope: PageScope }) {
+export const BuyerMixPanel = memo(function BuyerMixPanel({ scope }: { scope: PageScope }) {
   const t = useT();
   const filtersText = useFiltersText();
   const fmt = useFormatters(scope.currency);
   const { filters, description } = scope;
-  const span = cohortSpan(scope.period);
-  const months = spanMonths(span);
+  const span = useStable(cohortSpan(scope.period));
+  const months = useMemo(() => spanMonths(span), [span]);
   const result = useEngineQuery(['buyer-mix', span, filters], (e) => computeBuyerMix(e, span, filters, description));
   const title = t('customers.buyerMix');
-  const series = [
-    { key: 'new_buyers', label: t('customers.newBuyers'), color: ACCENT },
-    { key: 'returning_buyers', label: t('customers.returningBuyers'), color: SECOND },
-  ];
+  const series = useMemo(
+    () => [
+      { key: 'new_buyers', label: t('customers.newBuyers'), color: ACCENT },
+      { key: 'returning_buyers', label: t('customers.returningBuyers'), color: SECOND },
+    ],
+    [t],
+  );
+  const data = result.data;
+  const stackRows = useMemo(() => (data ? toBuyerMixRows(data) : []), [data]);
+  const select = useCallback(
+    (label: string) => drillToPeriod(months.find((m) => m.label === label)?.period ?? null),
+    [months],
+  );
   const columns: Column<BuyerMixRow>[] = [
     { key: 'month', label: t('customers.month') },
     { key: 'new_buyers', label: t('customers.newBuyers'), numeric: true },
@@ -43,12 +54,12 @@ export function BuyerMixPanel({ scope }: { scope: PageScope }) {
     body = (
       <StackedBarChart
         title={title}
-        rows={toBuyerMixRows(result.data)}
+        rows={stackRows}
         series={series}
         formatValue={fmt.countFull}
-        formatAxis={(v) => fmt.count(v)}
+        formatAxis={fmt.count}
         tableLabel={t('chart.tableAlt')}
-        onSelect={(label) => drillToPeriod(months.find((m) => m.label === label)?.period ?? null)}
+        onSelect={select}
       />
     );
 
@@ -66,4 +77,4 @@ export function BuyerMixPanel({ scope }: { scope: PageScope }) {
       {body}
     </Panel>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { CohortHeatmap } from '../../components/charts/CohortHeatmap';
 import { drillToPeriod } from '../../components/ui/drill';
 import { exportName } from '../../components/ui/download';
@@ -7,6 +7,7 @@ import { Panel } from '../../components/ui/Panel';
 import { Segmented } from '../../components/ui/Segmented';
 import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
 import { useFormatters } from '../../components/ui/use-formatters';
+import { useStable } from '../../components/ui/use-stable';
 import { useEngineQuery } from '../../app/use-engine-query';
 import { useT } from '../../i18n/use-t';
 import { formatRate } from '../../lib/format';
@@ -17,7 +18,7 @@ import type { PageScope } from '../sales/scope';
 import { cohortSpan, heatScale, toHeatmap, toHeatmapCsv, type CohortMetric } from './customers-shape';
 
 /** Monthly acquisition cohorts: retention, revenue or LTV by month since the first order; blank where a month has not happened. */
-export function CohortPanel({ scope }: { scope: PageScope }) {
+export const CohortPanel = memo(function CohortPanel({ scope }: { scope: PageScope }) {
   const t = useT();
   const filtersText = useFiltersText();
   const locale = useAppStore((s) => s.locale);
@@ -25,14 +26,35 @@ export function CohortPanel({ scope }: { scope: PageScope }) {
   const [metric, setMetric] = useState<CohortMetric>('retention');
   const [mode, setMode] = useState<CohortMode>('in_month');
   const { filters, description } = scope;
-  const span = cohortSpan(scope.period);
+  const span = useStable(cohortSpan(scope.period));
   const result = useEngineQuery(['cohorts', span, filters, mode], (e) =>
     computeCohorts(e, span, filters, mode, description),
   );
-  const heatmap = result.data ? toHeatmap(result.data, metric) : null;
+  const data = result.data;
+  const heatmap = useMemo(() => (data ? toHeatmap(data, metric) : null), [data, metric]);
   const title = t('customers.cohorts');
-  const format = (v: number) => (metric === 'retention' ? formatRate(v, locale, 1) : fmt.moneyTight(v));
-  const monthLabel = (k: number) => t('customers.monthK', { k });
+  const format = useCallback(
+    (v: number) => (metric === 'retention' ? formatRate(v, locale, 1) : fmt.moneyTight(v)),
+    [metric, locale, fmt],
+  );
+  const monthLabel = useCallback((k: number) => t('customers.monthK', { k }), [t]);
+  // The chart's inputs, kept while the result is the same so the heatmap is not redrawn.
+  const columns = useMemo(() => heatmap?.offsets.map(monthLabel) ?? [], [heatmap, monthLabel]);
+  const heatRows = useMemo(
+    () =>
+      heatmap?.rows.map((r) => ({ key: r.cohort, label: r.cohort, sub: fmt.countFull(r.customers), cells: r.cells })) ??
+      [],
+    [heatmap, fmt],
+  );
+  const intensity = useMemo(() => (heatmap ? heatScale(heatmap, metric) : () => 0), [heatmap, metric]);
+  const selectRow = useCallback(
+    (cohort: string) => {
+      const month = periodBuckets(span, 'month').find((b) => b.label === cohort);
+      drillToPeriod(month ? { from: month.from, to: month.to } : null);
+    },
+    [span],
+  );
+  const selectRowLabel = useCallback((label: string) => t('customers.drillCohort', { month: label }), [t]);
   const csv = heatmap ? toHeatmapCsv(heatmap, t('customers.cohort'), t('customers.size'), monthLabel) : null;
 
   const controls = (
@@ -71,23 +93,15 @@ export function CohortPanel({ scope }: { scope: PageScope }) {
     body = (
       <CohortHeatmap
         title={title}
-        columns={heatmap.offsets.map(monthLabel)}
-        rows={heatmap.rows.map((r) => ({
-          key: r.cohort,
-          label: r.cohort,
-          sub: fmt.countFull(r.customers),
-          cells: r.cells,
-        }))}
+        columns={columns}
+        rows={heatRows}
         rowHeader={t('customers.cohort')}
         subHeader={t('customers.size')}
         formatCell={format}
-        intensity={heatScale(heatmap, metric)}
+        intensity={intensity}
         tableLabel={t('chart.tableAlt')}
-        onSelectRow={(cohort) => {
-          const month = periodBuckets(span, 'month').find((b) => b.label === cohort);
-          drillToPeriod(month ? { from: month.from, to: month.to } : null);
-        }}
-        selectRowLabel={(label) => t('customers.drillCohort', { month: label })}
+        onSelectRow={selectRow}
+        selectRowLabel={selectRowLabel}
       />
     );
 
@@ -113,4 +127,4 @@ export function CohortPanel({ scope }: { scope: PageScope }) {
       {body}
     </Panel>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { BarListChart } from '../../components/charts/BarListChart';
+import { memo, useMemo, useState } from 'react';
+import { BarList } from '../../components/charts/BarList';
 import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
 import { downloadCsv, exportName } from '../../components/ui/download';
 import { Panel } from '../../components/ui/Panel';
@@ -17,7 +17,7 @@ import { toSegmentRows, type SegmentRow } from './customers-shape';
 const CUSTOMER_COLUMNS = ['customer_key', 'segment', 'recency', 'frequency', 'monetary', 'r', 'f', 'm'] as const;
 
 /** RFM segments as of the period's last day: counts, revenue and its share, and each segment's customers as a CSV. */
-export function RfmPanel({ scope }: { scope: PageScope }) {
+export const RfmPanel = memo(function RfmPanel({ scope }: { scope: PageScope }) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const version = useAppStore((s) => s.dataset.version);
@@ -28,9 +28,20 @@ export function RfmPanel({ scope }: { scope: PageScope }) {
   const { filters, description } = scope;
   const asOf = scope.period.to;
   const result = useEngineQuery(['rfm', asOf, filters], (e) => computeRfm(e, asOf, filters, { description }));
-  const rows = result.data ? toSegmentRows(result.data.segments) : [];
+  const segments = result.data?.segments;
+  const rows = useMemo(() => (segments ? toSegmentRows(segments) : []), [segments]);
   const name = (s: RfmSegment) => (locale === 'zh-CN' ? RFM_SEGMENT_LABELS[s].zh : RFM_SEGMENT_LABELS[s].en);
   const title = t('customers.rfm');
+  const items = useMemo(
+    () =>
+      rows.map((r) => ({
+        key: r.segment,
+        label: locale === 'zh-CN' ? RFM_SEGMENT_LABELS[r.segment].zh : RFM_SEGMENT_LABELS[r.segment].en,
+        value: r.customers,
+        selectable: false,
+      })),
+    [rows, locale],
+  );
 
   const downloadSegment = async (segment: RfmSegment) => {
     setFailure(null);
@@ -95,12 +106,7 @@ export function RfmPanel({ scope }: { scope: PageScope }) {
   else
     body = (
       <div className="rfm-layout">
-        <BarListChart
-          title={title}
-          items={rows.map((r) => ({ key: r.segment, label: name(r.segment), value: r.customers, selectable: false }))}
-          formatValue={fmt.countFull}
-          valueLabel={t('customers.customers')}
-        />
+        <BarList title={title} items={items} formatValue={fmt.countFull} />
         <DataTable name="rfm" caption={title} columns={withDownload} rows={rows} rowKey={(r) => r.segment} />
       </div>
     );
@@ -119,4 +125,4 @@ export function RfmPanel({ scope }: { scope: PageScope }) {
       {body}
     </Panel>
   );
-}
+});

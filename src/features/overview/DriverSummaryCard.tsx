@@ -1,3 +1,4 @@
+import { memo, useCallback, useMemo } from 'react';
 import { Waterfall } from '../../components/charts/Waterfall';
 import { Card } from '../../components/ui/Card';
 import { EmptyState, Skeleton } from '../../components/ui/states';
@@ -18,11 +19,16 @@ const LABEL: Record<(typeof DRIVERS)[number] | 'base' | 'current', MessageKey> =
 };
 
 /** GMV = sessions × conversion × AOV for the period, and what moved it since the comparison period. */
-export function DriverSummaryCard({ current, previous, currency, hasComparison }: { current: Kpis | undefined; previous: Kpis | undefined; currency: string | null; hasComparison: boolean }) {
+export const DriverSummaryCard = memo(function DriverSummaryCard({ current, previous, currency, hasComparison }: { current: Kpis | undefined; previous: Kpis | undefined; currency: string | null; hasComparison: boolean }) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
-  const money = (v: number | null) => formatMoney(v, currency, locale);
-  const change = hasComparison ? driverChange(current, previous) : null;
+  const money = useCallback((v: number | null) => formatMoney(v, currency, locale), [currency, locale]);
+  const change = useMemo(() => (hasComparison ? driverChange(current, previous) : null), [hasComparison, current, previous]);
+  const waterfall = change?.ok ? change.waterfall : null;
+  const bars = useMemo(
+    () => (waterfall ? toWaterfallBars(waterfall, (k) => t(LABEL[k as keyof typeof LABEL])) : []),
+    [waterfall, t],
+  );
   return (
     <Card title={t('overview.drivers.title')}>
       {!current ? (
@@ -43,9 +49,9 @@ export function DriverSummaryCard({ current, previous, currency, hasComparison }
           {change?.ok ? (
             <Waterfall
               title={t('overview.drivers.waterfall')}
-              bars={toWaterfallBars(change.waterfall, (k) => t(LABEL[k as keyof typeof LABEL]))}
-              formatValue={(v) => formatMoney(v, currency, locale)}
-              formatAxis={(v) => formatMoney(v, currency, locale)}
+              bars={bars}
+              formatValue={money}
+              formatAxis={money}
               height={220}
               zoom
             />
@@ -56,7 +62,7 @@ export function DriverSummaryCard({ current, previous, currency, hasComparison }
       )}
     </Card>
   );
-}
+});
 
 function DriverBox({ label, value, delta }: { label: string; value: string; delta?: number | null | undefined }) {
   const locale = useAppStore((s) => s.locale);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Card } from '../../components/ui/Card';
 import { EmptyState } from '../../components/ui/states';
 import { useT } from '../../i18n/use-t';
@@ -6,7 +7,7 @@ import { GoalBadge, useGoalStatus } from '../goals/goal-badge';
 import { GoalBurnUp } from '../goals/GoalBurnUp';
 
 /** GMV against the pace of its target, when a GMV target exists; otherwise a way to set one. */
-export function GmvPaceCard({ currency }: { currency: string | null }) {
+export const GmvPaceCard = memo(function GmvPaceCard({ currency }: { currency: string | null }) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const setView = useAppStore((s) => s.setView);
@@ -30,4 +31,4 @@ export function GmvPaceCard({ currency }: { currency: string | null }) {
       )}
     </Card>
   );
-}
+});

@@ -8,7 +8,8 @@ import { useComparison, useDescription, useKpis, useViewFilters } from './use-ov
 import { GmvTrendCard, useTrailingSeries } from './GmvTrendCard';
 import { GmvPaceCard } from './GmvPaceCard';
 import { DriverSummaryCard } from './DriverSummaryCard';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { useStable } from '../../components/ui/use-stable';
 
 /** Marks the moment the first KPI values are on screen, for the start-up benchmark. */
 function useFirstKpisMark(ready: boolean) {
@@ -24,14 +25,27 @@ export function OverviewPage() {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const period = useAppStore((s) => s.view.period);
-  const filters = useViewFilters();
+  // Rebuilt on every render; kept as the same object while equal, so the memoised cards below
+  // only redraw when what they show changes.
+  const filters = useStable(useViewFilters());
   const description = useDescription();
-  const comparison = useComparison(period);
+  const comparison = useStable(useComparison(period));
   const current = useKpis(period, filters);
   const previous = useKpis(comparison, filters);
   const currency = filters.currency ?? description.data?.orders.currencies[0] ?? null;
   useFirstKpisMark(current.data !== undefined);
   const trend = useTrailingSeries(period, filters);
+  const trendData = trend.data;
+  const trends = useMemo(
+    () =>
+      Object.fromEntries(
+        OVERVIEW_KPIS.map((id) => [
+          id,
+          trendData?.map((row) => (id in row ? ((row as unknown as Record<string, number | null>)[id] ?? null) : null)),
+        ]),
+      ) as Partial<Record<MetricId, (number | null)[] | undefined>>,
+    [trendData],
+  );
   const compareLabel = comparison ? t('kpi.vs', { period: `${comparison.from} – ${comparison.to}` }) : undefined;
 
   return (
@@ -57,7 +71,7 @@ export function OverviewPage() {
               lowerIsBetter={def.direction === 'lower'}
               compareLabel={compareLabel}
               loading={!current.data}
-              trend={trend.data?.map((row) => (id in row ? (row as unknown as Record<string, number | null>)[id] ?? null : null))}
+              trend={trends[id]}
               trendLabel={t('overview.trendLabel', { metric: locale === 'zh-CN' ? def.label.zh : def.label.en })}
             />
           );

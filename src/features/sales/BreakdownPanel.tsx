@@ -1,4 +1,5 @@
-import { BarListChart } from '../../components/charts/BarListChart';
+import { memo, useCallback, useMemo } from 'react';
+import { BarList } from '../../components/charts/BarList';
 import { TableAlternative } from '../../components/ui/TableAlternative';
 import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
 import { drillToValue, hasFilterValue, withoutDimension } from '../../components/ui/drill';
@@ -53,15 +54,21 @@ function useBreakdown(scope: PageScope, dimension: Dimension) {
  * GMV by one dimension of the orders, drawn over every value of it (the page's filter on that
  * dimension is left out here), the chosen value ticked. Clicking a bar or a row filters the page.
  */
-export function BreakdownPanel({ scope, dimension }: { scope: PageScope; dimension: Dimension }) {
+export const BreakdownPanel = memo(function BreakdownPanel({ scope, dimension }: { scope: PageScope; dimension: Dimension }) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const fmt = useFormatters(scope.currency);
   const available = scope.description.orders.dimensions.includes(dimension);
   const result = useBreakdown(scope, dimension);
   const title = t(TITLES[dimension]);
-  const name = (key: string) => (key === '' ? t('sales.notSet') : valueLabel(dimension, key, locale));
-  const rows: Row[] = result.data ? sortByMetric(withShares(result.data, 'gmv'), 'gmv') : [];
+  const name = useCallback(
+    (key: string) => (key === '' ? t('sales.notSet') : valueLabel(dimension, key, locale)),
+    [t, dimension, locale],
+  );
+  const data = result.data;
+  const rows: Row[] = useMemo(() => (data ? sortByMetric(withShares(data, 'gmv'), 'gmv') : []), [data]);
+  const chosen = scope.filters[dimension];
+  const items = useMemo(() => toBarItems(rows, 'gmv', chosen, name), [rows, chosen, name]);
   const columns: Column<Row>[] = [
     { key: 'key', label: t(`drill.dim.${dimension}`), render: (r) => name(r.key), value: (r) => r.key },
     { key: 'gmv', label: 'GMV', numeric: true, render: (r) => fmt.moneyFull(r.gmv) },
@@ -74,7 +81,7 @@ export function BreakdownPanel({ scope, dimension }: { scope: PageScope; dimensi
     { key: 'orders', label: t('sales.orders'), numeric: true, render: (r) => fmt.countFull(r.orders) },
     { key: 'aov', label: t('sales.aov'), numeric: true, render: (r) => fmt.moneyFull(r.aov) },
   ];
-  const select = (key: string) => drillToValue(dimension, key);
+  const select = useCallback((key: string) => drillToValue(dimension, key), [dimension]);
 
   let body;
   if (!available) body = <EmptyState>{t(MISSING_DIMENSION[dimension])}</EmptyState>;
@@ -84,13 +91,7 @@ export function BreakdownPanel({ scope, dimension }: { scope: PageScope; dimensi
   else
     body = (
       <>
-        <BarListChart
-          title={title}
-          items={toBarItems(rows, 'gmv', scope.filters[dimension], name)}
-          formatValue={fmt.money}
-          valueLabel="GMV"
-          onSelect={select}
-        />
+        <BarList title={title} items={items} formatValue={fmt.money} onSelect={select} selectHint={t('drill.filterTo')} clearHint={t('drill.clear')} />
         <TableAlternative label={t('chart.tableAlt')}>
           <DataTable
             name={`by-${dimension}`}
@@ -119,4 +120,4 @@ export function BreakdownPanel({ scope, dimension }: { scope: PageScope; dimensi
       {body}
     </Panel>
   );
-}
+});

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { KpiRow } from '../../components/ui/KpiRow';
 import { PageHead } from '../../components/ui/PageHead';
 import { EmptyState, ErrorBox } from '../../components/ui/states';
+import { useStable } from '../../components/ui/use-stable';
 import { useT } from '../../i18n/use-t';
 import type { MetricId } from '../../metrics/definitions';
 import type { DataDescription } from '../../metrics/describe';
@@ -20,8 +21,16 @@ interface KpiPageProps {
 /** The frame of an analyst page: its title, errors, a row of KPI cards against the comparison, then its panels. */
 export function KpiPage({ title, kpis, emptyWhen, children }: KpiPageProps) {
   const t = useT();
-  const { scope, description, filters, period, currency } = usePageScope();
-  const comparison = useComparison(period);
+  const { scope: fresh, description, filters, period, currency } = usePageScope();
+  // The scope is rebuilt on every render; the panels (memoised) get the same object until the
+  // period, filters, currency, caption or loaded data actually change, so a view change that does
+  // not touch a panel's inputs does not redraw its chart.
+  const view = useStable(
+    fresh ? { period: fresh.period, filters: fresh.filters, currency: fresh.currency, caption: fresh.caption } : null,
+  );
+  const data = fresh?.description;
+  const scope = useMemo<PageScope | null>(() => (view && data ? { ...view, description: data } : null), [view, data]);
+  const comparison = useStable(useComparison(period));
   const current = useKpis(period, filters);
   const previous = useKpis(comparison, filters);
   const empty = description.data ? emptyWhen(description.data) : null;

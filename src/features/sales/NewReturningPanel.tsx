@@ -1,4 +1,5 @@
-import { BarListChart } from '../../components/charts/BarListChart';
+import { memo, useMemo } from 'react';
+import { BarList } from '../../components/charts/BarList';
 import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
 import { exportName } from '../../components/ui/download';
 import { Panel } from '../../components/ui/Panel';
@@ -11,15 +12,26 @@ import { toNewReturningRows, type NewReturningRow } from './sales-shape';
 import type { PageScope } from './scope';
 
 /** Revenue from buyers new in the period beside buyers who had bought before it. */
-export function NewReturningPanel({ scope }: { scope: PageScope }) {
+export const NewReturningPanel = memo(function NewReturningPanel({ scope }: { scope: PageScope }) {
   const t = useT();
   const fmt = useFormatters(scope.currency);
   const { period, filters, description } = scope;
   const result = useEngineQuery(['sales-new-returning', period, filters], (e) =>
     computeNewVsReturning(e, period, filters, description),
   );
-  const rows = result.data ? toNewReturningRows(result.data) : [];
+  const data = result.data;
+  const rows = useMemo(() => (data ? toNewReturningRows(data) : []), [data]);
   const name = (r: NewReturningRow) => (r.key === 'new' ? t('sales.newBuyers') : t('sales.returningBuyers'));
+  const items = useMemo(
+    () =>
+      rows.map((r) => ({
+        key: r.key,
+        label: r.key === 'new' ? t('sales.newBuyers') : t('sales.returningBuyers'),
+        value: r.gmv,
+        selectable: false,
+      })),
+    [rows, t],
+  );
   const columns: Column<NewReturningRow>[] = [
     { key: 'key', label: t('sales.buyerType'), render: name, value: (r) => r.key },
     { key: 'gmv', label: 'GMV', numeric: true, render: (r) => fmt.money(r.gmv) },
@@ -37,12 +49,7 @@ export function NewReturningPanel({ scope }: { scope: PageScope }) {
   else
     body = (
       <>
-        <BarListChart
-          title={title}
-          items={rows.map((r) => ({ key: r.key, label: name(r), value: r.gmv, selectable: false }))}
-          formatValue={fmt.money}
-          valueLabel="GMV"
-        />
+        <BarList title={title} items={items} formatValue={fmt.money} />
         <DataTable
           name="new-returning"
           caption={title}
@@ -67,4 +74,4 @@ export function NewReturningPanel({ scope }: { scope: PageScope }) {
       {body}
     </Panel>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { ChartLegend } from '../../components/charts/ChartLegend';
 import { ACCENT, COMPARE } from '../../components/charts/palette';
 import { SeriesChart } from '../../components/charts/SeriesChart';
@@ -8,6 +8,7 @@ import { exportName } from '../../components/ui/download';
 import { Panel } from '../../components/ui/Panel';
 import { Segmented } from '../../components/ui/Segmented';
 import { ErrorBox, Skeleton } from '../../components/ui/states';
+import { useStable } from '../../components/ui/use-stable';
 import { useFormatters } from '../../components/ui/use-formatters';
 import { useEngineQuery } from '../../app/use-engine-query';
 import { useT } from '../../i18n/use-t';
@@ -20,7 +21,7 @@ import type { PageScope } from './scope';
 import { useGrainLabel } from './use-grain-label';
 
 /** GMV, net revenue, refunds, discounts, orders and AOV over the period, against the comparison; a click on a bar narrows the period to it. */
-export function SalesTrendPanel({ scope }: { scope: PageScope }) {
+export const SalesTrendPanel = memo(function SalesTrendPanel({ scope }: { scope: PageScope }) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const viewGrain = useAppStore((s) => s.view.grain);
@@ -29,7 +30,7 @@ export function SalesTrendPanel({ scope }: { scope: PageScope }) {
   const { period, filters, description } = scope;
   const grain = effectiveGrain(period, viewGrain);
   const grainLabel = useGrainLabel(grain);
-  const comparison = useComparison(period);
+  const comparison = useStable(useComparison(period));
   const current = useEngineQuery(['sales-series', period, grain, filters], (e) =>
     computeSalesSeries(e, period, grain, filters, description),
   );
@@ -41,8 +42,15 @@ export function SalesTrendPanel({ scope }: { scope: PageScope }) {
 
   const label = (id: SalesMetric) => (locale === 'zh-CN' ? DEFINITIONS[id].label.zh : DEFINITIONS[id].label.en);
   const unit = DEFINITIONS[metric].unit;
-  const format = (v: number | null) => (unit === 'money' ? fmt.moneyFull(v) : fmt.countFull(v));
-  const axis = (v: number) => (unit === 'money' ? fmt.money(v) : fmt.count(v));
+  const format = unit === 'money' ? fmt.moneyFull : fmt.countFull;
+  const axis = unit === 'money' ? fmt.money : fmt.count;
+  const currentData = current.data;
+  const previousData = comparison ? previous.data : undefined;
+  const points = useMemo(
+    () => (currentData ? toSeriesPoints(currentData, metric, previousData) : []),
+    [currentData, metric, previousData],
+  );
+  const select = useCallback((bucket: string) => drillToPeriod(bucketPeriod(period, grain, bucket)), [period, grain]);
   const columns: Column<MetricRow<SalesMetric>>[] = [
     { key: 'key', label: t('sales.bucket') },
     ...SALES_METRICS.map((id) => ({ key: id, label: label(id), numeric: true })),
@@ -85,17 +93,17 @@ export function SalesTrendPanel({ scope }: { scope: PageScope }) {
           {legend.length > 0 && <ChartLegend entries={legend} />}
           <SeriesChart
             title={`${label(metric)} · ${grainLabel}`}
-            points={toSeriesPoints(current.data, metric, comparison && previous.data ? previous.data : undefined)}
+            points={points}
             valueLabel={label(metric)}
             compareLabel={comparison ? `${comparison.from} – ${comparison.to}` : undefined}
             tableLabel={t('chart.tableAlt')}
             formatValue={format}
             formatAxis={axis}
             kind={metric === 'aov' ? 'line' : 'bar'}
-            onSelect={(bucket) => drillToPeriod(bucketPeriod(period, grain, bucket))}
+            onSelect={select}
           />
         </>
       )}
     </Panel>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo, useMemo } from 'react';
 import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
 import { drillToValue } from '../../components/ui/drill';
 import { exportName } from '../../components/ui/download';
@@ -14,7 +15,7 @@ import type { PageScope } from './scope';
 const LIMIT = 20;
 
 /** The best-selling products by line-item sales, where the orders came with line items. */
-export function TopProductsPanel({ scope }: { scope: PageScope }) {
+export const TopProductsPanel = memo(function TopProductsPanel({ scope }: { scope: PageScope }) {
   const t = useT();
   const fmt = useFormatters(scope.currency);
   const { period, filters, description } = scope;
@@ -24,7 +25,8 @@ export function TopProductsPanel({ scope }: { scope: PageScope }) {
     (e) => computeTopProducts(e, period, filters, LIMIT, description),
     hasItems,
   );
-  const rows = result.data ? withRanks(result.data) : [];
+  const data = result.data;
+  const rows = useMemo(() => (data ? withRanks(data) : []), [data]);
   type Row = (typeof rows)[number];
   const columns: Column<Row>[] = [
     { key: 'rank', label: '#', numeric: true },
@@ -82,4 +84,4 @@ export function TopProductsPanel({ scope }: { scope: PageScope }) {
       {body}
     </Panel>
   );
-}
+});

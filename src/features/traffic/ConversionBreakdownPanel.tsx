@@ -1,4 +1,5 @@
-import { BarListChart } from '../../components/charts/BarListChart';
+import { memo, useCallback, useMemo } from 'react';
+import { BarList } from '../../components/charts/BarList';
 import { TableAlternative } from '../../components/ui/TableAlternative';
 import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
 import { drillToValue, hasFilterValue, withoutDimension } from '../../components/ui/drill';
@@ -35,38 +36,48 @@ function useConversionRows(scope: PageScope, dimension: 'channel' | 'device') {
     (e) => computeDeviceConversion(e, period, filters, description),
     dimension === 'device',
   );
-  if (dimension === 'channel')
-    return {
-      error: channel.error,
-      data: channel.data?.map((r): Row => ({
-        key: r.channel,
-        sessions: r.sessions,
-        orders: r.orders,
-        conversion_rate: r.conversion_rate,
-      })),
-    };
-  return {
-    error: device.error,
-    data: device.data?.map((r): Row => ({
-      key: r.device,
-      sessions: r.sessions,
-      orders: r.orders,
-      conversion_rate: r.conversion_rate,
-    })),
-  };
+  const channelData = channel.data;
+  const deviceData = device.data;
+  // Mapped once per result, so the rows (and the chart drawn from them) keep their identity.
+  const data = useMemo(
+    () =>
+      dimension === 'channel'
+        ? channelData?.map((r): Row => ({
+            key: r.channel,
+            sessions: r.sessions,
+            orders: r.orders,
+            conversion_rate: r.conversion_rate,
+          }))
+        : deviceData?.map((r): Row => ({
+            key: r.device,
+            sessions: r.sessions,
+            orders: r.orders,
+            conversion_rate: r.conversion_rate,
+          })),
+    [dimension, channelData, deviceData],
+  );
+  return { error: dimension === 'channel' ? channel.error : device.error, data };
 }
 
 /** Conversion (paid orders ÷ sessions) by channel or device, over every value; clicking one filters the page to it. */
-export function ConversionBreakdownPanel({ scope, dimension }: { scope: PageScope; dimension: 'channel' | 'device' }) {
+export const ConversionBreakdownPanel = memo(function ConversionBreakdownPanel({ scope, dimension }: { scope: PageScope; dimension: 'channel' | 'device' }) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const fmt = useFormatters(scope.currency);
   const result = useConversionRows(scope, dimension);
   const available = scope.description.traffic.dimensions.includes(dimension);
   const title = dimension === 'channel' ? t('traffic.byChannel') : t('traffic.byDevice');
-  const name = (key: string) => (key === '' ? t('sales.notSet') : valueLabel(dimension, key, locale));
-  const items = result.data ? toConversionItems(result.data, (r) => r.key, scope.filters[dimension], name) : [];
-  const rows = items.map((i) => result.data!.find((r) => r.key === i.key)!);
+  const name = useCallback(
+    (key: string) => (key === '' ? t('sales.notSet') : valueLabel(dimension, key, locale)),
+    [t, dimension, locale],
+  );
+  const data = result.data;
+  const chosen = scope.filters[dimension];
+  const items = useMemo(
+    () => (data ? toConversionItems(data, (r) => r.key, chosen, name) : []),
+    [data, chosen, name],
+  );
+  const rows = useMemo(() => items.map((i) => data!.find((r) => r.key === i.key)!), [items, data]);
   const columns: Column<Row>[] = [
     { key: 'key', label: t(`drill.dim.${dimension}`), render: (r) => name(r.key), value: (r) => r.key },
     { key: 'sessions', label: t('traffic.sessions'), numeric: true, render: (r) => fmt.countFull(r.sessions) },
@@ -78,7 +89,7 @@ export function ConversionBreakdownPanel({ scope, dimension }: { scope: PageScop
       render: (r) => fmt.rate(r.conversion_rate),
     },
   ];
-  const select = (key: string) => drillToValue(dimension, key);
+  const select = useCallback((key: string) => drillToValue(dimension, key), [dimension]);
 
   let body;
   if (!available)
@@ -89,12 +100,13 @@ export function ConversionBreakdownPanel({ scope, dimension }: { scope: PageScop
   else
     body = (
       <>
-        <BarListChart
+        <BarList
           title={title}
           items={items}
-          formatValue={(v) => fmt.rate(v)}
-          valueLabel={t('traffic.conversion')}
+          formatValue={fmt.rate}
           onSelect={select}
+          selectHint={t('drill.filterTo')}
+          clearHint={t('drill.clear')}
         />
         <TableAlternative label={t('chart.tableAlt')}>
           <DataTable
@@ -124,4 +136,4 @@ export function ConversionBreakdownPanel({ scope, dimension }: { scope: PageScop
       {body}
     </Panel>
   );
-}
+});

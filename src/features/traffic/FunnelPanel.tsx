@@ -1,3 +1,4 @@
+import { memo, useCallback, useMemo } from 'react';
 import { FunnelChart } from '../../components/charts/FunnelChart';
 import { TableAlternative } from '../../components/ui/TableAlternative';
 import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
@@ -22,12 +23,14 @@ const STEP_LABEL: Record<FunnelStep, MessageKey> = {
 };
 
 /** sessions → product views → add to cart → checkouts → paid orders, with the step rates and the drop-off between steps. */
-export function FunnelPanel({ scope }: { scope: PageScope }) {
+export const FunnelPanel = memo(function FunnelPanel({ scope }: { scope: PageScope }) {
   const t = useT();
   const fmt = useFormatters(scope.currency);
   const { period, filters, description } = scope;
   const result = useEngineQuery(['funnel', period, filters], (e) => computeFunnel(e, period, filters, description));
-  const bars = result.data ? toFunnelBars(result.data, (s) => t(STEP_LABEL[s])) : [];
+  const data = result.data;
+  const bars = useMemo(() => (data ? toFunnelBars(data, (s) => t(STEP_LABEL[s])) : []), [data, t]);
+  const transitionText = useCallback((rate: string, drop: string) => t('traffic.transition', { rate, drop }), [t]);
   const title = t('traffic.funnel');
   const columns: Column<FunnelBar>[] = [
     { key: 'label', label: t('traffic.step') },
@@ -54,8 +57,8 @@ export function FunnelPanel({ scope }: { scope: PageScope }) {
           title={title}
           steps={bars}
           formatCount={fmt.countFull}
-          formatRate={(v) => fmt.rate(v)}
-          transitionText={(rate, drop) => t('traffic.transition', { rate, drop })}
+          formatRate={fmt.rate}
+          transitionText={transitionText}
         />
         <TableAlternative label={t('chart.tableAlt')}>
           <DataTable name="funnel" caption={title} columns={columns} rows={bars} rowKey={(r) => r.key} />
@@ -76,4 +79,4 @@ export function FunnelPanel({ scope }: { scope: PageScope }) {
       {body}
     </Panel>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo, useCallback, useMemo } from 'react';
 import { ChartLegend } from '../../components/charts/ChartLegend';
 import { ACCENT, COMPARE } from '../../components/charts/palette';
 import { SeriesChart } from '../../components/charts/SeriesChart';
@@ -6,6 +7,7 @@ import { bucketPeriod, drillToPeriod } from '../../components/ui/drill';
 import { exportName } from '../../components/ui/download';
 import { Panel } from '../../components/ui/Panel';
 import { ErrorBox, Skeleton } from '../../components/ui/states';
+import { useStable } from '../../components/ui/use-stable';
 import { useFormatters } from '../../components/ui/use-formatters';
 import { useEngineQuery } from '../../app/use-engine-query';
 import { useT } from '../../i18n/use-t';
@@ -18,14 +20,14 @@ import { useGrainLabel } from '../sales/use-grain-label';
 import { toTrafficPoints } from './traffic-shape';
 
 /** Sessions (bars) or conversion (a line) over the period at the view's grain; a click narrows the period to the bucket. */
-export function TrafficTrendPanel({ scope, metric }: { scope: PageScope; metric: 'sessions' | 'conversion_rate' }) {
+export const TrafficTrendPanel = memo(function TrafficTrendPanel({ scope, metric }: { scope: PageScope; metric: 'sessions' | 'conversion_rate' }) {
   const t = useT();
   const viewGrain = useAppStore((s) => s.view.grain);
   const fmt = useFormatters(scope.currency);
   const { period, filters, description } = scope;
   const grain = effectiveGrain(period, viewGrain);
   const grainLabel = useGrainLabel(grain);
-  const comparison = useComparison(period);
+  const comparison = useStable(useComparison(period));
   const current = useEngineQuery(['series', period, grain, filters], (e) =>
     computeSeries(e, period, grain, filters, description),
   );
@@ -38,6 +40,13 @@ export function TrafficTrendPanel({ scope, metric }: { scope: PageScope; metric:
   const title = isRate
     ? t('traffic.conversionOverTime', { grain: grainLabel })
     : t('traffic.sessionsOverTime', { grain: grainLabel });
+  const currentData = current.data;
+  const previousData = comparison ? previous.data : undefined;
+  const points = useMemo(
+    () => (currentData ? toTrafficPoints(currentData, metric, previousData) : []),
+    [currentData, metric, previousData],
+  );
+  const select = useCallback((bucket: string) => drillToPeriod(bucketPeriod(period, grain, bucket)), [period, grain]);
   const valueLabel = isRate ? t('traffic.conversion') : t('traffic.sessions');
   const columns: Column<SeriesRow>[] = [
     { key: 'period', label: t('sales.bucket') },
@@ -73,18 +82,18 @@ export function TrafficTrendPanel({ scope, metric }: { scope: PageScope; metric:
           {legend.length > 0 && <ChartLegend entries={legend} />}
           <SeriesChart
             title={title}
-            points={toTrafficPoints(current.data, metric, comparison && previous.data ? previous.data : undefined)}
+            points={points}
             kind={isRate ? 'line' : 'bar'}
             valueLabel={valueLabel}
             compareLabel={comparison ? `${comparison.from} – ${comparison.to}` : undefined}
             tableLabel={t('chart.tableAlt')}
-            formatValue={isRate ? (v) => fmt.rate(v) : fmt.countFull}
-            formatAxis={isRate ? (v) => fmt.rate(v) : (v) => fmt.count(v)}
+            formatValue={isRate ? fmt.rate : fmt.countFull}
+            formatAxis={isRate ? fmt.rate : fmt.count}
             height={240}
-            onSelect={(bucket) => drillToPeriod(bucketPeriod(period, grain, bucket))}
+            onSelect={select}
           />
         </>
       )}
     </Panel>
   );
-}
+});
