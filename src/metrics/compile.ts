@@ -90,14 +90,14 @@ function sequenceBuyersSql(ctx: QueryContext, group: Grouping | undefined): stri
     return `SELECT o.first_paid_date, CASE WHEN o.next_paid_date <= ${dateSql(ctx.period.to)} THEN 2 ELSE 1 END AS paid_orders
   FROM ${ordersRelation(true).table} o
   WHERE ${inPeriod}
-    AND (o.prev_paid_date IS NULL OR o.prev_paid_date < ${dateSql(ctx.period.from)})`;
+    AND o.prev_paid_date < ${dateSql(ctx.period.from)}`;
   }
   return `SELECT g.grp_key AS grp, s.first_paid_date, CASE WHEN s.next_paid_date <= g.g_to THEN 2 ELSE 1 END AS paid_orders
   FROM (SELECT ${group.key('orders', 'o')} AS grp, o.first_paid_date, o.prev_paid_date, o.next_paid_date
         FROM ${ordersRelation(true).table} o
         WHERE ${inPeriod}) s
   JOIN groups g ON g.grp_key = s.grp
-  WHERE s.prev_paid_date IS NULL OR s.prev_paid_date < g.g_from`;
+  WHERE s.prev_paid_date < g.g_from`;
 }
 
 export const dateSql = (day: string) => `DATE ${literal(day)}`;

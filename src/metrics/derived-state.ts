@@ -14,6 +14,7 @@ export const CUSTOMERS_TABLE = 'ys_customers';
  * Paid orders also carry the dates of the customer's previous and next paid order (in order of
  * order_date, then order_id): the first paid order of a customer in a period is the one whose
  * previous paid order is before the period, so buyers can be counted without a distinct count.
+ * Where there is no such order the dates are 0001-01-01 and 9999-12-31, never null.
  */
 export const ORDERS_TABLE = 'ys_orders';
 /**
