@@ -1,5 +1,6 @@
+import type { Row } from '../engine/engine';
 import { literal } from '../engine/sql';
-import { OPTIONAL_TRAFFIC_COLUMNS } from './describe';
+import { OPTIONAL_TRAFFIC_COLUMNS, type DataDescription } from './describe';
 import {
   withDependencies,
   type AggregateDefinition,
@@ -7,6 +8,7 @@ import {
   type MetricDefinition,
   type ScopeId,
 } from './definitions';
+import type { TableName } from '../model/tables';
 import { firstPaidSql, ordersRelation } from './derived';
 import { DAILY_TABLE, DESCRIBE_TABLE } from './derived-state';
 import { activeDimensions, filterSql, type Filters, type SourceTable } from './filters';
@@ -220,54 +222,13 @@ export function compileMetricsSql(ids: readonly ComponentId[], ctx: QueryContext
   const defs = withDependencies(ids);
   const aggregates = defs.filter((d): d is AggregateDefinition => d.kind !== 'ratio');
   const live = aggregates.filter((d) => !ctx.blocked.includes(SCOPE_SOURCE[d.scope]));
-  if (group?.rows && live.some((d) => d.expr.includes('{from}') || d.expr.includes('{to}'))) {
-    throw new Error('Metrics that compare with the period start cannot be grouped by date buckets');
-  }
-
-  const scopes = SCOPE_ORDER.filter((s) => live.some((d) => d.scope === s));
-  const plan = planOrders(live, ctx, group);
-  const usesFirstPaid = (scope: ScopeId) => live.some((d) => d.scope === scope && d.expr.includes('first_paid_date'));
-  const needFirstPaid = (usesFirstPaid('period_buyers') && !ctx.derived) || usesFirstPaid('registrations');
-  // paid_orders is a CTE only when two aggregates read it as orders; otherwise each scope sits inside its aggregate.
-  const sharedPaidOrders =
-    scopes.includes('paid_orders') && scopes.includes('period_buyers') && !plan.daily.has('paid_orders') && !plan.sequence;
-
-  const ctes: string[] = [];
-  const groupRowsCte = group?.rows ? fixedGroupsCte(group.rows) : null;
-  // The sequence form of buyers reads the groups' spans, so fixed groups come first.
-  if (groupRowsCte) ctes.push(groupRowsCte);
-  if (needFirstPaid) ctes.push(`first_paid AS (\n  ${firstPaidSql(ctx.derived)}\n)`);
-  if (sharedPaidOrders) ctes.push(`paid_orders AS (\n  ${scopeSql('paid_orders', ctx, group, false)}\n)`);
-  const rowsOf = (scope: ScopeId): string => {
-    if (scope === 'paid_orders' && sharedPaidOrders) return 'paid_orders';
-    if ((scope === 'paid_orders' || scope === 'cancelled_orders') && plan.daily.has(scope)) {
-      return `(${dailyScopeSql(scope, ctx, group)}) AS ${scope}`;
-    }
-    if (scope === 'period_buyers' && plan.sequence) return `(${sequenceBuyersSql(ctx, group)}) AS ${scope}`;
-    const inner = scopeSql(scope, ctx, group, usesFirstPaid(scope));
-    const body =
-      scope === 'period_buyers' && !sharedPaidOrders
-        ? `(WITH paid_orders AS (${scopeSql('paid_orders', ctx, group, false)})\n  ${inner})`
-        : `(${inner})`;
-    return `${body} AS ${scope}`;
-  };
-  for (const s of scopes) {
-    const cols = live
-      .filter((d) => d.scope === s)
-      .map((d) => `${expandBounds(plan.daily.has(s) && d.rollup ? d.rollup : d.expr, ctx.period)} AS ${d.id}`)
-      .join(', ');
-    ctes.push(
-      group
-        ? `agg_${s} AS (\n  SELECT grp, ${cols}\n  FROM ${rowsOf(s)} GROUP BY grp\n)`
-        : `agg_${s} AS (\n  SELECT ${cols}\n  FROM ${rowsOf(s)}\n)`,
-    );
-  }
+  const { ctes, scopes } = aggregateCtes(live, ctx, group);
 
   const sources = new Set<SourceTable>(live.map((d) => SCOPE_SOURCE[d.scope]));
   live.forEach((d) => d.alsoNeedsLoaded?.forEach((t) => t !== 'order_items' && sources.add(t)));
   if (sources.size) ctes.push(`stats AS (\n  ${statsSql(sources, ctx.derived)}\n)`);
 
-  if (!groupRowsCte) {
+  if (!group?.rows) {
     const bounds = `${dateSql(ctx.period.from)} AS g_from, ${dateSql(ctx.period.to)} AS g_to`;
     const present = scopes.map((s) => `SELECT grp FROM agg_${s}`);
     ctes.push(
@@ -308,6 +269,146 @@ export function compileMetricsSql(ids: readonly ComponentId[], ctx: QueryContext
   const requested = new Set<ComponentId>(ids);
   const outputs = defs.filter((d) => requested.has(d.id)).map(outputSql);
   return `WITH\n${ctes.join(',\n')}\nSELECT grp, ${outputs.join(', ')}\nFROM base\nORDER BY g_from, grp`;
+}
+
+/**
+ * The aggregates of each scope, one CTE `agg_<scope>` each (with `grp` when grouped), and the
+ * CTEs they read. Shared by the standalone SQL and the lean query.
+ */
+function aggregateCtes(
+  live: readonly AggregateDefinition[],
+  ctx: QueryContext,
+  group: Grouping | undefined,
+): { ctes: string[]; scopes: ScopeId[] } {
+  if (group?.rows && live.some((d) => d.expr.includes('{from}') || d.expr.includes('{to}'))) {
+    throw new Error('Metrics that compare with the period start cannot be grouped by date buckets');
+  }
+  const scopes = SCOPE_ORDER.filter((s) => live.some((d) => d.scope === s));
+  const plan = planOrders(live, ctx, group);
+  const usesFirstPaid = (scope: ScopeId) => live.some((d) => d.scope === scope && d.expr.includes('first_paid_date'));
+  const needFirstPaid = (usesFirstPaid('period_buyers') && !ctx.derived) || usesFirstPaid('registrations');
+  // paid_orders is a CTE only when two aggregates read it as orders; otherwise each scope sits inside its aggregate.
+  const sharedPaidOrders =
+    scopes.includes('paid_orders') && scopes.includes('period_buyers') && !plan.daily.has('paid_orders') && !plan.sequence;
+
+  const ctes: string[] = [];
+  // Fixed groups come first: the sequence form of buyers reads their spans.
+  if (group?.rows) ctes.push(fixedGroupsCte(group.rows));
+  if (needFirstPaid) ctes.push(`first_paid AS (\n  ${firstPaidSql(ctx.derived)}\n)`);
+  if (sharedPaidOrders) ctes.push(`paid_orders AS (\n  ${scopeSql('paid_orders', ctx, group, false)}\n)`);
+  const rowsOf = (scope: ScopeId): string => {
+    if (scope === 'paid_orders' && sharedPaidOrders) return 'paid_orders';
+    if ((scope === 'paid_orders' || scope === 'cancelled_orders') && plan.daily.has(scope)) {
+      return `(${dailyScopeSql(scope, ctx, group)}) AS ${scope}`;
+    }
+    if (scope === 'period_buyers' && plan.sequence) return `(${sequenceBuyersSql(ctx, group)}) AS ${scope}`;
+    const inner = scopeSql(scope, ctx, group, usesFirstPaid(scope));
+    const body =
+      scope === 'period_buyers' && !sharedPaidOrders
+        ? `(WITH paid_orders AS (${scopeSql('paid_orders', ctx, group, false)})\n  ${inner})`
+        : `(${inner})`;
+    return `${body} AS ${scope}`;
+  };
+  for (const s of scopes) {
+    const cols = live
+      .filter((d) => d.scope === s)
+      .map((d) => `${expandBounds(plan.daily.has(s) && d.rollup ? d.rollup : d.expr, ctx.period)} AS ${d.id}`)
+      .join(', ');
+    ctes.push(
+      group
+        ? `agg_${s} AS (\n  SELECT grp, ${cols}\n  FROM ${rowsOf(s)} GROUP BY grp\n)`
+        : `agg_${s} AS (\n  SELECT ${cols}\n  FROM ${rowsOf(s)}\n)`,
+    );
+  }
+  return { ctes, scopes };
+}
+
+/** A metric query as the app runs it: SQL for the aggregates only, and the step that makes them metrics. */
+export interface MetricQuery {
+  /** Null when no aggregate needs the engine (nothing loaded covers the period). */
+  sql: string | null;
+  /** The rows of `sql` (or [] when it is null) → one row per group: grp and the requested metrics. */
+  finish: (rows: readonly Row[]) => Row[];
+}
+
+/**
+ * The same numbers as compileMetricsSql, computed leaner: the SQL returns only the aggregates,
+ * and what needs no data (which sources cover each group, nulls, ratios) is decided here from
+ * the description of the loaded data. In DuckDB-WASM planning a query costs as much as running
+ * it, and the coverage joins and CASE columns were a third of the plan. Scopes whose source has
+ * no data for the query are not read at all. compileMetricsSql stays the standalone form the
+ * metric dictionary shows and the tests compare against.
+ */
+export function compileMetricsQuery(
+  ids: readonly ComponentId[],
+  ctx: QueryContext,
+  data: DataDescription,
+  group?: Grouping,
+): MetricQuery {
+  const defs = withDependencies(ids);
+  const aggregates = defs.filter((d): d is AggregateDefinition => d.kind !== 'ratio');
+  const spanCovered = (t: SourceTable, from: string, to: string) => {
+    const d = data[t];
+    return d.rows > 0 && d.firstDate !== null && d.lastDate !== null && d.firstDate <= to && d.lastDate >= from;
+  };
+  const source = (d: AggregateDefinition) => SCOPE_SOURCE[d.scope];
+  const live = aggregates.filter(
+    (d) =>
+      !ctx.blocked.includes(source(d)) &&
+      data[source(d)].rows > 0 &&
+      (group !== undefined || spanCovered(source(d), ctx.period.from, ctx.period.to)),
+  );
+  const { ctes, scopes } = aggregateCtes(live, ctx, group);
+  const columns = live.map((d) => `CAST(agg_${d.scope}.${d.id} AS DOUBLE) AS ${d.id}`);
+  let sql: string | null = null;
+  if (scopes.length) {
+    const head = `WITH\n${ctes.join(',\n')}\n`;
+    if (!group) sql = `${head}SELECT ${columns.join(', ')}\nFROM ${scopes.map((s) => `agg_${s}`).join(', ')}`;
+    else if (group.rows) {
+      const joins = scopes.map((s) => `LEFT JOIN agg_${s} ON agg_${s}.grp = g.grp_key`).join('\n');
+      sql = `${head}SELECT g.grp, ${columns.join(', ')}\nFROM groups g\n${joins}\nORDER BY g.g_from, g.grp`;
+    } else {
+      const keys = `keys AS (\n  ${scopes.map((s) => `SELECT grp FROM agg_${s}`).join(' UNION ')}\n)`;
+      const joins = scopes.map((s) => `LEFT JOIN agg_${s} ON agg_${s}.grp = k.grp`).join('\n');
+      sql = `WITH\n${[...ctes, keys].join(',\n')}\nSELECT k.grp, ${columns.join(', ')}\nFROM keys k\n${joins}\nORDER BY k.grp`;
+    }
+  }
+
+  const spans = new Map(group?.rows?.map((r) => [r.key, r]));
+  const loaded = (t: TableName) => (t === 'order_items' ? data.orders.itemRows > 0 : data[t as SourceTable].rows > 0);
+  const requested = new Set<ComponentId>(ids);
+  const finish = (rows: readonly Row[]): Row[] => {
+    const groups: Row[] = sql !== null ? [...rows] : !group ? [{}] : group.rows ? group.rows.map((r) => ({ grp: r.key })) : [];
+    return groups.map((row) => {
+      const grp = group ? String(row.grp) : 'all';
+      const span = spans.get(grp) ?? ctx.period;
+      const values = new Map<ComponentId, number | null>();
+      for (const d of aggregates) {
+        const covered =
+          live.includes(d) &&
+          spanCovered(source(d), span.from, span.to) &&
+          (!d.requiresColumn || data.traffic.optionalColumns.includes(d.requiresColumn)) &&
+          (d.alsoNeedsLoaded ?? []).every(loaded);
+        const v = row[d.id];
+        values.set(d.id, covered ? (typeof v === 'number' ? v : 0) : null);
+      }
+      const out: Row = { grp };
+      for (const d of defs) {
+        if (!requested.has(d.id)) continue;
+        if (d.kind !== 'ratio') out[d.id] = values.get(d.id) ?? null;
+        else out[d.id] = ratio(values.get(d.num) ?? null, d.den.map((id) => values.get(id) ?? null));
+      }
+      return out;
+    });
+  };
+  return { sql, finish };
+}
+
+/** `num / NULLIF(den₁ + den₂ …, 0)` as SQL computes it on doubles: null in, null out. */
+function ratio(num: number | null, den: (number | null)[]): number | null {
+  if (num === null || den.some((v) => v === null)) return null;
+  const total = (den as number[]).reduce((a, b) => a + b);
+  return total === 0 ? null : num / total;
 }
 
 function fixedGroupsCte(rows: NonNullable<Grouping['rows']>): string {

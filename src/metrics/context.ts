@@ -1,5 +1,6 @@
-import type { Engine } from '../engine/engine';
-import type { QueryContext } from './compile';
+import type { Engine, Row } from '../engine/engine';
+import { compileMetricsQuery, type Grouping, type QueryContext } from './compile';
+import type { ComponentId } from './definitions';
 import { hasDerived } from './derived';
 import { describeData, type DataDescription } from './describe';
 import { SOURCE_TABLES, unsupportedDimensions, type FilterDimension, type Filters, type SourceTable } from './filters';
@@ -83,4 +84,15 @@ export async function prepareContext(
   description?: DataDescription,
 ): Promise<PreparedContext> {
   return contextFor(description ?? (await describeData(engine)), period, filters, hasDerived(engine));
+}
+
+/** Runs metrics in the lean form (compileMetricsQuery): one row per group, grp and the requested ids. */
+export async function queryMetrics(
+  engine: Engine,
+  prepared: PreparedContext,
+  ids: readonly ComponentId[],
+  group?: Grouping,
+): Promise<Row[]> {
+  const query = compileMetricsQuery(ids, prepared.ctx, prepared.description, group);
+  return query.finish(query.sql === null ? [] : await engine.query(query.sql));
 }

@@ -1,7 +1,7 @@
 import type { Engine, Row } from '../../engine/engine';
 import { literalList } from '../../engine/sql';
-import { compileMetricsSql, dateSql, DATE_COLUMN, type QueryContext } from '../../metrics/compile';
-import { prepareContext } from '../../metrics/context';
+import { compileMetricsSql, dateSql, DATE_COLUMN, type Grouping, type QueryContext } from '../../metrics/compile';
+import { prepareContext, queryMetrics } from '../../metrics/context';
 import type { ComponentId } from '../../metrics/definitions';
 import { firstPaidSql, paidSql } from '../../metrics/derived';
 import type { DataDescription } from '../../metrics/describe';
@@ -31,12 +31,15 @@ function parseGrouped<K extends string>(rows: Row[], ids: readonly K[]): MetricR
 }
 
 /** Sales metrics per bucket of the period at a grain, every bucket present (as METRICS.md "Series"). */
-export function salesSeriesSql(ctx: QueryContext, grain: Grain): string {
-  const rows = periodBuckets(ctx.period, grain).map((b) => ({ key: b.label, from: b.from, to: b.to }));
-  return compileMetricsSql(SALES_METRICS, ctx, {
+function salesSeriesGrouping(period: Period, grain: Grain): Grouping {
+  return {
     key: (source, alias) => bucketLabelSql(grain, `${alias}.${DATE_COLUMN[source]}`),
-    rows,
-  });
+    rows: periodBuckets(period, grain).map((b) => ({ key: b.label, from: b.from, to: b.to })),
+  };
+}
+
+export function salesSeriesSql(ctx: QueryContext, grain: Grain): string {
+  return compileMetricsSql(SALES_METRICS, ctx, salesSeriesGrouping(ctx.period, grain));
 }
 
 export async function computeSalesSeries(
@@ -46,8 +49,8 @@ export async function computeSalesSeries(
   filters: Filters,
   description?: DataDescription,
 ): Promise<MetricRow<SalesMetric>[]> {
-  const { ctx } = await prepareContext(engine, period, filters, description);
-  return parseGrouped(await engine.query(salesSeriesSql(ctx, grain)), SALES_METRICS);
+  const prepared = await prepareContext(engine, period, filters, description);
+  return parseGrouped(await queryMetrics(engine, prepared, SALES_METRICS, salesSeriesGrouping(period, grain)), SALES_METRICS);
 }
 
 /** Order dimensions a breakdown can group by; blanks become '' (shown as "not set", not a filter value). */
@@ -61,9 +64,13 @@ export function dimensionKeySql(dimension: OrderDimension, alias: string, channe
 export const BREAKDOWN_METRICS = ['gmv', 'net_revenue', 'orders', 'aov'] as const;
 export type BreakdownMetric = (typeof BREAKDOWN_METRICS)[number];
 
-export function breakdownSql(ctx: QueryContext, dimension: OrderDimension, ids: readonly ComponentId[]): string {
+function breakdownGrouping(ctx: QueryContext, dimension: OrderDimension): Grouping {
   // The derived tables hold channels already normalised.
-  return compileMetricsSql(ids, ctx, { key: (_source, alias) => dimensionKeySql(dimension, alias, ctx.derived) });
+  return { key: (_source, alias) => dimensionKeySql(dimension, alias, ctx.derived) };
+}
+
+export function breakdownSql(ctx: QueryContext, dimension: OrderDimension, ids: readonly ComponentId[]): string {
+  return compileMetricsSql(ids, ctx, breakdownGrouping(ctx, dimension));
 }
 
 /** One row per value of the dimension with a paid order in the period. */
@@ -75,9 +82,9 @@ export async function computeBreakdown<K extends ComponentId>(
   ids: readonly K[],
   description?: DataDescription,
 ): Promise<MetricRow<K>[]> {
-  const { ctx } = await prepareContext(engine, period, filters, description);
-  if (ctx.blocked.includes('orders')) return [];
-  return parseGrouped(await engine.query(breakdownSql(ctx, dimension, ids)), ids);
+  const prepared = await prepareContext(engine, period, filters, description);
+  if (prepared.ctx.blocked.includes('orders')) return [];
+  return parseGrouped(await queryMetrics(engine, prepared, ids, breakdownGrouping(prepared.ctx, dimension)), ids);
 }
 
 /**
@@ -86,11 +93,13 @@ export async function computeBreakdown<K extends ComponentId>(
  * categories counts in both: the bars do not add up to the total. Each order row is repeated
  * once per category among its items (one pass over the orders, however many categories).
  */
+const byCategory: Grouping = {
+  key: (_source, alias) =>
+    `unnest(list_distinct((SELECT list(i.category) FROM order_items i WHERE i.order_id = ${alias}.order_id)))`,
+};
+
 export function categoryBreakdownSql(ctx: QueryContext, ids: readonly ComponentId[]): string {
-  return compileMetricsSql(ids, ctx, {
-    key: (_source, alias) =>
-      `unnest(list_distinct((SELECT list(i.category) FROM order_items i WHERE i.order_id = ${alias}.order_id)))`,
-  });
+  return compileMetricsSql(ids, ctx, byCategory);
 }
 
 export async function computeCategoryBreakdown<K extends ComponentId>(
@@ -100,10 +109,10 @@ export async function computeCategoryBreakdown<K extends ComponentId>(
   ids: readonly K[],
   description?: DataDescription,
 ): Promise<MetricRow<K>[]> {
-  const { ctx, description: data } = await prepareContext(engine, period, filters, description);
+  const prepared = await prepareContext(engine, period, filters, description);
   // No line item names a category: there is nothing to group by, and the query would still read every order.
-  if (ctx.blocked.includes('orders') || data.orders.itemsWithCategory === 0) return [];
-  return parseGrouped(await engine.query(categoryBreakdownSql(ctx, ids)), ids);
+  if (prepared.ctx.blocked.includes('orders') || prepared.description.orders.itemsWithCategory === 0) return [];
+  return parseGrouped(await queryMetrics(engine, prepared, ids, byCategory), ids);
 }
 
 /**
@@ -111,15 +120,17 @@ export async function computeCategoryBreakdown<K extends ComponentId>(
  * dataset is before the period (METRICS.md `new_buyers` / `returning_buyers`), so the two rows'
  * buyers are those two KPIs and their GMV adds up to the period's GMV.
  */
-export function newVsReturningSql(ctx: QueryContext, ids: readonly ComponentId[]): string {
+function newVsReturningGrouping(ctx: QueryContext): Grouping {
   const from = dateSql(ctx.period.from);
   // The derived orders carry each customer's first paid date on the row: no lookup per order.
   const returning = ctx.derived
     ? (alias: string) => `${alias}.first_paid_date < ${from}`
     : (alias: string) => `${alias}.customer_key IN (SELECT customer_key FROM (${firstPaidSql(false)}) WHERE first_paid_date < ${from})`;
-  return compileMetricsSql(ids, ctx, {
-    key: (_source, alias) => `CASE WHEN ${returning(alias)} THEN 'returning' ELSE 'new' END`,
-  });
+  return { key: (_source, alias) => `CASE WHEN ${returning(alias)} THEN 'returning' ELSE 'new' END` };
+}
+
+export function newVsReturningSql(ctx: QueryContext, ids: readonly ComponentId[]): string {
+  return compileMetricsSql(ids, ctx, newVsReturningGrouping(ctx));
 }
 
 export const NEW_RETURNING_METRICS = ['gmv', 'orders', 'buyers', 'aov'] as const;
@@ -131,9 +142,10 @@ export async function computeNewVsReturning(
   filters: Filters,
   description?: DataDescription,
 ): Promise<MetricRow<NewReturningMetric>[]> {
-  const { ctx } = await prepareContext(engine, period, filters, description);
-  if (ctx.blocked.includes('orders')) return [];
-  return parseGrouped(await engine.query(newVsReturningSql(ctx, NEW_RETURNING_METRICS)), NEW_RETURNING_METRICS);
+  const prepared = await prepareContext(engine, period, filters, description);
+  if (prepared.ctx.blocked.includes('orders')) return [];
+  const rows = await queryMetrics(engine, prepared, NEW_RETURNING_METRICS, newVsReturningGrouping(prepared.ctx));
+  return parseGrouped(rows, NEW_RETURNING_METRICS);
 }
 
 export interface ProductRow {

@@ -1,6 +1,6 @@
 import type { Engine, Row } from '../../engine/engine';
-import { compileMetricsSql, type QueryContext } from '../../metrics/compile';
-import { prepareContext } from '../../metrics/context';
+import { compileMetricsSql, type Grouping, type QueryContext } from '../../metrics/compile';
+import { prepareContext, queryMetrics } from '../../metrics/context';
 import type { DataDescription } from '../../metrics/describe';
 import type { Filters } from '../../metrics/filters';
 import type { Period } from '../../metrics/periods';
@@ -17,10 +17,10 @@ export interface DeviceRow {
 }
 
 /** Sessions, paid orders and conversion per device, through the metrics compiler (orders.device against traffic.device). */
+const byDevice: Grouping = { key: (_source, alias) => `coalesce(nullif(trim(${alias}.device), ''), '')` };
+
 export function deviceConversionSql(ctx: QueryContext): string {
-  return compileMetricsSql(DEVICE_METRICS, ctx, {
-    key: (_source, alias) => `coalesce(nullif(trim(${alias}.device), ''), '')`,
-  });
+  return compileMetricsSql(DEVICE_METRICS, ctx, byDevice);
 }
 
 export function parseDeviceConversion(rows: Row[]): DeviceRow[] {
@@ -38,7 +38,7 @@ export async function computeDeviceConversion(
   filters: Filters,
   description?: DataDescription,
 ): Promise<DeviceRow[]> {
-  const { ctx } = await prepareContext(engine, period, filters, description);
-  if (ctx.blocked.includes('traffic') && ctx.blocked.includes('orders')) return [];
-  return parseDeviceConversion(await engine.query(deviceConversionSql(ctx)));
+  const prepared = await prepareContext(engine, period, filters, description);
+  if (prepared.ctx.blocked.includes('traffic') && prepared.ctx.blocked.includes('orders')) return [];
+  return parseDeviceConversion(await queryMetrics(engine, prepared, DEVICE_METRICS, byDevice));
 }

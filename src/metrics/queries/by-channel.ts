@@ -1,7 +1,7 @@
 import type { Engine, Row } from '../../engine/engine';
 import { CHANNELS } from '../../model/tables';
-import { compileMetricsSql, type QueryContext } from '../compile';
-import { prepareContext } from '../context';
+import { compileMetricsSql, type Grouping, type QueryContext } from '../compile';
+import { prepareContext, queryMetrics } from '../context';
 import type { DataDescription } from '../describe';
 import { channelSql, type Filters } from '../filters';
 import type { Period } from '../periods';
@@ -18,8 +18,10 @@ export interface ChannelRow {
 const CHANNEL_METRICS = ['gmv', 'orders', 'sessions', 'conversion_rate'] as const;
 
 /** One row per channel with a paid order or a traffic row in the period; blank channels are `unattributed`. */
+const byChannel: Grouping = { key: (_source, alias) => channelSql(`${alias}.channel`) };
+
 export function byChannelSql(ctx: QueryContext): string {
-  return compileMetricsSql(CHANNEL_METRICS, ctx, { key: (_source, alias) => channelSql(`${alias}.channel`) });
+  return compileMetricsSql(CHANNEL_METRICS, ctx, byChannel);
 }
 
 const ORDER: readonly string[] = [...CHANNELS, 'unattributed'];
@@ -48,7 +50,7 @@ export async function computeByChannel(
   filters: Filters = {},
   description?: DataDescription,
 ): Promise<ChannelRow[]> {
-  const { ctx } = await prepareContext(engine, period, filters, description);
-  if (ctx.blocked.includes('orders') && ctx.blocked.includes('traffic')) return [];
-  return parseByChannel(await engine.query(byChannelSql(ctx)));
+  const prepared = await prepareContext(engine, period, filters, description);
+  if (prepared.ctx.blocked.includes('orders') && prepared.ctx.blocked.includes('traffic')) return [];
+  return parseByChannel(await queryMetrics(engine, prepared, CHANNEL_METRICS, byChannel));
 }

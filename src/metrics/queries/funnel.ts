@@ -1,6 +1,6 @@
 import type { Engine, Row } from '../../engine/engine';
 import { compileMetricsSql, type QueryContext } from '../compile';
-import { prepareContext } from '../context';
+import { prepareContext, queryMetrics } from '../context';
 import { FUNNEL_COLUMNS, type DataDescription, type FunnelColumn } from '../describe';
 import type { Filters } from '../filters';
 import type { Period } from '../periods';
@@ -57,5 +57,5 @@ export async function computeFunnel(
   const prepared = await prepareContext(engine, period, filters, description);
   const steps = funnelSteps(prepared.description);
   if (steps.length === 0) return [];
-  return parseFunnel(await engine.query(funnelSql(prepared.ctx, steps)), steps);
+  return parseFunnel(await queryMetrics(engine, prepared, steps), steps);
 }

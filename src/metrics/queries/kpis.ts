@@ -1,6 +1,6 @@
 import type { Engine, Row } from '../../engine/engine';
 import { compileMetricsSql, type QueryContext } from '../compile';
-import { prepareContext } from '../context';
+import { prepareContext, queryMetrics } from '../context';
 import { KPI_IDS, type MetricId } from '../definitions';
 import type { DataDescription } from '../describe';
 import type { Filters } from '../filters';
@@ -36,6 +36,6 @@ export async function computeKpis(
   filters: Filters = {},
   description?: DataDescription,
 ): Promise<Kpis> {
-  const { ctx } = await prepareContext(engine, period, filters, description);
-  return parseKpis(await engine.query(kpisSql(ctx)));
+  const prepared = await prepareContext(engine, period, filters, description);
+  return parseKpis(await queryMetrics(engine, prepared, KPI_IDS));
 }

@@ -1,6 +1,6 @@
 import type { Engine, Row } from '../../engine/engine';
 import { compileMetricsSql, DATE_COLUMN, dateSql, type Grouping, type QueryContext } from '../compile';
-import { prepareContext } from '../context';
+import { prepareContext, queryMetrics } from '../context';
 import type { DataDescription } from '../describe';
 import type { Filters } from '../filters';
 import { periodBuckets, type Grain, type Period } from '../periods';
@@ -83,5 +83,6 @@ export async function computeSeries(
 ): Promise<SeriesRow[]> {
   const prepared = await prepareContext(engine, period, filters, description);
   const withTraffic = prepared.description.traffic.rows > 0;
-  return parseSeries(await engine.query(seriesSql(prepared.ctx, grain, withTraffic)), withTraffic);
+  const rows = await queryMetrics(engine, prepared, seriesMetrics(withTraffic), bucketGrouping(period, grain));
+  return parseSeries(rows, withTraffic);
 }

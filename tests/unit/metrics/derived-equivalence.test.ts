@@ -6,8 +6,10 @@ import type { Grain, Period } from '../../../src/metrics/periods';
 import { computeByChannel } from '../../../src/metrics/queries/by-channel';
 import { computeKpis } from '../../../src/metrics/queries/kpis';
 import { bucketGrouping, computeSeries } from '../../../src/metrics/queries/series';
-import { compileMetricsSql } from '../../../src/metrics/compile';
-import { prepareContext } from '../../../src/metrics/context';
+import { compileMetricsSql, type Grouping } from '../../../src/metrics/compile';
+import { prepareContext, queryMetrics } from '../../../src/metrics/context';
+import { KPI_IDS, type ComponentId } from '../../../src/metrics/definitions';
+import { channelSql } from '../../../src/metrics/filters';
 import {
   computeBreakdown,
   computeNewVsReturning,
@@ -15,7 +17,7 @@ import {
   BREAKDOWN_METRICS,
 } from '../../../src/features/sales/sales-queries';
 import { computeDeviceConversion } from '../../../src/features/traffic/traffic-queries';
-import { ENGINES, loadTables, type OrderFixture, type TrafficFixture } from '../../fixtures/metrics/tables';
+import { ENGINES, loadTables, type OrderFixture, type TrafficFixture, type UserFixture } from '../../fixtures/metrics/tables';
 
 /**
  * The derived tables (ys_orders with each customer's previous and next paid order, the ys_daily
@@ -40,7 +42,7 @@ const CHANNELS = ['email', 'paid_search', ' email ', '', 'direct'];
 const REGIONS = ['East', 'West', '', null];
 const DEVICES = ['mobile', 'desktop', null];
 
-function randomShop(): { orders: OrderFixture[]; traffic: TrafficFixture[] } {
+function randomShop(): { orders: OrderFixture[]; traffic: TrafficFixture[]; users: UserFixture[] } {
   const rand = rng(42);
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const orders: OrderFixture[] = [];
@@ -72,7 +74,12 @@ function randomShop(): { orders: OrderFixture[]; traffic: TrafficFixture[] } {
     const date = new Date(Date.UTC(2025, 0, day)).toISOString().slice(0, 10);
     for (const device of ['mobile', 'desktop']) traffic.push({ date, sessions: 50 + Math.floor(rand() * 100), channel: pick(CHANNELS), device });
   }
-  return { orders, traffic };
+  const users: UserFixture[] = [];
+  for (let i = 0; i < 50; i += 2) {
+    const date = new Date(Date.UTC(2025, 0, 1 + Math.floor(rand() * 80))).toISOString().slice(0, 10);
+    users.push({ id: `c${i}`, at: date, channel: pick(CHANNELS), region: pick(REGIONS) });
+  }
+  return { orders, traffic, users };
 }
 
 const PERIODS: Period[] = [
@@ -124,6 +131,30 @@ describe.each(ENGINES)('derived tables give the canonical numbers on $name', ({ 
     await rebuildDerived(engine);
     const derived = await everything();
     expect(derived).toEqual(canonical);
+  }, 120_000);
+
+  it('computes the lean query exactly as the standalone SQL, with and without derived tables', async () => {
+    const groupings: [readonly ComponentId[], Grouping | undefined][] = [
+      [KPI_IDS, undefined],
+      [['gmv', 'orders', 'sessions', 'conversion_rate'], { key: (_s, a) => channelSql(`${a}.channel`) }],
+      [['gmv', 'net_revenue', 'buyers', 'aov', 'registrations'], { key: (_s, a) => `coalesce(${a}.region, '?')` }],
+    ];
+    for (const derived of [false, true]) {
+      if (derived) await rebuildDerived(engine);
+      else await dropDerived(engine);
+      for (const period of PERIODS) {
+        for (const filters of FILTERS) {
+          const prepared = await prepareContext(engine, period, filters);
+          const all = [...groupings];
+          for (const grain of GRAINS) all.push([['gmv', 'buyers', 'repeat_buyers', 'sessions', 'visitors', 'conversion_rate'], bucketGrouping(period, grain)]);
+          for (const [ids, group] of all) {
+            const lean = await queryMetrics(engine, prepared, ids, group);
+            const standalone = await engine.query(compileMetricsSql(ids, prepared.ctx, group));
+            expect(lean, `${JSON.stringify(period)} ${JSON.stringify(filters)} ${ids.join(',')} derived=${derived}`).toEqual(standalone);
+          }
+        }
+      }
+    }
   }, 120_000);
 
   it('holds buyers who buy again, returning buyers and new buyers', async () => {
