@@ -1,8 +1,9 @@
-import { memo } from 'react';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useMemo, useState } from 'react';
 import { TableAlternative } from '../ui/TableAlternative';
-import { GRID } from './palette';
-import { ROUNDED_BAR, SQUARE_BAR } from './bar-shape';
+import { columnPath } from './bar-shape';
+import { GRID, TEXT_2 } from './palette';
+import { labelStride, niceTicks, placeLabels, textWidth } from './TrendChart';
+import { useWidth } from './use-width';
 
 export interface StackSeries {
   key: string;
@@ -26,7 +27,13 @@ export interface StackedBarChartProps {
   height?: number;
 }
 
-/** Bars split into parts (new and returning buyers per month), with a legend in words and a table alternative. */
+const MARGIN = { top: 8, right: 8, bottom: 26, left: 8 };
+
+/**
+ * Bars split into parts (new and returning buyers per month), with a legend in words, a tooltip
+ * with every part on hover, a click on a bar to drill into its month, and a table alternative.
+ * Plain SVG, like the trend charts: it redraws on every change of the period or filters.
+ */
 export const StackedBarChart = memo(function StackedBarChart({
   title,
   rows,
@@ -37,8 +44,27 @@ export const StackedBarChart = memo(function StackedBarChart({
   onSelect,
   height = 240,
 }: StackedBarChartProps) {
-  const data = rows.map((r) => ({ label: r.label, ...r.values }));
-  const axis = formatAxis ?? ((v: number) => formatValue(v));
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const [hover, setHover] = useState<number | null>(null);
+  const axis = useMemo(() => formatAxis ?? ((v: number) => formatValue(v)), [formatAxis, formatValue]);
+  const layout = useMemo(() => {
+    const totals = rows.map((r) => series.reduce((sum, s) => sum + Math.max(0, r.values[s.key] ?? 0), 0));
+    const ticks = niceTicks(0, Math.max(0, ...totals));
+    const hi = ticks[ticks.length - 1]! || 1;
+    const axisW = Math.min(120, Math.max(36, Math.ceil(Math.max(...ticks.map((t) => textWidth(axis(t))))) + 12));
+    const left = MARGIN.left + axisW;
+    const plotW = Math.max(10, width - left - MARGIN.right);
+    const plotH = Math.max(10, height - MARGIN.top - MARGIN.bottom);
+    const band = plotW / Math.max(1, rows.length);
+    const y = (v: number) => MARGIN.top + plotH - (v / hi) * plotH;
+    const stride = labelStride(rows.length, band, Math.max(0, ...rows.map((r) => textWidth(r.label))));
+    return { ticks, y, left, plotW, plotH, band, stride };
+  }, [rows, series, width, height, axis]);
+  const { ticks, y, left, plotW, plotH, band, stride } = layout;
+  const cx = (i: number) => left + band * (i + 0.5);
+  const barW = Math.max(1, band * 0.8);
+  const shown = hover !== null ? rows[hover] : undefined;
+
   return (
     <figure className="chart-figure" aria-label={title}>
       <ul className="legend" aria-hidden="true">
@@ -49,35 +75,84 @@ export const StackedBarChart = memo(function StackedBarChart({
           </li>
         ))}
       </ul>
-      <div style={{ width: '100%', height }} role="img" aria-label={`${title}: ${rows.length} points`}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-            <CartesianGrid vertical={false} stroke={GRID} />
-            <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} minTickGap={12} />
-            <YAxis tickFormatter={axis} tickLine={false} axisLine={false} fontSize={12} width={64} />
-            <Tooltip
-              formatter={(v: unknown) => formatValue(typeof v === 'number' ? v : null)}
-              cursor={{ fill: '#f1f3f5' }}
-            />
-            {series.map((s, i) => (
-              <Bar
-                key={s.key}
-                dataKey={s.key}
-                name={s.label}
-                stackId="stack"
-                fill={s.color}
-                isAnimationActive={false}
-                shape={i === series.length - 1 ? ROUNDED_BAR : SQUARE_BAR}
-                {...(onSelect
-                  ? {
-                      cursor: 'pointer',
-                      onClick: (d: { payload?: unknown }) => onSelect((d.payload as { label: string }).label),
-                    }
-                  : {})}
-              />
+      <div
+        ref={ref}
+        style={{ width: '100%', height, position: 'relative' }}
+        role="img"
+        aria-label={`${title}: ${rows.length} points`}
+        onMouseLeave={() => setHover(null)}
+      >
+        <svg data-export-chart="stacked" width={width} height={height} fontFamily="inherit" fontSize={12} style={{ display: 'block' }}>
+          {ticks.map((t) => (
+            <g key={t}>
+              <line x1={left} x2={left + plotW} y1={y(t)} y2={y(t)} stroke={GRID} />
+              <text x={left - 8} y={y(t)} textAnchor="end" dominantBaseline="central" fill={TEXT_2}>
+                {axis(t)}
+              </text>
+            </g>
+          ))}
+          {hover !== null && <rect x={cx(hover) - band / 2} y={MARGIN.top} width={band} height={plotH} fill="#f1f3f5" />}
+          {rows.map((r, i) => {
+            let base = 0;
+            const parts = series.map((s, k) => {
+              const v = Math.max(0, r.values[s.key] ?? 0);
+              const top = base + v;
+              const part =
+                v > 0 ? (
+                  <path
+                    key={s.key}
+                    d={columnPath(cx(i) - barW / 2, y(top), barW, y(base) - y(top), k === series.length - 1 ? 3 : 0)}
+                    fill={s.color}
+                  />
+                ) : null;
+              base = top;
+              return part;
+            });
+            return (
+              <g
+                key={r.label}
+                data-bucket={r.label}
+                onMouseEnter={() => setHover(i)}
+                onClick={onSelect ? () => onSelect(r.label) : undefined}
+                style={onSelect ? { cursor: 'pointer' } : undefined}
+              >
+                <rect x={cx(i) - band / 2} y={MARGIN.top} width={band} height={plotH} fill="transparent" />
+                {parts}
+              </g>
+            );
+          })}
+          {placeLabels(rows.map((r) => r.label), cx, width, stride).map(({ index, x }) => (
+            <text key={rows[index]!.label} x={x} y={height - MARGIN.bottom + 16} textAnchor="middle" fill={TEXT_2}>
+              {rows[index]!.label}
+            </text>
+          ))}
+        </svg>
+        {shown && (
+          <div
+            style={{
+              position: 'absolute',
+              top: 4,
+              left: Math.min(Math.max(cx(hover!) + 12, 0), Math.max(0, width - 200)),
+              pointerEvents: 'none',
+              background: '#fff',
+              border: '1px solid #dee2e6',
+              borderRadius: 6,
+              padding: '6px 10px',
+              fontSize: 12,
+              boxShadow: '0 2px 8px rgba(0,0,0,.08)',
+              whiteSpace: 'nowrap',
+              zIndex: 1,
+            }}
+          >
+            <div style={{ fontWeight: 600, marginBottom: 2 }}>{shown.label}</div>
+            {[...series].reverse().map((s) => (
+              <div key={s.key}>
+                <span aria-hidden="true" style={{ color: s.color }}>■ </span>
+                {s.label}: {formatValue(shown.values[s.key] ?? null)}
+              </div>
             ))}
-          </BarChart>
-        </ResponsiveContainer>
+          </div>
+        )}
       </div>
       <TableAlternative label={tableLabel}>
         <div className="table-wrap">

@@ -1,6 +1,6 @@
 import { memo, useCallback, useMemo } from 'react';
 import { trailingYear } from '../../lib/trailing-year';
-import { SeriesChart } from '../../components/charts/SeriesChart';
+import { TrendChart } from '../../components/charts/TrendChart';
 import { ErrorBox, Skeleton } from '../../components/ui/states';
 import { useEngineQuery } from '../../app/use-engine-query';
 import { useT } from '../../i18n/use-t';
@@ -27,7 +27,7 @@ export const GmvTrendCard = memo(function GmvTrendCard({ period, filters, curren
   if (series.error) return <ErrorBox title={t('error.query')} error={series.error} />;
   if (!data) return <Skeleton height={260} />;
   return (
-    <SeriesChart
+    <TrendChart
       title={t('chart.gmvByMonth')}
       points={points}
       valueLabel="GMV"

@@ -92,7 +92,7 @@ export const BreakdownPanel = memo(function BreakdownPanel({ scope, dimension }:
     body = (
       <>
         <BarList title={title} items={items} formatValue={fmt.money} onSelect={select} selectHint={t('drill.filterTo')} clearHint={t('drill.clear')} />
-        <TableAlternative label={t('chart.tableAlt')}>
+        <TableAlternative label={t('chart.tableAlt')} eager>
           <DataTable
             name={`by-${dimension}`}
             caption={title}

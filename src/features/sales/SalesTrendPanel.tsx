@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import { ChartLegend } from '../../components/charts/ChartLegend';
 import { ACCENT, COMPARE } from '../../components/charts/palette';
-import { SeriesChart } from '../../components/charts/SeriesChart';
+import { TrendChart } from '../../components/charts/TrendChart';
 import { tableCsv, type Column } from '../../components/ui/DataTable';
 import { bucketPeriod, drillToPeriod } from '../../components/ui/drill';
 import { exportName } from '../../components/ui/download';
@@ -91,7 +91,7 @@ export const SalesTrendPanel = memo(function SalesTrendPanel({ scope }: { scope:
       ) : (
         <>
           {legend.length > 0 && <ChartLegend entries={legend} />}
-          <SeriesChart
+          <TrendChart
             title={`${label(metric)} · ${grainLabel}`}
             points={points}
             valueLabel={label(metric)}

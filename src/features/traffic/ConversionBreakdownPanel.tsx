@@ -108,7 +108,7 @@ export const ConversionBreakdownPanel = memo(function ConversionBreakdownPanel({
           selectHint={t('drill.filterTo')}
           clearHint={t('drill.clear')}
         />
-        <TableAlternative label={t('chart.tableAlt')}>
+        <TableAlternative label={t('chart.tableAlt')} eager>
           <DataTable
             name={`conversion-by-${dimension}`}
             caption={title}

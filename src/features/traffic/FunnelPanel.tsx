@@ -60,7 +60,7 @@ export const FunnelPanel = memo(function FunnelPanel({ scope }: { scope: PageSco
           formatRate={fmt.rate}
           transitionText={transitionText}
         />
-        <TableAlternative label={t('chart.tableAlt')}>
+        <TableAlternative label={t('chart.tableAlt')} eager>
           <DataTable name="funnel" caption={title} columns={columns} rows={bars} rowKey={(r) => r.key} />
         </TableAlternative>
       </>
