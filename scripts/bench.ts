@@ -20,20 +20,12 @@ import { rebuildDerived } from '../src/metrics/derived';
 import { computeKpis } from '../src/metrics/queries/kpis';
 import { computeSeries } from '../src/metrics/queries/series';
 import { computeReport } from '../src/metrics/report';
+import { CHANNELS as MODEL_CHANNELS } from '../src/model/tables';
 
 const FIRST_DAY = Date.UTC(2024, 0, 1);
 const DAYS = 731; // 2024-01-01 .. 2025-12-31
-const CHANNELS = [
-  'organic_search',
-  'paid_search',
-  'organic_social',
-  'paid_social',
-  'email',
-  'direct',
-  'referral',
-  'affiliate',
-  'display',
-];
+/** The channel taxonomy without its catch-all. */
+const CHANNELS = MODEL_CHANNELS.filter((c) => c !== 'other');
 const DEVICES = ['mobile', 'desktop', 'tablet'];
 const REGIONS = ['North', 'South', 'East', 'West', 'Central'];
 

@@ -374,6 +374,7 @@ export function compileMetricsQuery(
     }
   }
 
+  const read = new Set(live);
   const spans = new Map(group?.rows?.map((r) => [r.key, r]));
   const loaded = (t: TableName) => (t === 'order_items' ? data.orders.itemRows > 0 : data[t as SourceTable].rows > 0);
   const requested = new Set<ComponentId>(ids);
@@ -385,7 +386,7 @@ export function compileMetricsQuery(
       const values = new Map<ComponentId, number | null>();
       for (const d of aggregates) {
         const covered =
-          live.includes(d) &&
+          read.has(d) &&
           spanCovered(source(d), span.from, span.to) &&
           (!d.requiresColumn || data.traffic.optionalColumns.includes(d.requiresColumn)) &&
           (d.alsoNeedsLoaded ?? []).every(loaded);

@@ -2,6 +2,8 @@ import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Too
 import { memo, type ReactNode } from 'react';
 import { TableAlternative } from '../ui/TableAlternative';
 import { ROUNDED_BAR } from './bar-shape';
+import { ACCENT, COMPARE } from './palette';
+import { SeriesTable } from './SeriesTable';
 
 export interface SeriesPoint {
   label: string;
@@ -24,8 +26,6 @@ export interface SeriesChartProps {
   footer?: ReactNode;
 }
 
-const ACCENT = '#3b5bdb';
-const COMPARE = '#adb5bd';
 
 /**
  * A labelled time series with a table alternative for screen readers and for copying numbers.
@@ -111,32 +111,7 @@ export const SeriesChart = memo(function SeriesChart({
         </ResponsiveContainer>
       </div>
       <TableAlternative label={tableLabel}>
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{title}</th>
-                <th scope="col" className="n">
-                  {valueLabel}
-                </th>
-                {hasCompare && (
-                  <th scope="col" className="n">
-                    {compareLabel}
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((p) => (
-                <tr key={p.label}>
-                  <td>{p.label}</td>
-                  <td className="n">{formatValue(p.value)}</td>
-                  {hasCompare && <td className="n">{formatValue(p.compare ?? null)}</td>}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SeriesTable title={title} points={points} valueLabel={valueLabel} compareLabel={compareLabel} formatValue={formatValue} />
       </TableAlternative>
       {footer}
     </figure>

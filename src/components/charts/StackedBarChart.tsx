@@ -1,8 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import { TableAlternative } from '../ui/TableAlternative';
 import { columnPath } from './bar-shape';
-import { GRID, TEXT_2 } from './palette';
-import { labelStride, niceTicks, placeLabels, textWidth } from './TrendChart';
+import { BucketLabels, ChartTooltip, labelStride, MARGIN, niceTicks, textWidth, ValueGrid, valueAxisWidth } from './svg-axes';
 import { useWidth } from './use-width';
 
 export interface StackSeries {
@@ -27,7 +26,6 @@ export interface StackedBarChartProps {
   height?: number;
 }
 
-const MARGIN = { top: 8, right: 8, bottom: 26, left: 8 };
 
 /**
  * Bars split into parts (new and returning buyers per month), with a legend in words, a tooltip
@@ -51,7 +49,7 @@ export const StackedBarChart = memo(function StackedBarChart({
     const totals = rows.map((r) => series.reduce((sum, s) => sum + Math.max(0, r.values[s.key] ?? 0), 0));
     const ticks = niceTicks(0, Math.max(0, ...totals));
     const hi = ticks[ticks.length - 1]! || 1;
-    const axisW = Math.min(120, Math.max(36, Math.ceil(Math.max(...ticks.map((t) => textWidth(axis(t))))) + 12));
+    const axisW = valueAxisWidth(ticks, axis);
     const left = MARGIN.left + axisW;
     const plotW = Math.max(10, width - left - MARGIN.right);
     const plotH = Math.max(10, height - MARGIN.top - MARGIN.bottom);
@@ -83,14 +81,7 @@ export const StackedBarChart = memo(function StackedBarChart({
         onMouseLeave={() => setHover(null)}
       >
         <svg data-export-chart="stacked" width={width} height={height} fontFamily="inherit" fontSize={12} style={{ display: 'block' }}>
-          {ticks.map((t) => (
-            <g key={t}>
-              <line x1={left} x2={left + plotW} y1={y(t)} y2={y(t)} stroke={GRID} />
-              <text x={left - 8} y={y(t)} textAnchor="end" dominantBaseline="central" fill={TEXT_2}>
-                {axis(t)}
-              </text>
-            </g>
-          ))}
+          <ValueGrid ticks={ticks} y={y} left={left} plotW={plotW} format={axis} />
           {hover !== null && <rect x={cx(hover) - band / 2} y={MARGIN.top} width={band} height={plotH} fill="#f1f3f5" />}
           {rows.map((r, i) => {
             let base = 0;
@@ -121,37 +112,18 @@ export const StackedBarChart = memo(function StackedBarChart({
               </g>
             );
           })}
-          {placeLabels(rows.map((r) => r.label), cx, width, stride).map(({ index, x }) => (
-            <text key={rows[index]!.label} x={x} y={height - MARGIN.bottom + 16} textAnchor="middle" fill={TEXT_2}>
-              {rows[index]!.label}
-            </text>
-          ))}
+          <BucketLabels labels={rows.map((r) => r.label)} cx={cx} width={width} height={height} stride={stride} />
         </svg>
         {shown && (
-          <div
-            style={{
-              position: 'absolute',
-              top: 4,
-              left: Math.min(Math.max(cx(hover!) + 12, 0), Math.max(0, width - 200)),
-              pointerEvents: 'none',
-              background: '#fff',
-              border: '1px solid #dee2e6',
-              borderRadius: 6,
-              padding: '6px 10px',
-              fontSize: 12,
-              boxShadow: '0 2px 8px rgba(0,0,0,.08)',
-              whiteSpace: 'nowrap',
-              zIndex: 1,
-            }}
-          >
-            <div style={{ fontWeight: 600, marginBottom: 2 }}>{shown.label}</div>
-            {[...series].reverse().map((s) => (
-              <div key={s.key}>
-                <span aria-hidden="true" style={{ color: s.color }}>■ </span>
-                {s.label}: {formatValue(shown.values[s.key] ?? null)}
-              </div>
-            ))}
-          </div>
+          <ChartTooltip x={cx(hover!)} width={width}>
+          <div style={{ fontWeight: 600, marginBottom: 2 }}>{shown.label}</div>
+          {[...series].reverse().map((s) => (
+            <div key={s.key}>
+              <span aria-hidden="true" style={{ color: s.color }}>■ </span>
+              {s.label}: {formatValue(shown.values[s.key] ?? null)}
+            </div>
+          ))}
+          </ChartTooltip>
         )}
       </div>
       <TableAlternative label={tableLabel}>

@@ -1,6 +1,6 @@
 import type { Engine, Row } from '../../engine/engine';
 import { literalList } from '../../engine/sql';
-import { compileMetricsSql, dateSql, DATE_COLUMN, type Grouping, type QueryContext } from '../../metrics/compile';
+import { dateSql, DATE_COLUMN, type Grouping, type QueryContext } from '../../metrics/compile';
 import { prepareContext, queryMetrics } from '../../metrics/context';
 import type { ComponentId } from '../../metrics/definitions';
 import { firstPaidSql, paidSql } from '../../metrics/derived';
@@ -12,7 +12,7 @@ import { bucketLabelSql } from '../../metrics/queries/series';
 
 /**
  * The sales page's queries. Every number goes through the metrics layer's compiler
- * (compileMetricsSql), so a bar means exactly what the KPI card with the same name means;
+ * (queryMetrics), so a bar means exactly what the KPI card with the same name means;
  * only the grouping is chosen here. Top products are the exception: line-item sales have no
  * KPI of their own (see `topProductsSql`).
  */
@@ -36,10 +36,6 @@ function salesSeriesGrouping(period: Period, grain: Grain): Grouping {
     key: (source, alias) => bucketLabelSql(grain, `${alias}.${DATE_COLUMN[source]}`),
     rows: periodBuckets(period, grain).map((b) => ({ key: b.label, from: b.from, to: b.to })),
   };
-}
-
-export function salesSeriesSql(ctx: QueryContext, grain: Grain): string {
-  return compileMetricsSql(SALES_METRICS, ctx, salesSeriesGrouping(ctx.period, grain));
 }
 
 export async function computeSalesSeries(
@@ -69,10 +65,6 @@ function breakdownGrouping(ctx: QueryContext, dimension: OrderDimension): Groupi
   return { key: (_source, alias) => dimensionKeySql(dimension, alias, ctx.derived) };
 }
 
-export function breakdownSql(ctx: QueryContext, dimension: OrderDimension, ids: readonly ComponentId[]): string {
-  return compileMetricsSql(ids, ctx, breakdownGrouping(ctx, dimension));
-}
-
 /** One row per value of the dimension with a paid order in the period. */
 export async function computeBreakdown<K extends ComponentId>(
   engine: Engine,
@@ -97,10 +89,6 @@ const byCategory: Grouping = {
   key: (_source, alias) =>
     `unnest(list_distinct((SELECT list(i.category) FROM order_items i WHERE i.order_id = ${alias}.order_id)))`,
 };
-
-export function categoryBreakdownSql(ctx: QueryContext, ids: readonly ComponentId[]): string {
-  return compileMetricsSql(ids, ctx, byCategory);
-}
 
 export async function computeCategoryBreakdown<K extends ComponentId>(
   engine: Engine,
@@ -127,10 +115,6 @@ function newVsReturningGrouping(ctx: QueryContext): Grouping {
     ? (alias: string) => `${alias}.first_paid_date < ${from}`
     : (alias: string) => `${alias}.customer_key IN (SELECT customer_key FROM (${firstPaidSql(false)}) WHERE first_paid_date < ${from})`;
   return { key: (_source, alias) => `CASE WHEN ${returning(alias)} THEN 'returning' ELSE 'new' END` };
-}
-
-export function newVsReturningSql(ctx: QueryContext, ids: readonly ComponentId[]): string {
-  return compileMetricsSql(ids, ctx, newVsReturningGrouping(ctx));
 }
 
 export const NEW_RETURNING_METRICS = ['gmv', 'orders', 'buyers', 'aov'] as const;

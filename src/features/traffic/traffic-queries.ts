@@ -1,5 +1,5 @@
 import type { Engine, Row } from '../../engine/engine';
-import { compileMetricsSql, type Grouping, type QueryContext } from '../../metrics/compile';
+import type { Grouping } from '../../metrics/compile';
 import { prepareContext, queryMetrics } from '../../metrics/context';
 import type { DataDescription } from '../../metrics/describe';
 import type { Filters } from '../../metrics/filters';
@@ -18,10 +18,6 @@ export interface DeviceRow {
 
 /** Sessions, paid orders and conversion per device, through the metrics compiler (orders.device against traffic.device). */
 const byDevice: Grouping = { key: (_source, alias) => `coalesce(nullif(trim(${alias}.device), ''), '')` };
-
-export function deviceConversionSql(ctx: QueryContext): string {
-  return compileMetricsSql(DEVICE_METRICS, ctx, byDevice);
-}
 
 export function parseDeviceConversion(rows: Row[]): DeviceRow[] {
   return rows.map((r) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelStride, linePaths, niceTicks, placeLabels } from '../../../src/components/charts/TrendChart';
+import { labelStride, linePaths, niceTicks, placeLabels } from '../../../src/components/charts/svg-axes';
 
 describe('value axis ticks', () => {
   it('runs from 0 in round steps of 1, 2, 2.5 or 5 × a power of ten up to at least the highest value', () => {
