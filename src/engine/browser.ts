@@ -3,8 +3,8 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { OFFLINE_SETTINGS, queryFailed, type Engine, type Row } from './engine';
-import { arrowToRows } from './rows';
+import { OFFLINE_SETTINGS, queryFailed, type Columns, type Engine, type Row } from './engine';
+import { arrowToColumns, arrowToRows } from './rows';
 
 /**
  * DuckDB-WASM in a Web Worker, wasm and worker served from our own origin by Vite.
@@ -34,6 +34,13 @@ async function startBrowserEngine(): Promise<Engine> {
         throw queryFailed(sql, e);
       } finally {
         queryLog()?.push({ sql, start, end: performance.now() });
+      }
+    },
+    async columns(sql: string): Promise<Columns> {
+      try {
+        return arrowToColumns(await conn.query(sql));
+      } catch (e) {
+        throw queryFailed(sql, e);
       }
     },
     async run(sql: string): Promise<void> {

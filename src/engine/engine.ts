@@ -1,6 +1,8 @@
 /** A value that left the engine: JSON-safe, null kept. Dates are 'YYYY-MM-DD', timestamps 'YYYY-MM-DDTHH:mm:ss'. */
 export type Scalar = string | number | boolean | null;
 export type Row = Record<string, Scalar>;
+/** A result as one typed array per column (numeric columns without nulls only). */
+export type Columns = Record<string, Float64Array | Int32Array>;
 
 export type EngineKind = 'wasm-browser' | 'wasm-node' | 'native';
 
@@ -13,6 +15,12 @@ export interface Engine {
   readonly kind: EngineKind;
   /** Runs one statement and returns its rows as plain objects. */
   query<T extends Row = Row>(sql: string): Promise<T[]>;
+  /**
+   * Runs one statement whose columns are all numeric and never null, returning them as typed
+   * arrays: for results of a million rows, where plain objects would cost seconds. Absent on
+   * engines without a columnar result (callers fall back to `columnsFromRows`).
+   */
+  columns?(sql: string): Promise<Columns>;
   /** Runs one or more statements, discarding results. */
   run(sql: string): Promise<void>;
   /** Makes bytes readable from SQL under `name` (e.g. `read_csv('name')`). */
@@ -48,3 +56,10 @@ export const OFFLINE_SETTINGS = [
   'SET autoinstall_known_extensions = false',
   'SET autoload_known_extensions = false',
 ];
+
+/** The same shape as Engine.columns, from plain rows (for engines without a columnar result). */
+export function columnsFromRows(rows: readonly Row[], names: readonly string[]): Columns {
+  const out: Columns = {};
+  for (const name of names) out[name] = Float64Array.from(rows, (r) => Number(r[name]));
+  return out;
+}

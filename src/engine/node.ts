@@ -2,8 +2,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { OFFLINE_SETTINGS, queryFailed, type Engine, type Row } from './engine';
-import { arrowToRows } from './rows';
+import { OFFLINE_SETTINGS, queryFailed, type Columns, type Engine, type Row } from './engine';
+import { arrowToColumns, arrowToRows } from './rows';
 
 /**
  * DuckDB-WASM in Node through the blocking build: the same eh wasm file the browser runs,
@@ -30,6 +30,13 @@ export async function createNodeWasmEngine(): Promise<Engine> {
     async query<T extends Row = Row>(sql: string): Promise<T[]> {
       try {
         return arrowToRows(conn.query(sql)) as T[];
+      } catch (e) {
+        throw queryFailed(sql, e);
+      }
+    },
+    async columns(sql: string): Promise<Columns> {
+      try {
+        return arrowToColumns(conn.query(sql));
       } catch (e) {
         throw queryFailed(sql, e);
       }

@@ -13,6 +13,7 @@ import { firstPaidSql, ordersRelation } from './derived';
 import { DAILY_TABLE, DESCRIBE_TABLE } from './derived-state';
 import { activeDimensions, filterSql, type Filters, type SourceTable } from './filters';
 import type { Period } from './periods';
+import type { ColumnarKey } from './columnar/execute';
 
 /** Everything a metric query depends on besides the metric ids. */
 export interface QueryContext {
@@ -36,6 +37,8 @@ export interface Grouping {
    * The rows are date buckets: the rows a group holds are exactly those dated from..to.
    */
   rows?: readonly { key: string; keySql?: string; from: string; to: string }[];
+  /** The same key for the in-memory executor (columnar/execute.ts); date buckets need none. */
+  columnar?: ColumnarKey;
 }
 
 /** Columns of the daily rollup: a scope may read it only when its filters and group key need no other. */
@@ -329,6 +332,8 @@ export interface MetricQuery {
   sql: string | null;
   /** The rows of `sql` (or [] when it is null) → one row per group: grp and the requested metrics. */
   finish: (rows: readonly Row[]) => Row[];
+  /** The aggregates `sql` computes: what another executor must give `finish` instead. */
+  aggregates: readonly AggregateDefinition[];
 }
 
 /**
@@ -402,7 +407,7 @@ export function compileMetricsQuery(
       return out;
     });
   };
-  return { sql, finish };
+  return { sql, finish, aggregates: live };
 }
 
 /** `num / NULLIF(den₁ + den₂ …, 0)` as SQL computes it on doubles: null in, null out. */

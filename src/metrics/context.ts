@@ -2,6 +2,9 @@ import type { Engine, Row } from '../engine/engine';
 import { compileMetricsQuery, type Grouping, type QueryContext } from './compile';
 import type { ComponentId } from './definitions';
 import { hasDerived } from './derived';
+import { columnStoreOf } from './derived-state';
+import { answerFromColumns } from './columnar/execute';
+import type { ColumnStore } from './columnar/store';
 import { describeData, type DataDescription } from './describe';
 import { SOURCE_TABLES, unsupportedDimensions, type FilterDimension, type Filters, type SourceTable } from './filters';
 import { assertPeriod, type Period } from './periods';
@@ -86,7 +89,11 @@ export async function prepareContext(
   return contextFor(description ?? (await describeData(engine)), period, filters, hasDerived(engine));
 }
 
-/** Runs metrics in the lean form (compileMetricsQuery): one row per group, grp and the requested ids. */
+/**
+ * Runs metrics in the lean form (compileMetricsQuery): one row per group, grp and the requested
+ * ids. The aggregates come from the engine's in-memory column store when it has one and can
+ * answer (the dashboard's), else from the SQL.
+ */
 export async function queryMetrics(
   engine: Engine,
   prepared: PreparedContext,
@@ -94,5 +101,8 @@ export async function queryMetrics(
   group?: Grouping,
 ): Promise<Row[]> {
   const query = compileMetricsQuery(ids, prepared.ctx, prepared.description, group);
-  return query.finish(query.sql === null ? [] : await engine.query(query.sql));
+  if (query.sql === null) return query.finish([]);
+  const store = prepared.ctx.derived ? columnStoreOf<ColumnStore>(engine) : undefined;
+  const answered = store ? answerFromColumns(store, query.aggregates, prepared.ctx, group) : null;
+  return query.finish(answered ?? (await engine.query(query.sql)));
 }

@@ -28,6 +28,7 @@ export const DESCRIBE_TABLE = 'ys_describe';
 
 const ready = new WeakSet<Engine>();
 const descriptions = new WeakMap<Engine, Promise<unknown>>();
+const columnStores = new WeakMap<Engine, unknown>();
 
 /** Whether rebuildDerived ran on this engine (and was not dropped since). */
 export function hasDerived(engine: Engine): boolean {
@@ -36,6 +37,7 @@ export function hasDerived(engine: Engine): boolean {
 
 export function markDerived(engine: Engine, built: boolean): void {
   descriptions.delete(engine);
+  columnStores.delete(engine);
   if (built) ready.add(engine);
   else ready.delete(engine);
 }
@@ -53,4 +55,13 @@ export function cachedDescription<T>(engine: Engine, read: () => Promise<T>): Pr
     cached.catch(() => descriptions.delete(engine));
   }
   return cached;
+}
+
+/** The in-memory copy of the derived rows (columnar/store.ts) kept for this engine, until the next rebuild or drop. */
+export function keepColumnStore(engine: Engine, store: unknown): void {
+  if (ready.has(engine)) columnStores.set(engine, store);
+}
+
+export function columnStoreOf<T>(engine: Engine): T | undefined {
+  return columnStores.get(engine) as T | undefined;
 }

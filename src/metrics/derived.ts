@@ -2,7 +2,8 @@ import type { Engine } from '../engine/engine';
 import { literalList } from '../engine/sql';
 import { PAID_STATUSES } from '../model/tables';
 import { describeSql, ensureCanonicalTables } from './describe';
-import { CUSTOMERS_TABLE, DAILY_TABLE, DESCRIBE_TABLE, hasDerived, markDerived, ORDERS_TABLE } from './derived-state';
+import { CUSTOMERS_TABLE, DAILY_TABLE, DESCRIBE_TABLE, hasDerived, keepColumnStore, markDerived, ORDERS_TABLE } from './derived-state';
+import { loadColumnStore } from './columnar/store';
 import { channelSql, ordersFilterSql, type Filters } from './filters';
 
 export { CUSTOMERS_TABLE, DAILY_TABLE, DESCRIBE_TABLE, hasDerived, ORDERS_TABLE };
@@ -100,13 +101,18 @@ export function rebuildDerivedSql(): string[] {
  * (ENGINE-NOTES.md §8: the first-order date per customer serves new/returning buyers,
  * activation and cohorts; integer customer ids serve distinct counts). Idempotent; call it
  * after every change to the canonical tables, before querying again. Results are identical
- * with or without it.
+ * with or without it. `columnStore`: also keep the in-memory copy the dashboard answers from.
  */
-export async function rebuildDerived(engine: Engine): Promise<void> {
+export async function rebuildDerived(engine: Engine, options: { columnStore?: boolean } = {}): Promise<void> {
   markDerived(engine, false);
   await ensureCanonicalTables(engine);
   for (const sql of rebuildDerivedSql()) await engine.run(sql);
   markDerived(engine, true);
+  // The dashboard also keeps the rows in memory (columnar/store.ts); a one-off report does not need them.
+  if (options.columnStore) {
+    const store = await loadColumnStore(engine);
+    if (store) keepColumnStore(engine, store);
+  }
 }
 
 /** Drops the derived tables; queries then read the canonical tables directly. */

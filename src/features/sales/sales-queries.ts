@@ -62,7 +62,7 @@ export type BreakdownMetric = (typeof BREAKDOWN_METRICS)[number];
 
 function breakdownGrouping(ctx: QueryContext, dimension: OrderDimension): Grouping {
   // The derived tables hold channels already normalised.
-  return { key: (_source, alias) => dimensionKeySql(dimension, alias, ctx.derived) };
+  return { key: (_source, alias) => dimensionKeySql(dimension, alias, ctx.derived), columnar: { dimension } };
 }
 
 /** One row per value of the dimension with a paid order in the period. */
@@ -114,7 +114,10 @@ function newVsReturningGrouping(ctx: QueryContext): Grouping {
   const returning = ctx.derived
     ? (alias: string) => `${alias}.first_paid_date < ${from}`
     : (alias: string) => `${alias}.customer_key IN (SELECT customer_key FROM (${firstPaidSql(false)}) WHERE first_paid_date < ${from})`;
-  return { key: (_source, alias) => `CASE WHEN ${returning(alias)} THEN 'returning' ELSE 'new' END` };
+  return {
+    key: (_source, alias) => `CASE WHEN ${returning(alias)} THEN 'returning' ELSE 'new' END`,
+    columnar: { firstPaidBefore: ctx.period.from, before: 'returning', onOrAfter: 'new' },
+  };
 }
 
 export const NEW_RETURNING_METRICS = ['gmv', 'orders', 'buyers', 'aov'] as const;

@@ -17,7 +17,10 @@ export interface DeviceRow {
 }
 
 /** Sessions, paid orders and conversion per device, through the metrics compiler (orders.device against traffic.device). */
-const byDevice: Grouping = { key: (_source, alias) => `coalesce(nullif(trim(${alias}.device), ''), '')` };
+const byDevice: Grouping = {
+  key: (_source, alias) => `coalesce(nullif(trim(${alias}.device), ''), '')`,
+  columnar: { dimension: 'device' },
+};
 
 export function parseDeviceConversion(rows: Row[]): DeviceRow[] {
   return rows.map((r) => ({

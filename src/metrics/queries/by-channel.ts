@@ -18,7 +18,7 @@ export interface ChannelRow {
 const CHANNEL_METRICS = ['gmv', 'orders', 'sessions', 'conversion_rate'] as const;
 
 /** One row per channel with a paid order or a traffic row in the period; blank channels are `unattributed`. */
-const byChannel: Grouping = { key: (_source, alias) => channelSql(`${alias}.channel`) };
+const byChannel: Grouping = { key: (_source, alias) => channelSql(`${alias}.channel`), columnar: { dimension: 'channel' } };
 
 export function byChannelSql(ctx: QueryContext): string {
   return compileMetricsSql(CHANNEL_METRICS, ctx, byChannel);

@@ -17,7 +17,8 @@ import {
   BREAKDOWN_METRICS,
 } from '../../../src/features/sales/sales-queries';
 import { computeDeviceConversion } from '../../../src/features/traffic/traffic-queries';
-import { ENGINES, loadTables, type OrderFixture, type TrafficFixture, type UserFixture } from '../../fixtures/metrics/tables';
+import { ENGINES, loadTables } from '../../fixtures/metrics/tables';
+import { randomShop } from '../../fixtures/metrics/random-shop';
 
 /**
  * The derived tables (ys_orders with each customer's previous and next paid order, the ys_daily
@@ -27,61 +28,6 @@ import { ENGINES, loadTables, type OrderFixture, type TrafficFixture, type UserF
  * one customer on one day, unpaid orders between paid ones, blank and padded dimension values,
  * and customers whose first paid order is before, inside and after a period.
  */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const STATUSES = ['paid', 'paid', 'paid', 'paid', 'refunded', 'partially_refunded', 'cancelled', 'pending'] as const;
-const CHANNELS = ['email', 'paid_search', ' email ', '', 'direct'];
-const REGIONS = ['East', 'West', '', null];
-const DEVICES = ['mobile', 'desktop', null];
-
-function randomShop(): { orders: OrderFixture[]; traffic: TrafficFixture[]; users: UserFixture[] } {
-  const rand = rng(42);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-  const orders: OrderFixture[] = [];
-  for (let i = 0; i < 260; i++) {
-    const day = 1 + Math.floor(rand() * 90); // 2025-01-01 .. 2025-03-31
-    const date = new Date(Date.UTC(2025, 0, day)).toISOString().slice(0, 10);
-    const customer = `c${Math.floor(rand() ** 1.5 * 45)}`;
-    const status = pick(STATUSES);
-    const total = Math.round(rand() * 50000) / 100;
-    const order: OrderFixture = {
-      id: `o${i}`,
-      customer,
-      at: date,
-      status,
-      total,
-      refund: status === 'refunded' ? total : status === 'partially_refunded' ? Math.round(total * 25) / 100 : 0,
-      discount: rand() < 0.3 ? Math.round(total * 10) / 100 : 0,
-      currency: 'CNY',
-      channel: pick(CHANNELS),
-      region: pick(REGIONS),
-      device: pick(DEVICES),
-    };
-    orders.push(order);
-    // Same customer, same day, another order now and then.
-    if (rand() < 0.15) orders.push({ ...order, id: `o${i}b`, status: 'paid', total: 12.5, refund: 0, channel: pick(CHANNELS) });
-  }
-  const traffic: TrafficFixture[] = [];
-  for (let day = 1; day <= 90; day++) {
-    const date = new Date(Date.UTC(2025, 0, day)).toISOString().slice(0, 10);
-    for (const device of ['mobile', 'desktop']) traffic.push({ date, sessions: 50 + Math.floor(rand() * 100), channel: pick(CHANNELS), device });
-  }
-  const users: UserFixture[] = [];
-  for (let i = 0; i < 50; i += 2) {
-    const date = new Date(Date.UTC(2025, 0, 1 + Math.floor(rand() * 80))).toISOString().slice(0, 10);
-    users.push({ id: `c${i}`, at: date, channel: pick(CHANNELS), region: pick(REGIONS) });
-  }
-  return { orders, traffic, users };
-}
-
 const PERIODS: Period[] = [
   { from: '2025-01-15', to: '2025-01-15' },
   { from: '2025-02-01', to: '2025-02-28' },
