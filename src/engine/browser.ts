@@ -4,6 +4,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { OFFLINE_SETTINGS, queryFailed, type Columns, type Engine, type Row } from './engine';
+import { queryLog } from './query-log';
 import { arrowToColumns, arrowToRows } from './rows';
 
 /**
@@ -67,8 +68,6 @@ async function startBrowserEngine(): Promise<Engine> {
   };
 }
 
-/** Set by the browser benchmark's `--profile` to see each query's time; absent otherwise. */
-const queryLog = () => (globalThis as { __yardstickQueryLog?: { sql: string; start: number; end: number }[] }).__yardstickQueryLog;
 
 let started: Promise<Engine> | undefined;
 

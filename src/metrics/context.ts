@@ -1,4 +1,5 @@
 import type { Engine, Row } from '../engine/engine';
+import { queryLog } from '../engine/query-log';
 import { compileMetricsQuery, type Grouping, type QueryContext } from './compile';
 import type { ComponentId } from './definitions';
 import { hasDerived } from './derived';
@@ -103,6 +104,8 @@ export async function queryMetrics(
   const query = compileMetricsQuery(ids, prepared.ctx, prepared.description, group);
   if (query.sql === null) return query.finish([]);
   const store = prepared.ctx.derived ? columnStoreOf<ColumnStore>(engine) : undefined;
+  const start = performance.now();
   const answered = store ? answerFromColumns(store, query.aggregates, prepared.ctx, group) : null;
+  if (answered) queryLog()?.push({ sql: `columns: ${ids.join(', ')}`, start, end: performance.now() });
   return query.finish(answered ?? (await engine.query(query.sql)));
 }

@@ -2,7 +2,7 @@ import type { Row } from '../../engine/engine';
 import type { Grouping, QueryContext } from '../compile';
 import type { AggregateDefinition, ComponentId, ScopeId } from '../definitions';
 import { SOURCE_DIMENSIONS, type FilterDimension, type Filters, type SourceTable } from '../filters';
-import { CANCELLED_FLAG, MONEY_SCALE, PAID_FLAG, type ColumnStore, type TableColumns } from './store';
+import { CANCELLED_FLAG, MONEY_SCALE, PAID_FLAG, type ColumnStore, type OrderColumns, type TableColumns, type UserColumns } from './store';
 
 /**
  * The group key of a Grouping in a form this executor reads (the SQL form is Grouping.key):
@@ -47,97 +47,130 @@ function lowerBound(days: Int32Array, day: number): number {
   return lo;
 }
 
-/** Row test for a table under the filters, as filterSql writes it: each active dimension's codes allowed. */
-function rowFilter(table: TableColumns, source: SourceTable, filters: Filters): ((i: number) => boolean) | null {
-  const tests: { codes: Int32Array; allowed: Uint8Array }[] = [];
-  const dims: FilterDimension[] = source === 'orders' ? [...SOURCE_DIMENSIONS.orders] : [...SOURCE_DIMENSIONS[source]];
-  for (const dimension of dims) {
+/** One active filter of a table: the rows whose code is allowed pass. */
+interface FilterTest {
+  codes: Int32Array;
+  allowed: Uint8Array;
+}
+
+/** The filters of a table as filterSql writes them; null when one reads something the store does not hold. */
+function filterTests(table: TableColumns, source: SourceTable, filters: Filters): FilterTest[] | null {
+  const tests: FilterTest[] = [];
+  for (const dimension of SOURCE_DIMENSIONS[source]) {
     const wanted = dimension === 'currency' ? (filters.currency ? [filters.currency] : []) : (filters[dimension] ?? []);
     if (!wanted.length) continue;
     const dict = table.dictionaries[dimension];
     const codes = table.codes[dimension];
     if (!dict || !codes) return null; // category: orders that hold an item of it, which the store does not know
-    const allowed = new Uint8Array(dict.raw.length);
-    dict.filterValue.forEach((v, code) => (allowed[code] = v !== null && wanted.includes(v) ? 1 : 0));
-    tests.push({ codes, allowed });
+    tests.push({ codes, allowed: Uint8Array.from(dict.filterValue, (v) => (v !== null && wanted.includes(v) ? 1 : 0)) });
   }
-  if (tests.length === 0) return () => true;
-  if (tests.length === 1) {
-    const [{ codes, allowed }] = tests as [(typeof tests)[0]];
-    return (i) => allowed[codes[i]!] === 1;
-  }
-  return (i) => tests.every((t) => t.allowed[t.codes[i]!] === 1);
+  return tests;
 }
 
-/** Groups of a query: their names, and for a table the group index of a row (-1: none). */
-interface Groups {
-  names: string[];
-  /** Fixed groups (date buckets) are all reported; otherwise those some row fell into. */
-  fixed: boolean;
-  of(table: TableColumns, source: SourceTable): ((i: number) => number) | null;
+/**
+ * How a table's rows find their group: `lookup[column[i] - offset]`, or for new vs returning the
+ * first paid day against a cut.
+ */
+type RowKey =
+  | { column: Int32Array; offset: number; lookup: Int32Array }
+  | { firstPaid: Int32Array; cut: number; before: number; after: number };
+
+/** The groups of a query: their names, and each table's row key. */
+class Groups {
+  readonly names: string[] = [];
+  private readonly index = new Map<string, number>();
+  constructor(
+    /** Fixed groups (date buckets, or the one group of an ungrouped query) are all reported. */
+    readonly fixed: boolean,
+  ) {}
+  indexOf(name: string): number {
+    let g = this.index.get(name);
+    if (g === undefined) {
+      g = this.names.push(name) - 1;
+      this.index.set(name, g);
+    }
+    return g;
+  }
 }
 
-function groupsFor(group: (Grouping & { columnar?: ColumnarKey }) | undefined, fromDay: number, toDay: number): Groups | null {
-  if (!group) return { names: ['all'], fixed: true, of: () => () => 0 };
-  if (group.rows) {
-    // Date buckets: the spans partition the period, so a day's bucket is looked up by offset.
-    const byDay = new Int32Array(toDay - fromDay + 1).fill(-1);
-    group.rows.forEach((r, g) => byDay.fill(g, dayNumber(r.from) - fromDay, dayNumber(r.to) - fromDay + 1));
-    return {
-      names: group.rows.map((r) => r.key),
-      fixed: true,
-      of: (table) => (i) => byDay[table.day[i]! - fromDay]!,
-    };
+function rowKey(
+  group: (Grouping & { columnar?: ColumnarKey }) | undefined,
+  groups: Groups,
+  table: TableColumns,
+  source: SourceTable,
+  fromDay: number,
+  toDay: number,
+): RowKey | null {
+  if (!group || group.rows) {
+    // One group, or date buckets: the spans partition the period, so a day's group is found by offset.
+    const lookup = new Int32Array(toDay - fromDay + 1);
+    if (group?.rows) for (const r of group.rows) lookup.fill(groups.indexOf(r.key), dayNumber(r.from) - fromDay, dayNumber(r.to) - fromDay + 1);
+    else groups.indexOf('all');
+    return { column: table.day, offset: fromDay, lookup };
   }
   const key = group.columnar;
   if (!key) return null;
-  const names: string[] = [];
-  const index = new Map<string, number>();
-  const indexOf = (name: string) => {
-    let g = index.get(name);
-    if (g === undefined) {
-      g = names.push(name) - 1;
-      index.set(name, g);
-    }
-    return g;
-  };
   if ('dimension' in key) {
-    return {
-      names,
-      fixed: false,
-      of: (table) => {
-        const codes = table.codes[key.dimension];
-        const dict = table.dictionaries[key.dimension];
-        if (!codes || !dict) return null;
-        const byCode = Int32Array.from(dict.groupKey, indexOf);
-        return (i) => byCode[codes[i]!]!;
-      },
-    };
+    const column = table.codes[key.dimension];
+    const dict = table.dictionaries[key.dimension];
+    if (!column || !dict) return null;
+    return { column, offset: 0, lookup: Int32Array.from(dict.groupKey, (k) => groups.indexOf(k)) };
   }
-  const cut = dayNumber(key.firstPaidBefore);
+  if (source !== 'orders') return null;
   return {
-    names,
-    fixed: false,
-    of: (table, source) => {
-      if (source !== 'orders') return null;
-      const firstPaid = (table as ColumnStore['orders']).firstPaid;
-      const before = indexOf(key.before);
-      const after = indexOf(key.onOrAfter);
-      return (i) => (firstPaid[i]! < cut ? before : after);
-    },
+    firstPaid: (table as OrderColumns).firstPaid,
+    cut: dayNumber(key.firstPaidBefore),
+    before: groups.indexOf(key.before),
+    after: groups.indexOf(key.onOrAfter),
   };
 }
 
-/** Per-store scratch for distinct customers: the last pass that saw each customer, and their order count in it. */
-const scratch = new WeakMap<ColumnStore, { seen: Int32Array; count: Int32Array; pass: number }>();
+/**
+ * Per-store scratch for distinct customers: the pass that last saw each customer, and the
+ * customer's paid orders in it (capped at 2: only "two or more" matters).
+ */
+const scratch = new WeakMap<ColumnStore, { seen: Int32Array; count: Uint8Array; pass: number }>();
 
-function scratchOf(store: ColumnStore) {
+function scratchOf(store: ColumnStore, passes: number) {
   let s = scratch.get(store);
-  if (!s || s.pass > 2 ** 30) {
-    s = { seen: new Int32Array(store.orders.customers), count: new Int32Array(store.orders.customers), pass: 0 };
+  if (!s || s.pass + passes > 2 ** 30) {
+    s = { seen: new Int32Array(store.orders.customers), count: new Uint8Array(store.orders.customers), pass: 0 };
     scratch.set(store, s);
   }
-  return s;
+  const base = s.pass + 1;
+  s.pass += passes;
+  return { ...s, base };
+}
+
+/**
+ * The rows of [lo, hi) that pass the filters, each with its group (traffic and users; orders
+ * have their own loop, aggregateOrders).
+ */
+function matchingRows(
+  table: TableColumns,
+  lo: number,
+  hi: number,
+  tests: readonly FilterTest[],
+  key: RowKey,
+): { rows: Int32Array; groups: Int32Array; count: number } {
+  const rows = new Int32Array(hi - lo);
+  const groups = new Int32Array(hi - lo);
+  let n = 0;
+  const nt = tests.length;
+  const byFirstPaid = 'firstPaid' in key;
+  const column = byFirstPaid ? key.firstPaid : key.column;
+  const offset = byFirstPaid ? 0 : key.offset;
+  const lookup = byFirstPaid ? null : key.lookup;
+  const cut = byFirstPaid ? key.cut : 0;
+  const before = byFirstPaid ? key.before : 0;
+  const after = byFirstPaid ? key.after : 0;
+  rowLoop: for (let i = lo; i < hi; i++) {
+    for (let t = 0; t < nt; t++) if (tests[t]!.allowed[tests[t]!.codes[i]!] === 0) continue rowLoop;
+    rows[n] = i;
+    groups[n] = lookup === null ? (column[i]! < cut ? before : after) : lookup[column[i]! - offset]!;
+    n++;
+  }
+  return { rows, groups, count: n };
 }
 
 /**
@@ -154,63 +187,52 @@ export function answerFromColumns(
   if (live.some((d) => !KNOWN[d.scope].includes(d.id))) return null;
   const fromDay = dayNumber(ctx.period.from);
   const toDay = dayNumber(ctx.period.to);
-  const groups = groupsFor(group, fromDay, toDay);
-  if (!groups) return null;
-
+  const groups = new Groups(!group || group.rows !== undefined);
   const scopes = new Set(live.map((d) => d.scope));
   const tables: Record<SourceTable, TableColumns | null> = { orders: store.orders, traffic: store.traffic, users: store.users };
-  // Sums per aggregate, indexed by group; `seen` marks groups some row fell into.
-  const acc = new Map<ComponentId, number[]>();
-  const sumsOf = (id: ComponentId): number[] => {
-    let a = acc.get(id);
-    if (!a) acc.set(id, (a = []));
-    return a;
-  };
-  const seen: number[] = [];
 
+  // Each table's matching rows first: the group names are all known once every key is made.
+  const scans: Partial<Record<'traffic' | 'users', Scan>> = {};
+  let ordersScan: { lo: number; hi: number; tests: FilterTest[]; key: RowKey } | null = null;
   for (const source of ['orders', 'traffic', 'users'] as const) {
     const wanted = [...scopes].filter((s) => SCOPE_TABLE[s] === source);
     if (!wanted.length) continue;
     const table = tables[source];
     if (!table) return null;
-    const pass = rowFilter(table, source, ctx.filters);
-    const groupOf = groups.of(table, source);
-    if (!pass || !groupOf) return null;
+    const tests = filterTests(table, source, ctx.filters);
+    const key = rowKey(group, groups, table, source, fromDay, toDay);
+    if (!tests || !key) return null;
     const lo = lowerBound(table.day, fromDay);
     const hi = lowerBound(table.day, toDay + 1);
-    if (source === 'orders') ordersPass(store, wanted, lo, hi, pass, groupOf, fromDay, sumsOf, seen);
-    else if (source === 'traffic') {
-      for (const d of live.filter((d) => d.scope === 'traffic_rows')) {
-        const values = table.values[d.id]!;
-        const sums = sumsOf(d.id);
-        for (let i = lo; i < hi; i++) {
-          if (!pass(i)) continue;
-          const g = groupOf(i);
-          seen[g] = 1;
-          sums[g] = (sums[g] ?? 0) + values[i]!;
-        }
-      }
-    } else {
-      const users = store.users!;
-      const count = sumsOf('registrations');
-      const activated = sumsOf('activated_30d');
-      for (let i = lo; i < hi; i++) {
-        if (!pass(i)) continue;
-        const g = groupOf(i);
-        seen[g] = 1;
-        count[g] = (count[g] ?? 0) + 1;
-        const gap = users.firstPaid[i]! - users.day[i]!;
-        if (gap >= 0 && gap <= 30) activated[g] = (activated[g] ?? 0) + 1;
-      }
-    }
+    if (source === 'orders') ordersScan = { lo, hi, tests, key };
+    else scans[source] = matchingRows(table, lo, hi, tests, key);
   }
 
-  const present = seen.flatMap((flag, g) => (flag ? [g] : []));
-  const order = groups.fixed ? groups.names.map((_, g) => g) : present.sort((a, b) => compareText(groups.names[a]!, groups.names[b]!));
+  const size = groups.names.length;
+  const sums = new Map<ComponentId, Float64Array>();
+  const sumsOf = (id: ComponentId) => {
+    let a = sums.get(id);
+    if (!a) sums.set(id, (a = new Float64Array(size)));
+    return a;
+  };
+  const seen = new Uint8Array(size);
+  if (ordersScan) {
+    const spans = group?.rows ? group.rows.map((r) => [dayNumber(r.from), dayNumber(r.to)] as const) : [[fromDay, toDay] as const];
+    aggregateOrders(store, scopes, { ...ordersScan, fromDay, spans, bucketed: !group || group.rows !== undefined }, sumsOf, seen);
+  }
+  for (const [source, scan] of Object.entries(scans) as ['traffic' | 'users', Scan][]) {
+    for (let k = 0; k < scan.count; k++) seen[scan.groups[k]!] = 1;
+    if (source === 'traffic') {
+      for (const d of live.filter((d) => d.scope === 'traffic_rows')) addValues(scan, store.traffic!.values[d.id]!, sumsOf(d.id));
+    } else aggregateUsers(store.users!, scan, sumsOf('registrations'), sumsOf('activated_30d'));
+  }
+
+  const order = groups.names.map((_, g) => g).filter((g) => groups.fixed || seen[g] === 1);
+  if (!groups.fixed) order.sort((a, b) => compareText(groups.names[a]!, groups.names[b]!));
   return order.map((g) => {
     const row: Row = { grp: groups.names[g]! };
     for (const d of live) {
-      const v = acc.get(d.id)?.[g] ?? 0;
+      const v = sums.get(d.id)?.[g] ?? 0;
       row[d.id] = MONEY_IDS.has(d.id) ? v / MONEY_SCALE : v;
     }
     return row;
@@ -227,72 +249,156 @@ function compareText(a: string, b: string): number {
   return x.length - y.length;
 }
 
-function ordersPass(
+type Scan = ReturnType<typeof matchingRows>;
+
+function addValues(scan: Scan, values: Float64Array, into: Float64Array): void {
+  for (let k = 0; k < scan.count; k++) into[scan.groups[k]!]! += values[scan.rows[k]!]!;
+}
+
+function aggregateUsers(users: UserColumns, scan: Scan, count: Float64Array, activated: Float64Array): void {
+  for (let k = 0; k < scan.count; k++) {
+    const i = scan.rows[k]!;
+    const g = scan.groups[k]!;
+    count[g]! += 1;
+    const gap = users.firstPaid[i]! - users.day[i]!;
+    if (gap >= 0 && gap <= 30) activated[g]! += 1;
+  }
+}
+
+interface OrdersScan {
+  lo: number;
+  hi: number;
+  tests: readonly FilterTest[];
+  key: RowKey;
+  fromDay: number;
+  /** Each group's first and last day (the period for groups that are not date buckets). */
+  spans: readonly (readonly [number, number])[];
+  /** Groups are date spans (or the one period): a customer's rows of a group come together. */
+  bucketed: boolean;
+}
+
+/**
+ * Paid-order sums, cancelled orders and buyers in one pass over the orders of the period.
+ * Buyers are counted the cheapest way the query allows:
+ * - `sequence` (no filter, date groups): a buyer's first paid order in a span is the one whose
+ *   previous paid order is before the span, and they bought again if their next one is within it;
+ * - `stamp` (date groups): rows of a group come together in date order, so marking each customer
+ *   with the group's pass finds distinct customers;
+ * - `sorted` (other groups): rows are sorted by group first, then marked as above.
+ */
+function aggregateOrders(
   store: ColumnStore,
-  scopes: ScopeId[],
-  lo: number,
-  hi: number,
-  pass: (i: number) => boolean,
-  groupOf: (i: number) => number,
-  fromDay: number,
-  sumsOf: (id: ComponentId) => number[],
-  seen: number[],
+  scopes: ReadonlySet<ScopeId>,
+  scan: OrdersScan,
+  sumsOf: (id: ComponentId) => Float64Array,
+  seen: Uint8Array,
 ): void {
   const o = store.orders;
-  const wantsPaid = scopes.includes('paid_orders') || scopes.includes('period_buyers');
-  const wantsCancelled = scopes.includes('cancelled_orders');
-  const wantsBuyers = scopes.includes('period_buyers');
+  const wantsPaid = scopes.has('paid_orders') || scopes.has('period_buyers');
+  const wantsCancelled = scopes.has('cancelled_orders');
+  const mask = (wantsPaid ? PAID_FLAG : 0) | (wantsCancelled ? CANCELLED_FLAG : 0);
+  const mode = !scopes.has('period_buyers') ? 'none' : scan.tests.length === 0 && scan.bucketed ? 'sequence' : scan.bucketed ? 'stamp' : 'sorted';
+  const { lo, hi, tests, key, fromDay } = scan;
+  const nt = tests.length;
+  const byFirstPaid = 'firstPaid' in key;
+  const column = byFirstPaid ? key.firstPaid : key.column;
+  const offset = byFirstPaid ? 0 : key.offset;
+  const lookup = byFirstPaid ? null : key.lookup;
+  const cut = byFirstPaid ? key.cut : 0;
+  const before = byFirstPaid ? key.before : 0;
+  const after = byFirstPaid ? key.after : 0;
+
+  const flags = o.flags;
   const total = o.values.order_total!;
   const refund = o.values.refund_amount!;
   const discount = o.values.discount_amount!;
+  const { cid, firstPaid, prevPaid, nextPaid } = o;
   const gmv = sumsOf('gmv');
   const refunds = sumsOf('refunds');
   const discounts = sumsOf('discounts');
   const orders = sumsOf('orders');
-  const cancelledOrders = sumsOf('cancelled_orders');
-  // Paid rows by group, for the distinct-customer pass below.
-  const buyerRows: number[][] = [];
-  for (let i = lo; i < hi; i++) {
-    const flags = o.flags[i]!;
-    const paid = wantsPaid && (flags & PAID_FLAG) !== 0;
-    const cancelled = wantsCancelled && (flags & CANCELLED_FLAG) !== 0;
-    if ((!paid && !cancelled) || !pass(i)) continue;
-    const g = groupOf(i);
+  const cancelled = sumsOf('cancelled_orders');
+  const buyers = sumsOf('buyers');
+  const fresh = sumsOf('new_buyers');
+  const repeat = sumsOf('repeat_buyers');
+  const spanFrom = Int32Array.from(scan.spans, (s) => s[0]);
+  const spanTo = Int32Array.from(scan.spans, (s) => s[1]);
+  const stamps = mode === 'stamp' || mode === 'sorted' ? scratchOf(store, gmv.length) : null;
+  const stamp = stamps?.seen ?? new Int32Array(0);
+  const count = stamps?.count ?? new Uint8Array(0);
+  const base = stamps?.base ?? 0;
+  // `sorted`: the paid rows and their groups, for the pass after this one.
+  const paidRows = mode === 'sorted' ? new Int32Array(hi - lo) : null;
+  const paidGroups = mode === 'sorted' ? new Int32Array(hi - lo) : null;
+  let paidCount = 0;
+
+  rowLoop: for (let i = lo; i < hi; i++) {
+    const f = flags[i]!;
+    if ((f & mask) === 0) continue;
+    for (let t = 0; t < nt; t++) if (tests[t]!.allowed[tests[t]!.codes[i]!] === 0) continue rowLoop;
+    const g = lookup === null ? (column[i]! < cut ? before : after) : lookup[column[i]! - offset]!;
     seen[g] = 1;
-    if (cancelled) cancelledOrders[g] = (cancelledOrders[g] ?? 0) + 1;
-    if (!paid) continue;
-    gmv[g] = (gmv[g] ?? 0) + total[i]!;
-    refunds[g] = (refunds[g] ?? 0) + refund[i]!;
-    discounts[g] = (discounts[g] ?? 0) + discount[i]!;
-    orders[g] = (orders[g] ?? 0) + 1;
-    if (wantsBuyers) (buyerRows[g] ??= []).push(i);
+    if ((f & PAID_FLAG) === 0) {
+      cancelled[g]! += 1;
+      continue;
+    }
+    gmv[g]! += total[i]!;
+    refunds[g]! += refund[i]!;
+    discounts[g]! += discount[i]!;
+    orders[g]! += 1;
+    if (mode === 'sequence') {
+      if (prevPaid[i]! < spanFrom[g]!) {
+        buyers[g]! += 1;
+        if (firstPaid[i]! >= fromDay) fresh[g]! += 1;
+        if (nextPaid[i]! <= spanTo[g]!) repeat[g]! += 1;
+      }
+    } else if (mode === 'stamp') {
+      const c = cid[i]!;
+      if (stamp[c] !== base + g) {
+        stamp[c] = base + g;
+        count[c] = 1;
+        buyers[g]! += 1;
+        if (firstPaid[i]! >= fromDay) fresh[g]! += 1;
+      } else if (count[c] === 1) {
+        count[c] = 2;
+        repeat[g]! += 1;
+      }
+    } else if (paidRows !== null && paidGroups !== null) {
+      paidRows[paidCount] = i;
+      paidGroups[paidCount] = g;
+      paidCount++;
+    }
+  }
+  if (paidRows !== null && paidGroups !== null) {
+    // Counting sort of the paid rows by group: each group's rows together, so stamping works as above.
+    const size = gmv.length;
+    const start = new Int32Array(size + 1);
+    for (let k = 0; k < paidCount; k++) start[paidGroups[k]! + 1]! += 1;
+    for (let g = 0; g < size; g++) start[g + 1]! += start[g]!;
+    const next = start.slice(0, size);
+    const byGroup = new Int32Array(paidCount);
+    for (let k = 0; k < paidCount; k++) byGroup[next[paidGroups[k]!]!++] = paidRows[k]!;
+    for (let g = 0; g < size; g++) {
+      for (let k = start[g]!; k < start[g + 1]!; k++) {
+        const i = byGroup[k]!;
+        const c = cid[i]!;
+        if (stamp[c] !== base + g) {
+          stamp[c] = base + g;
+          count[c] = 1;
+          buyers[g]! += 1;
+          if (firstPaid[i]! >= fromDay) fresh[g]! += 1;
+        } else if (count[c] === 1) {
+          count[c] = 2;
+          repeat[g]! += 1;
+        }
+      }
+    }
   }
   // Sums of ten-thousandths are exact integers, so the difference of the sums is the sum of the differences.
   const net = sumsOf('net_revenue');
-  gmv.forEach((v, g) => (net[g] = v - (refunds[g] ?? 0)));
-  if (!wantsBuyers) return;
-  const s = scratchOf(store);
-  const buyers = sumsOf('buyers');
-  const fresh = sumsOf('new_buyers');
   const returning = sumsOf('returning_buyers');
-  const repeat = sumsOf('repeat_buyers');
-  buyerRows.forEach((rows, g) => {
-    const pass = ++s.pass;
-    let b = 0;
-    let n = 0;
-    let r = 0;
-    for (const i of rows) {
-      const c = o.cid[i]!;
-      if (s.seen[c] !== pass) {
-        s.seen[c] = pass;
-        s.count[c] = 1;
-        b++;
-        if (o.firstPaid[i]! >= fromDay) n++;
-      } else if ((s.count[c] = s.count[c]! + 1) === 2) r++;
-    }
-    buyers[g] = b;
-    fresh[g] = n;
-    returning[g] = b - n;
-    repeat[g] = r;
-  });
+  for (let g = 0; g < net.length; g++) {
+    net[g] = gmv[g]! - refunds[g]!;
+    returning[g] = buyers[g]! - fresh[g]!;
+  }
 }

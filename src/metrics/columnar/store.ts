@@ -42,6 +42,13 @@ export interface OrderColumns extends TableColumns {
   cid: Int32Array;
   /** Day of the customer's first paid order. */
   firstPaid: Int32Array;
+  /**
+   * On paid orders, the day of the customer's previous and next paid order (ys_orders
+   * prev_paid_date / next_paid_date, with their sentinels): a customer's first paid order in a
+   * span is the one whose previous paid order is before it.
+   */
+  prevPaid: Int32Array;
+  nextPaid: Int32Array;
   /** Largest cid + 1. */
   customers: number;
 }
@@ -58,6 +65,8 @@ export const NO_DAY = 2932896;
 /** Money is DECIMAL(18,4): the store holds it in ten-thousandths, as exact integers in doubles. */
 export const MONEY_SCALE = 10_000;
 
+const int32 = (a: Int32Array | Float64Array) => (a instanceof Int32Array ? a : Int32Array.from(a));
+const float64 = (a: Int32Array | Float64Array) => (a instanceof Float64Array ? a : Float64Array.from(a));
 const dayOf = (column: string) => `CAST(${column} - DATE '1970-01-01' AS INTEGER)`;
 
 interface TableSpec {
@@ -114,11 +123,11 @@ async function readTable(
   WHERE ${spec.where}
   ORDER BY x.${dateColumn}`;
   const columns = await read(engine, sql, names);
-  const day = Int32Array.from(columns.day!);
+  const day = int32(columns.day!);
   const table: TableColumns = {
     rows: day.length,
     day,
-    codes: Object.fromEntries(spec.dimensions.map((d) => [d, Int32Array.from(columns[`c_${d}`]!)])),
+    codes: Object.fromEntries(spec.dimensions.map((d) => [d, int32(columns[`c_${d}`]!)])),
     dictionaries,
     values: {},
   };
@@ -147,26 +156,30 @@ async function readOrders(engine: Engine): Promise<OrderColumns | null> {
     { name: 'flags', sql: `CAST(x.is_paid AS INTEGER) * ${PAID_FLAG} + CAST(x.is_cancelled AS INTEGER) * ${CANCELLED_FLAG}` },
     { name: 'cid', sql: 'x.cid' },
     { name: 'first_paid', sql: dayOf(`coalesce(x.first_paid_date, DATE '9999-12-31')`) },
+    { name: 'prev_paid', sql: dayOf('x.prev_paid_date') },
+    { name: 'next_paid', sql: dayOf('x.next_paid_date') },
     { name: 'order_total', sql: money('order_total') },
     { name: 'refund_amount', sql: money('refund_amount') },
     { name: 'discount_amount', sql: money('discount_amount') },
   ];
   const { table, columns } = await readTable(engine, spec, 'order_date', extra);
   const values = {
-    order_total: Float64Array.from(columns.order_total!),
-    refund_amount: Float64Array.from(columns.refund_amount!),
-    discount_amount: Float64Array.from(columns.discount_amount!),
+    order_total: float64(columns.order_total!),
+    refund_amount: float64(columns.refund_amount!),
+    discount_amount: float64(columns.discount_amount!),
   };
   if (Object.values(values).some((v) => sumAbs(v) >= EXACT_LIMIT)) return null;
-  const cid = Int32Array.from(columns.cid!);
+  const cid = int32(columns.cid!);
   let customers = 0;
   for (let i = 0; i < cid.length; i++) if (cid[i]! >= customers) customers = cid[i]! + 1;
   return {
     ...table,
     values,
-    flags: Int32Array.from(columns.flags!),
+    flags: int32(columns.flags!),
     cid,
-    firstPaid: Int32Array.from(columns.first_paid!),
+    firstPaid: int32(columns.first_paid!),
+    prevPaid: int32(columns.prev_paid!),
+    nextPaid: int32(columns.next_paid!),
     customers,
   };
 }
@@ -188,7 +201,7 @@ async function readTraffic(engine: Engine): Promise<TableColumns | null> {
   };
   const extra = TRAFFIC_VALUES.map((c) => ({ name: c, sql: `CAST(coalesce(x.${c}, 0) AS DOUBLE)` }));
   const { table, columns } = await readTable(engine, spec, 'date', extra);
-  table.values = Object.fromEntries(TRAFFIC_VALUES.map((c) => [c, Float64Array.from(columns[c]!)]));
+  table.values = Object.fromEntries(TRAFFIC_VALUES.map((c) => [c, float64(columns[c]!)]));
   return table;
 }
 
@@ -204,7 +217,7 @@ async function readUsers(engine: Engine): Promise<UserColumns> {
   const firstPaid = `(SELECT ${dayOf('c.first_paid_date')} FROM ${CUSTOMERS_TABLE} c WHERE c.customer_key = x.user_key AND c.first_paid_date IS NOT NULL)`;
   const extra = [{ name: 'first_paid', sql: `coalesce(${firstPaid}, ${NO_DAY})` }];
   const { table, columns } = await readTable(engine, spec, 'registered_date', extra);
-  return { ...table, firstPaid: Int32Array.from(columns.first_paid!) };
+  return { ...table, firstPaid: int32(columns.first_paid!) };
 }
 
 /**
