@@ -1,6 +1,10 @@
 import type { Engine, Row } from '../../engine/engine';
 import { dateSql, type QueryContext } from '../../metrics/compile';
 import { prepareContext } from '../../metrics/context';
+import { answerFromColumns } from '../../metrics/columnar/execute';
+import type { ColumnStore } from '../../metrics/columnar/store';
+import { withDependencies, type AggregateDefinition } from '../../metrics/definitions';
+import { columnStoreOf } from '../../metrics/derived-state';
 import { firstPaidSql, ordersRelation } from '../../metrics/derived';
 import type { DataDescription } from '../../metrics/describe';
 import type { Filters } from '../../metrics/filters';
@@ -75,5 +79,18 @@ export async function computeBuyerMix(
 ): Promise<BuyerMixRow[]> {
   const { ctx, description: data } = await prepareContext(engine, span, filters, description);
   if (ctx.blocked.includes('orders')) return [];
-  return parseBuyerMix(await engine.query(buyerMixSql(ctx)), span, data.orders);
+  return parseBuyerMix(fromColumnStore(engine, ctx) ?? (await engine.query(buyerMixSql(ctx))), span, data.orders);
+}
+
+/** The rows of buyerMixSql from the dashboard's in-memory column store, when it has one and can answer. */
+function fromColumnStore(engine: Engine, ctx: QueryContext): Row[] | null {
+  const store = ctx.derived ? columnStoreOf<ColumnStore>(engine) : undefined;
+  if (!store) return null;
+  const months = periodBuckets(ctx.period, 'month').map((m) => ({ key: m.label, from: m.from, to: m.to }));
+  const aggregates = withDependencies(['buyers', 'new_buyers']).filter((d): d is AggregateDefinition => d.kind !== 'ratio');
+  const rows = answerFromColumns(store, aggregates, ctx, { key: () => '', rows: months }, { newInEachGroup: true });
+  return rows?.flatMap((r) => [
+    { grp: `${String(r.grp)}|new`, buyers: r.new_buyers ?? null },
+    { grp: `${String(r.grp)}|returning`, buyers: Number(r.buyers) - Number(r.new_buyers) },
+  ]) ?? null;
 }

@@ -177,12 +177,15 @@ function matchingRows(
  * The aggregates of `live` (as compileMetricsQuery keeps them) computed from the store: the rows
  * the lean SQL would return (grp and one column per aggregate), or null when the store cannot
  * answer (an aggregate, filter or grouping it does not know; a table it could not copy).
+ * `newInEachGroup`: new buyers of a date group are those whose first paid order is in the group's
+ * own span (the customers page's monthly buyer mix), not in the period's.
  */
 export function answerFromColumns(
   store: ColumnStore,
   live: readonly AggregateDefinition[],
   ctx: QueryContext,
   group?: Grouping & { columnar?: ColumnarKey },
+  options: { newInEachGroup?: boolean } = {},
 ): Row[] | null {
   if (live.some((d) => !KNOWN[d.scope].includes(d.id))) return null;
   const fromDay = dayNumber(ctx.period.from);
@@ -218,7 +221,9 @@ export function answerFromColumns(
   const seen = new Uint8Array(size);
   if (ordersScan) {
     const spans = group?.rows ? group.rows.map((r) => [dayNumber(r.from), dayNumber(r.to)] as const) : [[fromDay, toDay] as const];
-    aggregateOrders(store, scopes, { ...ordersScan, fromDay, spans, bucketed: !group || group.rows !== undefined }, sumsOf, seen);
+    // New buyers are new to the period; with `newInEachGroup` (date groups only) new to their group's span.
+    const newFrom = Int32Array.from({ length: size }, (_, g) => (options.newInEachGroup && group?.rows ? spans[g]![0] : fromDay));
+    aggregateOrders(store, scopes, { ...ordersScan, newFrom, spans, bucketed: !group || group.rows !== undefined }, sumsOf, seen);
   }
   for (const [source, scan] of Object.entries(scans) as ['traffic' | 'users', Scan][]) {
     for (let k = 0; k < scan.count; k++) seen[scan.groups[k]!] = 1;
@@ -270,7 +275,8 @@ interface OrdersScan {
   hi: number;
   tests: readonly FilterTest[];
   key: RowKey;
-  fromDay: number;
+  /** A buyer is new in group g when their first paid day is on or after newFrom[g]. */
+  newFrom: Int32Array;
   /** Each group's first and last day (the period for groups that are not date buckets). */
   spans: readonly (readonly [number, number])[];
   /** Groups are date spans (or the one period): a customer's rows of a group come together. */
@@ -298,7 +304,7 @@ function aggregateOrders(
   const wantsCancelled = scopes.has('cancelled_orders');
   const mask = (wantsPaid ? PAID_FLAG : 0) | (wantsCancelled ? CANCELLED_FLAG : 0);
   const mode = !scopes.has('period_buyers') ? 'none' : scan.tests.length === 0 && scan.bucketed ? 'sequence' : scan.bucketed ? 'stamp' : 'sorted';
-  const { lo, hi, tests, key, fromDay } = scan;
+  const { lo, hi, tests, key, newFrom } = scan;
   const nt = tests.length;
   const byFirstPaid = 'firstPaid' in key;
   const column = byFirstPaid ? key.firstPaid : key.column;
@@ -349,7 +355,7 @@ function aggregateOrders(
     if (mode === 'sequence') {
       if (prevPaid[i]! < spanFrom[g]!) {
         buyers[g]! += 1;
-        if (firstPaid[i]! >= fromDay) fresh[g]! += 1;
+        if (firstPaid[i]! >= newFrom[g]!) fresh[g]! += 1;
         if (nextPaid[i]! <= spanTo[g]!) repeat[g]! += 1;
       }
     } else if (mode === 'stamp') {
@@ -358,7 +364,7 @@ function aggregateOrders(
         stamp[c] = base + g;
         count[c] = 1;
         buyers[g]! += 1;
-        if (firstPaid[i]! >= fromDay) fresh[g]! += 1;
+        if (firstPaid[i]! >= newFrom[g]!) fresh[g]! += 1;
       } else if (count[c] === 1) {
         count[c] = 2;
         repeat[g]! += 1;
@@ -386,7 +392,7 @@ function aggregateOrders(
           stamp[c] = base + g;
           count[c] = 1;
           buyers[g]! += 1;
-          if (firstPaid[i]! >= fromDay) fresh[g]! += 1;
+          if (firstPaid[i]! >= newFrom[g]!) fresh[g]! += 1;
         } else if (count[c] === 1) {
           count[c] = 2;
           repeat[g]! += 1;

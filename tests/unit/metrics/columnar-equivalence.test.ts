@@ -19,6 +19,7 @@ import {
   computeSalesSeries,
 } from '../../../src/features/sales/sales-queries';
 import { computeDeviceConversion } from '../../../src/features/traffic/traffic-queries';
+import { computeBuyerMix } from '../../../src/features/customers/customers-queries';
 import { randomShop } from '../../fixtures/metrics/random-shop';
 import { ENGINES, loadTables } from '../../fixtures/metrics/tables';
 
@@ -121,7 +122,7 @@ describe.each(ENGINES)('the in-memory column store gives the SQL numbers on $nam
     expect(compared).toBeGreaterThan(PERIODS.length * FILTERS.length * 6);
   }, 120_000);
 
-  it('answers the pages without SQL, with the numbers of the canonical tables', async () => {
+  it('answers the pages (and the buyer mix) without SQL, with the numbers of the canonical tables', async () => {
     const pages = async () => {
       const out: unknown[] = [];
       for (const period of PERIODS) {
@@ -135,13 +136,15 @@ describe.each(ENGINES)('the in-memory column store gives the SQL numbers on $nam
           out.push(await computeNewVsReturning(engine, period, filters));
           out.push(await computeByChannel(engine, period, filters));
           out.push(await computeDeviceConversion(engine, period, filters));
+          out.push(await computeBuyerMix(engine, period, filters));
         }
       }
       return out;
     };
     const spy = vi.spyOn(engine, 'query');
     const fromStore = await pages();
-    const metricSql = spy.mock.calls.filter(([sql]) => sql.includes('agg_'));
+    // Metric queries (agg_ CTEs) and the buyer mix (a bitmap of customer ids) never reach the engine.
+    const metricSql = spy.mock.calls.filter(([sql]) => sql.includes('agg_') || sql.includes('bitstring_agg'));
     spy.mockRestore();
     expect(metricSql).toEqual([]);
 
