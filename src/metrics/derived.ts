@@ -4,6 +4,7 @@ import { PAID_STATUSES } from '../model/tables';
 import { describeSql, ensureCanonicalTables } from './describe';
 import { CUSTOMERS_TABLE, DAILY_TABLE, DESCRIBE_TABLE, hasDerived, keepColumnStore, markDerived, ORDERS_TABLE } from './derived-state';
 import { loadColumnStore } from './columnar/store';
+import { warmUp } from './columnar/execute';
 import { channelSql, ordersFilterSql, type Filters } from './filters';
 
 export { CUSTOMERS_TABLE, DAILY_TABLE, DESCRIBE_TABLE, hasDerived, ORDERS_TABLE };
@@ -111,7 +112,10 @@ export async function rebuildDerived(engine: Engine, options: { columnStore?: bo
   // The dashboard also keeps the rows in memory (columnar/store.ts); a one-off report does not need them.
   if (options.columnStore) {
     const store = await loadColumnStore(engine);
-    if (store) keepColumnStore(engine, store);
+    if (store) {
+      keepColumnStore(engine, store);
+      warmUp(store);
+    }
   }
 }
 
