@@ -1,7 +1,7 @@
 import type { Row } from '../../engine/engine';
 import type { Grouping, QueryContext } from '../compile';
 import type { AggregateDefinition, ComponentId, ScopeId } from '../definitions';
-import { SOURCE_DIMENSIONS, type FilterDimension, type Filters, type SourceTable } from '../filters';
+import { SOURCE_DIMENSIONS, type Filters, type SourceTable } from '../filters';
 import { CANCELLED_FLAG, MONEY_SCALE, PAID_FLAG, type ColumnStore, type OrderColumns, type TableColumns, type UserColumns } from './store';
 
 /**
