@@ -80,11 +80,7 @@ const PATCHES: Patch[] = [
   { period: { from: '2026-09-01', to: '2026-09-30' }, filters: { device: ['mobile'] } },
 ];
 
-interface QueryLogEntry {
-  sql: string;
-  start: number;
-  end: number;
-}
+import type { QueryLogEntry } from '../src/engine/query-log';
 
 /** Queries run one at a time in the worker, so a query's own time is from the later of its start and the previous end. */
 function printQueryLog(pageId: string, patch: string, total: number, log: QueryLogEntry[]) {

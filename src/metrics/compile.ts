@@ -107,7 +107,8 @@ function sequenceBuyersSql(ctx: QueryContext, group: Grouping | undefined): stri
 
 export const dateSql = (day: string) => `DATE ${literal(day)}`;
 
-const SCOPE_SOURCE: Record<ScopeId, SourceTable> = {
+/** The table each scope's rows come from. */
+export const SCOPE_SOURCE: Record<ScopeId, SourceTable> = {
   paid_orders: 'orders',
   period_buyers: 'orders',
   cancelled_orders: 'orders',

@@ -3,9 +3,8 @@ import { queryLog } from '../engine/query-log';
 import { compileMetricsQuery, type Grouping, type QueryContext } from './compile';
 import type { ComponentId } from './definitions';
 import { hasDerived } from './derived';
-import { columnStoreOf } from './derived-state';
 import { answerFromColumns } from './columnar/execute';
-import type { ColumnStore } from './columnar/store';
+import { columnStoreFor } from './columnar/store';
 import { describeData, type DataDescription } from './describe';
 import { SOURCE_TABLES, unsupportedDimensions, type FilterDimension, type Filters, type SourceTable } from './filters';
 import { assertPeriod, type Period } from './periods';
@@ -103,7 +102,7 @@ export async function queryMetrics(
 ): Promise<Row[]> {
   const query = compileMetricsQuery(ids, prepared.ctx, prepared.description, group);
   if (query.sql === null) return query.finish([]);
-  const store = prepared.ctx.derived ? columnStoreOf<ColumnStore>(engine) : undefined;
+  const store = columnStoreFor(engine, prepared.ctx);
   const start = performance.now();
   const answered = store ? answerFromColumns(store, query.aggregates, prepared.ctx, group) : null;
   if (answered) queryLog()?.push({ sql: `columns: ${ids.join(', ')}`, start, end: performance.now() });

@@ -2,9 +2,8 @@ import type { Engine, Row } from '../../engine/engine';
 import { dateSql, type QueryContext } from '../../metrics/compile';
 import { prepareContext } from '../../metrics/context';
 import { answerFromColumns } from '../../metrics/columnar/execute';
-import type { ColumnStore } from '../../metrics/columnar/store';
+import { columnStoreFor } from '../../metrics/columnar/store';
 import { withDependencies, type AggregateDefinition } from '../../metrics/definitions';
-import { columnStoreOf } from '../../metrics/derived-state';
 import { firstPaidSql, ordersRelation } from '../../metrics/derived';
 import type { DataDescription } from '../../metrics/describe';
 import type { Filters } from '../../metrics/filters';
@@ -84,7 +83,7 @@ export async function computeBuyerMix(
 
 /** The rows of buyerMixSql from the dashboard's in-memory column store, when it has one and can answer. */
 function fromColumnStore(engine: Engine, ctx: QueryContext): Row[] | null {
-  const store = ctx.derived ? columnStoreOf<ColumnStore>(engine) : undefined;
+  const store = columnStoreFor(engine, ctx);
   if (!store) return null;
   const months = periodBuckets(ctx.period, 'month').map((m) => ({ key: m.label, from: m.from, to: m.to }));
   const aggregates = withDependencies(['buyers', 'new_buyers']).filter((d): d is AggregateDefinition => d.kind !== 'ratio');

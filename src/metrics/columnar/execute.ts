@@ -1,6 +1,7 @@
 import type { Row } from '../../engine/engine';
-import type { Grouping, QueryContext } from '../compile';
-import type { AggregateDefinition, ComponentId, ScopeId } from '../definitions';
+import { SCOPE_SOURCE, type Grouping, type QueryContext } from '../compile';
+import { DEFINITIONS, type AggregateDefinition, type ComponentId, type ScopeId } from '../definitions';
+import { periodBuckets, shiftDay } from '../periods';
 import { SOURCE_DIMENSIONS, type Filters, type SourceTable } from '../filters';
 import { CANCELLED_FLAG, MONEY_SCALE, PAID_FLAG, type ColumnStore, type OrderColumns, type TableColumns, type UserColumns } from './store';
 
@@ -20,14 +21,6 @@ const KNOWN: Record<ScopeId, readonly ComponentId[]> = {
   cancelled_orders: ['cancelled_orders'],
   traffic_rows: ['sessions', 'visitors', 'product_views', 'add_to_cart', 'checkouts'],
   registrations: ['registrations', 'activated_30d'],
-};
-
-const SCOPE_TABLE: Record<ScopeId, SourceTable> = {
-  paid_orders: 'orders',
-  period_buyers: 'orders',
-  cancelled_orders: 'orders',
-  traffic_rows: 'traffic',
-  registrations: 'users',
 };
 
 const DAY_MS = 86_400_000;
@@ -94,7 +87,7 @@ class Groups {
 }
 
 function rowKey(
-  group: (Grouping & { columnar?: ColumnarKey }) | undefined,
+  group: Grouping | undefined,
   groups: Groups,
   table: TableColumns,
   source: SourceTable,
@@ -184,7 +177,7 @@ export function answerFromColumns(
   store: ColumnStore,
   live: readonly AggregateDefinition[],
   ctx: QueryContext,
-  group?: Grouping & { columnar?: ColumnarKey },
+  group?: Grouping,
   options: { newInEachGroup?: boolean } = {},
 ): Row[] | null {
   if (live.some((d) => !KNOWN[d.scope].includes(d.id))) return null;
@@ -198,7 +191,7 @@ export function answerFromColumns(
   const scans: Partial<Record<'traffic' | 'users', Scan>> = {};
   let ordersScan: { lo: number; hi: number; tests: FilterTest[]; key: RowKey } | null = null;
   for (const source of ['orders', 'traffic', 'users'] as const) {
-    const wanted = [...scopes].filter((s) => SCOPE_TABLE[s] === source);
+    const wanted = [...scopes].filter((s) => SCOPE_SOURCE[s] === source);
     if (!wanted.length) continue;
     const table = tables[source];
     if (!table) return null;
@@ -223,7 +216,7 @@ export function answerFromColumns(
     const spans = group?.rows ? group.rows.map((r) => [dayNumber(r.from), dayNumber(r.to)] as const) : [[fromDay, toDay] as const];
     // New buyers are new to the period; with `newInEachGroup` (date groups only) new to their group's span.
     const newFrom = Int32Array.from({ length: size }, (_, g) => (options.newInEachGroup && group?.rows ? spans[g]![0] : fromDay));
-    aggregateOrders(store, scopes, { ...ordersScan, newFrom, spans, bucketed: !group || group.rows !== undefined }, sumsOf, seen);
+    aggregateOrders(store, scopes, { ...ordersScan, newFrom, spans, bucketed: groups.fixed }, sumsOf, seen);
   }
   for (const [source, scan] of Object.entries(scans) as ['traffic' | 'users', Scan][]) {
     for (let k = 0; k < scan.count; k++) seen[scan.groups[k]!] = 1;
@@ -238,13 +231,11 @@ export function answerFromColumns(
     const row: Row = { grp: groups.names[g]! };
     for (const d of live) {
       const v = sums.get(d.id)?.[g] ?? 0;
-      row[d.id] = MONEY_IDS.has(d.id) ? v / MONEY_SCALE : v;
+      row[d.id] = d.unit === 'money' ? v / MONEY_SCALE : v;
     }
     return row;
   });
 }
-
-const MONEY_IDS = new Set<ComponentId>(['gmv', 'refunds', 'net_revenue', 'discounts']);
 
 /** DuckDB orders text by its bytes (UTF-8); comparing code points gives the same order. */
 function compareText(a: string, b: string): number {
@@ -337,6 +328,19 @@ function aggregateOrders(
   const paidRows = mode === 'sorted' ? new Int32Array(hi - lo) : null;
   const paidGroups = mode === 'sorted' ? new Int32Array(hi - lo) : null;
   let paidCount = 0;
+  /** Paid row i of group g, where a group's rows come together: the customer counts once per group. */
+  const stampBuyer = (i: number, g: number) => {
+    const c = cid[i]!;
+    if (stamp[c] !== base + g) {
+      stamp[c] = base + g;
+      count[c] = 1;
+      buyers[g]! += 1;
+      if (firstPaid[i]! >= newFrom[g]!) fresh[g]! += 1;
+    } else if (count[c] === 1) {
+      count[c] = 2;
+      repeat[g]! += 1;
+    }
+  };
 
   rowLoop: for (let i = lo; i < hi; i++) {
     const f = flags[i]!;
@@ -359,16 +363,7 @@ function aggregateOrders(
         if (nextPaid[i]! <= spanTo[g]!) repeat[g]! += 1;
       }
     } else if (mode === 'stamp') {
-      const c = cid[i]!;
-      if (stamp[c] !== base + g) {
-        stamp[c] = base + g;
-        count[c] = 1;
-        buyers[g]! += 1;
-        if (firstPaid[i]! >= newFrom[g]!) fresh[g]! += 1;
-      } else if (count[c] === 1) {
-        count[c] = 2;
-        repeat[g]! += 1;
-      }
+      stampBuyer(i, g);
     } else if (paidRows !== null && paidGroups !== null) {
       paidRows[paidCount] = i;
       paidGroups[paidCount] = g;
@@ -385,19 +380,7 @@ function aggregateOrders(
     const byGroup = new Int32Array(paidCount);
     for (let k = 0; k < paidCount; k++) byGroup[next[paidGroups[k]!]!++] = paidRows[k]!;
     for (let g = 0; g < size; g++) {
-      for (let k = start[g]!; k < start[g + 1]!; k++) {
-        const i = byGroup[k]!;
-        const c = cid[i]!;
-        if (stamp[c] !== base + g) {
-          stamp[c] = base + g;
-          count[c] = 1;
-          buyers[g]! += 1;
-          if (firstPaid[i]! >= newFrom[g]!) fresh[g]! += 1;
-        } else if (count[c] === 1) {
-          count[c] = 2;
-          repeat[g]! += 1;
-        }
-      }
+      for (let k = start[g]!; k < start[g + 1]!; k++) stampBuyer(byGroup[k]!, g);
     }
   }
   // Sums of ten-thousandths are exact integers, so the difference of the sums is the sum of the differences.
@@ -417,35 +400,23 @@ function aggregateOrders(
 export function warmUp(store: ColumnStore): void {
   const days = store.orders.day;
   if (days.length === 0) return;
-  const last = days[days.length - 1]!;
-  const iso = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-  const period = { from: iso(last - 89), to: iso(last) };
+  const to = new Date(days[days.length - 1]! * DAY_MS).toISOString().slice(0, 10);
+  const period = { from: shiftDay(to, -89), to };
   const live = (Object.keys(KNOWN) as ScopeId[])
-    .flatMap((scope) => KNOWN[scope].map((id) => ({ scope, id })))
-    .filter(({ scope }) => (scope !== 'traffic_rows' || store.traffic) && (scope !== 'registrations' || store.users)) as AggregateDefinition[];
+    .flatMap((scope) => KNOWN[scope].map((id) => DEFINITIONS[id] as AggregateDefinition))
+    .filter(({ scope }) => (scope !== 'traffic_rows' || store.traffic) && (scope !== 'registrations' || store.users));
   const firstChannel = store.orders.dictionaries.channel?.filterValue.find((v) => v !== null);
   const filterSets: Filters[] = [{}, firstChannel ? { channel: [firstChannel] } : {}];
-  const weeks: Grouping = { key: () => '', rows: weekSpans(period.from, last) };
-  const byChannel: Grouping & { columnar: ColumnarKey } = { key: () => '', columnar: { dimension: 'channel' } };
-  const newOrNot: Grouping & { columnar: ColumnarKey } = { key: () => '', columnar: { firstPaidBefore: period.from, before: 'r', onOrAfter: 'n' } };
+  const weeks: Grouping = { key: () => '', rows: periodBuckets(period, 'week').map((b) => ({ key: b.label, from: b.from, to: b.to })) };
+  const byChannel: Grouping = { key: () => '', columnar: { dimension: 'channel' } };
+  const newOrNot: Grouping = { key: () => '', columnar: { firstPaidBefore: period.from, before: 'r', onOrAfter: 'n' } };
   for (let round = 0; round < 4; round++) {
     for (const filters of filterSets) {
       const ctx: QueryContext = { period, filters, blocked: [], derived: true };
       answerFromColumns(store, live, ctx);
       answerFromColumns(store, live, ctx, weeks);
       answerFromColumns(store, live, ctx, byChannel);
-      answerFromColumns(store, live.filter((d) => SCOPE_TABLE[d.scope] === 'orders'), ctx, newOrNot);
+      answerFromColumns(store, live.filter((d) => SCOPE_SOURCE[d.scope] === 'orders'), ctx, newOrNot);
     }
   }
-}
-
-/** Seven-day spans from `from` to the day `last`. */
-function weekSpans(from: string, last: number): { key: string; from: string; to: string }[] {
-  const spans = [];
-  for (let start = dayNumber(from); start <= last; start += 7) {
-    const end = Math.min(start + 6, last);
-    const iso = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-    spans.push({ key: iso(start), from: iso(start), to: iso(end) });
-  }
-  return spans;
 }

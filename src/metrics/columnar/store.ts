@@ -1,7 +1,7 @@
 import { columnsFromRows, type Columns, type Engine } from '../../engine/engine';
 import { literal } from '../../engine/sql';
-import { CUSTOMERS_TABLE, ORDERS_TABLE } from '../derived-state';
-import { channelSql, type FilterDimension, type SourceTable } from '../filters';
+import { columnStoreOf, CUSTOMERS_TABLE, ORDERS_TABLE } from '../derived-state';
+import { channelSql, type FilterDimension } from '../filters';
 
 /**
  * An in-memory, columnar copy of the rows metric aggregates read (paid and cancelled orders,
@@ -70,7 +70,6 @@ const float64 = (a: Int32Array | Float64Array) => (a instanceof Float64Array ? a
 const dayOf = (column: string) => `CAST(${column} - DATE '1970-01-01' AS INTEGER)`;
 
 interface TableSpec {
-  source: SourceTable;
   relation: string;
   where: string;
   dimensions: FilterDimension[];
@@ -146,7 +145,6 @@ function sumAbs(values: Float64Array): number {
 
 async function readOrders(engine: Engine): Promise<OrderColumns | null> {
   const spec: TableSpec = {
-    source: 'orders',
     relation: ORDERS_TABLE,
     where: 'x.is_paid OR x.is_cancelled',
     dimensions: ['channel', 'region', 'device', 'campaign', 'currency'],
@@ -155,7 +153,7 @@ async function readOrders(engine: Engine): Promise<OrderColumns | null> {
   const extra = [
     { name: 'flags', sql: `CAST(x.is_paid AS INTEGER) * ${PAID_FLAG} + CAST(x.is_cancelled AS INTEGER) * ${CANCELLED_FLAG}` },
     { name: 'cid', sql: 'x.cid' },
-    { name: 'first_paid', sql: dayOf(`coalesce(x.first_paid_date, DATE '9999-12-31')`) },
+    { name: 'first_paid', sql: `coalesce(${dayOf('x.first_paid_date')}, ${NO_DAY})` },
     { name: 'prev_paid', sql: dayOf('x.prev_paid_date') },
     { name: 'next_paid', sql: dayOf('x.next_paid_date') },
     { name: 'order_total', sql: money('order_total') },
@@ -193,7 +191,6 @@ async function readTraffic(engine: Engine): Promise<TableColumns | null> {
   );
   if (whole?.ok === false) return null;
   const spec: TableSpec = {
-    source: 'traffic',
     relation: 'traffic',
     where: 'TRUE',
     dimensions: ['channel', 'device', 'campaign'],
@@ -207,7 +204,6 @@ async function readTraffic(engine: Engine): Promise<TableColumns | null> {
 
 async function readUsers(engine: Engine): Promise<UserColumns> {
   const spec: TableSpec = {
-    source: 'users',
     relation: 'users',
     where: 'TRUE',
     dimensions: ['channel', 'region'],
@@ -228,4 +224,9 @@ export async function loadColumnStore(engine: Engine): Promise<ColumnStore | nul
   const orders = await readOrders(engine);
   if (!orders) return null;
   return { orders, traffic: await readTraffic(engine), users: await readUsers(engine) };
+}
+
+/** The store to answer a query from: the engine's, when it keeps one and the query reads the derived tables. */
+export function columnStoreFor(engine: Engine, ctx: { derived: boolean }): ColumnStore | undefined {
+  return ctx.derived ? columnStoreOf<ColumnStore>(engine) : undefined;
 }

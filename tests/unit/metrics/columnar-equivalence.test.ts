@@ -8,7 +8,6 @@ import { HELPER_IDS, KPI_IDS, type ComponentId } from '../../../src/metrics/defi
 import { dropDerived, rebuildDerived } from '../../../src/metrics/derived';
 import { columnStoreOf } from '../../../src/metrics/derived-state';
 import { channelSql, type Filters } from '../../../src/metrics/filters';
-import type { Grain, Period } from '../../../src/metrics/periods';
 import { computeByChannel } from '../../../src/metrics/queries/by-channel';
 import { computeKpis } from '../../../src/metrics/queries/kpis';
 import { bucketGrouping, computeSeries } from '../../../src/metrics/queries/series';
@@ -20,7 +19,8 @@ import {
 } from '../../../src/features/sales/sales-queries';
 import { computeDeviceConversion } from '../../../src/features/traffic/traffic-queries';
 import { computeBuyerMix } from '../../../src/features/customers/customers-queries';
-import { randomShop } from '../../fixtures/metrics/random-shop';
+import type { Period } from '../../../src/metrics/periods';
+import { randomShop, SHOP_GRAINS, SHOP_PERIODS } from '../../fixtures/metrics/random-shop';
 import { ENGINES, loadTables } from '../../fixtures/metrics/tables';
 
 /**
@@ -29,12 +29,7 @@ import { ENGINES, loadTables } from '../../fixtures/metrics/tables';
  * independent computation, over a seeded shop full of edge cases, for every aggregate, filter and
  * grouping the pages use.
  */
-const PERIODS: Period[] = [
-  { from: '2025-01-15', to: '2025-01-15' },
-  { from: '2025-02-01', to: '2025-02-28' },
-  { from: '2025-01-20', to: '2025-03-10' },
-  { from: '2024-12-01', to: '2025-04-30' },
-];
+const PERIODS = SHOP_PERIODS;
 const FILTERS: Filters[] = [
   {},
   { channel: ['email'] },
@@ -46,7 +41,7 @@ const FILTERS: Filters[] = [
   { channel: ['email'], device: ['desktop'] },
   { currency: 'CNY' },
 ];
-const GRAINS: Grain[] = ['day', 'week', 'month'];
+const GRAINS = SHOP_GRAINS;
 
 const ORDER_IDS: ComponentId[] = ['gmv', 'refunds', 'net_revenue', 'discounts', 'orders', 'aov', 'cancelled_orders'];
 const BUYER_IDS: ComponentId[] = ['buyers', 'new_buyers', 'returning_buyers', 'repeat_buyers', 'repeat_purchase_rate'];

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine';
 import { dropDerived, rebuildDerived } from '../../../src/metrics/derived';
 import type { Filters } from '../../../src/metrics/filters';
-import type { Grain, Period } from '../../../src/metrics/periods';
 import { computeByChannel } from '../../../src/metrics/queries/by-channel';
 import { computeKpis } from '../../../src/metrics/queries/kpis';
 import { bucketGrouping, computeSeries } from '../../../src/metrics/queries/series';
@@ -18,7 +17,7 @@ import {
 } from '../../../src/features/sales/sales-queries';
 import { computeDeviceConversion } from '../../../src/features/traffic/traffic-queries';
 import { ENGINES, loadTables } from '../../fixtures/metrics/tables';
-import { randomShop } from '../../fixtures/metrics/random-shop';
+import { randomShop, SHOP_GRAINS, SHOP_PERIODS } from '../../fixtures/metrics/random-shop';
 
 /**
  * The derived tables (ys_orders with each customer's previous and next paid order, the ys_daily
@@ -28,14 +27,9 @@ import { randomShop } from '../../fixtures/metrics/random-shop';
  * one customer on one day, unpaid orders between paid ones, blank and padded dimension values,
  * and customers whose first paid order is before, inside and after a period.
  */
-const PERIODS: Period[] = [
-  { from: '2025-01-15', to: '2025-01-15' },
-  { from: '2025-02-01', to: '2025-02-28' },
-  { from: '2025-01-20', to: '2025-03-10' },
-  { from: '2024-12-01', to: '2025-04-30' },
-];
+const PERIODS = SHOP_PERIODS;
 const FILTERS: Filters[] = [{}, { channel: ['email'] }, { device: ['mobile'] }, { region: ['East'] }];
-const GRAINS: Grain[] = ['day', 'week', 'month'];
+const GRAINS = SHOP_GRAINS;
 
 describe.each(ENGINES)('derived tables give the canonical numbers on $name', ({ create }) => {
   let engine: Engine;
