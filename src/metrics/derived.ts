@@ -4,7 +4,7 @@ import { PAID_STATUSES } from '../model/tables';
 import { describeSql, ensureCanonicalTables } from './describe';
 import { CUSTOMERS_TABLE, DAILY_TABLE, DESCRIBE_TABLE, hasDerived, keepColumnStore, markDerived, ORDERS_TABLE } from './derived-state';
 import { loadColumnStore } from './columnar/store';
-import { warmUp } from './columnar/execute';
+import { warmUp } from './columnar/warm-up';
 import { channelSql, ordersFilterSql, type Filters } from './filters';
 
 export { CUSTOMERS_TABLE, DAILY_TABLE, DESCRIBE_TABLE, hasDerived, ORDERS_TABLE };

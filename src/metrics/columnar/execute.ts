@@ -1,7 +1,6 @@
 import type { Row } from '../../engine/engine';
 import { SCOPE_SOURCE, type Grouping, type QueryContext } from '../compile';
-import { DEFINITIONS, type AggregateDefinition, type ComponentId, type ScopeId } from '../definitions';
-import { periodBuckets, shiftDay } from '../periods';
+import type { AggregateDefinition, ComponentId, ScopeId } from '../definitions';
 import { SOURCE_DIMENSIONS, type Filters, type SourceTable } from '../filters';
 import { CANCELLED_FLAG, MONEY_SCALE, PAID_FLAG, type ColumnStore, type OrderColumns, type TableColumns, type UserColumns } from './store';
 
@@ -15,7 +14,7 @@ export type ColumnarKey =
   | { firstPaidBefore: string; before: string; onOrAfter: string };
 
 /** What each aggregate this executor knows reads, per scope. Anything else is left to SQL. */
-const KNOWN: Record<ScopeId, readonly ComponentId[]> = {
+export const KNOWN: Record<ScopeId, readonly ComponentId[]> = {
   paid_orders: ['gmv', 'refunds', 'net_revenue', 'discounts', 'orders'],
   period_buyers: ['buyers', 'new_buyers', 'returning_buyers', 'repeat_buyers'],
   cancelled_orders: ['cancelled_orders'],
@@ -23,13 +22,13 @@ const KNOWN: Record<ScopeId, readonly ComponentId[]> = {
   registrations: ['registrations', 'activated_30d'],
 };
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 export function dayNumber(day: string): number {
   return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
 }
 
 /** First index whose day is ≥ `day` (rows are sorted by day). */
-function lowerBound(days: Int32Array, day: number): number {
+export function lowerBound(days: Int32Array, day: number): number {
   let lo = 0;
   let hi = days.length;
   while (lo < hi) {
@@ -41,13 +40,13 @@ function lowerBound(days: Int32Array, day: number): number {
 }
 
 /** One active filter of a table: the rows whose code is allowed pass. */
-interface FilterTest {
+export interface FilterTest {
   codes: Int32Array;
   allowed: Uint8Array;
 }
 
 /** The filters of a table as filterSql writes them; null when one reads something the store does not hold. */
-function filterTests(table: TableColumns, source: SourceTable, filters: Filters): FilterTest[] | null {
+export function filterTests(table: TableColumns, source: SourceTable, filters: Filters): FilterTest[] | null {
   const tests: FilterTest[] = [];
   for (const dimension of SOURCE_DIMENSIONS[source]) {
     const wanted = dimension === 'currency' ? (filters.currency ? [filters.currency] : []) : (filters[dimension] ?? []);
@@ -389,34 +388,5 @@ function aggregateOrders(
   for (let g = 0; g < net.length; g++) {
     net[g] = gmv[g]! - refunds[g]!;
     returning[g] = buyers[g]! - fresh[g]!;
-  }
-}
-
-/**
- * Runs each kind of pass a few times over the last 90 days of the store, so the browser has
- * compiled the loops before the first view change instead of during it (the first runs of a
- * loop over a million rows are several times slower than later ones).
- */
-export function warmUp(store: ColumnStore): void {
-  const days = store.orders.day;
-  if (days.length === 0) return;
-  const to = new Date(days[days.length - 1]! * DAY_MS).toISOString().slice(0, 10);
-  const period = { from: shiftDay(to, -89), to };
-  const live = (Object.keys(KNOWN) as ScopeId[])
-    .flatMap((scope) => KNOWN[scope].map((id) => DEFINITIONS[id] as AggregateDefinition))
-    .filter(({ scope }) => (scope !== 'traffic_rows' || store.traffic) && (scope !== 'registrations' || store.users));
-  const firstChannel = store.orders.dictionaries.channel?.filterValue.find((v) => v !== null);
-  const filterSets: Filters[] = [{}, firstChannel ? { channel: [firstChannel] } : {}];
-  const weeks: Grouping = { key: () => '', rows: periodBuckets(period, 'week').map((b) => ({ key: b.label, from: b.from, to: b.to })) };
-  const byChannel: Grouping = { key: () => '', columnar: { dimension: 'channel' } };
-  const newOrNot: Grouping = { key: () => '', columnar: { firstPaidBefore: period.from, before: 'r', onOrAfter: 'n' } };
-  for (let round = 0; round < 4; round++) {
-    for (const filters of filterSets) {
-      const ctx: QueryContext = { period, filters, blocked: [], derived: true };
-      answerFromColumns(store, live, ctx);
-      answerFromColumns(store, live, ctx, weeks);
-      answerFromColumns(store, live, ctx, byChannel);
-      answerFromColumns(store, live.filter((d) => SCOPE_SOURCE[d.scope] === 'orders'), ctx, newOrNot);
-    }
   }
 }

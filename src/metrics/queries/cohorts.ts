@@ -1,5 +1,7 @@
 import type { Engine, Row } from '../../engine/engine';
 import { dateSql, type QueryContext } from '../compile';
+import { cohortsFromColumns } from '../columnar/customers';
+import { columnStoreFor } from '../columnar/store';
 import { prepareContext } from '../context';
 import { firstPaidSql, ordersRelation } from '../derived';
 import type { DataDescription } from '../describe';
@@ -116,5 +118,7 @@ export async function computeCohorts(
 ): Promise<CohortRow[]> {
   const { ctx, description: data } = await prepareContext(engine, period, filters, description);
   if (ctx.blocked.includes('orders') || data.orders.rows === 0) return [];
-  return parseCohorts(await engine.query(cohortsSql(ctx)), period, mode);
+  const store = columnStoreFor(engine, ctx);
+  const rows = (store && cohortsFromColumns(store, ctx)) ?? (await engine.query(cohortsSql(ctx)));
+  return parseCohorts(rows, period, mode);
 }

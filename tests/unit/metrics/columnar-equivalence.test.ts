@@ -9,7 +9,9 @@ import { dropDerived, rebuildDerived } from '../../../src/metrics/derived';
 import { columnStoreOf } from '../../../src/metrics/derived-state';
 import { channelSql, type Filters } from '../../../src/metrics/filters';
 import { computeByChannel } from '../../../src/metrics/queries/by-channel';
+import { computeCohorts } from '../../../src/metrics/queries/cohorts';
 import { computeKpis } from '../../../src/metrics/queries/kpis';
+import { computeRfm } from '../../../src/metrics/queries/rfm';
 import { bucketGrouping, computeSeries } from '../../../src/metrics/queries/series';
 import {
   BREAKDOWN_METRICS,
@@ -117,7 +119,7 @@ describe.each(ENGINES)('the in-memory column store gives the SQL numbers on $nam
     expect(compared).toBeGreaterThan(PERIODS.length * FILTERS.length * 6);
   }, 120_000);
 
-  it('answers the pages (and the buyer mix) without SQL, with the numbers of the canonical tables', async () => {
+  it('answers the pages (buyer mix, cohorts and RFM segments too) without SQL, with the numbers of the canonical tables', async () => {
     const pages = async () => {
       const out: unknown[] = [];
       for (const period of PERIODS) {
@@ -132,14 +134,17 @@ describe.each(ENGINES)('the in-memory column store gives the SQL numbers on $nam
           out.push(await computeByChannel(engine, period, filters));
           out.push(await computeDeviceConversion(engine, period, filters));
           out.push(await computeBuyerMix(engine, period, filters));
+          out.push(await computeCohorts(engine, period, filters, 'in_month'));
+          out.push(await computeCohorts(engine, period, filters, 'in_or_after'));
+          out.push(await computeRfm(engine, period.to, filters));
         }
       }
       return out;
     };
     const spy = vi.spyOn(engine, 'query');
     const fromStore = await pages();
-    // Metric queries (agg_ CTEs) and the buyer mix (a bitmap of customer ids) never reach the engine.
-    const metricSql = spy.mock.calls.filter(([sql]) => sql.includes('agg_') || sql.includes('bitstring_agg'));
+    // Metric queries (agg_ CTEs), the buyer mix (a bitmap of customer ids), cohorts and RFM segments never reach the engine.
+    const metricSql = spy.mock.calls.filter(([sql]) => /agg_|bitstring_agg|cohort_orders|customer_values/.test(sql));
     spy.mockRestore();
     expect(metricSql).toEqual([]);
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../../../src/engine/engine';
 import { computeBuyerMix } from '../../../src/features/customers/customers-queries';
 import { dropDerived, rebuildDerived } from '../../../src/metrics/derived';
@@ -56,12 +56,23 @@ describe.each(ENGINES)('Customers queries with and without derived tables on $na
     await engine.close();
   });
 
-  async function both<T>(job: () => Promise<T>): Promise<[T, T]> {
+  /**
+   * The job three ways: plain SQL on the canonical tables, SQL on the derived tables, and the
+   * dashboard's column store (which must answer segments and cohorts without their SQL).
+   */
+  async function both<T>(job: () => Promise<T>): Promise<[T, T, T]> {
     await dropDerived(engine);
     const plain = await job();
     await rebuildDerived(engine);
     try {
-      return [plain, await job()];
+      const derived = await job();
+      await rebuildDerived(engine, { columnStore: true });
+      const spy = vi.spyOn(engine, 'query');
+      const columnar = await job();
+      const segmentOrCohortSql = spy.mock.calls.filter(([sql]) => /^WITH\s+(customer_values|cohort_orders)/.test(sql));
+      spy.mockRestore();
+      expect(segmentOrCohortSql).toEqual([]);
+      return [plain, derived, columnar];
     } finally {
       await dropDerived(engine);
     }
@@ -82,9 +93,10 @@ describe.each(ENGINES)('Customers queries with and without derived tables on $na
       { segment: 'hibernating', customers: 2, monetary: 20, share: 2 / 7 },
       { segment: 'lost', customers: 2, monetary: 20, share: 2 / 7 },
     ];
-    const [plain, derived] = await both(() => computeRfm(engine, '2025-03-31'));
+    const [plain, derived, columnar] = await both(() => computeRfm(engine, '2025-03-31'));
     expect(plain.segments).toEqual(expected);
     expect(derived.segments).toEqual(expected);
+    expect(columnar.segments).toEqual(expected);
   });
 
   it('scores fewer customers than quintiles one tile each', async () => {
@@ -93,10 +105,11 @@ describe.each(ENGINES)('Customers queries with and without derived tables on $na
     await loadTables(engine, {
       orders: [paid('1', 'a', '2025-03-20', 10), paid('2', 'b', '2025-03-10', 20), paid('3', 'c', '2025-03-01', 30)],
     });
-    const [plain, derived] = await both(() => computeRfm(engine, '2025-03-31'));
+    const [plain, derived, columnar] = await both(() => computeRfm(engine, '2025-03-31'));
     const counts = (r: typeof plain) => Object.fromEntries(r.segments.filter((s) => s.customers).map((s) => [s.segment, s.customers]));
     expect(counts(plain)).toEqual({ hibernating: 2, at_risk: 1 });
     expect(counts(derived)).toEqual({ hibernating: 2, at_risk: 1 });
+    expect(counts(columnar)).toEqual({ hibernating: 2, at_risk: 1 });
   });
 
   describe('on a generated shop full of ties', () => {
@@ -114,20 +127,22 @@ describe.each(ENGINES)('Customers queries with and without derived tables on $na
     });
 
     it.each(CASES)('RFM segments and customer lists: $name', async ({ to, filters }) => {
-      const [plain, derived] = await both(() => computeRfm(engine, to, filters, { includeCustomers: true }));
+      const [plain, derived, columnar] = await both(() => computeRfm(engine, to, filters, { includeCustomers: true }));
       expect(plain.customers!.length).toBeGreaterThan(100);
       expect(derived).toEqual(plain);
+      expect(columnar).toEqual(plain);
     });
 
     it.each(CASES)('buyer mix and cohorts: $name', async ({ from, to, filters }) => {
       const period = { from, to };
-      const [plain, derived] = await both(async () => ({
+      const [plain, derived, columnar] = await both(async () => ({
         mix: await computeBuyerMix(engine, period, filters),
         cohorts: await computeCohorts(engine, period, filters),
         later: await computeCohorts(engine, period, filters, 'in_or_after'),
       }));
       expect(plain.mix.some((m) => (m.new_buyers ?? 0) > 0 && (m.returning_buyers ?? 0) > 0)).toBe(true);
       expect(derived).toEqual(plain);
+      expect(columnar).toEqual(plain);
     });
   });
 });
