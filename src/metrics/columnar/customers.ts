@@ -2,7 +2,7 @@ import type { Row } from '../../engine/engine';
 import type { QueryContext } from '../compile';
 import { monthsBetween } from '../periods';
 import { RFM_MAP, RFM_SEGMENTS } from '../queries/rfm-map';
-import { dayNumber, filterTests, lowerBound, type FilterTest } from './execute';
+import { dayNumber, filterTests, lowerBound, rowsToScan, type FilterTest } from './execute';
 import { MONEY_SCALE, PAID_FLAG, type ColumnStore } from './store';
 
 /** Whether paid row i passes every filter test. */
@@ -35,7 +35,11 @@ export function cohortsFromColumns(store: ColumnStore, ctx: QueryContext): Row[]
   // state: 0 not a member; 1 member with no order counted yet; k + 2 after an order at offset k.
   const state = new Int32Array(o.customers);
   const cohortOf = (i: number) => (firstPaid[i]! >= startDay && firstPaid[i]! <= toDay ? monthOfDay[firstPaid[i]! - startDay]! : -1);
-  for (let i = lo; i < hi; i++) {
+  const visit = rowsToScan(o, tests, startDay, toDay);
+  const first = visit === null ? lo : 0;
+  const last = visit === null ? hi : visit.length;
+  for (let k = first; k < last; k++) {
+    const i = visit === null ? k : visit[k]!;
     if ((flags[i]! & PAID_FLAG) === 0 || !passes(tests, i)) continue;
     const c = cohortOf(i);
     if (c >= 0 && monthOfDay[day[i]! - startDay] === c) state[cid[i]!] = 1;
@@ -45,7 +49,8 @@ export function cohortsFromColumns(store: ColumnStore, ctx: QueryContext): Row[]
   const active = new Float64Array(n * n);
   const revenue = new Float64Array(n * n);
   const lastActive = new Float64Array(n * n);
-  for (let i = lo; i < hi; i++) {
+  for (let j = first; j < last; j++) {
+    const i = visit === null ? j : visit[j]!;
     const customer = cid[i]!;
     const s = state[customer]!;
     if (s === 0 || (flags[i]! & PAID_FLAG) === 0 || !passes(tests, i)) continue;
@@ -118,12 +123,16 @@ export function rfmSegmentsFromColumns(store: ColumnStore, ctx: QueryContext, as
   const tests = filterTests(o, 'orders', ctx.filters);
   if (!tests) return null;
   const hi = lowerBound(o.day, dayNumber(asOf) + 1);
+  if (hi === 0) return [];
   const { flags, cid, day } = o;
   const total = o.values.order_total!;
   const lastDay = new Int32Array(o.customers);
   const frequency = new Int32Array(o.customers);
   const monetary = new Float64Array(o.customers);
-  for (let i = 0; i < hi; i++) {
+  const visit = rowsToScan(o, tests, day[0]!, day[hi - 1]!);
+  const last = visit === null ? hi : visit.length;
+  for (let k = 0; k < last; k++) {
+    const i = visit === null ? k : visit[k]!;
     if ((flags[i]! & PAID_FLAG) === 0 || !passes(tests, i)) continue;
     const c = cid[i]!;
     lastDay[c] = day[i]!;

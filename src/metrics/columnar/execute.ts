@@ -1,7 +1,7 @@
 import type { Row } from '../../engine/engine';
 import { SCOPE_SOURCE, type Grouping, type QueryContext } from '../compile';
 import type { AggregateDefinition, ComponentId, ScopeId } from '../definitions';
-import { SOURCE_DIMENSIONS, type Filters, type SourceTable } from '../filters';
+import { SOURCE_DIMENSIONS, type FilterDimension, type Filters, type SourceTable } from '../filters';
 import { CANCELLED_FLAG, MONEY_SCALE, PAID_FLAG, type ColumnStore, type OrderColumns, type TableColumns, type UserColumns } from './store';
 
 /**
@@ -41,6 +41,7 @@ export function lowerBound(days: Int32Array, day: number): number {
 
 /** One active filter of a table: the rows whose code is allowed pass. */
 export interface FilterTest {
+  dimension: FilterDimension;
   codes: Int32Array;
   allowed: Uint8Array;
 }
@@ -54,9 +55,58 @@ export function filterTests(table: TableColumns, source: SourceTable, filters: F
     const dict = table.dictionaries[dimension];
     const codes = table.codes[dimension];
     if (!dict || !codes) return null; // category: orders that hold an item of it, which the store does not know
-    tests.push({ codes, allowed: Uint8Array.from(dict.filterValue, (v) => (v !== null && wanted.includes(v) ? 1 : 0)) });
+    tests.push({ dimension, codes, allowed: Uint8Array.from(dict.filterValue, (v) => (v !== null && wanted.includes(v) ? 1 : 0)) });
   }
   return tests;
+}
+
+/** First k in [lo, hi) whose row's day is ≥ `day` (rows ascending, so their days are too). */
+function lowerBoundVia(rows: Int32Array, lo: number, hi: number, days: Int32Array, day: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[rows[mid]!]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The orders of days [fromDay, toDay] to visit, in row (so day) order: all of them (null), or,
+ * when a filter keeps under half, only the rows of that filter's values, read from the postings.
+ * The other filters still have to be tested on each row.
+ */
+export function rowsToScan(orders: OrderColumns, tests: readonly FilterTest[], fromDay: number, toDay: number): Int32Array | null {
+  const all = lowerBound(orders.day, toDay + 1) - lowerBound(orders.day, fromDay);
+  let best: Int32Array[] | null = null;
+  let bestCount = all / 2;
+  for (const test of tests) {
+    const postings = orders.postings[test.dimension];
+    if (!postings) continue;
+    const runs: Int32Array[] = [];
+    let count = 0;
+    for (let code = 0; code < test.allowed.length; code++) {
+      if (test.allowed[code] === 0) continue;
+      const a = postings.start[code]!;
+      const b = postings.start[code + 1]!;
+      const lo = lowerBoundVia(postings.rows, a, b, orders.day, fromDay);
+      const hi = lowerBoundVia(postings.rows, lo, b, orders.day, toDay + 1);
+      runs.push(postings.rows.subarray(lo, hi));
+      count += hi - lo;
+    }
+    if (count < bestCount) {
+      best = runs;
+      bestCount = count;
+    }
+  }
+  if (best === null) return null;
+  if (best.length === 1) return best[0]!;
+  const merged = new Int32Array(bestCount);
+  let at = 0;
+  for (const run of best) {
+    merged.set(run, at);
+    at += run.length;
+  }
+  return merged.sort();
 }
 
 /**
@@ -188,7 +238,7 @@ export function answerFromColumns(
 
   // Each table's matching rows first: the group names are all known once every key is made.
   const scans: Partial<Record<'traffic' | 'users', Scan>> = {};
-  let ordersScan: { lo: number; hi: number; tests: FilterTest[]; key: RowKey } | null = null;
+  let ordersScan: { lo: number; hi: number; tests: FilterTest[]; key: RowKey; rows: Int32Array | null } | null = null;
   for (const source of ['orders', 'traffic', 'users'] as const) {
     const wanted = [...scopes].filter((s) => SCOPE_SOURCE[s] === source);
     if (!wanted.length) continue;
@@ -199,7 +249,7 @@ export function answerFromColumns(
     if (!tests || !key) return null;
     const lo = lowerBound(table.day, fromDay);
     const hi = lowerBound(table.day, toDay + 1);
-    if (source === 'orders') ordersScan = { lo, hi, tests, key };
+    if (source === 'orders') ordersScan = { lo, hi, tests, key, rows: rowsToScan(store.orders, tests, fromDay, toDay) };
     else scans[source] = matchingRows(table, lo, hi, tests, key);
   }
 
@@ -271,6 +321,8 @@ interface OrdersScan {
   spans: readonly (readonly [number, number])[];
   /** Groups are date spans (or the one period): a customer's rows of a group come together. */
   bucketed: boolean;
+  /** The rows to visit (rowsToScan), or null for all of lo..hi. */
+  rows: Int32Array | null;
 }
 
 /**
@@ -341,7 +393,11 @@ function aggregateOrders(
     }
   };
 
-  rowLoop: for (let i = lo; i < hi; i++) {
+  const visit = scan.rows;
+  const first = visit === null ? lo : 0;
+  const last = visit === null ? hi : visit.length;
+  rowLoop: for (let k = first; k < last; k++) {
+    const i = visit === null ? k : visit[k]!;
     const f = flags[i]!;
     if ((f & mask) === 0) continue;
     for (let t = 0; t < nt; t++) if (tests[t]!.allowed[tests[t]!.codes[i]!] === 0) continue rowLoop;

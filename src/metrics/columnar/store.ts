@@ -51,6 +51,25 @@ export interface OrderColumns extends TableColumns {
   nextPaid: Int32Array;
   /** Largest cid + 1. */
   customers: number;
+  /** Each dimension's rows grouped by code, in day order within a code: a filter reads only its rows. */
+  postings: Partial<Record<FilterDimension, Postings>>;
+}
+
+/** Row indexes grouped by code: code c's rows are rows[start[c] .. start[c + 1]), ascending. */
+export interface Postings {
+  start: Int32Array;
+  rows: Int32Array;
+}
+
+/** A counting sort of the row indexes by code (stable, so each code's rows stay in day order). */
+export function postingsOf(codes: Int32Array, size: number): Postings {
+  const start = new Int32Array(size + 1);
+  for (let i = 0; i < codes.length; i++) start[codes[i]! + 1]! += 1;
+  for (let c = 0; c < size; c++) start[c + 1]! += start[c]!;
+  const next = start.slice(0, size);
+  const rows = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) rows[next[codes[i]!]!++] = i;
+  return { start, rows };
 }
 
 export interface UserColumns extends TableColumns {
@@ -170,9 +189,13 @@ async function readOrders(engine: Engine): Promise<OrderColumns | null> {
   const cid = int32(columns.cid!);
   let customers = 0;
   for (let i = 0; i < cid.length; i++) if (cid[i]! >= customers) customers = cid[i]! + 1;
+  const postings = Object.fromEntries(
+    spec.dimensions.map((d) => [d, postingsOf(table.codes[d]!, table.dictionaries[d]!.raw.length)]),
+  );
   return {
     ...table,
     values,
+    postings,
     flags: int32(columns.flags!),
     cid,
     firstPaid: int32(columns.first_paid!),
