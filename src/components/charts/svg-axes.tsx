@@ -137,15 +137,20 @@ export function BucketLabels({
   );
 }
 
-/** The hover box beside the bucket at `x`, kept inside a chart `width` wide. */
-export function ChartTooltip({ x, width, children }: { x: number; width: number; children: ReactNode }) {
+/**
+ * The hover box beside the bucket at `x`, kept inside a chart `width` wide: right of `x`, or, with
+ * `side="left"` (for a point in the right half of a chart), left of it.
+ */
+export function ChartTooltip({ x, width, side = 'right', children }: { x: number; width: number; side?: 'left' | 'right'; children: ReactNode }) {
   return (
     <div
       className="chart-tip"
       style={{
         position: 'absolute',
         top: 4,
-        left: Math.min(Math.max(x + 12, 0), Math.max(0, width - 200)),
+        ...(side === 'left'
+          ? { right: Math.max(0, width - x + 12) }
+          : { left: Math.min(Math.max(x + 12, 0), Math.max(0, width - 200)) }),
         pointerEvents: 'none',
         background: '#fff',
         border: '1px solid #dee2e6',
