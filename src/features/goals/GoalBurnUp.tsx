@@ -1,3 +1,4 @@
+import { useCallback, useMemo } from 'react';
 import { BurnUpChart } from '../../components/charts/BurnUpChart';
 import { useT } from '../../i18n/use-t';
 import { formatTargetValue } from './goal-format';
@@ -28,26 +29,39 @@ interface Props {
 export function GoalBurnUp({ target, status, locale, currency }: Props) {
   const t = useT();
   const burnUp = useBurnUp(target, status ? status.as_of : undefined);
-  if (!burnUp.data) return <Skeleton height={264} />;
-  const rows = toBurnUpRows(burnUp.data);
-  const ratio = burnUp.data.kind === 'ratio';
-  const format = (v: number | null) => formatTargetValue(v, target, locale, currency);
+  const data = burnUp.data;
+  const ratio = data?.kind === 'ratio';
+  // Stable props: the chart is memoised, so a redraw of the page for another period or filter
+  // (which leaves the target's own burn-up as it was) does not redraw it.
+  const rows = useMemo(() => (data ? toBurnUpRows(data) : []), [data]);
+  const ticks = useMemo(() => monthTicks(rows), [rows]);
+  const labels = useMemo(
+    () => ({
+      actual: ratio ? t('goals.chart.actualLevel') : t('goals.chart.actual'),
+      target: ratio ? t('goals.chart.targetLevel') : t('goals.chart.target'),
+      projected: ratio ? t('goals.chart.held') : t('goals.chart.projected'),
+      band: t('goals.chart.band'),
+      asOf: t('goals.chart.asOf'),
+    }),
+    [ratio, t],
+  );
+  const format = useCallback((v: number | null) => formatTargetValue(v, target, locale, currency), [target, locale, currency]);
+  const formatAxis = useCallback(
+    (v: number) => (v === 0 ? '0' : formatTargetValue(v, { metric: target.metric }, locale, currency)),
+    [target.metric, locale, currency],
+  );
+  const formatTick = useCallback((d: string) => tickLabel(d, locale), [locale]);
+  if (!data) return <Skeleton height={264} />;
   return (
     <BurnUpChart
       title={ratio ? t('goals.chart.level') : t('goals.chart.burnUp')}
       rows={rows}
-      ticks={monthTicks(rows)}
-      asOf={burnUp.data.asOf}
-      labels={{
-        actual: ratio ? t('goals.chart.actualLevel') : t('goals.chart.actual'),
-        target: ratio ? t('goals.chart.targetLevel') : t('goals.chart.target'),
-        projected: ratio ? t('goals.chart.held') : t('goals.chart.projected'),
-        band: t('goals.chart.band'),
-        asOf: t('goals.chart.asOf'),
-      }}
+      ticks={ticks}
+      asOf={data.asOf}
+      labels={labels}
       formatValue={format}
-      formatAxis={(v) => (v === 0 ? '0' : formatTargetValue(v, { metric: target.metric }, locale, currency))}
-      formatTick={(d) => tickLabel(d, locale)}
+      formatAxis={formatAxis}
+      formatTick={formatTick}
     />
   );
 }
