@@ -2,6 +2,7 @@ import type { Row } from '../../engine/engine';
 import { SCOPE_SOURCE, type Grouping, type QueryContext } from '../compile';
 import type { AggregateDefinition, ComponentId, ScopeId } from '../definitions';
 import { SOURCE_DIMENSIONS, type FilterDimension, type Filters, type SourceTable } from '../filters';
+import { MONTH_FIELDS, wholeMonth } from './months';
 import { CANCELLED_FLAG, MONEY_SCALE, PAID_FLAG, type ColumnStore, type OrderColumns, type TableColumns, type UserColumns } from './store';
 
 /**
@@ -265,7 +266,29 @@ export function answerFromColumns(
     const spans = group?.rows ? group.rows.map((r) => [dayNumber(r.from), dayNumber(r.to)] as const) : [[fromDay, toDay] as const];
     // New buyers are new to the period; with `newInEachGroup` (date groups only) new to their group's span.
     const newFrom = Int32Array.from({ length: size }, (_, g) => (options.newInEachGroup && group?.rows ? spans[g]![0] : fromDay));
-    aggregateOrders(store, scopes, { ...ordersScan, newFrom, spans, bucketed: groups.fixed }, sumsOf, seen);
+    const scan = { ...ordersScan, newFrom, spans, bucketed: groups.fixed };
+    const rolled = groups.fixed ? fromMonthCube(store, scan, scopes, sumsOf, seen) : null;
+    // The rest is counted from the orders, a run of consecutive groups (so of days) at a time.
+    for (let g = 0; g < spans.length; ) {
+      if (rolled?.[g]) {
+        g++;
+        continue;
+      }
+      let end = g;
+      while (end + 1 < spans.length && !rolled?.[end + 1]) end++;
+      const [from, to] = rolled ? [spans[g]![0], spans[end]![1]] : [fromDay, toDay];
+      const lo = rolled ? lowerBound(store.orders.day, from) : ordersScan.lo;
+      const hi = rolled ? lowerBound(store.orders.day, to + 1) : ordersScan.hi;
+      aggregateOrders(store, scopes, { ...scan, lo, hi, rows: rolled ? rowsToScan(store.orders, ordersScan.tests, from, to) : ordersScan.rows }, sumsOf, seen);
+      if (!rolled) break;
+      g = end + 1;
+    }
+    // Sums of ten-thousandths are exact integers, so the difference of the sums is the sum of the differences.
+    const [gmv, refunds, net, buyers, fresh, returning] = (['gmv', 'refunds', 'net_revenue', 'buyers', 'new_buyers', 'returning_buyers'] as const).map(sumsOf);
+    for (let g = 0; g < size; g++) {
+      net![g] = gmv![g]! - refunds![g]!;
+      returning![g] = buyers![g]! - fresh![g]!;
+    }
   }
   for (const [source, scan] of Object.entries(scans) as ['traffic' | 'users', Scan][]) {
     for (let k = 0; k < scan.count; k++) seen[scan.groups[k]!] = 1;
@@ -308,6 +331,47 @@ function aggregateUsers(users: UserColumns, scan: Scan, count: Float64Array, act
     const gap = users.firstPaid[i]! - users.day[i]!;
     if (gap >= 0 && gap <= 30) activated[g]! += 1;
   }
+}
+
+/**
+ * Fills the groups that are whole calendar months from the store's month cube, when the filters
+ * are none or one value of one dimension; returns which groups it filled (null: none could be).
+ * A group's new buyers come from the cube only when they are new to that month.
+ */
+function fromMonthCube(
+  store: ColumnStore,
+  scan: OrdersScan,
+  scopes: ReadonlySet<ScopeId>,
+  sumsOf: (id: ComponentId) => Float64Array,
+  seen: Uint8Array,
+): Uint8Array | null {
+  const cube = store.months;
+  if (!cube) return null;
+  const { tests, spans, newFrom } = scan;
+  let slice = cube.all;
+  if (tests.length > 1) return null;
+  if (tests.length === 1) {
+    const test = tests[0]!;
+    const code = test.allowed.indexOf(1);
+    if (code < 0 || test.allowed.indexOf(1, code + 1) >= 0) return null;
+    const byCode = cube.byCode[test.dimension]?.[code];
+    if (!byCode) return null;
+    slice = byCode;
+  }
+  const rolled = new Uint8Array(spans.length);
+  const sums = MONTH_FIELDS.map(sumsOf);
+  const wantsBuyers = scopes.has('period_buyers');
+  let any = false;
+  for (let g = 0; g < spans.length; g++) {
+    const [from, to] = spans[g]!;
+    const m = wholeMonth(cube, from, to);
+    if (m < 0 || (wantsBuyers && newFrom[g] !== from)) continue;
+    for (let f = 0; f < sums.length; f++) sums[f]![g] = slice[m * sums.length + f]!;
+    if (slice[m * sums.length + 3]! + slice[m * sums.length + 4]! > 0) seen[g] = 1;
+    rolled[g] = 1;
+    any = true;
+  }
+  return any ? rolled : null;
 }
 
 interface OrdersScan {
@@ -437,12 +501,5 @@ function aggregateOrders(
     for (let g = 0; g < size; g++) {
       for (let k = start[g]!; k < start[g + 1]!; k++) stampBuyer(byGroup[k]!, g);
     }
-  }
-  // Sums of ten-thousandths are exact integers, so the difference of the sums is the sum of the differences.
-  const net = sumsOf('net_revenue');
-  const returning = sumsOf('returning_buyers');
-  for (let g = 0; g < net.length; g++) {
-    net[g] = gmv[g]! - refunds[g]!;
-    returning[g] = buyers[g]! - fresh[g]!;
   }
 }

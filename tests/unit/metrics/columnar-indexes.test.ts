@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { filterTests, rowsToScan } from '../../../src/metrics/columnar/execute';
+import { buildMonthCube, MONTH_FIELDS, wholeMonth } from '../../../src/metrics/columnar/months';
+import { postingsOf, type OrderColumns } from '../../../src/metrics/columnar/store';
+
+/** Eight orders over days 10..13; channel codes 0 = email, 1 = direct, 2 = ads. */
+const day = Int32Array.from([10, 10, 11, 11, 12, 12, 13, 13]);
+const channel = Int32Array.from([0, 1, 1, 2, 1, 0, 1, 1]);
+const orders = {
+  rows: 8,
+  day,
+  codes: { channel },
+  dictionaries: { channel: { raw: ['email', 'direct', 'ads'], filterValue: ['email', 'direct', 'ads'], groupKey: ['email', 'direct', 'ads'] } },
+  postings: { channel: postingsOf(channel, 3) },
+} as unknown as OrderColumns;
+
+describe('postings: the rows a filter reads', () => {
+  it('groups row indexes by code, each code in row order', () => {
+    const p = postingsOf(channel, 3);
+    // email rows 0, 5; direct 1, 2, 4, 6, 7; ads 3.
+    expect([...p.start]).toEqual([0, 2, 7, 8]);
+    expect([...p.rows]).toEqual([0, 5, 1, 2, 4, 6, 7, 3]);
+  });
+
+  it('visits only the kept rows of the days asked for, when a filter keeps under half', () => {
+    const tests = filterTests(orders, 'orders', { channel: ['email'] })!;
+    expect([...rowsToScan(orders, tests, 10, 13)!]).toEqual([0, 5]);
+    // Days 11..12: rows 2..5, of which email is row 5 only.
+    expect([...rowsToScan(orders, tests, 11, 12)!]).toEqual([5]);
+    // email + ads: 3 of 8 rows, merged back into row order.
+    expect([...rowsToScan(orders, filterTests(orders, 'orders', { channel: ['ads', 'email'] })!, 10, 13)!]).toEqual([0, 3, 5]);
+  });
+
+  it('scans every row when no filter keeps under half', () => {
+    expect(rowsToScan(orders, [], 10, 13)).toBeNull();
+    // direct: 5 of 8 rows.
+    expect(rowsToScan(orders, filterTests(orders, 'orders', { channel: ['direct'] })!, 10, 13)).toBeNull();
+  });
+});
+
+describe('the month cube: order aggregates per calendar month', () => {
+  // Days: 2025-01-30 = 20118, 2025-01-31 = 20119, 2025-02-01 = 20120, 2025-02-02 = 20121.
+  // Rows (day, customer, flag, total in ten-thousandths, channel code, first paid day):
+  //   0: Jan 30, c0, paid, 100, email, Jan 30
+  //   1: Jan 31, c0, paid, 200, direct, Jan 30
+  //   2: Jan 31, c1, cancelled, 50, email, none
+  //   3: Feb 1, c0, paid, 300, email, Jan 30
+  //   4: Feb 2, c2, paid, 400, email, Feb 2
+  const day = Int32Array.from([20118, 20119, 20119, 20120, 20121]);
+  const code = Int32Array.from([0, 1, 0, 0, 0]);
+  const orders = {
+    rows: 5,
+    day,
+    flags: Int32Array.from([1, 1, 2, 1, 1]),
+    cid: Int32Array.from([0, 0, 1, 0, 2]),
+    firstPaid: Int32Array.from([20118, 20118, 2932896, 20118, 20121]),
+    values: { order_total: Float64Array.from([100, 200, 50, 300, 400]), refund_amount: new Float64Array(5), discount_amount: Float64Array.from([0, 10, 0, 0, 0]) },
+    codes: { channel: code },
+    dictionaries: { channel: { raw: ['email', 'direct'], filterValue: ['email', 'direct'], groupKey: ['email', 'direct'] } },
+    postings: { channel: postingsOf(code, 2) },
+    customers: 3,
+  } as unknown as OrderColumns;
+  const cube = buildMonthCube(orders)!;
+  const month = (slice: Float64Array, m: number) =>
+    Object.fromEntries(MONTH_FIELDS.map((f, i) => [f, slice[m * MONTH_FIELDS.length + i]]));
+
+  it('starts at the first month and ends one past the last', () => {
+    expect([...cube.starts]).toEqual([20089, 20120, 20148]); // Jan 1, Feb 1, Mar 1
+    expect(wholeMonth(cube, 20120, 20147)).toBe(1);
+    expect(wholeMonth(cube, 20120, 20146)).toBe(-1); // Feb 1..27 is not the whole month
+    expect(wholeMonth(cube, 20148, 20178)).toBe(-1); // March: past the data
+  });
+
+  it('counts all orders: January has c0 twice (a repeat buyer) and a cancelled order', () => {
+    expect(month(cube.all, 0)).toEqual({ gmv: 300, refunds: 0, discounts: 10, orders: 2, cancelled_orders: 1, buyers: 1, new_buyers: 1, repeat_buyers: 1 });
+    // February: c0 (first paid in January: not new) and c2 (new).
+    expect(month(cube.all, 1)).toEqual({ gmv: 700, refunds: 0, discounts: 0, orders: 2, cancelled_orders: 0, buyers: 2, new_buyers: 1, repeat_buyers: 0 });
+  });
+
+  it('counts the orders of one channel alone', () => {
+    const email = cube.byCode.channel![0]!;
+    // January, email: c0's Jan 30 order only, and the cancelled one.
+    expect(month(email, 0)).toEqual({ gmv: 100, refunds: 0, discounts: 0, orders: 1, cancelled_orders: 1, buyers: 1, new_buyers: 1, repeat_buyers: 0 });
+    expect(month(cube.byCode.channel![1]!, 0)).toEqual({ gmv: 200, refunds: 0, discounts: 10, orders: 1, cancelled_orders: 0, buyers: 1, new_buyers: 1, repeat_buyers: 0 });
+  });
+});
