@@ -131,7 +131,9 @@ async function main() {
       console.log(`Load ${ORDERS.toLocaleString('en')} orders (${(shop.bytes / 2 ** 20).toFixed(0)} MiB CSV), speed-ups ${mode}: ${load.seconds.toFixed(1)} s, peak renderer memory ${load.peakMiB.toFixed(0)} MiB`);
       for (const p of pages) {
         if (!(await page.$(`[data-nav="${p}"]`))) continue;
-        (results[p] ??= { on: [], off: [] })[mode] = await interactions(page, p);
+        const times = await interactions(page, p);
+        (results[p] ??= { on: [], off: [] })[mode] = times;
+        console.log(`  ${p}, speed-ups ${mode}, in order (ms): ${times.map((t) => t.toFixed(0)).join(' ')}`);
       }
       await context.close();
     }

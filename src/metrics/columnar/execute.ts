@@ -2,6 +2,7 @@ import type { Row } from '../../engine/engine';
 import { SCOPE_SOURCE, type Grouping, type QueryContext } from '../compile';
 import type { AggregateDefinition, ComponentId, ScopeId } from '../definitions';
 import { SOURCE_DIMENSIONS, type FilterDimension, type Filters, type SourceTable } from '../filters';
+import { addSpan, DAY_FIELDS } from './days';
 import { MONTH_FIELDS, wholeMonth } from './months';
 import { CANCELLED_FLAG, MONEY_SCALE, PAID_FLAG, type ColumnStore, type OrderColumns, type TableColumns, type UserColumns } from './store';
 
@@ -267,9 +268,10 @@ export function answerFromColumns(
     // New buyers are new to the period; with `newInEachGroup` (date groups only) new to their group's span.
     const newFrom = Int32Array.from({ length: size }, (_, g) => (options.newInEachGroup && group?.rows ? spans[g]![0] : fromDay));
     const scan = { ...ordersScan, newFrom, spans, bucketed: groups.fixed };
-    const rolled = groups.fixed ? fromMonthCube(store, scan, scopes, sumsOf, seen) : null;
+    const summed = fromDayCube(store, scopes, scan, group, sumsOf, seen);
+    const rolled = !summed && groups.fixed ? fromMonthCube(store, scan, scopes, sumsOf, seen) : null;
     // The rest is counted from the orders, a run of consecutive groups (so of days) at a time.
-    for (let g = 0; g < spans.length; ) {
+    for (let g = 0; g < spans.length && !summed; ) {
       if (rolled?.[g]) {
         g++;
         continue;
@@ -331,6 +333,44 @@ function aggregateUsers(users: UserColumns, scan: Scan, count: Float64Array, act
     const gap = users.firstPaid[i]! - users.day[i]!;
     if (gap >= 0 && gap <= 30) activated[g]! += 1;
   }
+}
+
+/**
+ * Answers a query that asks for order sums only (no buyers) from the running totals by day, when
+ * its filters name values of at most one dimension and its groups are date spans, or the values
+ * of that same dimension. False when it cannot: the orders are then visited.
+ */
+function fromDayCube(
+  store: ColumnStore,
+  scopes: ReadonlySet<ScopeId>,
+  scan: OrdersScan,
+  group: Grouping | undefined,
+  sumsOf: (id: ComponentId) => Float64Array,
+  seen: Uint8Array,
+): boolean {
+  const cube = store.days;
+  const { tests, spans, key } = scan;
+  if (!cube || scopes.has('period_buyers') || tests.length > 1 || 'firstPaid' in key) return false;
+  const test = tests[0];
+  const grouping = group?.columnar && 'dimension' in group.columnar ? group.columnar.dimension : null;
+  if (grouping && test && test.dimension !== grouping) return false;
+  const slices = grouping ? cube.byCode[grouping] : test ? cube.byCode[test.dimension] : [cube.all];
+  if (!slices) return false;
+  const sums = DAY_FIELDS.map(sumsOf);
+  for (let g = 0; g < spans.length; g++) {
+    for (let c = 0; c < slices.length; c++) {
+      if (test && test.allowed[c] === 0) continue;
+      // Grouped by a dimension: one span (the period), and each value adds to its own group.
+      addSpan(cube, slices[c]!, spans[g]![0], spans[g]![1], sums, grouping ? key.lookup[c]! : g);
+    }
+  }
+  // A group is there when it has an order of a kind asked for, as when the orders are visited.
+  const orders = sums[DAY_FIELDS.indexOf('orders')]!;
+  const cancelled = sums[DAY_FIELDS.indexOf('cancelled_orders')]!;
+  const paid = scopes.has('paid_orders');
+  const cancellations = scopes.has('cancelled_orders');
+  for (let g = 0; g < seen.length; g++) if ((paid && orders[g]! > 0) || (cancellations && cancelled[g]! > 0)) seen[g] = 1;
+  return true;
 }
 
 /**

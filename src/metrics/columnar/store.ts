@@ -2,6 +2,7 @@ import { columnsFromRows, type Columns, type Engine } from '../../engine/engine'
 import { literal } from '../../engine/sql';
 import { columnStoreOf, CUSTOMERS_TABLE, ORDERS_TABLE } from '../derived-state';
 import { channelSql, type FilterDimension } from '../filters';
+import { buildDayCube, type DayCube } from './days';
 import { buildMonthCube, type MonthCube } from './months';
 
 /**
@@ -13,8 +14,9 @@ import { buildMonthCube, type MonthCube } from './months';
  */
 export interface ColumnStore {
   orders: OrderColumns;
-  /** Order aggregates per calendar month (months.ts); null when there are no orders. */
+  /** Order aggregates per calendar month (months.ts) and running sums by day (days.ts); null when there are no orders. */
   months: MonthCube | null;
+  days: DayCube | null;
   traffic: TableColumns | null;
   users: UserColumns | null;
 }
@@ -249,7 +251,7 @@ async function readUsers(engine: Engine): Promise<UserColumns> {
 export async function loadColumnStore(engine: Engine): Promise<ColumnStore | null> {
   const orders = await readOrders(engine);
   if (!orders) return null;
-  return { orders, months: buildMonthCube(orders), traffic: await readTraffic(engine), users: await readUsers(engine) };
+  return { orders, months: buildMonthCube(orders), days: buildDayCube(orders), traffic: await readTraffic(engine), users: await readUsers(engine) };
 }
 
 /** The store to answer a query from: the engine's, when it keeps one and the query reads the derived tables. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterTests, rowsToScan } from '../../../src/metrics/columnar/execute';
+import { addSpan, buildDayCube, DAY_FIELDS } from '../../../src/metrics/columnar/days';
 import { buildMonthCube, MONTH_FIELDS, wholeMonth } from '../../../src/metrics/columnar/months';
 import { postingsOf, type OrderColumns } from '../../../src/metrics/columnar/store';
 
@@ -82,5 +83,40 @@ describe('the month cube: order aggregates per calendar month', () => {
     // January, email: c0's Jan 30 order only, and the cancelled one.
     expect(month(email, 0)).toEqual({ gmv: 100, refunds: 0, discounts: 0, orders: 1, cancelled_orders: 1, buyers: 1, new_buyers: 1, repeat_buyers: 0 });
     expect(month(cube.byCode.channel![1]!, 0)).toEqual({ gmv: 200, refunds: 0, discounts: 10, orders: 1, cancelled_orders: 0, buyers: 1, new_buyers: 1, repeat_buyers: 0 });
+  });
+});
+
+describe('the day cube: running sums by day', () => {
+  // The same five orders as above, by day from Jan 30 (day 0) to Feb 2 (day 3).
+  const day = Int32Array.from([20118, 20119, 20119, 20120, 20121]);
+  const code = Int32Array.from([0, 1, 0, 0, 0]);
+  const orders = {
+    rows: 5,
+    day,
+    flags: Int32Array.from([1, 1, 2, 1, 1]),
+    values: { order_total: Float64Array.from([100, 200, 50, 300, 400]), refund_amount: Float64Array.from([0, 0, 0, 30, 0]), discount_amount: Float64Array.from([0, 10, 0, 0, 0]) },
+    codes: { channel: code },
+    dictionaries: { channel: { raw: ['email', 'direct'], filterValue: ['email', 'direct'], groupKey: ['email', 'direct'] } },
+  } as unknown as OrderColumns;
+  const cube = buildDayCube(orders)!;
+  const span = (slice: Float64Array, from: number, to: number) => {
+    const into = DAY_FIELDS.map(() => new Float64Array(1));
+    addSpan(cube, slice, from, to, into, 0);
+    return Object.fromEntries(DAY_FIELDS.map((f, i) => [f, into[i]![0]]));
+  };
+
+  it('gives any span of days by one subtraction', () => {
+    expect(cube.days).toBe(4);
+    // Jan 31 .. Feb 1: orders 1 and 3 paid (200 + 300, refund 30, discount 10), order 2 cancelled.
+    expect(span(cube.all, 20119, 20120)).toEqual({ gmv: 500, refunds: 30, discounts: 10, orders: 2, cancelled_orders: 1 });
+    // A span reaching past both ends of the data holds all of it.
+    expect(span(cube.all, 20000, 20500)).toEqual({ gmv: 1000, refunds: 30, discounts: 10, orders: 4, cancelled_orders: 1 });
+    expect(span(cube.all, 20200, 20300)).toEqual({ gmv: 0, refunds: 0, discounts: 0, orders: 0, cancelled_orders: 0 });
+  });
+
+  it('keeps one slice per dimension value', () => {
+    // email, Jan 30 .. Jan 31: order 0 paid (100) and order 2 cancelled.
+    expect(span(cube.byCode.channel![0]!, 20118, 20119)).toEqual({ gmv: 100, refunds: 0, discounts: 0, orders: 1, cancelled_orders: 1 });
+    expect(span(cube.byCode.channel![1]!, 20118, 20121)).toEqual({ gmv: 200, refunds: 0, discounts: 10, orders: 1, cancelled_orders: 0 });
   });
 });
