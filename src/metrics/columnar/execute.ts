@@ -2,6 +2,7 @@ import type { Row } from '../../engine/engine';
 import { SCOPE_SOURCE, type Grouping, type QueryContext } from '../compile';
 import type { AggregateDefinition, ComponentId, ScopeId } from '../definitions';
 import { SOURCE_DIMENSIONS, type FilterDimension, type Filters, type SourceTable } from '../filters';
+import { countBuyers } from './buyer-counts';
 import { addSpan, DAY_FIELDS } from './days';
 import { MONTH_FIELDS, wholeMonth } from './months';
 import { CANCELLED_FLAG, MONEY_SCALE, PAID_FLAG, type ColumnStore, type OrderColumns, type TableColumns, type UserColumns } from './store';
@@ -268,7 +269,7 @@ export function answerFromColumns(
     // New buyers are new to the period; with `newInEachGroup` (date groups only) new to their group's span.
     const newFrom = Int32Array.from({ length: size }, (_, g) => (options.newInEachGroup && group?.rows ? spans[g]![0] : fromDay));
     const scan = { ...ordersScan, newFrom, spans, bucketed: groups.fixed };
-    const summed = fromDayCube(store, scopes, scan, group, sumsOf, seen);
+    const summed = fromDayCube(store, scopes, scan, group, sumsOf, seen) || fromBuyerCounts(store, live, scan, sumsOf, seen);
     const rolled = !summed && groups.fixed ? fromMonthCube(store, scan, scopes, sumsOf, seen) : null;
     // The rest is counted from the orders, a run of consecutive groups (so of days) at a time.
     for (let g = 0; g < spans.length && !summed; ) {
@@ -370,6 +371,38 @@ function fromDayCube(
   const paid = scopes.has('paid_orders');
   const cancellations = scopes.has('cancelled_orders');
   for (let g = 0; g < seen.length; g++) if ((paid && orders[g]! > 0) || (cancellations && cancelled[g]! > 0)) seen[g] = 1;
+  return true;
+}
+
+/**
+ * Answers an unfiltered query over date groups (or the one period), buyers included, from the
+ * running sums by day and the buyer counts, visiting at most a block of orders at each end of
+ * each group. New buyers this way are new to their group's own span, so a query whose new buyers
+ * are new to an earlier day (date groups after the first) is left to the orders.
+ */
+function fromBuyerCounts(
+  store: ColumnStore,
+  live: readonly AggregateDefinition[],
+  scan: OrdersScan,
+  sumsOf: (id: ComponentId) => Float64Array,
+  seen: Uint8Array,
+): boolean {
+  const { days, counts } = store;
+  const { tests, spans, newFrom } = scan;
+  if (!days || !counts || tests.length > 0 || !scan.bucketed) return false;
+  const asksNew = live.some((d) => d.id === 'new_buyers' || d.id === 'returning_buyers');
+  if (asksNew && spans.some(([from], g) => newFrom[g] !== from)) return false;
+  const sums = DAY_FIELDS.map(sumsOf);
+  const [buyers, fresh, repeat] = (['buyers', 'new_buyers', 'repeat_buyers'] as const).map(sumsOf);
+  for (let g = 0; g < spans.length; g++) {
+    const [from, to] = spans[g]!;
+    addSpan(days, days.all, from, to, sums, g);
+    const counted = countBuyers(counts, lowerBound(store.orders.day, from), lowerBound(store.orders.day, to + 1), from);
+    buyers![g] = counted.buyers;
+    fresh![g] = counted.fresh;
+    repeat![g] = counted.repeat;
+    seen[g] = 1;
+  }
   return true;
 }
 

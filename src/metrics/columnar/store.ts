@@ -2,6 +2,7 @@ import { columnsFromRows, type Columns, type Engine } from '../../engine/engine'
 import { literal } from '../../engine/sql';
 import { columnStoreOf, CUSTOMERS_TABLE, ORDERS_TABLE } from '../derived-state';
 import { channelSql, type FilterDimension } from '../filters';
+import { buildBuyerCounts, type BuyerCounts } from './buyer-counts';
 import { buildDayCube, type DayCube } from './days';
 import { buildMonthCube, type MonthCube } from './months';
 
@@ -17,6 +18,8 @@ export interface ColumnStore {
   /** Order aggregates per calendar month (months.ts) and running sums by day (days.ts); null when there are no orders. */
   months: MonthCube | null;
   days: DayCube | null;
+  /** Distinct buyers of any span without a filter (buyer-counts.ts). */
+  counts: BuyerCounts | null;
   traffic: TableColumns | null;
   users: UserColumns | null;
 }
@@ -251,7 +254,7 @@ async function readUsers(engine: Engine): Promise<UserColumns> {
 export async function loadColumnStore(engine: Engine): Promise<ColumnStore | null> {
   const orders = await readOrders(engine);
   if (!orders) return null;
-  return { orders, months: buildMonthCube(orders), days: buildDayCube(orders), traffic: await readTraffic(engine), users: await readUsers(engine) };
+  return { orders, months: buildMonthCube(orders), days: buildDayCube(orders), counts: buildBuyerCounts(orders), traffic: await readTraffic(engine), users: await readUsers(engine) };
 }
 
 /** The store to answer a query from: the engine's, when it keeps one and the query reads the derived tables. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterTests, rowsToScan } from '../../../src/metrics/columnar/execute';
+import { buildBuyerCounts, countBuyers } from '../../../src/metrics/columnar/buyer-counts';
+import { filterTests, lowerBound, rowsToScan } from '../../../src/metrics/columnar/execute';
 import { addSpan, buildDayCube, DAY_FIELDS } from '../../../src/metrics/columnar/days';
 import { buildMonthCube, MONTH_FIELDS, wholeMonth } from '../../../src/metrics/columnar/months';
 import { postingsOf, type OrderColumns } from '../../../src/metrics/columnar/store';
@@ -118,5 +119,66 @@ describe('the day cube: running sums by day', () => {
     // email, Jan 30 .. Jan 31: order 0 paid (100) and order 2 cancelled.
     expect(span(cube.byCode.channel![0]!, 20118, 20119)).toEqual({ gmv: 100, refunds: 0, discounts: 0, orders: 1, cancelled_orders: 1 });
     expect(span(cube.byCode.channel![1]!, 20118, 20121)).toEqual({ gmv: 200, refunds: 0, discounts: 10, orders: 1, cancelled_orders: 0 });
+  });
+});
+
+describe('buyer counts of any span without visiting its orders', () => {
+  // 20,000 orders (ten blocks of counts) over 400 days by 3,000 customers, one in ten cancelled,
+  // several orders of one customer on one day now and then; checked against plain counting.
+  let seed = 11;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const n = 20_000;
+  const day = Int32Array.from({ length: n }, () => 20000 + Math.floor(rand() * 400)).sort();
+  const cid = Int32Array.from({ length: n }, () => Math.floor(rand() ** 2 * 3000));
+  for (let i = 1; i < n; i += 97) cid[i] = cid[i - 1]!; // same customer, often the same day
+  const flags = Int32Array.from({ length: n }, () => (rand() < 0.1 ? 2 : 1));
+  const orders = { rows: n, day, cid, flags, customers: 3000 } as unknown as OrderColumns;
+  const counts = buildBuyerCounts(orders)!;
+
+  function plainCount(from: number, to: number) {
+    const inSpan = new Map<number, number>();
+    const firstPaid = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      if (flags[i] !== 1) continue;
+      if (!firstPaid.has(cid[i]!)) firstPaid.set(cid[i]!, day[i]!);
+      if (day[i]! >= from && day[i]! <= to) inSpan.set(cid[i]!, (inSpan.get(cid[i]!) ?? 0) + 1);
+    }
+    return {
+      buyers: inSpan.size,
+      fresh: [...inSpan.keys()].filter((c) => firstPaid.get(c)! >= from).length,
+      repeat: [...inSpan.values()].filter((k) => k >= 2).length,
+    };
+  }
+
+  it.each([
+    [20000, 20399], // everything
+    [20000, 20000],
+    [20123, 20123],
+    [20050, 20250],
+    [20201, 20399],
+    [19900, 20010], // from before the first order
+    [20390, 20600], // past the last
+    [20500, 20600], // nothing
+  ])('days %i to %i', (from, to) => {
+    const lo = lowerBound(day, from);
+    const hi = lowerBound(day, to + 1);
+    const expected = plainCount(from, to);
+    expect(expected.repeat).toBeGreaterThanOrEqual(0);
+    expect(countBuyers(counts, lo, hi, from)).toEqual(expected);
+  });
+
+  it('for spans starting or ending in each block of counts', () => {
+    for (let d = 20000; d < 20400; d += 20) {
+      for (const [from, to] of [[d, 20399], [20000, d], [d, d + 45]] as const) {
+        expect(countBuyers(counts, lowerBound(day, from), lowerBound(day, to + 1), from), `${from}..${to}`).toEqual(plainCount(from, to));
+      }
+    }
+  });
+
+  it('has spans with many buyers, repeat buyers and returning ones', () => {
+    const c = plainCount(20050, 20250);
+    expect(c.buyers).toBeGreaterThan(1000);
+    expect(c.repeat).toBeGreaterThan(100);
+    expect(c.buyers - c.fresh).toBeGreaterThan(100);
   });
 });
