@@ -7,7 +7,8 @@ import { PAID_FLAG, type OrderColumns } from './store';
  *   customer's first in the span);
  * - repeat buyers: the orders whose second-previous is before a (each customer's first and
  *   second in the span), less the buyers;
- * - new buyers (first paid order on or after a): the span's first-ever paid orders.
+ * - new buyers (first paid order on or after a): the span's first-ever paid orders;
+ * - returning customers' orders and GMV: the orders whose customer first paid before a.
  * "How many rows of an index range hold a value below a" is answered from counts kept per block
  * of rows, plus a scan of at most one block at each end.
  */
@@ -19,6 +20,9 @@ export interface BuyerCounts {
   secondPrevious: BlockCounts;
   /** firstEver[p]: first-ever paid orders among rows before p. */
   firstEver: Int32Array;
+  /** The slot of each paid order's customer's first paid day, with the orders' GMV summed the same way: new vs returning. */
+  firstPaid: BlockCounts;
+  firstPaidGmv: Float64Array;
 }
 
 interface BlockCounts {
@@ -46,6 +50,31 @@ function blockCounts(slot: Uint16Array, width: number): BlockCounts {
   return { slot, below };
 }
 
+/** As blockCounts, summing `weight` instead of counting rows. */
+function blockSums(slot: Uint16Array, weight: Float64Array, width: number): Float64Array {
+  const blocks = (slot.length >> BLOCK_BITS) + 1;
+  const below = new Float64Array((blocks + 1) * width);
+  const histogram = new Float64Array(width);
+  for (let k = 0; k <= blocks; k++) {
+    let sum = 0;
+    for (let t = 0; t < width; t++) {
+      below[k * width + t] = sum;
+      sum += histogram[t]!;
+    }
+    const end = Math.min(slot.length, (k + 1) << BLOCK_BITS);
+    for (let i = k << BLOCK_BITS; i < end; i++) histogram[slot[i]!]! += weight[i]!;
+  }
+  return below;
+}
+
+/** Σ weight of the rows before p whose slot is below t. */
+function sumBelow(sums: Float64Array, slot: Uint16Array, weight: Float64Array, width: number, p: number, t: number): number {
+  const k = p >> BLOCK_BITS;
+  let total = sums[k * width + t]!;
+  for (let i = k << BLOCK_BITS; i < p; i++) if (slot[i]! < t) total += weight[i]!;
+  return total;
+}
+
 /** Rows before p whose slot is below t. */
 function countBelow(c: BlockCounts, width: number, p: number, t: number): number {
   const k = p >> BLOCK_BITS;
@@ -63,6 +92,7 @@ export function buildBuyerCounts(o: OrderColumns): BuyerCounts | null {
   const previous = new Uint16Array(o.rows);
   const secondPrevious = new Uint16Array(o.rows);
   const firstEver = new Int32Array(o.rows + 1);
+  const firstPaid = new Uint16Array(o.rows);
   // Slots of each customer's last two paid orders so far (0: none).
   const last = new Uint16Array(o.customers);
   const beforeLast = new Uint16Array(o.customers);
@@ -71,24 +101,47 @@ export function buildBuyerCounts(o: OrderColumns): BuyerCounts | null {
     if ((o.flags[i]! & PAID_FLAG) === 0) {
       previous[i] = unpaid;
       secondPrevious[i] = unpaid;
+      firstPaid[i] = unpaid;
       continue;
     }
     const c = o.cid[i]!;
+    firstPaid[i] = 1 + o.firstPaid[i]! - firstDay;
     previous[i] = last[c]!;
     secondPrevious[i] = beforeLast[c]!;
     if (last[c] === 0) firstEver[i + 1]! += 1;
     beforeLast[c] = last[c]!;
     last[c] = 1 + o.day[i]! - firstDay;
   }
-  return { firstDay, width, previous: blockCounts(previous, width), secondPrevious: blockCounts(secondPrevious, width), firstEver };
+  return {
+    firstDay,
+    width,
+    previous: blockCounts(previous, width),
+    secondPrevious: blockCounts(secondPrevious, width),
+    firstEver,
+    firstPaid: blockCounts(firstPaid, width),
+    firstPaidGmv: blockSums(firstPaid, o.values.order_total!, width),
+  };
 }
+
+/** The slots below which a day is before `day`: 0 (no order) always is, the unpaid slot never. */
+const slotsBefore = (counts: BuyerCounts, day: number) => Math.max(1, Math.min(counts.width - 1, day - counts.firstDay + 1));
 
 /** Buyers, new buyers and repeat buyers of the orders in rows [lo, hi), which are the days from `from` on. */
 export function countBuyers(counts: BuyerCounts, lo: number, hi: number, from: number): { buyers: number; fresh: number; repeat: number } {
   const { width } = counts;
-  // "Before `from`": slots below t; 0 (no order) always is, the unpaid slot never.
-  const t = Math.max(1, Math.min(width - 1, from - counts.firstDay + 1));
+  const t = slotsBefore(counts, from);
   const buyers = countBelow(counts.previous, width, hi, t) - countBelow(counts.previous, width, lo, t);
   const firstTwo = countBelow(counts.secondPrevious, width, hi, t) - countBelow(counts.secondPrevious, width, lo, t);
   return { buyers, fresh: counts.firstEver[hi]! - counts.firstEver[lo]!, repeat: firstTwo - buyers };
+}
+
+/** Paid orders of rows [lo, hi) whose customer's first paid day is before `cut`, and their GMV (ten-thousandths). */
+export function returningOrders(counts: BuyerCounts, o: OrderColumns, lo: number, hi: number, cut: number): { orders: number; gmv: number } {
+  const { width, firstPaid, firstPaidGmv } = counts;
+  const t = slotsBefore(counts, cut);
+  const gmv = o.values.order_total!;
+  return {
+    orders: countBelow(firstPaid, width, hi, t) - countBelow(firstPaid, width, lo, t),
+    gmv: sumBelow(firstPaidGmv, firstPaid.slot, gmv, width, hi, t) - sumBelow(firstPaidGmv, firstPaid.slot, gmv, width, lo, t),
+  };
 }

@@ -2,7 +2,7 @@ import type { Row } from '../../engine/engine';
 import { SCOPE_SOURCE, type Grouping, type QueryContext } from '../compile';
 import type { AggregateDefinition, ComponentId, ScopeId } from '../definitions';
 import { SOURCE_DIMENSIONS, type FilterDimension, type Filters, type SourceTable } from '../filters';
-import { countBuyers } from './buyer-counts';
+import { countBuyers, returningOrders } from './buyer-counts';
 import { addSpan, DAY_FIELDS } from './days';
 import { MONTH_FIELDS, wholeMonth } from './months';
 import { CANCELLED_FLAG, MONEY_SCALE, PAID_FLAG, type ColumnStore, type OrderColumns, type TableColumns, type UserColumns } from './store';
@@ -269,7 +269,10 @@ export function answerFromColumns(
     // New buyers are new to the period; with `newInEachGroup` (date groups only) new to their group's span.
     const newFrom = Int32Array.from({ length: size }, (_, g) => (options.newInEachGroup && group?.rows ? spans[g]![0] : fromDay));
     const scan = { ...ordersScan, newFrom, spans, bucketed: groups.fixed };
-    const summed = fromDayCube(store, scopes, scan, group, sumsOf, seen) || fromBuyerCounts(store, live, scan, sumsOf, seen);
+    const summed =
+      fromDayCube(store, scopes, scan, group, sumsOf, seen) ||
+      fromBuyerCounts(store, live, scan, sumsOf, seen) ||
+      newVsReturningFromCounts(store, live, scan, sumsOf, seen);
     const rolled = !summed && groups.fixed ? fromMonthCube(store, scan, scopes, sumsOf, seen) : null;
     // The rest is counted from the orders, a run of consecutive groups (so of days) at a time.
     for (let g = 0; g < spans.length && !summed; ) {
@@ -403,6 +406,40 @@ function fromBuyerCounts(
     repeat![g] = counted.repeat;
     seen[g] = 1;
   }
+  return true;
+}
+
+/**
+ * New vs returning (orders split by whether the customer's first paid order is before the
+ * period), unfiltered, for GMV, orders and buyers: the running sums less the returning
+ * customers' share, counted by first paid day; new buyers are the period's first-ever orders.
+ */
+function newVsReturningFromCounts(
+  store: ColumnStore,
+  live: readonly AggregateDefinition[],
+  scan: OrdersScan,
+  sumsOf: (id: ComponentId) => Float64Array,
+  seen: Uint8Array,
+): boolean {
+  const { days, counts } = store;
+  const { tests, spans, key } = scan;
+  if (!days || !counts || tests.length > 0 || !('firstPaid' in key)) return false;
+  const [from, to] = spans[0]!;
+  if (key.cut !== from || live.some((d) => d.id !== 'gmv' && d.id !== 'orders' && d.id !== 'buyers')) return false;
+  const lo = lowerBound(store.orders.day, from);
+  const hi = lowerBound(store.orders.day, to + 1);
+  const total = DAY_FIELDS.map(() => new Float64Array(1));
+  addSpan(days, days.all, from, to, total, 0);
+  const returning = returningOrders(counts, store.orders, lo, hi, key.cut);
+  const { buyers, fresh } = countBuyers(counts, lo, hi, from);
+  const [gmv, orders, buyersOf] = (['gmv', 'orders', 'buyers'] as const).map(sumsOf);
+  gmv![key.before] = returning.gmv;
+  gmv![key.after] = total[DAY_FIELDS.indexOf('gmv')]![0]! - returning.gmv;
+  orders![key.before] = returning.orders;
+  orders![key.after] = total[DAY_FIELDS.indexOf('orders')]![0]! - returning.orders;
+  buyersOf![key.before] = buyers - fresh;
+  buyersOf![key.after] = fresh;
+  for (const g of [key.before, key.after]) if (orders![g]! > 0) seen[g] = 1;
   return true;
 }
 

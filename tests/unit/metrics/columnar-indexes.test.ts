@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBuyerCounts, countBuyers } from '../../../src/metrics/columnar/buyer-counts';
+import { buildBuyerCounts, countBuyers, returningOrders } from '../../../src/metrics/columnar/buyer-counts';
 import { filterTests, lowerBound, rowsToScan } from '../../../src/metrics/columnar/execute';
 import { addSpan, buildDayCube, DAY_FIELDS } from '../../../src/metrics/columnar/days';
 import { buildMonthCube, MONTH_FIELDS, wholeMonth } from '../../../src/metrics/columnar/months';
@@ -132,8 +132,12 @@ describe('buyer counts of any span without visiting its orders', () => {
   const cid = Int32Array.from({ length: n }, () => Math.floor(rand() ** 2 * 3000));
   for (let i = 1; i < n; i += 97) cid[i] = cid[i - 1]!; // same customer, often the same day
   const flags = Int32Array.from({ length: n }, () => (rand() < 0.1 ? 2 : 1));
-  const orders = { rows: n, day, cid, flags, customers: 3000 } as unknown as OrderColumns;
-  const counts = buildBuyerCounts(orders)!;
+  const total = Float64Array.from({ length: n }, () => Math.floor(rand() * 1e6));
+  const firstPaidOf = new Map<number, number>();
+  for (let i = 0; i < n; i++) if (flags[i] === 1 && !firstPaidOf.has(cid[i]!)) firstPaidOf.set(cid[i]!, day[i]!);
+  const firstPaid = Int32Array.from(cid, (c) => firstPaidOf.get(c) ?? 2932896);
+  const shop = { rows: n, day, cid, flags, firstPaid, values: { order_total: total }, customers: 3000 } as unknown as OrderColumns;
+  const counts = buildBuyerCounts(shop)!;
 
   function plainCount(from: number, to: number) {
     const inSpan = new Map<number, number>();
@@ -171,6 +175,22 @@ describe('buyer counts of any span without visiting its orders', () => {
     for (let d = 20000; d < 20400; d += 20) {
       for (const [from, to] of [[d, 20399], [20000, d], [d, d + 45]] as const) {
         expect(countBuyers(counts, lowerBound(day, from), lowerBound(day, to + 1), from), `${from}..${to}`).toEqual(plainCount(from, to));
+      }
+    }
+  });
+
+  it('splits the paid orders of a span by whether their customer first paid before a day', () => {
+    for (let d = 20000; d < 20400; d += 20) {
+      for (const [from, to, cut] of [[d, 20399, d], [20000, d, d], [d, d + 45, d + 10]] as const) {
+        let orders = 0;
+        let gmv = 0;
+        for (let i = 0; i < n; i++) {
+          if (flags[i] === 1 && day[i]! >= from && day[i]! <= to && firstPaid[i]! < cut) {
+            orders += 1;
+            gmv += total[i]!;
+          }
+        }
+        expect(returningOrders(counts, shop, lowerBound(day, from), lowerBound(day, to + 1), cut), `${from}..${to} before ${cut}`).toEqual({ orders, gmv });
       }
     }
   });
