@@ -3,7 +3,7 @@ import type { QueryContext } from '../compile';
 import { monthsBetween } from '../periods';
 import { RFM_MAP, RFM_SEGMENTS } from '../queries/rfm-map';
 import { dayNumber, filterTests, lowerBound, rowsToScan, type FilterTest } from './execute';
-import { MONEY_SCALE, PAID_FLAG, type ColumnStore } from './store';
+import { MONEY_SCALE, PAID_FLAG, type ColumnStore, type OrderColumns } from './store';
 
 /** Whether paid row i passes every filter test. */
 function passes(tests: readonly FilterTest[], i: number): boolean {
@@ -113,6 +113,66 @@ function quintiles(customers: Int32Array, count: number, value: Int32Array, min:
   return tile;
 }
 
+interface CustomerValues {
+  /** Day of the last paid order. */
+  lastDay: Int32Array;
+  /** Paid orders (0: not a buyer). */
+  frequency: Int32Array;
+  /** Σ order_total, ten-thousandths. */
+  monetary: Float64Array;
+}
+
+/** Each customer's values over the paid orders of rows [0, hi) that pass the filters. */
+function filteredValues(o: OrderColumns, tests: readonly FilterTest[], hi: number): CustomerValues {
+  const { flags, cid, day } = o;
+  const total = o.values.order_total!;
+  const values: CustomerValues = { lastDay: new Int32Array(o.customers), frequency: new Int32Array(o.customers), monetary: new Float64Array(o.customers) };
+  const { lastDay, frequency, monetary } = values;
+  const visit = rowsToScan(o, tests, day[0]!, day[hi - 1]!);
+  const last = visit === null ? hi : visit.length;
+  for (let k = 0; k < last; k++) {
+    const i = visit === null ? k : visit[k]!;
+    if ((flags[i]! & PAID_FLAG) === 0 || !passes(tests, i)) continue;
+    const c = cid[i]!;
+    lastDay[c] = day[i]!;
+    frequency[c]! += 1;
+    monetary[c]! += total[i]!;
+  }
+  return values;
+}
+
+const allTimeValues = new WeakMap<ColumnStore, CustomerValues>();
+
+/**
+ * Each customer's values over all paid orders up to row hi, unfiltered: their values over all
+ * orders (made once) less the orders after hi, which are few when the date is recent. The last
+ * paid day up to hi is the one before the customer's first order after it.
+ */
+function valuesAsOf(store: ColumnStore, hi: number): CustomerValues {
+  const o = store.orders;
+  const counts = store.counts!;
+  let all = allTimeValues.get(store);
+  if (!all) allTimeValues.set(store, (all = filteredValues(o, [], o.rows)));
+  const values: CustomerValues = { lastDay: all.lastDay.slice(), frequency: all.frequency.slice(), monetary: all.monetary.slice() };
+  const { lastDay, frequency, monetary } = values;
+  const { flags, cid } = o;
+  const total = o.values.order_total!;
+  const previous = counts.previous.slot;
+  const later = new Uint8Array(o.customers);
+  for (let i = hi; i < o.rows; i++) {
+    if ((flags[i]! & PAID_FLAG) === 0) continue;
+    const c = cid[i]!;
+    frequency[c]! -= 1;
+    monetary[c]! -= total[i]!;
+    if (later[c] === 0) {
+      later[c] = 1;
+      // Slot 0: no paid order before this one, so none up to hi (frequency is 0 by now).
+      lastDay[c] = previous[i]! === 0 ? 0 : previous[i]! - 1 + counts.firstDay;
+    }
+  }
+  return values;
+}
+
 /**
  * The rows of rfmSegmentsSql (segment, customers, monetary, share) from the column store; null
  * when a filter reads what the store does not hold. Recency is scored on the last paid day
@@ -124,21 +184,7 @@ export function rfmSegmentsFromColumns(store: ColumnStore, ctx: QueryContext, as
   if (!tests) return null;
   const hi = lowerBound(o.day, dayNumber(asOf) + 1);
   if (hi === 0) return [];
-  const { flags, cid, day } = o;
-  const total = o.values.order_total!;
-  const lastDay = new Int32Array(o.customers);
-  const frequency = new Int32Array(o.customers);
-  const monetary = new Float64Array(o.customers);
-  const visit = rowsToScan(o, tests, day[0]!, day[hi - 1]!);
-  const last = visit === null ? hi : visit.length;
-  for (let k = 0; k < last; k++) {
-    const i = visit === null ? k : visit[k]!;
-    if ((flags[i]! & PAID_FLAG) === 0 || !passes(tests, i)) continue;
-    const c = cid[i]!;
-    lastDay[c] = day[i]!;
-    frequency[c]! += 1;
-    monetary[c]! += total[i]!;
-  }
+  const { lastDay, frequency, monetary } = tests.length === 0 && store.counts ? valuesAsOf(store, hi) : filteredValues(o, tests, hi);
   const buyers = new Int32Array(o.customers);
   let count = 0;
   let maxFrequency = 0;
