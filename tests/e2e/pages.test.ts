@@ -1,12 +1,9 @@
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, kpiValue, launchBrowser, screenshot, type AppServer } from './harness';
+import { ARTIFACTS, kpiValue, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
 import { independentKpis } from '../support/independent-sample-kpis';
 
 /**
@@ -19,56 +16,6 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const DATA = path.join(ROOT, 'sample-data');
 const OCT = { from: '2026-10-01', to: '2026-10-31' };
 const IN_OCT = `d BETWEEN DATE '${OCT.from}' AND DATE '${OCT.to}'`;
-
-/**
- * `vite preview` of a private copy of `dist/`: other engineers rebuild `dist/` while this file
- * runs, and a preview of the shared folder then answers with errors halfway through.
- */
-async function startSnapshotPreview(): Promise<AppServer> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'yardstick-pages-dist-'));
-  for (let attempt = 0; ; attempt++) {
-    cpSync(path.join(ROOT, 'dist'), dir, { recursive: true });
-    const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
-    const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]!);
-    if (assets.length > 0 && assets.every((a) => existsSync(path.join(dir, a)))) break;
-    if (attempt === 20) throw new Error('dist/ stayed incomplete: run `npx vite build` first');
-    rmSync(dir, { recursive: true, force: true });
-    await new Promise((r) => setTimeout(r, 3000));
-  }
-  const port = await new Promise<number>((resolve, reject) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port: p } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(p));
-    });
-    srv.on('error', reject);
-  });
-  const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
-  const child = spawn(
-    process.execPath,
-    [vite, 'preview', '--outDir', dir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    { cwd: ROOT, stdio: 'ignore' },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 30_000; ;) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() > deadline) throw new Error(`vite preview did not start at ${url}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 let server: AppServer;
 let browser: Browser;
