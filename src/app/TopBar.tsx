@@ -31,27 +31,29 @@ export function TopBar({ lastDate }: { lastDate: string | null }) {
           <option value="custom">{t('preset.custom')}</option>
         </select>
       </label>
-      <label className="control">
-        <span className="visually-hidden">{t('period.from')}</span>
-        <input
-          type="date"
-          data-control="from"
-          value={view.period?.from ?? ''}
-          max={view.period?.to}
-          onChange={(e) => e.target.value && view.period && e.target.value <= view.period.to && setView({ period: { from: e.target.value, to: view.period.to } })}
-        />
-      </label>
-      <span aria-hidden="true">–</span>
-      <label className="control">
-        <span className="visually-hidden">{t('period.to')}</span>
-        <input
-          type="date"
-          data-control="to"
-          value={view.period?.to ?? ''}
-          min={view.period?.from}
-          onChange={(e) => e.target.value && view.period && e.target.value >= view.period.from && setView({ period: { from: view.period.from, to: e.target.value } })}
-        />
-      </label>
+      <span className="date-range">
+        <label className="control">
+          <span className="visually-hidden">{t('period.from')}</span>
+          <input
+            type="date"
+            data-control="from"
+            value={view.period?.from ?? ''}
+            max={view.period?.to}
+            onChange={(e) => e.target.value && view.period && e.target.value <= view.period.to && setView({ period: { from: e.target.value, to: view.period.to } })}
+          />
+        </label>
+        <span aria-hidden="true">–</span>
+        <label className="control">
+          <span className="visually-hidden">{t('period.to')}</span>
+          <input
+            type="date"
+            data-control="to"
+            value={view.period?.to ?? ''}
+            min={view.period?.from}
+            onChange={(e) => e.target.value && view.period && e.target.value >= view.period.from && setView({ period: { from: view.period.from, to: e.target.value } })}
+          />
+        </label>
+      </span>
       <label className="control">
         {t('compare.label')}
         <select value={view.compare} data-control="compare" onChange={(e) => setView({ compare: e.target.value as Compare })}>
