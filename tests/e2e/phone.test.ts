@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
+
+/**
+ * Every page on a phone (390 × 844) with the sample shop, in English and Chinese: nothing makes
+ * the page scroll sideways, and nothing sticks out past the right edge of the screen unless it
+ * sits in a box that scrolls sideways by itself (a wide table in its card). A screenshot of each
+ * page is saved to look at.
+ */
+let server: AppServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startSnapshotPreview(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const PHONE = { width: 390, height: 844 };
+const CARD = '[data-target="gmv-2026"]';
+
+interface Overflow {
+  scrollWidth: number;
+  innerWidth: number;
+  /** Elements past the right edge that no sideways-scrolling box holds, as tag.class[data-*]. */
+  sticking: string[];
+}
+
+async function overflow(page: Page): Promise<Overflow> {
+  return page.evaluate(() => {
+    const scrolls = (el: Element) => {
+      const x = getComputedStyle(el).overflowX;
+      return x === 'auto' || x === 'scroll';
+    };
+    const name = (el: Element) => {
+      const data = [...el.attributes].find((a) => a.name.startsWith('data-'));
+      const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+      return `${el.tagName.toLowerCase()}${cls}${data ? `[${data.name}="${data.value}"]` : ''}`;
+    };
+    const sticking: string[] = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || r.right <= window.innerWidth + 0.5) continue;
+      if (getComputedStyle(el).visibility === 'hidden') continue;
+      // A scrolling box holds what is inside it, but not an absolutely placed element whose
+      // containing block lies outside the box: that one widens the page.
+      const position = getComputedStyle(el).position;
+      const block = position === 'absolute' || position === 'fixed' ? (el as HTMLElement).offsetParent : el.parentElement;
+      let held = false;
+      for (let p = el.parentElement; p && !held; p = p.parentElement) {
+        held = scrolls(p) && p.getBoundingClientRect().right <= window.innerWidth + 0.5 && !!block && p.contains(block);
+      }
+      // Report the outermost offender only, not each of its children.
+      if (!held && !el.parentElement?.closest('[data-overflow-seen]')) {
+        sticking.push(`${name(el)} right=${Math.round(r.right)}`);
+        el.setAttribute('data-overflow-seen', '');
+      }
+    }
+    for (const el of document.querySelectorAll('[data-overflow-seen]')) el.removeAttribute('data-overflow-seen');
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, sticking };
+  });
+}
+
+/** Waits until a page has drawn: no skeleton left, and the page's own marks are there. */
+async function settled(page: Page, name: string): Promise<void> {
+  if (name === 'overview') await page.waitForSelector('[data-chart="waterfall"] .recharts-bar-rectangle', { timeout: 90_000 });
+  if (name === 'goals') await page.waitForSelector(`${CARD} [data-chart="waterfall"] .recharts-bar-rectangle`, { timeout: 90_000 });
+  if (name === 'sql') await page.waitForSelector('[data-panel="sql-chart"] .recharts-wrapper', { timeout: 90_000 });
+  await page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0, undefined, { timeout: 90_000 });
+  await page.waitForTimeout(1200); // recharts grows its bars in
+}
+
+describe('on a phone', () => {
+  it('no page scrolls sideways, in English and Chinese', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'en-US', deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const found: Record<string, Overflow> = {};
+    try {
+      // A GMV target, made on the phone, so the Goals page has a card with a driver tree.
+      await page.goto(`${server.url}/?page=goals`);
+      await page.waitForSelector('[data-action="new-target"]', { timeout: 90_000 });
+      await page.click('[data-action="new-target"]');
+      await page.waitForSelector('[data-editor="new"]');
+      await page.selectOption('[data-field="metric"]', 'gmv');
+      await page.fill('[data-field="target"]', '25000000');
+      await page.fill('[data-field="owner"]', 'Growth');
+      await page.fill('[data-field="why"]', 'Keep growth');
+      await page.waitForSelector('[data-smart-letter="relevant"][data-smart-state="pass"]', { timeout: 90_000 });
+      found['goal-editor-en'] = await overflow(page);
+      await screenshot(page, 'goal-editor-phone-en');
+      await page.click('[data-action="save-target"]');
+      await page.waitForSelector(`${CARD}:not([data-status=""])`, { timeout: 90_000 });
+
+      for (const lang of ['en', 'zh'] as const) {
+        if (lang === 'zh') await page.selectOption('[data-control="locale"]', 'zh-CN');
+        for (const name of ['overview', 'sales', 'traffic', 'customers', 'goals', 'data', 'sql']) {
+          await page.click(`[data-nav="${name}"]`);
+          await page.waitForSelector(`[data-nav="${name}"][aria-current="page"]`);
+          if (name === 'goals') await page.click(`${CARD} [data-tab="drivers"]`);
+          if (name === 'sql') {
+            await page.waitForSelector('[data-testid="sql-tables"]', { timeout: 90_000 });
+            await page.press('[data-testid="sql-input"]', 'Control+Enter');
+          }
+          await settled(page, name);
+          await page.evaluate(() => window.scrollTo(0, 0));
+          found[`${name}-${lang}`] = await overflow(page);
+          await screenshot(page, `${name}-phone-${lang}`);
+        }
+      }
+    } catch (e) {
+      await screenshot(page, 'phone-debug');
+      throw e;
+    } finally {
+      await context.close();
+    }
+    console.log(Object.entries(found).map(([k, v]) => `${k}: scrollWidth ${v.scrollWidth} / ${v.innerWidth}${v.sticking.length ? `; ${v.sticking.join(', ')}` : ''}`).join('\n'));
+    for (const [key, o] of Object.entries(found)) {
+      expect({ key, fits: o.scrollWidth <= o.innerWidth, sticking: o.sticking }).toEqual({ key, fits: true, sticking: [] });
+    }
+    expect(errors).toEqual([]);
+  }, 600_000);
+});
