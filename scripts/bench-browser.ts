@@ -139,10 +139,10 @@ async function main() {
     }
     console.log(`\nView changes at ${ORDERS.toLocaleString('en')} orders, ${ROUNDS} per page (median / p95):`);
     console.log('page        speed-ups on          speed-ups off         ratio (p95 off ÷ on)');
+    const summary = (xs: number[]) => (xs.length ? `${ms(quantile(xs, 0.5))} / ${ms(quantile(xs, 0.95))}` : '– (not run)');
     for (const [p, r] of Object.entries(results)) {
-      const on = `${ms(quantile(r.on, 0.5))} / ${ms(quantile(r.on, 0.95))}`;
-      const off = `${ms(quantile(r.off, 0.5))} / ${ms(quantile(r.off, 0.95))}`;
-      console.log(`${p.padEnd(12)}${on.padEnd(22)}${off.padEnd(22)}${(quantile(r.off, 0.95) / quantile(r.on, 0.95)).toFixed(1)}×`);
+      const ratio = r.on.length && r.off.length ? `${(quantile(r.off, 0.95) / quantile(r.on, 0.95)).toFixed(1)}×` : '–';
+      console.log(`${p.padEnd(12)}${summary(r.on).padEnd(22)}${summary(r.off).padEnd(22)}${ratio}`);
     }
   } finally {
     await browser.close();

@@ -22,36 +22,21 @@ export interface BuyerCounts {
   firstEver: Int32Array;
   /** The slot of each paid order's customer's first paid day, with the orders' GMV summed the same way: new vs returning. */
   firstPaid: BlockCounts;
-  firstPaidGmv: Float64Array;
+  firstPaidGmv: BlockCounts;
 }
 
 interface BlockCounts {
   /** Each row's value slot. */
   slot: Uint16Array;
-  /** (k * width + t): rows before block k whose slot is below t. */
-  below: Int32Array;
+  /** (k * width + t): rows before block k whose slot is below t, or their summed weight. */
+  below: Float64Array;
+  /** What each row adds (null: 1, a count). */
+  weight: Float64Array | null;
 }
 
 const BLOCK_BITS = 11;
 
-function blockCounts(slot: Uint16Array, width: number): BlockCounts {
-  const blocks = (slot.length >> BLOCK_BITS) + 1;
-  const below = new Int32Array((blocks + 1) * width);
-  const histogram = new Int32Array(width);
-  for (let k = 0; k <= blocks; k++) {
-    let sum = 0;
-    for (let t = 0; t < width; t++) {
-      below[k * width + t] = sum;
-      sum += histogram[t]!;
-    }
-    const end = Math.min(slot.length, (k + 1) << BLOCK_BITS);
-    for (let i = k << BLOCK_BITS; i < end; i++) histogram[slot[i]!]! += 1;
-  }
-  return { slot, below };
-}
-
-/** As blockCounts, summing `weight` instead of counting rows. */
-function blockSums(slot: Uint16Array, weight: Float64Array, width: number): Float64Array {
+function blockCounts(slot: Uint16Array, width: number, weight: Float64Array | null = null): BlockCounts {
   const blocks = (slot.length >> BLOCK_BITS) + 1;
   const below = new Float64Array((blocks + 1) * width);
   const histogram = new Float64Array(width);
@@ -62,24 +47,16 @@ function blockSums(slot: Uint16Array, weight: Float64Array, width: number): Floa
       sum += histogram[t]!;
     }
     const end = Math.min(slot.length, (k + 1) << BLOCK_BITS);
-    for (let i = k << BLOCK_BITS; i < end; i++) histogram[slot[i]!]! += weight[i]!;
+    for (let i = k << BLOCK_BITS; i < end; i++) histogram[slot[i]!]! += weight === null ? 1 : weight[i]!;
   }
-  return below;
+  return { slot, below, weight };
 }
 
-/** Σ weight of the rows before p whose slot is below t. */
-function sumBelow(sums: Float64Array, slot: Uint16Array, weight: Float64Array, width: number, p: number, t: number): number {
-  const k = p >> BLOCK_BITS;
-  let total = sums[k * width + t]!;
-  for (let i = k << BLOCK_BITS; i < p; i++) if (slot[i]! < t) total += weight[i]!;
-  return total;
-}
-
-/** Rows before p whose slot is below t. */
+/** Rows before p whose slot is below t (or their summed weight): exact, the weights being integers. */
 function countBelow(c: BlockCounts, width: number, p: number, t: number): number {
   const k = p >> BLOCK_BITS;
   let n = c.below[k * width + t]!;
-  for (let i = k << BLOCK_BITS; i < p; i++) if (c.slot[i]! < t) n++;
+  for (let i = k << BLOCK_BITS; i < p; i++) if (c.slot[i]! < t) n += c.weight === null ? 1 : c.weight[i]!;
   return n;
 }
 
@@ -119,7 +96,7 @@ export function buildBuyerCounts(o: OrderColumns): BuyerCounts | null {
     secondPrevious: blockCounts(secondPrevious, width),
     firstEver,
     firstPaid: blockCounts(firstPaid, width),
-    firstPaidGmv: blockSums(firstPaid, o.values.order_total!, width),
+    firstPaidGmv: blockCounts(firstPaid, width, o.values.order_total!),
   };
 }
 
@@ -136,12 +113,11 @@ export function countBuyers(counts: BuyerCounts, lo: number, hi: number, from: n
 }
 
 /** Paid orders of rows [lo, hi) whose customer's first paid day is before `cut`, and their GMV (ten-thousandths). */
-export function returningOrders(counts: BuyerCounts, o: OrderColumns, lo: number, hi: number, cut: number): { orders: number; gmv: number } {
+export function returningOrders(counts: BuyerCounts, lo: number, hi: number, cut: number): { orders: number; gmv: number } {
   const { width, firstPaid, firstPaidGmv } = counts;
   const t = slotsBefore(counts, cut);
-  const gmv = o.values.order_total!;
   return {
     orders: countBelow(firstPaid, width, hi, t) - countBelow(firstPaid, width, lo, t),
-    gmv: sumBelow(firstPaidGmv, firstPaid.slot, gmv, width, hi, t) - sumBelow(firstPaidGmv, firstPaid.slot, gmv, width, lo, t),
+    gmv: countBelow(firstPaidGmv, width, hi, t) - countBelow(firstPaidGmv, width, lo, t),
   };
 }

@@ -430,7 +430,7 @@ function newVsReturningFromCounts(
   const hi = lowerBound(store.orders.day, to + 1);
   const total = DAY_FIELDS.map(() => new Float64Array(1));
   addSpan(days, days.all, from, to, total, 0);
-  const returning = returningOrders(counts, store.orders, lo, hi, key.cut);
+  const returning = returningOrders(counts, lo, hi, key.cut);
   const { buyers, fresh } = countBuyers(counts, lo, hi, from);
   const [gmv, orders, buyersOf] = (['gmv', 'orders', 'buyers'] as const).map(sumsOf);
   gmv![key.before] = returning.gmv;
