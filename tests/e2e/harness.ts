@@ -61,49 +61,21 @@ export async function startSnapshotPreview(): Promise<AppServer> {
     rmSync(dir, { recursive: true, force: true });
     await new Promise((r) => setTimeout(r, 3000));
   }
-  const port = await new Promise<number>((resolve, reject) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port: p } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(p));
-    });
-    srv.on('error', reject);
-  });
-  const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
-  const child = spawn(
-    process.execPath,
-    [vite, 'preview', '--outDir', dir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    { cwd: ROOT, stdio: 'ignore' },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 30_000; ;) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() > deadline) throw new Error(`vite preview did not start at ${url}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const server = await preview(dir);
   return {
-    url,
+    url: server.url,
     stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-/** Serves the built app (`dist/`, from `vite build`) with `vite preview` on a free port. */
-export async function startPreview(): Promise<AppServer> {
-  if (!existsSync(path.join(ROOT, 'dist/index.html'))) throw new Error('dist/ is missing: run `vite build` first (npm run test:e2e does)');
+/** `vite preview` of a built app (`dist/` unless told) on a free port. */
+async function preview(outDir?: string): Promise<AppServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
+  const args = [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', ...(outDir ? ['--outDir', outDir] : []), '--port', String(port), '--strictPort', '--host', '127.0.0.1'];
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(url, 30_000);
   return {
@@ -113,6 +85,12 @@ export async function startPreview(): Promise<AppServer> {
       await new Promise((r) => child.once('exit', r));
     },
   };
+}
+
+/** Serves the built app (`dist/`, from `vite build`) with `vite preview` on a free port. */
+export async function startPreview(): Promise<AppServer> {
+  if (!existsSync(path.join(ROOT, 'dist/index.html'))) throw new Error('dist/ is missing: run `vite build` first (npm run test:e2e does)');
+  return preview();
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -1,6 +1,6 @@
 import { memo, useMemo, useState, type MouseEvent } from 'react';
 import { GRID, TEXT_2 } from './palette';
-import { ChartTooltip, labelStride, linePaths, MARGIN, niceTicks, textWidth, ValueGrid, valueAxisWidth } from './svg-axes';
+import { ChartTooltip, labelStride, linePaths, MARGIN, niceTicks, placeLabels, textWidth, ValueGrid, valueAxisWidth } from './svg-axes';
 import { useWidth } from './use-width';
 
 export interface BurnUpChartRow {
@@ -77,17 +77,7 @@ export function placeTicks(labels: readonly string[], centers: readonly number[]
   // counts, so the labels fall at a regular every n-th month.
   const gaps = centers.slice(2).map((c, k) => c - centers[k + 1]!);
   const spacing = gaps.length ? Math.min(...gaps) : centers.length > 1 ? centers[1]! - centers[0]! : width;
-  const stride = labelStride(labels.length, spacing, widest);
-  const placed: { index: number; x: number }[] = [];
-  let limit = -Infinity;
-  for (let k = 0; k < labels.length; k += stride) {
-    const half = textWidth(labels[k]!) / 2;
-    const x = Math.max(half + 2, Math.min(centers[k]!, width - half - 2));
-    if (x - half - 6 < limit) continue;
-    placed.push({ index: k, x });
-    limit = x + half + 6;
-  }
-  return placed;
+  return placeLabels(labels, (k) => centers[k]!, width, labelStride(labels.length, spacing, widest), 'first');
 }
 
 /** The row nearest to a point `px` px into a plot `plotW` wide, the rows spread edge to edge. */

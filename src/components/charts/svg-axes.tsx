@@ -34,26 +34,30 @@ export function labelStride(buckets: number, band: number, labelWidth: number): 
 }
 
 /**
- * Where the bucket labels go: every `stride`-th from the last, centred under its bucket but moved
- * in from the chart's edges so none is cut off; a label that would then touch the one after it is
- * left out (the last, the latest bucket, is always kept).
+ * Where the bucket labels go: every `stride`-th counted from the last (the latest bucket, always
+ * kept) or, with `from = 'first'`, from the first; each centred under its bucket but moved in from
+ * the chart's edges so none is cut off, and one that would then touch the label placed before it
+ * is left out.
  */
 export function placeLabels(
   labels: readonly string[],
   center: (i: number) => number,
   width: number,
   stride: number,
+  from: 'first' | 'last' = 'last',
 ): { index: number; x: number }[] {
+  const forward = from === 'first';
   const placed: { index: number; x: number }[] = [];
-  let limit = Infinity;
-  for (let i = labels.length - 1; i >= 0; i -= stride) {
+  let limit = forward ? -Infinity : Infinity;
+  for (let k = 0; k < labels.length; k += stride) {
+    const i = forward ? k : labels.length - 1 - k;
     const half = textWidth(labels[i]!) / 2;
     const x = Math.max(half + 2, Math.min(center(i), width - half - 2));
-    if (x + half + TICK_GAP / 2 > limit) continue;
+    if (forward ? x - half - TICK_GAP / 2 < limit : x + half + TICK_GAP / 2 > limit) continue;
     placed.push({ index: i, x });
-    limit = x - half - TICK_GAP / 2;
+    limit = forward ? x + half + TICK_GAP / 2 : x - half - TICK_GAP / 2;
   }
-  return placed.reverse();
+  return forward ? placed : placed.reverse();
 }
 
 /** A line through the known values; a missing value breaks it (a lone value between gaps draws nothing). */

@@ -100,6 +100,12 @@ export function buildBuyerCounts(o: OrderColumns): BuyerCounts | null {
   };
 }
 
+/** The day of the paid order before row i's (in the store's order of each customer's orders), or null when there is none. */
+export function previousPaidDay(counts: BuyerCounts, i: number): number | null {
+  const slot = counts.previous.slot[i]!;
+  return slot === 0 ? null : slot - 1 + counts.firstDay;
+}
+
 /** The slots below which a day is before `day`: 0 (no order) always is, the unpaid slot never. */
 const slotsBefore = (counts: BuyerCounts, day: number) => Math.max(1, Math.min(counts.width - 1, day - counts.firstDay + 1));
 

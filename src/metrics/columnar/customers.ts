@@ -2,14 +2,10 @@ import type { Row } from '../../engine/engine';
 import type { QueryContext } from '../compile';
 import { monthsBetween } from '../periods';
 import { RFM_MAP, RFM_SEGMENTS } from '../queries/rfm-map';
-import { dayNumber, filterTests, lowerBound, rowsToScan, type FilterTest } from './execute';
+import { previousPaidDay } from './buyer-counts';
+import { dayNumber, lowerBound } from './day-numbers';
+import { filterTests, passes, rowsToScan, type FilterTest } from './execute';
 import { MONEY_SCALE, PAID_FLAG, type ColumnStore, type OrderColumns } from './store';
-
-/** Whether paid row i passes every filter test. */
-function passes(tests: readonly FilterTest[], i: number): boolean {
-  for (let t = 0; t < tests.length; t++) if (tests[t]!.allowed[tests[t]!.codes[i]!] === 0) return false;
-  return true;
-}
 
 /**
  * The rows of cohortsSql (cohort, k, active, revenue, cumulative_revenue, last_active) from the
@@ -157,7 +153,6 @@ function valuesAsOf(store: ColumnStore, hi: number): CustomerValues {
   const { lastDay, frequency, monetary } = values;
   const { flags, cid } = o;
   const total = o.values.order_total!;
-  const previous = counts.previous.slot;
   const later = new Uint8Array(o.customers);
   for (let i = hi; i < o.rows; i++) {
     if ((flags[i]! & PAID_FLAG) === 0) continue;
@@ -166,8 +161,8 @@ function valuesAsOf(store: ColumnStore, hi: number): CustomerValues {
     monetary[c]! -= total[i]!;
     if (later[c] === 0) {
       later[c] = 1;
-      // Slot 0: no paid order before this one, so none up to hi (frequency is 0 by now).
-      lastDay[c] = previous[i]! === 0 ? 0 : previous[i]! - 1 + counts.firstDay;
+      // None before this one: none up to hi either (frequency is 0 by now).
+      lastDay[c] = previousPaidDay(counts, i) ?? 0;
     }
   }
   return values;

@@ -5,6 +5,7 @@ import { SOURCE_DIMENSIONS, type FilterDimension, type Filters, type SourceTable
 import { countBuyers, returningOrders } from './buyer-counts';
 import { addSpan, DAY_FIELDS } from './days';
 import { MONTH_FIELDS, wholeMonth } from './months';
+import { dayNumber, lowerBound } from './day-numbers';
 import { CANCELLED_FLAG, MONEY_SCALE, PAID_FLAG, type ColumnStore, type OrderColumns, type TableColumns, type UserColumns } from './store';
 
 /**
@@ -25,28 +26,17 @@ export const KNOWN: Record<ScopeId, readonly ComponentId[]> = {
   registrations: ['registrations', 'activated_30d'],
 };
 
-export const DAY_MS = 86_400_000;
-export function dayNumber(day: string): number {
-  return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
-}
-
-/** First index whose day is ≥ `day` (rows are sorted by day). */
-export function lowerBound(days: Int32Array, day: number): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (days[mid]! < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** One active filter of a table: the rows whose code is allowed pass. */
 export interface FilterTest {
   dimension: FilterDimension;
   codes: Int32Array;
   allowed: Uint8Array;
+}
+
+/** Whether row i passes every filter test. */
+export function passes(tests: readonly FilterTest[], i: number): boolean {
+  for (let t = 0; t < tests.length; t++) if (tests[t]!.allowed[tests[t]!.codes[i]!] === 0) return false;
+  return true;
 }
 
 /** The filters of a table as filterSql writes them; null when one reads something the store does not hold. */
@@ -201,7 +191,6 @@ function matchingRows(
   const rows = new Int32Array(hi - lo);
   const groups = new Int32Array(hi - lo);
   let n = 0;
-  const nt = tests.length;
   const byFirstPaid = 'firstPaid' in key;
   const column = byFirstPaid ? key.firstPaid : key.column;
   const offset = byFirstPaid ? 0 : key.offset;
@@ -209,8 +198,8 @@ function matchingRows(
   const cut = byFirstPaid ? key.cut : 0;
   const before = byFirstPaid ? key.before : 0;
   const after = byFirstPaid ? key.after : 0;
-  rowLoop: for (let i = lo; i < hi; i++) {
-    for (let t = 0; t < nt; t++) if (tests[t]!.allowed[tests[t]!.codes[i]!] === 0) continue rowLoop;
+  for (let i = lo; i < hi; i++) {
+    if (!passes(tests, i)) continue;
     rows[n] = i;
     groups[n] = lookup === null ? (column[i]! < cut ? before : after) : lookup[column[i]! - offset]!;
     n++;
@@ -241,7 +230,7 @@ export function answerFromColumns(
 
   // Each table's matching rows first: the group names are all known once every key is made.
   const scans: Partial<Record<'traffic' | 'users', Scan>> = {};
-  let ordersScan: { lo: number; hi: number; tests: FilterTest[]; key: RowKey; rows: Int32Array | null } | null = null;
+  let orders: { tests: FilterTest[]; key: RowKey } | null = null;
   for (const source of ['orders', 'traffic', 'users'] as const) {
     const wanted = [...scopes].filter((s) => SCOPE_SOURCE[s] === source);
     if (!wanted.length) continue;
@@ -250,10 +239,8 @@ export function answerFromColumns(
     const tests = filterTests(table, source, ctx.filters);
     const key = rowKey(group, groups, table, source, fromDay, toDay);
     if (!tests || !key) return null;
-    const lo = lowerBound(table.day, fromDay);
-    const hi = lowerBound(table.day, toDay + 1);
-    if (source === 'orders') ordersScan = { lo, hi, tests, key, rows: rowsToScan(store.orders, tests, fromDay, toDay) };
-    else scans[source] = matchingRows(table, lo, hi, tests, key);
+    if (source === 'orders') orders = { tests, key };
+    else scans[source] = matchingRows(table, lowerBound(table.day, fromDay), lowerBound(table.day, toDay + 1), tests, key);
   }
 
   const size = groups.names.length;
@@ -264,30 +251,20 @@ export function answerFromColumns(
     return a;
   };
   const seen = new Uint8Array(size);
-  if (ordersScan) {
+  if (orders) {
     const spans = group?.rows ? group.rows.map((r) => [dayNumber(r.from), dayNumber(r.to)] as const) : [[fromDay, toDay] as const];
     // New buyers are new to the period; with `newInEachGroup` (date groups only) new to their group's span.
     const newFrom = Int32Array.from({ length: size }, (_, g) => (options.newInEachGroup && group?.rows ? spans[g]![0] : fromDay));
-    const scan = { ...ordersScan, newFrom, spans, bucketed: groups.fixed };
-    const summed =
-      fromDayCube(store, scopes, scan, group, sumsOf, seen) ||
-      fromBuyerCounts(store, live, scan, sumsOf, seen) ||
-      newVsReturningFromCounts(store, live, scan, sumsOf, seen);
-    const rolled = !summed && groups.fixed ? fromMonthCube(store, scan, scopes, sumsOf, seen) : null;
-    // The rest is counted from the orders, a run of consecutive groups (so of days) at a time.
-    for (let g = 0; g < spans.length && !summed; ) {
-      if (rolled?.[g]) {
-        g++;
-        continue;
+    const q: OrdersQuery = { store, live, scopes, group, ...orders, newFrom, spans, bucketed: groups.fixed, sumsOf, seen };
+    if (!fromDayCube(q) && !fromBuyerCounts(q) && !newVsReturningFromCounts(q)) {
+      const rolled = groups.fixed ? fromMonthCube(q) : null;
+      // The rest is counted from the orders, a run of consecutive groups (so of days) at a time.
+      for (let g = 0; g < spans.length; g++) {
+        if (rolled?.[g]) continue;
+        const first = g;
+        while (g + 1 < spans.length && !rolled?.[g + 1]) g++;
+        aggregateOrders(q, spans[first]![0], spans[g]![1]);
       }
-      let end = g;
-      while (end + 1 < spans.length && !rolled?.[end + 1]) end++;
-      const [from, to] = rolled ? [spans[g]![0], spans[end]![1]] : [fromDay, toDay];
-      const lo = rolled ? lowerBound(store.orders.day, from) : ordersScan.lo;
-      const hi = rolled ? lowerBound(store.orders.day, to + 1) : ordersScan.hi;
-      aggregateOrders(store, scopes, { ...scan, lo, hi, rows: rolled ? rowsToScan(store.orders, ordersScan.tests, from, to) : ordersScan.rows }, sumsOf, seen);
-      if (!rolled) break;
-      g = end + 1;
     }
     // Sums of ten-thousandths are exact integers, so the difference of the sums is the sum of the differences.
     const [gmv, refunds, net, buyers, fresh, returning] = (['gmv', 'refunds', 'net_revenue', 'buyers', 'new_buyers', 'returning_buyers'] as const).map(sumsOf);
@@ -344,16 +321,8 @@ function aggregateUsers(users: UserColumns, scan: Scan, count: Float64Array, act
  * its filters name values of at most one dimension and its groups are date spans, or the values
  * of that same dimension. False when it cannot: the orders are then visited.
  */
-function fromDayCube(
-  store: ColumnStore,
-  scopes: ReadonlySet<ScopeId>,
-  scan: OrdersScan,
-  group: Grouping | undefined,
-  sumsOf: (id: ComponentId) => Float64Array,
-  seen: Uint8Array,
-): boolean {
+function fromDayCube({ store, scopes, group, tests, spans, key, sumsOf, seen }: OrdersQuery): boolean {
   const cube = store.days;
-  const { tests, spans, key } = scan;
   if (!cube || scopes.has('period_buyers') || tests.length > 1 || 'firstPaid' in key) return false;
   const test = tests[0];
   const grouping = group?.columnar && 'dimension' in group.columnar ? group.columnar.dimension : null;
@@ -383,16 +352,9 @@ function fromDayCube(
  * each group. New buyers this way are new to their group's own span, so a query whose new buyers
  * are new to an earlier day (date groups after the first) is left to the orders.
  */
-function fromBuyerCounts(
-  store: ColumnStore,
-  live: readonly AggregateDefinition[],
-  scan: OrdersScan,
-  sumsOf: (id: ComponentId) => Float64Array,
-  seen: Uint8Array,
-): boolean {
+function fromBuyerCounts({ store, live, tests, spans, newFrom, bucketed, sumsOf, seen }: OrdersQuery): boolean {
   const { days, counts } = store;
-  const { tests, spans, newFrom } = scan;
-  if (!days || !counts || tests.length > 0 || !scan.bucketed) return false;
+  if (!days || !counts || tests.length > 0 || !bucketed) return false;
   const asksNew = live.some((d) => d.id === 'new_buyers' || d.id === 'returning_buyers');
   if (asksNew && spans.some(([from], g) => newFrom[g] !== from)) return false;
   const sums = DAY_FIELDS.map(sumsOf);
@@ -414,15 +376,8 @@ function fromBuyerCounts(
  * period), unfiltered, for GMV, orders and buyers: the running sums less the returning
  * customers' share, counted by first paid day; new buyers are the period's first-ever orders.
  */
-function newVsReturningFromCounts(
-  store: ColumnStore,
-  live: readonly AggregateDefinition[],
-  scan: OrdersScan,
-  sumsOf: (id: ComponentId) => Float64Array,
-  seen: Uint8Array,
-): boolean {
+function newVsReturningFromCounts({ store, live, tests, spans, key, sumsOf, seen }: OrdersQuery): boolean {
   const { days, counts } = store;
-  const { tests, spans, key } = scan;
   if (!days || !counts || tests.length > 0 || !('firstPaid' in key)) return false;
   const [from, to] = spans[0]!;
   if (key.cut !== from || live.some((d) => d.id !== 'gmv' && d.id !== 'orders' && d.id !== 'buyers')) return false;
@@ -448,16 +403,9 @@ function newVsReturningFromCounts(
  * are none or one value of one dimension; returns which groups it filled (null: none could be).
  * A group's new buyers come from the cube only when they are new to that month.
  */
-function fromMonthCube(
-  store: ColumnStore,
-  scan: OrdersScan,
-  scopes: ReadonlySet<ScopeId>,
-  sumsOf: (id: ComponentId) => Float64Array,
-  seen: Uint8Array,
-): Uint8Array | null {
+function fromMonthCube({ store, scopes, tests, spans, newFrom, sumsOf, seen }: OrdersQuery): Uint8Array | null {
   const cube = store.months;
   if (!cube) return null;
-  const { tests, spans, newFrom } = scan;
   let slice = cube.all;
   if (tests.length > 1) return null;
   if (tests.length === 1) {
@@ -484,9 +432,12 @@ function fromMonthCube(
   return any ? rolled : null;
 }
 
-interface OrdersScan {
-  lo: number;
-  hi: number;
+/** One query's orders side: what the indexes and the pass over the orders both read and fill. */
+interface OrdersQuery {
+  store: ColumnStore;
+  live: readonly AggregateDefinition[];
+  scopes: ReadonlySet<ScopeId>;
+  group: Grouping | undefined;
   tests: readonly FilterTest[];
   key: RowKey;
   /** A buyer is new in group g when their first paid day is on or after newFrom[g]. */
@@ -495,12 +446,13 @@ interface OrdersScan {
   spans: readonly (readonly [number, number])[];
   /** Groups are date spans (or the one period): a customer's rows of a group come together. */
   bucketed: boolean;
-  /** The rows to visit (rowsToScan), or null for all of lo..hi. */
-  rows: Int32Array | null;
+  sumsOf: (id: ComponentId) => Float64Array;
+  seen: Uint8Array;
 }
 
 /**
- * Paid-order sums, cancelled orders and buyers in one pass over the orders of the period.
+ * Paid-order sums, cancelled orders and buyers in one pass over the orders of days [from, to]
+ * (the rows of the most selective filter's values, when it keeps few: rowsToScan).
  * Buyers are counted the cheapest way the query allows:
  * - `sequence` (no filter, date groups): a buyer's first paid order in a span is the one whose
  *   previous paid order is before the span, and they bought again if their next one is within it;
@@ -508,20 +460,15 @@ interface OrdersScan {
  *   with the group's pass finds distinct customers;
  * - `sorted` (other groups): rows are sorted by group first, then marked as above.
  */
-function aggregateOrders(
-  store: ColumnStore,
-  scopes: ReadonlySet<ScopeId>,
-  scan: OrdersScan,
-  sumsOf: (id: ComponentId) => Float64Array,
-  seen: Uint8Array,
-): void {
+function aggregateOrders(q: OrdersQuery, from: number, to: number): void {
+  const { store, scopes, tests, key, newFrom, sumsOf, seen } = q;
   const o = store.orders;
   const wantsPaid = scopes.has('paid_orders') || scopes.has('period_buyers');
   const wantsCancelled = scopes.has('cancelled_orders');
   const mask = (wantsPaid ? PAID_FLAG : 0) | (wantsCancelled ? CANCELLED_FLAG : 0);
-  const mode = !scopes.has('period_buyers') ? 'none' : scan.tests.length === 0 && scan.bucketed ? 'sequence' : scan.bucketed ? 'stamp' : 'sorted';
-  const { lo, hi, tests, key, newFrom } = scan;
-  const nt = tests.length;
+  const mode = !scopes.has('period_buyers') ? 'none' : tests.length === 0 && q.bucketed ? 'sequence' : q.bucketed ? 'stamp' : 'sorted';
+  const lo = lowerBound(o.day, from);
+  const hi = lowerBound(o.day, to + 1);
   const byFirstPaid = 'firstPaid' in key;
   const column = byFirstPaid ? key.firstPaid : key.column;
   const offset = byFirstPaid ? 0 : key.offset;
@@ -543,8 +490,8 @@ function aggregateOrders(
   const buyers = sumsOf('buyers');
   const fresh = sumsOf('new_buyers');
   const repeat = sumsOf('repeat_buyers');
-  const spanFrom = Int32Array.from(scan.spans, (s) => s[0]);
-  const spanTo = Int32Array.from(scan.spans, (s) => s[1]);
+  const spanFrom = Int32Array.from(q.spans, (s) => s[0]);
+  const spanTo = Int32Array.from(q.spans, (s) => s[1]);
   const stamps = mode === 'stamp' || mode === 'sorted' ? scratchOf(store, gmv.length) : null;
   const stamp = stamps?.seen ?? new Int32Array(0);
   const count = stamps?.count ?? new Uint8Array(0);
@@ -567,14 +514,13 @@ function aggregateOrders(
     }
   };
 
-  const visit = scan.rows;
+  const visit = rowsToScan(o, tests, from, to);
   const first = visit === null ? lo : 0;
   const last = visit === null ? hi : visit.length;
-  rowLoop: for (let k = first; k < last; k++) {
+  for (let k = first; k < last; k++) {
     const i = visit === null ? k : visit[k]!;
     const f = flags[i]!;
-    if ((f & mask) === 0) continue;
-    for (let t = 0; t < nt; t++) if (tests[t]!.allowed[tests[t]!.codes[i]!] === 0) continue rowLoop;
+    if ((f & mask) === 0 || !passes(tests, i)) continue;
     const g = lookup === null ? (column[i]! < cut ? before : after) : lookup[column[i]! - offset]!;
     seen[g] = 1;
     if ((f & PAID_FLAG) === 0) {

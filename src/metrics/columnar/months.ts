@@ -1,4 +1,5 @@
 import type { FilterDimension } from '../filters';
+import { DAY_MS } from './day-numbers';
 import { CANCELLED_FLAG, PAID_FLAG, type OrderColumns } from './store';
 
 /**
@@ -19,7 +20,6 @@ export interface MonthCube {
 export const MONTH_FIELDS = ['gmv', 'refunds', 'discounts', 'orders', 'cancelled_orders', 'buyers', 'new_buyers', 'repeat_buyers'] as const;
 const F = MONTH_FIELDS.length;
 
-const DAY_MS = 86_400_000;
 function monthStarts(firstDay: number, lastDay: number): Int32Array {
   const starts: number[] = [];
   const first = new Date(firstDay * DAY_MS);

@@ -3,7 +3,8 @@ import { DEFINITIONS, type AggregateDefinition, type ScopeId } from '../definiti
 import type { Filters } from '../filters';
 import { periodBuckets, shiftDay } from '../periods';
 import { cohortsFromColumns, rfmSegmentsFromColumns } from './customers';
-import { answerFromColumns, DAY_MS, KNOWN } from './execute';
+import { DAY_MS } from './day-numbers';
+import { answerFromColumns, KNOWN } from './execute';
 import type { ColumnStore } from './store';
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBuyerCounts, countBuyers, returningOrders } from '../../../src/metrics/columnar/buyer-counts';
-import { filterTests, lowerBound, rowsToScan } from '../../../src/metrics/columnar/execute';
+import { lowerBound } from '../../../src/metrics/columnar/day-numbers';
+import { filterTests, rowsToScan } from '../../../src/metrics/columnar/execute';
 import { addSpan, buildDayCube, DAY_FIELDS } from '../../../src/metrics/columnar/days';
 import { buildMonthCube, MONTH_FIELDS, wholeMonth } from '../../../src/metrics/columnar/months';
 import { postingsOf, type OrderColumns } from '../../../src/metrics/columnar/store';
