@@ -7,13 +7,15 @@ import type { Engine } from '../engine/engine';
 import { ident } from '../engine/sql';
 import { sizeOf } from './byte-source';
 import { laterLegacyEncoding } from './decode';
-import { unterminatedLastRecord } from './lines';
+import { recordText } from './lines';
 import { mappingPlan } from './mapping';
 import { prepareFile, type PreparedFile } from './prepare';
+import { neutraliseStrayQuotes, type StrayQuotes } from './records';
+import { REJECTED_ROWS_KEPT } from './report';
 import { CLEAN_TABLE, cleanRaw, loadRaw, RAW_TABLE, type RawRead } from './raw';
 import { recogniseSource } from './sources';
 import { HeaderIndex, type SourcePlan } from './sources/source';
-import { decideReading, MAP_TABLES, stageText, stageValues, STAGED, type ReadingChoices } from './stage';
+import { decideReading, MAP_TABLES, STRAY_TABLE, stageText, stageValues, STAGED, type ReadingChoices } from './stage';
 import { ImportError, type ImportOptions, type ImportProgress, type InputFile } from './types';
 
 export const STAGED_ITEMS = '_ys_stage_items';
@@ -56,6 +58,23 @@ export interface Staged {
   prepared: PreparedFile;
   plan: SourcePlan;
   choices: ReadingChoices;
+  /** Records rejected for a quote that never closes (their text as written). */
+  stray: StrayQuotes;
+}
+
+const NO_STRAY: StrayQuotes = { records: [], texts: new Map() };
+
+/**
+ * The prepared text with stray quotes neutralised (see records.ts), so that DuckDB reads the
+ * records a person counts. Text we wrote ourselves from JSON, Parquet or xlsx has none.
+ */
+async function withoutStrayQuotes(
+  prepared: PreparedFile,
+  limit: number | undefined,
+): Promise<{ prepared: PreparedFile; stray: StrayQuotes }> {
+  if (prepared.lineColumn) return { prepared, stray: NO_STRAY };
+  const { data, stray } = await neutraliseStrayQuotes(recordText(prepared), REJECTED_ROWS_KEPT, limit);
+  return { prepared: { ...prepared, data }, stray };
 }
 
 export async function count(engine: Engine, sql: string): Promise<number> {
@@ -81,7 +100,9 @@ export async function readAndStage(
 
   report({ phase: 'parse', bytes: 0, totalBytes });
   const notes: string[] = [];
+  let stray: StrayQuotes;
   try {
+    ({ prepared, stray } = await withoutStrayQuotes(prepared, limit));
     await loadRaw(engine, rawRead(file, prepared), limit);
   } catch (e) {
     // The head looked like UTF-8 but a later part is not: read the file again in that encoding.
@@ -93,6 +114,7 @@ export async function readAndStage(
     prepared = await prepareFile(file, report, signal, false, legacy);
     h = new HeaderIndex(prepared.layout.header);
     plan = planFor(file.name, h, options);
+    ({ prepared, stray } = await withoutStrayQuotes(prepared, limit));
     await loadRaw(engine, rawRead(file, prepared), limit);
     notes.push(
       `The file starts as UTF-8 but later text is not; it was read as ${legacy === 'gb18030' ? 'GB18030 (GBK)' : 'Windows-1252'}.`,
@@ -113,13 +135,12 @@ export async function readAndStage(
     decimal: options.mapping?.decimal ?? options.decimal,
   };
   const choices = await decideReading(engine, texts, explicit);
-  const cutOff = prepared.lineColumn || limit !== undefined ? null : await unterminatedLastRecord(prepared);
   const [main, items] = texts;
-  await stageValues(engine, main!, choices, STAGED[plan.table], cutOff);
-  if (items) await stageValues(engine, items, choices, STAGED_ITEMS, cutOff);
+  await stageValues(engine, main!, choices, STAGED[plan.table], stray.records);
+  if (items) await stageValues(engine, items, choices, STAGED_ITEMS, stray.records);
   await dropViews(engine);
   signal?.throwIfAborted();
-  return { prepared, plan, choices: { ...choices, warnings: [...notes, ...choices.warnings] } };
+  return { prepared, plan, stray, choices: { ...choices, warnings: [...notes, ...choices.warnings] } };
 }
 
 export function rawRead(file: InputFile, prepared: PreparedFile): RawRead {
@@ -143,6 +164,6 @@ async function dropViews(engine: Engine): Promise<void> {
 
 export async function dropWorkTables(engine: Engine): Promise<void> {
   await dropViews(engine);
-  const names = [RAW_TABLE, STAGED_ITEMS, ...Object.values(STAGED), ...MAP_TABLES];
+  const names = [RAW_TABLE, STAGED_ITEMS, ...Object.values(STAGED), ...MAP_TABLES, STRAY_TABLE];
   await engine.run(names.map((n) => `DROP TABLE IF EXISTS ${ident(n)}`).join('; '));
 }

@@ -1,6 +1,7 @@
-import { readRange, sizeOf, sliceFrom, streamOf, type ByteSource } from './byte-source';
-import { findHeader, RecordScanner, type HeadLayout } from './csv-scan';
+import { readRange, sizeOf, type ByteSource } from './byte-source';
+import { findHeader, type HeadLayout } from './csv-scan';
 import { gunzip, guessEncoding, transcodeToUtf8, type TextEncodingName } from './decode';
+import { walkRecords } from './records';
 import { readStructured, type StructuredFormat } from './readers/structured';
 import { sniffContainer, sniffJson } from './sniff';
 import { ImportError, type ImportProgress, type InputFile } from './types';
@@ -47,15 +48,15 @@ async function findLayout(name: string, data: ByteSource): Promise<HeadLayout> {
 /** After `#` comment lines (GA4), the table ends at the first blank or comment line. */
 async function findSectionEnd(data: ByteSource, layout: HeadLayout): Promise<number | null> {
   if (layout.commentLines === 0) return null;
-  const scanner = new RecordScanner(layout.dataLine, () => true, true);
-  const reader = streamOf(sliceFrom(data, layout.dataStart)).getReader();
-  while (!scanner.done) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    scanner.feed(value);
-  }
-  await reader.cancel();
-  return scanner.end === null ? null : layout.dataStart + scanner.end;
+  const text = {
+    data,
+    start: layout.dataStart,
+    line: layout.dataLine,
+    end: null,
+    delimiter: layout.delimiter,
+    columns: layout.header.length,
+  };
+  return (await walkRecords(text, () => true, true)).sectionEnd;
 }
 
 function hasData(layout: HeadLayout, size: number, dataEnd: number | null): boolean {

@@ -46,7 +46,7 @@ export async function rejectedRows(
     return {
       line: lines ? (lines.get(index) ?? index + staged.prepared.layout.dataLine) : Number(r['_line']),
       reason: `${prefix}${String(r['_reason'])}`,
-      raw: joinFields(fields, staged.prepared.layout.delimiter),
+      raw: staged.stray.texts.get(index) ?? joinFields(fields, staged.prepared.layout.delimiter),
     };
   });
   return { rows, reasons };

@@ -5,6 +5,7 @@ import { channelSql } from './channels';
 import { FIELDS, type FieldSpec } from './fields';
 import { CLEAN_TABLE } from './raw';
 import type { TablePlan } from './sources/source';
+import { UNTERMINATED_QUOTE } from './records';
 import { statusSql } from './statuses';
 import type { DateOrder, DecimalStyle } from './types';
 import {
@@ -149,12 +150,13 @@ function parseSql(spec: FieldSpec, s: string, choices: ReadingChoices): string {
   }
 }
 
-/** Why a record cannot be loaded, set from outside the row's own values. */
-export const CUT_OFF = 'cut off inside a quoted field (file truncated?)';
+/** Records (by `_row`) that the text walk found with a stray quote (records.ts). */
+export const STRAY_TABLE = '_ys_stray_quotes';
 
-function reasonSql(specs: readonly FieldSpec[], plan: TablePlan, cutOffRecord: number | null): string {
+function reasonSql(specs: readonly FieldSpec[], plan: TablePlan, strayQuotes: boolean): string {
   const arms: string[] = [];
-  if (cutOffRecord !== null) arms.push(`WHEN _row = ${cutOffRecord} THEN ${literal(CUT_OFF)}`);
+  if (strayQuotes)
+    arms.push(`WHEN _row IN (SELECT _row FROM ${ident(STRAY_TABLE)}) THEN ${literal(UNTERMINATED_QUOTE)}`);
   arms.push(`WHEN _extra IS NOT NULL THEN 'too many fields'`);
   const present = specs.filter((s) => plan.fields[s.name] !== undefined);
   if (present.length > 0)
@@ -191,9 +193,17 @@ export async function stageValues(
   staged: StagedPlan,
   choices: ReadingChoices,
   target: string,
-  cutOffRecord: number | null,
+  strayRecords: readonly number[],
 ): Promise<void> {
   const { plan } = staged;
+  await engine.run(`DROP TABLE IF EXISTS ${ident(STRAY_TABLE)}`);
+  if (strayRecords.length > 0) {
+    await engine.run(`CREATE TEMP TABLE ${ident(STRAY_TABLE)} (_row BIGINT)`);
+    for (let i = 0; i < strayRecords.length; i += 50_000)
+      await engine.run(
+        `INSERT INTO ${ident(STRAY_TABLE)} SELECT unnest([${strayRecords.slice(i, i + 50_000).join(',')}]::BIGINT[])`,
+      );
+  }
   const specs = FIELDS[plan.table];
   const absent = (spec: FieldSpec): string => (spec.kind === 'channel' ? `'unattributed'` : 'NULL');
   const values = specs.map(
@@ -211,7 +221,7 @@ export async function stageValues(
     FROM ${ident(staged.text)} t ${mapped.map((m) => `LEFT JOIN ${mapTable(m.name)} ON ${mapTable(m.name)}.raw = t.${textCol(m.name)}`).join(' ')}`;
   await engine.run(`DROP TABLE IF EXISTS ${ident(target)}`);
   await engine.run(`CREATE TEMP TABLE ${ident(target)} AS
-    SELECT _row, _line, ${specs.some((s) => s.kind === 'channel') ? `${textCol('channel')}, ` : ''}${specs.map((s) => valueCol(s.name)).join(', ')}, ${reasonSql(specs, plan, cutOffRecord)} AS _reason
+    SELECT _row, _line, ${specs.some((s) => s.kind === 'channel') ? `${textCol('channel')}, ` : ''}${specs.map((s) => valueCol(s.name)).join(', ')}, ${reasonSql(specs, plan, strayRecords.length > 0)} AS _reason
     FROM (SELECT *, ${values.join(', ')} FROM (${joined}))`);
   for (const m of mapped) await engine.run(`DROP TABLE IF EXISTS ${mapTable(m.name)}`);
 }

@@ -192,15 +192,48 @@ describe('rows that cannot be read', () => {
     const full = new TextDecoder().decode(fixture('canonical_orders.csv').data as Uint8Array);
     const cut = full.slice(0, full.indexOf('winter') + 'winter\nsa'.length);
     const r = await importFile(engine, textFile('truncated-quote.csv', cut));
-    // A-1 loads; A-2 (line 3) ends inside "winter\nsa…: its required fields are all there, but a
-    // value cut off mid-quote cannot be trusted, so the row is rejected.
+    // A-1 loads; A-2 (line 3) opens "winter and the file ends before the quote closes: line 3
+    // is rejected as an unterminated quote, and line 4 ("sa") is a record of its own that
+    // lacks every required field but the first.
     expect(r).toMatchObject({
-      rowsRead: 2,
+      rowsRead: 3,
       rowsLoaded: 1,
-      rowsRejected: 1,
-      reasons: { 'cut off inside a quoted field (file truncated?)': 1 },
+      rowsRejected: 2,
+      reasons: { 'unterminated quote': 1, 'missing customer_id': 1 },
     });
-    expect(r.rejected[0]).toMatchObject({ line: 3 });
+    expect(r.rejected.map((x) => x.line)).toEqual([3, 4]);
+  });
+
+  // Issue 19, item 1: a field that opens a quote and never closes swallowed the rest of the
+  // file (rows_read 11 of 1,000, nothing rejected).
+  it('one stray quote does not swallow the rest of the file', async () => {
+    await resetTables(engine);
+    const header = 'order_id,customer_id,ordered_at,status,order_total,currency,channel,region,device';
+    const rows = Array.from(
+      { length: 1000 },
+      (_, i) => `S-${i + 1},c${i % 37}@example.com,2025-03-0${1 + (i % 9)} 10:00:00,paid,${10 + i}.00,USD,,US,mobile`,
+    );
+    rows[10] = 'S-11,c10@example.com,2025-03-02 10:00:00,paid,20.00,USD,"oops,,,US,mobile';
+    // a later, well-formed quoted field must not close the stray quote of row 11
+    rows[500] = 'S-501,c20@example.com,2025-03-02 10:00:00,paid,510.00,USD,"email",US,mobile';
+    const r = await importFile(engine, textFile('stray-quote.csv', [header, ...rows].join('\n') + '\n'));
+    expect(r).toMatchObject({ rowsRead: 1000, rowsLoaded: 999, rowsRejected: 1, reasons: { 'unterminated quote': 1 } });
+    // row 11 is on line 12 (the header is line 1), shown as written
+    expect(r.rejected).toEqual([{ line: 12, reason: 'unterminated quote', raw: rows[10] }]);
+    const loaded = await one(engine, `SELECT count(*) AS n, sum(order_total) AS total FROM orders`);
+    // 10 + 11 + … + 1009 less row 11's 20.00
+    expect(loaded).toEqual({ n: 999, total: (1000 * (10 + 1009)) / 2 - 20 });
+    expect(await one(engine, `SELECT channel_raw FROM orders WHERE order_id = 'S-501'`)).toEqual({ channel_raw: 'email' });
+  });
+
+  it('a stray quote in a 4-row file is reported with its line, and the other rows load', async () => {
+    await resetTables(engine);
+    const text =
+      'order_id,customer_id,ordered_at,status,order_total\n' +
+      'Q-1,u1,2025-01-01,paid,1\nQ-2,u2,2025-01-01,paid,"2\nQ-3,u3,2025-01-01,paid,3\nQ-4,u4,2025-01-01,paid,4\n';
+    const r = await importFile(engine, textFile('stray-4.csv', text));
+    expect(r).toMatchObject({ rowsRead: 4, rowsLoaded: 3, rowsRejected: 1, reasons: { 'unterminated quote': 1 } });
+    expect(r.rejected[0]).toMatchObject({ line: 3, raw: 'Q-2,u2,2025-01-01,paid,"2' });
   });
 
   it('rejects a row with more fields than the header', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChunkSink } from '../../../src/ingest/byte-source';
-import { findHeader, RecordScanner, splitRecord } from '../../../src/ingest/csv-scan';
+import { findHeader, splitRecord } from '../../../src/ingest/csv-scan';
+import { MAX_QUOTED_RECORD_BYTES, neutraliseStrayQuotes, walkRecords } from '../../../src/ingest/records';
 import { guessEncoding } from '../../../src/ingest/decode';
 import { headerSignature } from '../../../src/ingest/mapping';
 import { rejectedRowsCsv } from '../../../src/ingest/report';
@@ -55,7 +56,7 @@ describe('splitRecord', () => {
   });
 });
 
-describe('RecordScanner', () => {
+describe('walkRecords', () => {
   const text = 'r0,a\n"r1\nstill r1",b\n\nr2,c\r\n\r\nr3,"d"\n';
   // r0 on line 1; r1 on lines 2-3; line 4 blank; r2 on line 5; line 6 blank; r3 on line 7.
   const expected = [
@@ -64,41 +65,130 @@ describe('RecordScanner', () => {
     [2, 5],
     [3, 7],
   ];
+  const walk = async (
+    t: string | Uint8Array | Blob,
+    columns = 2,
+    stop = false,
+  ): Promise<{ seen: [number, number, boolean][]; sectionEnd: number | null; records: number }> => {
+    const data = typeof t === 'string' ? bytes(t) : t;
+    const seen: [number, number, boolean][] = [];
+    const r = await walkRecords(
+      { data, start: 0, line: 1, end: null, delimiter: ',', columns },
+      (rec) => (seen.push([rec.index, rec.line, rec.unterminated]), true),
+      stop,
+    );
+    return { seen, ...r };
+  };
 
-  it('finds the line each record starts on, skipping blank lines and counting quoted newlines', () => {
-    const seen: number[][] = [];
-    const scanner = new RecordScanner(1, (i, line) => (seen.push([i, line]), true));
-    scanner.feed(bytes(text));
-    expect(seen).toEqual(expected);
-    expect(scanner.records).toBe(4);
-    expect(scanner.insideQuotes).toBe(false);
+  it('finds the line each record starts on, skipping blank lines and counting quoted newlines', async () => {
+    const { seen, records } = await walk(text);
+    expect(seen.map(([i, line]) => [i, line])).toEqual(expected);
+    expect(records).toBe(4);
   });
 
-  it('gives the same answer when the text arrives one byte at a time', () => {
-    const seen: number[][] = [];
-    const scanner = new RecordScanner(1, (i, line) => (seen.push([i, line]), true));
-    for (const b of bytes(text)) scanner.feed(new Uint8Array([b]));
-    expect(seen).toEqual(expected);
+  it('gives the same answer when the text is a Blob read in windows', async () => {
+    const { seen } = await walk(new Blob([text]));
+    expect(seen.map(([i, line]) => [i, line])).toEqual(expected);
   });
 
-  it('stops when asked and notices a file cut off inside quotes', () => {
-    const scanner = new RecordScanner(10, (i) => i < 1);
-    scanner.feed(bytes(text));
-    expect(scanner.done).toBe(true);
-    expect(scanner.records).toBe(2);
-    const cut = new RecordScanner(1, () => true);
-    cut.feed(bytes('a,b\n1,"unfinished'));
-    expect(cut.insideQuotes).toBe(true);
+  it('treats a quote inside an unquoted field as text, as DuckDB does', async () => {
+    const { seen } = await walk('a,5" screen\nb,c\n');
+    expect(seen).toEqual([
+      [0, 1, false],
+      [1, 2, false],
+    ]);
   });
 
-  it('ends a section at a blank line or a comment line (GA4)', () => {
-    const data = 'x,1\ny,2\n\n# Next table\nDate,Users\n';
-    const scanner = new RecordScanner(1, () => true, true);
-    scanner.feed(bytes(data));
-    expect(scanner.end).toBe('x,1\ny,2\n'.length);
-    const hash = new RecordScanner(1, () => true, true);
-    hash.feed(bytes('x,1\r\n# totals\n'));
-    expect(hash.end).toBe('x,1\r\n'.length);
+  it('stops when asked', async () => {
+    const seen: number[] = [];
+    const r = await walkRecords(
+      { data: bytes(text), start: 0, line: 10, end: null, delimiter: ',', columns: 2 },
+      (rec) => (seen.push(rec.index), rec.index < 1),
+    );
+    expect(seen).toEqual([0, 1]);
+    expect(r.records).toBe(2);
+  });
+
+  it('ends a section at a blank line or a comment line (GA4)', async () => {
+    expect((await walk('x,1\ny,2\n\n# Next table\nDate,Users\n', 2, true)).sectionEnd).toBe('x,1\ny,2\n'.length);
+    expect((await walk('x,1\r\n# totals\n', 2, true)).sectionEnd).toBe('x,1\r\n'.length);
+  });
+
+  // Stray quotes (issue 19, item 1): a quote that does not close as a field should rejects
+  // its first line only, and the next line is a record again.
+  it.each<[string, string, [number, number, boolean][]]>([
+    [
+      'a quote that never closes',
+      'a,"oops\nb,c\nd,e\n',
+      [
+        [0, 1, true],
+        [1, 2, false],
+        [2, 3, false],
+      ],
+    ],
+    [
+      'a stray quote closed by a later field (junk after the closing quote)',
+      'a,"oops\nb,c\nd,"e"\n',
+      [
+        [0, 1, true],
+        [1, 2, false],
+        [2, 3, false],
+      ],
+    ],
+    [
+      'a stray quote whose record would have more fields than the header',
+      'a,"oops\nb,c\nd",e,f,g\nh,i\n',
+      [
+        [0, 1, true],
+        [1, 2, false],
+        [2, 3, false],
+        [3, 4, false],
+      ],
+    ],
+    [
+      'a quoted newline that closes properly is one record',
+      'a,"two\nlines"\nb,c\n',
+      [
+        [0, 1, false],
+        [1, 3, false],
+      ],
+    ],
+    [
+      'an open quote on the last line without a line end',
+      'a,b\nc,"cut',
+      [
+        [0, 1, false],
+        [1, 2, true],
+      ],
+    ],
+  ])('%s', async (_label, t, rows) => {
+    expect((await walk(t)).seen).toEqual(rows);
+  });
+
+  it('does not let an open quote reach further than MAX_QUOTED_RECORD_BYTES', async () => {
+    const filler = 'x,y\n'.repeat(Math.ceil(MAX_QUOTED_RECORD_BYTES / 4) + 10);
+    const t = `a,"far\n${filler}b,c"\n`;
+    const { seen } = await walk(new Blob([t]));
+    expect(seen[0]).toEqual([0, 1, true]);
+    expect(seen[1]).toEqual([1, 2, false]);
+    // every line is a record of its own: the first, the filler lines and the last
+    expect(seen).toHaveLength(1 + filler.length / 4 + 1);
+  });
+
+  it('neutralises the quotes of a stray line only, keeping every offset', async () => {
+    const t = 'a,"oops\nb,"c"\n';
+    const { data, stray } = await neutraliseStrayQuotes(
+      { data: bytes(t), start: 0, line: 1, end: null, delimiter: ',', columns: 2 },
+      10,
+    );
+    expect(new TextDecoder().decode(data as Uint8Array)).toBe('a,\'oops\nb,"c"\n');
+    expect(stray.records).toEqual([0]);
+    expect(stray.texts.get(0)).toBe('a,"oops');
+    const fromBlob = await neutraliseStrayQuotes(
+      { data: new Blob([t]), start: 0, line: 1, end: null, delimiter: ',', columns: 2 },
+      10,
+    );
+    expect(await (fromBlob.data as Blob).text()).toBe('a,\'oops\nb,"c"\n');
   });
 });
 
