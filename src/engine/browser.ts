@@ -3,7 +3,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { OFFLINE_SETTINGS, queryFailed, type Columns, type Engine, type Row } from './engine';
+import { queryFailed, REGISTERED_DIR, SEALED_SETTINGS, type Columns, type Engine, type Row } from './engine';
 import { queryLog } from './query-log';
 import { arrowToColumns, arrowToRows } from './rows';
 
@@ -23,7 +23,7 @@ async function startBrowserEngine(): Promise<Engine> {
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = await db.connect();
-  for (const s of OFFLINE_SETTINGS) await conn.query(s);
+  for (const s of SEALED_SETTINGS) await conn.query(s);
 
   return {
     kind: 'wasm-browser',
@@ -52,14 +52,17 @@ async function startBrowserEngine(): Promise<Engine> {
       }
     },
     async registerBytes(name, bytes) {
-      await db.registerFileBuffer(name, bytes);
+      await db.registerFileBuffer(REGISTERED_DIR + name, bytes);
     },
     async registerBlob(name, blob) {
       // The worker reads slices of the File on demand, so a large file never sits whole in memory.
-      await db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+      await db.registerFileHandle(REGISTERED_DIR + name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
     },
     async dropFile(name) {
-      await db.dropFile(name);
+      await db.dropFile(REGISTERED_DIR + name);
+    },
+    fileRef(name) {
+      return REGISTERED_DIR + name;
     },
     async close() {
       await conn.close();

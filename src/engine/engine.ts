@@ -23,11 +23,13 @@ export interface Engine {
   columns?(sql: string): Promise<Columns>;
   /** Runs one or more statements, discarding results. */
   run(sql: string): Promise<void>;
-  /** Makes bytes readable from SQL under `name` (e.g. `read_csv('name')`). */
+  /** Makes bytes readable from SQL as `fileRef(name)` (e.g. `read_csv('/ys/name')`). */
   registerBytes(name: string, bytes: Uint8Array): Promise<void>;
   /** Registers a browser File/Blob without copying it into memory (browser only; others read it). */
   registerBlob(name: string, blob: Blob): Promise<void>;
   dropFile(name: string): Promise<void>;
+  /** How SQL names a file registered as `name`. */
+  fileRef(name: string): string;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,22 @@ export function queryFailed(sql: string, cause: unknown): EngineError {
 export const OFFLINE_SETTINGS = [
   'SET autoinstall_known_extensions = false',
   'SET autoload_known_extensions = false',
+];
+
+/** The only place the wasm engines read files from: where they register them. */
+export const REGISTERED_DIR = '/ys/';
+
+/**
+ * The wasm engines run the user's own SQL on the SQL page, so they refuse every file and host
+ * but the files we register (issue 19, item 6): `LOAD httpfs`, URLs in read_csv or FROM,
+ * ATTACH and COPY TO fail at once, and the locked configuration means no statement can turn
+ * external access, extension loading or autoloading back on.
+ */
+export const SEALED_SETTINGS = [
+  ...OFFLINE_SETTINGS,
+  `SET allowed_directories = ['${REGISTERED_DIR}']`,
+  'SET enable_external_access = false',
+  'SET lock_configuration = true',
 ];
 
 /** The same shape as Engine.columns, from plain rows (for engines without a columnar result). */

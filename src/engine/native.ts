@@ -72,6 +72,9 @@ export async function createNativeEngine(): Promise<Engine> {
     async dropFile(name) {
       await rm(path.join(dir, name), { force: true });
     },
+    fileRef(name) {
+      return path.join(dir, name);
+    },
     async close() {
       conn.closeSync();
       instance.closeSync();

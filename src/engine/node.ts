@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { OFFLINE_SETTINGS, queryFailed, type Columns, type Engine, type Row } from './engine';
+import { queryFailed, REGISTERED_DIR, SEALED_SETTINGS, type Columns, type Engine, type Row } from './engine';
 import { arrowToColumns, arrowToRows } from './rows';
 
 /**
@@ -23,7 +23,7 @@ export async function createNodeWasmEngine(): Promise<Engine> {
   await db.instantiate();
   db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = db.connect();
-  for (const s of OFFLINE_SETTINGS) conn.query(s);
+  for (const s of SEALED_SETTINGS) conn.query(s);
 
   const engine: Engine = {
     kind: 'wasm-node',
@@ -49,13 +49,16 @@ export async function createNodeWasmEngine(): Promise<Engine> {
       }
     },
     async registerBytes(name, bytes) {
-      db.registerFileBuffer(name, bytes);
+      db.registerFileBuffer(REGISTERED_DIR + name, bytes);
     },
     async registerBlob(name, blob) {
-      db.registerFileBuffer(name, new Uint8Array(await blob.arrayBuffer()));
+      db.registerFileBuffer(REGISTERED_DIR + name, new Uint8Array(await blob.arrayBuffer()));
     },
     async dropFile(name) {
-      db.dropFile(name);
+      db.dropFile(REGISTERED_DIR + name);
+    },
+    fileRef(name) {
+      return REGISTERED_DIR + name;
     },
     async close() {
       conn.close();

@@ -70,7 +70,7 @@ export async function loadRaw(engine: Engine, read: RawRead, limit?: number): Pr
     await engine.run(`DROP TABLE IF EXISTS ${ident(RAW_TABLE)}`);
     try {
       await engine.run(
-        `CREATE TEMP TABLE ${ident(RAW_TABLE)} AS SELECT * FROM read_csv(${literal(name)}, ${options})${limit === undefined ? '' : ` LIMIT ${limit}`}`,
+        `CREATE TEMP TABLE ${ident(RAW_TABLE)} AS SELECT * FROM read_csv(${literal(engine.fileRef(name))}, ${options})${limit === undefined ? '' : ` LIMIT ${limit}`}`,
       );
     } catch (e) {
       const reason = (e instanceof Error ? e.message : String(e)).replace(/^Query failed: /, '').split('\n')[0] ?? '';

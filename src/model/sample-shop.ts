@@ -51,7 +51,7 @@ export async function loadSampleShop(engine: Engine, files: SampleFiles): Promis
     try {
       for (const t of tables) {
         await engine.run(`DELETE FROM ${t}`);
-        await engine.run(`INSERT INTO ${t} ${SAMPLE_SELECT[t](names[t])}`);
+        await engine.run(`INSERT INTO ${t} ${SAMPLE_SELECT[t](engine.fileRef(names[t]))}`);
       }
       await engine.run('COMMIT');
     } catch (e) {

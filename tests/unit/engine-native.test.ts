@@ -27,7 +27,7 @@ describe('native DuckDB gives the same JSON-safe values as DuckDB-WASM', () => {
 
   it('reads registered bytes by name', async () => {
     await native.registerBytes('n.csv', new TextEncoder().encode('a\n5\n6\n'));
-    expect(await native.query(`SELECT sum(a) AS s FROM read_csv('n.csv')`)).toEqual([{ s: 11 }]);
+    expect(await native.query(`SELECT sum(a) AS s FROM read_csv('${native.fileRef('n.csv')}')`)).toEqual([{ s: 11 }]);
   });
 
   it('reports a failing query with its reason', async () => {

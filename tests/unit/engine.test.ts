@@ -58,7 +58,7 @@ describe('DuckDB-WASM engine in Node: values leave as JSON-safe data', () => {
 
   it('reads registered CSV bytes', async () => {
     await engine.registerBytes('t.csv', new TextEncoder().encode('a,b\n1,x\n2,y\n'));
-    const rows = await engine.query(`SELECT sum(a) AS total, string_agg(b, '') AS bs FROM read_csv('t.csv')`);
+    const rows = await engine.query(`SELECT sum(a) AS total, string_agg(b, '') AS bs FROM read_csv('${engine.fileRef('t.csv')}')`);
     expect(rows).toEqual([{ total: 3, bs: 'xy' }]);
   });
 });
