@@ -1,3 +1,4 @@
+import { toCsv, type CsvColumn } from '../lib/csv';
 import { formatDelta, formatValue, MISSING, relativeChange, type Unit } from '../lib/format';
 import { DEFINITIONS, KPI_IDS, type ComponentId } from '../metrics/definitions';
 import type { ReportJson } from '../metrics/report-types';
@@ -16,22 +17,29 @@ export function renderReport(report: ReportJson, format: ReportFormat): string {
   }
 }
 
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const s = String(value);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+const KPI_CSV_COLUMNS: readonly CsvColumn[] = ['metric', 'label', 'unit', 'value', 'comparison', 'change'].map(
+  (key) => ({ key, label: key }),
+);
 
-/** One row per KPI: id, label, unit, value, comparison value and relative change, at full precision. */
+/**
+ * One row per KPI: id, label, unit, value, comparison value and relative change, at full
+ * precision; written by the app's one CSV writer (RFC 4180 line ends, formula-safe text).
+ */
 export function renderCsv(report: ReportJson): string {
-  const lines = [['metric', 'label', 'unit', 'value', 'comparison', 'change'].join(',')];
-  for (const id of KPI_IDS) {
-    const def = DEFINITIONS[id];
+  const rows = KPI_IDS.map((id) => {
     const value = report.kpis[id];
     const previous = report.comparison ? report.comparison.kpis[id] : null;
-    lines.push([id, def.label.en, def.unit, value, previous, relativeChange(value, previous)].map(csvField).join(','));
-  }
-  return `${lines.join('\n')}\n`;
+    const def = DEFINITIONS[id];
+    return {
+      metric: id,
+      label: def.label.en,
+      unit: def.unit,
+      value,
+      comparison: previous,
+      change: relativeChange(value, previous),
+    };
+  });
+  return toCsv(rows, KPI_CSV_COLUMNS);
 }
 
 function show(value: number | null, unit: Unit, currency: string | null): string {

@@ -51,13 +51,13 @@ export function detectFile(
         });
         return row;
       });
-      let warnings: string[] = [];
+      const warnings = [...(prepared.notes ?? [])];
       if (source) {
         const plan = source.plan(h);
         await cleanRaw(engine, h.usedPositions(), prepared.lineColumn);
         const texts = [await stageText(engine, plan, TEXT_TABLES.main)];
         if (plan.items) texts.push(await stageText(engine, plan.items, TEXT_TABLES.items));
-        warnings = (await decideReading(engine, texts, {})).warnings;
+        warnings.push(...(await decideReading(engine, texts, {})).warnings);
       }
       return {
         table: source?.table ?? options.table ?? 'orders',

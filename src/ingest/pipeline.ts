@@ -140,7 +140,12 @@ export async function readAndStage(
   if (items) await stageValues(engine, items, choices, STAGED_ITEMS, stray.records);
   await dropViews(engine);
   signal?.throwIfAborted();
-  return { prepared, plan, stray, choices: { ...choices, warnings: [...notes, ...choices.warnings] } };
+  return {
+    prepared,
+    plan,
+    stray,
+    choices: { ...choices, warnings: [...(prepared.notes ?? []), ...notes, ...choices.warnings] },
+  };
 }
 
 export function rawRead(file: InputFile, prepared: PreparedFile): RawRead {

@@ -3,7 +3,7 @@ import { findHeader, type HeadLayout } from './csv-scan';
 import { gunzip, guessEncoding, transcodeToUtf8, type TextEncodingName } from './decode';
 import { walkRecords } from './records';
 import { readStructured, type StructuredFormat } from './readers/structured';
-import { sniffContainer, sniffJson } from './sniff';
+import { sniffContainer, sniffJson, type ContainerKind } from './sniff';
 import { ImportError, type ImportProgress, type InputFile } from './types';
 
 export type FileFormat = 'csv' | StructuredFormat;
@@ -21,6 +21,8 @@ export interface PreparedFile {
   encoding: TextEncodingName;
   compressed: boolean;
   totalBytes: number;
+  /** What the reader decided that the user should hear about (shown with the load report). */
+  notes?: string[];
 }
 
 const EXPECTED = 'a CSV, TSV, gzip-compressed CSV, Parquet, JSON, NDJSON or Excel (.xlsx) file with a header row';
@@ -80,6 +82,8 @@ export async function prepareFile(
   const progress = (phase: ImportProgress['phase'], bytes: number): void => onProgress({ phase, bytes, totalBytes });
   const head = await readRange(file.data, 0, 64 * 1024);
   const container = sniffContainer(head, file.name);
+  if (!compressed && GZIP_NAME.test(file.name) && MISNAMED_GZIP.includes(container))
+    return prepareMisnamedGzip(file, head, container, progress, totalBytes, signal, encodingOverride);
   switch (container) {
     case 'empty':
       throw new ImportError(file.name, `the file is empty; expected ${EXPECTED}.`);
@@ -109,23 +113,72 @@ export async function prepareFile(
     }
     case 'utf16le':
     case 'utf16be':
-    case 'text': {
-      const encoding = encodingOverride ?? guessEncoding(head, container);
-      const utf8 =
-        encoding === 'utf-8'
-          ? file.data
-          : await transcodeToUtf8(file.data, encoding, (b) => progress('decode', b), signal);
-      const start = new TextDecoder().decode(await readRange(utf8, 0, 4096));
-      const json = sniffJson(start);
-      if (json) {
-        const text = await readStructured(file.name, utf8, json);
-        return finishText(file.name, text, json, encoding, true, compressed, totalBytes);
-      }
-      if (start.trim() === '' && sizeOf(utf8) <= 4096)
-        throw new ImportError(file.name, `the file is empty; expected ${EXPECTED}.`);
-      return finishText(file.name, utf8, 'csv', encoding, false, compressed, totalBytes);
-    }
+    case 'text':
+      return prepareText(
+        file,
+        encodingOverride ?? guessEncoding(head, container),
+        progress,
+        compressed,
+        totalBytes,
+        signal,
+      );
   }
+}
+
+async function prepareText(
+  file: InputFile,
+  encoding: TextEncodingName,
+  progress: (phase: ImportProgress['phase'], bytes: number) => void,
+  compressed: boolean,
+  totalBytes: number,
+  signal?: AbortSignal,
+): Promise<PreparedFile> {
+  const utf8 =
+    encoding === 'utf-8' ? file.data : await transcodeToUtf8(file.data, encoding, (b) => progress('decode', b), signal);
+  const start = new TextDecoder().decode(await readRange(utf8, 0, 4096));
+  const json = sniffJson(start);
+  if (json) {
+    const text = await readStructured(file.name, utf8, json);
+    return finishText(file.name, text, json, encoding, true, compressed, totalBytes);
+  }
+  if (start.trim() === '' && sizeOf(utf8) <= 4096)
+    throw new ImportError(file.name, `the file is empty; expected ${EXPECTED}.`);
+  return finishText(file.name, utf8, 'csv', encoding, false, compressed, totalBytes);
+}
+
+const GZIP_NAME = /\.(gz|gzip)$/i;
+/** What a `.gz` file that is not gzip may hold instead; images, archives and empty files keep their own message. */
+const MISNAMED_GZIP: readonly ContainerKind[] = ['text', 'binary', 'utf16le', 'utf16be'];
+
+/**
+ * A file named `.gz` that does not start with the gzip signature (issue 19, item 12): when
+ * it is readable text (UTF-8, or UTF-16 with its marks) it is read as plain text and a note
+ * says so; anything else is refused as "not gzip data" rather than read as legacy-encoded
+ * text, whose garbage would only lead to a misleading message about its header or rows.
+ */
+async function prepareMisnamedGzip(
+  file: InputFile,
+  head: Uint8Array,
+  container: ContainerKind,
+  progress: (phase: ImportProgress['phase'], bytes: number) => void,
+  totalBytes: number,
+  signal?: AbortSignal,
+  encodingOverride?: TextEncodingName,
+): Promise<PreparedFile> {
+  const notGzip = 'the name ends in .gz but the file is not gzip data (gzip starts with the bytes 1f 8b)';
+  const encoding = container === 'binary' ? null : (encodingOverride ?? guessEncoding(head, container));
+  if (encoding === null || (container === 'text' && encoding !== 'utf-8'))
+    throw new ImportError(file.name, `${notGzip} nor plain text; expected ${EXPECTED}.`);
+  let prepared: PreparedFile;
+  try {
+    prepared = await prepareText(file, encoding, progress, false, totalBytes, signal);
+  } catch (e) {
+    if (signal?.aborted || !(e instanceof ImportError)) throw e;
+    const reason = e.message.slice(`${file.name}: `.length);
+    throw new ImportError(file.name, `${notGzip}; read as plain text, ${reason}`);
+  }
+  const note = `The name ends in .gz but the file is not gzip-compressed; it was read as plain text.`;
+  return { ...prepared, notes: [...(prepared.notes ?? []), note] };
 }
 
 async function finishText(

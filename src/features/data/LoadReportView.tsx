@@ -2,6 +2,7 @@ import { useT } from '../../i18n/use-t';
 import { rejectedRowsCsv } from '../../ingest/report';
 import type { LoadReport } from '../../ingest/types';
 import { downloadBlob } from '../../components/ui/download';
+import { csvBlob } from '../../lib/csv';
 import { sourceLabel } from './labels';
 import { useAppStore } from '../../stores/app-store';
 
@@ -71,12 +72,7 @@ export function LoadReportView({ report }: { report: LoadReport }) {
           <button
             type="button"
             className="btn btn-small"
-            onClick={() =>
-              downloadBlob(
-                `${report.file}.rejected.csv`,
-                new Blob([rejectedRowsCsv(report)], { type: 'text/csv;charset=utf-8' }),
-              )
-            }
+            onClick={() => downloadBlob(`${report.file}.rejected.csv`, csvBlob(rejectedRowsCsv(report)))}
             data-action="download-rejected"
           >
             {t('report.downloadRejected')}

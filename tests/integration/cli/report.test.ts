@@ -206,7 +206,7 @@ describe('yardstick report: formats, files and flags', () => {
     ]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toBe('');
-    const lines = (await readFile(out, 'utf8')).trim().split('\n');
+    const lines = (await readFile(out, 'utf8')).trim().split('\r\n'); // RFC 4180, as every CSV we write
     expect(lines[0]).toBe('metric,label,unit,value,comparison,change');
     expect(lines).toHaveLength(1 + 21);
     expect(lines).toContain('gmv,GMV,money,200,,');
