@@ -4,7 +4,7 @@ import { translate } from '../i18n/use-t';
 import { defaultPeriod } from '../lib/period-presets';
 import { describeData } from '../metrics/describe';
 import { useAppStore } from '../stores/app-store';
-import { EngineGate, type BootState } from './engine-context';
+import { EngineGate, type BootState } from './engine-gate';
 import { Layout } from './Layout';
 import { PageSwitch } from './PageSwitch';
 import { queryClient } from './query-client';
@@ -13,7 +13,7 @@ import { seedStartupSnapshot } from './startup-seed';
 
 installBenchHook(queryClient);
 seedStartupSnapshot(queryClient);
-import { useEngineQuery } from './use-engine-query';
+import { useEngineQuery } from '../dataset/use-engine-query';
 import { useUrlSync } from './url-state';
 import { ErrorBox } from '../components/ui/states';
 import { ErrorBoundary } from './ErrorBoundary';

@@ -5,7 +5,7 @@ import { dimensionValues, type DimensionValues } from '../metrics/dimension-valu
 import { describeData } from '../metrics/describe';
 import { unsupportedFilters } from '../metrics/context';
 import { useAppStore, type Grain, type ViewState } from '../stores/app-store';
-import { useEngineQuery } from './use-engine-query';
+import { useEngineQuery } from '../dataset/use-engine-query';
 
 type Dimension = keyof DimensionValues;
 const DIMENSIONS: Dimension[] = ['channel', 'category', 'region', 'device', 'campaign'];

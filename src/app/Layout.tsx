@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/messages';
 import { useAppStore, type PageId } from '../stores/app-store';
 import { PAGES } from './PageSwitch';
 import { TopBar } from './TopBar';
-import { useEngineOrNull } from './engine-context';
+import { useEngineOrNull } from '../dataset/engine-context';
 import { FilterBar } from './FilterBar';
 import { DropOverlay } from '../features/data/DropOverlay';
 

@@ -7,7 +7,7 @@ import { CustomersPage } from '../features/customers/CustomersPage';
 import { SqlPage } from '../features/sql/SqlPage';
 import { GoalsPage } from '../features/goals/GoalsPage';
 import { useAppStore, type PageId } from '../stores/app-store';
-import { EngineReady } from './engine-context';
+import { EngineReady } from '../dataset/engine-context';
 import { Skeleton } from '../components/ui/states';
 
 /** The pages that exist; the navigation lists exactly these. */

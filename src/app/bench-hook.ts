@@ -1,22 +1,16 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { optimisationsOff } from '../dataset/optimisations';
 import { useAppStore, type ViewState } from '../stores/app-store';
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-
-/**
- * `?bench=noopt` runs the app without its speed-ups (no derived tables, no result cache), so
- * `npm run bench:browser` can show what they buy. Only the benchmark sets it.
- */
-export function optimisationsOff(): boolean {
-  return typeof location !== 'undefined' && new URLSearchParams(location.search).get('bench') === 'noopt';
-}
 
 /**
  * A hook for the browser benchmark: apply a view change and resolve with the milliseconds until
  * every query it started has settled and the page has painted.
  */
 export function installBenchHook(queryClient: QueryClient): void {
-  if (optimisationsOff()) queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, staleTime: 0, gcTime: 0 } });
+  if (optimisationsOff())
+    queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, staleTime: 0, gcTime: 0 } });
   (window as unknown as { __yardstickBench: unknown }).__yardstickBench = {
     async apply(patch: Partial<ViewState>): Promise<number> {
       const t0 = performance.now();

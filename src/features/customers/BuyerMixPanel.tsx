@@ -9,7 +9,7 @@ import { Panel } from '../../components/ui/Panel';
 import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
 import { useFormatters } from '../../components/ui/use-formatters';
 import { useStable } from '../../components/ui/use-stable';
-import { useEngineQuery } from '../../app/use-engine-query';
+import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
 import type { PageScope } from '../sales/scope';
 import { computeBuyerMix, type BuyerMixRow } from './customers-queries';

@@ -8,7 +8,7 @@ import { Segmented } from '../../components/ui/Segmented';
 import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
 import { useFormatters } from '../../components/ui/use-formatters';
 import { useStable } from '../../components/ui/use-stable';
-import { useEngineQuery } from '../../app/use-engine-query';
+import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
 import { formatRate } from '../../lib/format';
 import { computeCohorts, type CohortMode } from '../../metrics/queries/cohorts';

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEngine } from '../../app/engine-context';
-import { useEngineQuery } from '../../app/use-engine-query';
+import { useEngine } from '../../dataset/engine-context';
+import { useEngineQuery } from '../../dataset/use-engine-query';
 import { Card } from '../../components/ui/Card';
 import { ErrorBox } from '../../components/ui/states';
 import { useT } from '../../i18n/use-t';

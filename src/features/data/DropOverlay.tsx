@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useEngineOrNull } from '../../app/engine-context';
+import { useEngineOrNull } from '../../dataset/engine-context';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
 import { addFiles } from './import-actions';

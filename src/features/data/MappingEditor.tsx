@@ -1,4 +1,4 @@
-import { useEngine } from '../../app/engine-context';
+import { useEngine } from '../../dataset/engine-context';
 import { useQuery } from '@tanstack/react-query';
 import { useT } from '../../i18n/use-t';
 import { FIELDS } from '../../ingest/fields';

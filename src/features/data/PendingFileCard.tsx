@@ -1,4 +1,4 @@
-import { useEngine } from '../../app/engine-context';
+import { useEngine } from '../../dataset/engine-context';
 import { useT } from '../../i18n/use-t';
 import type { TableName } from '../../model/tables';
 import type { ImportProgress } from '../../ingest/types';

@@ -3,12 +3,12 @@ import { detectFile, importFile } from '../../ingest/import';
 import { headerSignature } from '../../ingest/mapping';
 import type { ColumnMapping } from '../../ingest/types';
 import type { TableName } from '../../model/tables';
-import { afterDataChange } from '../../app/data-lifecycle';
+import { afterDataChange } from '../../dataset/data-lifecycle';
 import { clearStoredFiles, storeFile } from '../../app/persistence';
 import { useAppStore } from '../../stores/app-store';
 import { useImportStore, useMappingMemory } from './import-store';
 import { TABLES } from '../../model/tables';
-import { reloadSample } from '../../app/sample-reload';
+import { reloadSample } from '../../dataset/sample-reload';
 import { guessMapping } from './mapping-guess';
 
 const controllers = new Map<string, AbortController>();

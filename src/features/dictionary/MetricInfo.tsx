@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useEngineQuery } from '../../app/use-engine-query';
+import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
 import { isMetricId } from '../../metrics/definitions';
 import { explainMetric } from '../../metrics/dictionary';

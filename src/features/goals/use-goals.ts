@@ -1,4 +1,4 @@
-import { useEngineQuery } from '../../app/use-engine-query';
+import { useEngineQuery } from '../../dataset/use-engine-query';
 import type { Engine } from '../../engine/engine';
 import { describeData } from '../../metrics/describe';
 import { dimensionValues } from '../../metrics/dimension-values';

@@ -2,7 +2,7 @@ import { memo, useCallback, useMemo } from 'react';
 import { trailingYear } from '../../lib/trailing-year';
 import { TrendChart } from '../../components/charts/TrendChart';
 import { ErrorBox, Skeleton } from '../../components/ui/states';
-import { useEngineQuery } from '../../app/use-engine-query';
+import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
 import { formatMoney } from '../../lib/format';
 import type { Filters } from '../../metrics/filters';

@@ -1,7 +1,7 @@
 import { comparisonPeriod, type Period } from '../../metrics/periods';
 import { computeKpis } from '../../metrics/queries/kpis';
 import { describeData } from '../../metrics/describe';
-import { useEngineQuery } from '../../app/use-engine-query';
+import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useAppStore } from '../../stores/app-store';
 import type { Filters } from '../../metrics/filters';
 

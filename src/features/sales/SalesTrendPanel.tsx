@@ -10,7 +10,7 @@ import { Segmented } from '../../components/ui/Segmented';
 import { ErrorBox, Skeleton } from '../../components/ui/states';
 import { useStable } from '../../components/ui/use-stable';
 import { useFormatters } from '../../components/ui/use-formatters';
-import { useEngineQuery } from '../../app/use-engine-query';
+import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
 import { DEFINITIONS } from '../../metrics/definitions';
 import { useAppStore } from '../../stores/app-store';

@@ -5,7 +5,7 @@ import { exportName } from '../../components/ui/download';
 import { Panel } from '../../components/ui/Panel';
 import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
 import { useFormatters } from '../../components/ui/use-formatters';
-import { useEngineQuery } from '../../app/use-engine-query';
+import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
 import { MISSING } from '../../lib/format';
 import { computeTopProducts, type ProductRow } from './sales-queries';

@@ -6,14 +6,13 @@ import { exportName } from '../../components/ui/download';
 import { PageHead } from '../../components/ui/PageHead';
 import { Panel } from '../../components/ui/Panel';
 import { EmptyState, ErrorBox } from '../../components/ui/states';
-import { afterDataChange } from '../../app/data-lifecycle';
-import { useEngine } from '../../app/engine-context';
+import { useEngine } from '../../dataset/engine-context';
 import { useT } from '../../i18n/use-t';
 import type { Row } from '../../engine/engine';
 import { useAppStore } from '../../stores/app-store';
 import { loadHistory, saveHistory } from './history';
 import { runConsoleQuery, type ConsoleResult } from './sql-queries';
-import { columnKind, formatCell, insertAt, isWriteStatement, pushHistory, toConsoleChart } from './sql-shape';
+import { columnKind, consoleRefusal, formatCell, insertAt, pushHistory, toConsoleChart, type ConsoleRefusal } from './sql-shape';
 import { TablesList } from './TablesList';
 
 const EXAMPLE = `SELECT channel,
@@ -34,17 +33,27 @@ type RunState =
   | { status: 'done'; result: ConsoleResult; sql: string }
   | { status: 'error'; error: unknown };
 
+/** A refusal by the console's own rules gets its reason in words above DuckDB's. */
+const REFUSAL_TITLES = {
+  'read-only': 'sql.readOnly',
+  'one-statement': 'sql.oneStatement',
+  'engine-safety': 'sql.engineSafety',
+  none: 'sql.failed',
+} as const satisfies Record<ConsoleRefusal | 'none', string>;
+
 interface Line {
   i: number;
   row: Row;
 }
 
-/** An analyst's console over the loaded tables: the result as a table and a chart, errors as DuckDB words them, a history of the last 20 queries. */
+/**
+ * An analyst's console over the loaded tables: the result as a table and a chart, errors as
+ * DuckDB words them, a history of the last 20 queries. Read-only: each statement runs alone in a
+ * read-only transaction (Engine.queryReadOnly), so nothing typed here changes what the pages show.
+ */
 export function SqlPage() {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
-  const origin = useAppStore((s) => s.dataset.origin);
-  const datasetChanged = useAppStore((s) => s.datasetChanged);
   const engine = useEngine();
   const [history, setHistory] = useState<string[]>(loadHistory);
   const [sql, setSql] = useState(() => history[0] ?? EXAMPLE);
@@ -60,10 +69,6 @@ export function SqlPage() {
     saveHistory(next);
     try {
       const result = await runConsoleQuery(engine, text);
-      if (isWriteStatement(text)) {
-        await afterDataChange(engine);
-        datasetChanged(origin);
-      }
       setState({ status: 'done', result, sql: text });
     } catch (error) {
       setState({ status: 'error', error });
@@ -150,7 +155,7 @@ export function SqlPage() {
             </div>
           </section>
 
-          {state.status === 'error' && <ErrorBox title={t('sql.failed')} error={state.error} />}
+          {state.status === 'error' && <ErrorBox title={t(REFUSAL_TITLES[consoleRefusal(state.error) ?? 'none'])} error={state.error} />}
 
           {result && (
             <Panel

@@ -1,4 +1,4 @@
-import { useEngineQuery } from '../../app/use-engine-query';
+import { useEngineQuery } from '../../dataset/use-engine-query';
 import { ErrorBox, Skeleton } from '../../components/ui/states';
 import { useT } from '../../i18n/use-t';
 import { formatCount } from '../../lib/format';

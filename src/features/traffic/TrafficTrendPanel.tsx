@@ -9,7 +9,7 @@ import { Panel } from '../../components/ui/Panel';
 import { ErrorBox, Skeleton } from '../../components/ui/states';
 import { useStable } from '../../components/ui/use-stable';
 import { useFormatters } from '../../components/ui/use-formatters';
-import { useEngineQuery } from '../../app/use-engine-query';
+import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
 import { computeSeries, type SeriesRow } from '../../metrics/queries/series';
 import { useAppStore } from '../../stores/app-store';

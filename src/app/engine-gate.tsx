@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Engine } from '../engine/engine';
 import { getBrowserEngine } from '../engine/browser';
 import { loadSampleShop } from '../model/sample-shop';
@@ -9,9 +9,15 @@ import { useImportStore } from '../features/data/import-store';
 import { listStoredFiles, type StoredFile } from './persistence';
 import { hasStartupSnapshot } from './startup-seed';
 
-const hasStoredFiles = () => listStoredFiles().then((f) => f.length > 0, () => false);
-import { fetchSampleFiles } from './sample-files';
-import { afterDataChange } from './data-lifecycle';
+import { fetchSampleFiles } from '../dataset/sample-files';
+import { afterDataChange } from '../dataset/data-lifecycle';
+import { EngineProvider } from '../dataset/engine-context';
+
+const hasStoredFiles = () =>
+  listStoredFiles().then(
+    (f) => f.length > 0,
+    () => false,
+  );
 
 export type BootState =
   | { phase: 'engine' }
@@ -19,25 +25,6 @@ export type BootState =
   | { phase: 'stored' }
   | { phase: 'ready'; engine: Engine }
   | { phase: 'failed'; message: string };
-
-const EngineContext = createContext<Engine | null>(null);
-
-/** The started engine. Pages that need it are only rendered once it is there (see <EngineReady>). */
-export function useEngine(): Engine {
-  const engine = useContext(EngineContext);
-  if (!engine) throw new Error('useEngine() before the engine started: wrap the component in <EngineReady>');
-  return engine;
-}
-
-/** The engine, or null while it is still starting and the page shows the start-up snapshot. */
-export function useEngineOrNull(): Engine | null {
-  return useContext(EngineContext);
-}
-
-/** Renders its children only once the engine runs; the fallback (a skeleton) until then. */
-export function EngineReady({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
-  return useContext(EngineContext) ? <>{children}</> : <>{fallback}</>;
-}
 
 interface Booted {
   engine: Engine;
@@ -102,7 +89,13 @@ function bootOnce(onPhase: (s: BootState) => void): Promise<Booted> {
  * start-up snapshot while the engine starts (the wasm alone takes seconds to compile); with the
  * user's own stored files it waits for them.
  */
-export function EngineGate({ children, fallback }: { children: ReactNode; fallback: (s: BootState, retry: () => void) => ReactNode }) {
+export function EngineGate({
+  children,
+  fallback,
+}: {
+  children: ReactNode;
+  fallback: (s: BootState, retry: () => void) => ReactNode;
+}) {
   const [state, setState] = useState<BootState>({ phase: 'engine' });
   const [preview, setPreview] = useState<boolean | null>(null);
   useEffect(() => {
@@ -132,7 +125,7 @@ export function EngineGate({ children, fallback }: { children: ReactNode; fallba
     };
   }, [attempt, datasetChanged]);
 
-  if (state.phase === 'ready') return <EngineContext.Provider value={state.engine}>{children}</EngineContext.Provider>;
-  if (preview && state.phase !== 'failed') return <EngineContext.Provider value={null}>{children}</EngineContext.Provider>;
+  if (state.phase === 'ready') return <EngineProvider engine={state.engine}>{children}</EngineProvider>;
+  if (preview && state.phase !== 'failed') return <EngineProvider engine={null}>{children}</EngineProvider>;
   return <>{fallback(state, retry)}</>;
 }

@@ -7,7 +7,11 @@ import { useEngineOrNull } from './engine-context';
  * A query against the loaded data. The key carries the dataset version, so a load makes every
  * result fresh while switching back to an earlier view is served from the cache.
  */
-export function useEngineQuery<T>(key: readonly unknown[], run: (engine: Engine) => Promise<T>, enabled = true): UseQueryResult<T> {
+export function useEngineQuery<T>(
+  key: readonly unknown[],
+  run: (engine: Engine) => Promise<T>,
+  enabled = true,
+): UseQueryResult<T> {
   const engine = useEngineOrNull();
   const version = useAppStore((s) => s.dataset.version);
   return useQuery({

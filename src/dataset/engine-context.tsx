@@ -1,0 +1,26 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { Engine } from '../engine/engine';
+
+const EngineContext = createContext<Engine | null>(null);
+
+/** Puts the started engine (or null while it starts) in reach of every page below; the app's gate renders it. */
+export function EngineProvider({ engine, children }: { engine: Engine | null; children: ReactNode }) {
+  return <EngineContext.Provider value={engine}>{children}</EngineContext.Provider>;
+}
+
+/** The started engine. Pages that need it are only rendered once it is there (see <EngineReady>). */
+export function useEngine(): Engine {
+  const engine = useContext(EngineContext);
+  if (!engine) throw new Error('useEngine() before the engine started: wrap the component in <EngineReady>');
+  return engine;
+}
+
+/** The engine, or null while it is still starting and the page shows the start-up snapshot. */
+export function useEngineOrNull(): Engine | null {
+  return useContext(EngineContext);
+}
+
+/** Renders its children only once the engine runs; the fallback (a skeleton) until then. */
+export function EngineReady({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
+  return useContext(EngineContext) ? <>{children}</> : <>{fallback}</>;
+}
