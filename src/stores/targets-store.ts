@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import {
   EMPTY_TARGETS_STATE,
-  importTargets,
+  importTargetsText,
   migrateTargetsStore,
   serializeTargetsFile,
   TARGETS_STORE_VERSION,
@@ -74,14 +74,7 @@ export const useTargetsStore = create<TargetsStore>()(
             dates.length === 0 ? withoutKey(state.lockedRungs, id) : { ...state.lockedRungs, [id]: [...dates] },
         })),
       importText: (text, mode) => {
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          return { ok: false, errors: [{ field: 'file', message: `not valid JSON: ${reason}` }] };
-        }
-        const result = importTargets(get().file, json, mode);
+        const result = importTargetsText(get().file, text, mode);
         if (!result.ok) return result;
         const kept = new Set(result.file.targets.map((t) => t.id));
         // Locks of a replaced target no longer match its rungs.

@@ -22,7 +22,13 @@ export type {
 export { parseTargetsFile, parseTargetsText, PHASINGS, serializeTargetsFile } from './schema';
 export { CURRENT_FILE_VERSION } from './file-versions';
 export type { ImportMode, ImportResult, TargetsStoreState } from './persisted';
-export { EMPTY_TARGETS_STATE, importTargets, migrateTargetsStore, TARGETS_STORE_VERSION } from './persisted';
+export {
+  EMPTY_TARGETS_STATE,
+  importTargets,
+  importTargetsText,
+  migrateTargetsStore,
+  TARGETS_STORE_VERSION,
+} from './persisted';
 export type { DatedValue, MetricSeriesSource, MetricSource } from './source';
 export { cumulate } from './source';
 export type { TargetFacts } from './target-facts';

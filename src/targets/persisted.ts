@@ -1,5 +1,12 @@
 import { migrateFileV0 } from './file-versions';
-import { parseTargetsFile, type Target, type TargetsFile, type TargetsFileError } from './schema';
+import {
+  parseTargetsFile,
+  parseTargetsText,
+  type ParseTargetsResult,
+  type Target,
+  type TargetsFile,
+  type TargetsFileError,
+} from './schema';
 
 /**
  * The targets part of the app's persisted state, and how older saves are brought forward
@@ -114,7 +121,15 @@ export type ImportResult =
  * the rest; `replace` takes the imported file as the whole.
  */
 export function importTargets(current: TargetsFile, json: unknown, mode: ImportMode): ImportResult {
-  const parsed = parseTargetsFile(json);
+  return importParsed(current, parseTargetsFile(json), mode);
+}
+
+/** `importTargets` from the file's text, so a number that is not finite is reported as written. */
+export function importTargetsText(current: TargetsFile, text: string, mode: ImportMode): ImportResult {
+  return importParsed(current, parseTargetsText(text), mode);
+}
+
+function importParsed(current: TargetsFile, parsed: ParseTargetsResult, mode: ImportMode): ImportResult {
   if (!parsed.ok) return parsed;
   const incoming = parsed.file.targets;
   const currentIds = new Set(current.targets.map((target) => target.id));

@@ -1,5 +1,6 @@
 import { isIsoDate, type IsoDate, type Period } from './dates';
 import { migrateFile } from './file-versions';
+import { NonFiniteNumber, readJsonText } from './json-text';
 import { filterableDimensions, isKpiId, KPI_FACTS, type Direction } from './metric-kinds';
 
 /** How a target is spread over its period (METRICS.md "Targets"). */
@@ -90,7 +91,18 @@ function isFiniteNumber(value: unknown): value is number {
 }
 
 function show(value: unknown): string {
-  return value === undefined ? 'nothing' : JSON.stringify(value);
+  if (value === undefined) return 'nothing';
+  if (value instanceof NonFiniteNumber) return value.describe();
+  // JSON.stringify writes Infinity and NaN as null, which is not what the file held.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  return JSON.stringify(value);
+}
+
+/** What a number field expects, and what it found instead. */
+function notANumber(value: unknown): string {
+  return value instanceof NonFiniteNumber || typeof value === 'number'
+    ? `must be a finite number, found ${show(value)}`
+    : `must be a number, found ${show(value)}`;
 }
 
 /** Collects problems for one target, naming it by id once the id is known. */
@@ -147,7 +159,7 @@ function parseLevel(
   allowZero: boolean,
 ): number | undefined {
   if (!isFiniteNumber(value)) {
-    problems.add(field, `must be a number, found ${show(value)}`);
+    problems.add(field, notANumber(value));
     return undefined;
   }
   if (value < 0 || (!allowZero && value === 0)) {
@@ -366,7 +378,7 @@ function parseCheckInEntries(raw: unknown, period: Period | undefined, problems:
     const entryPeriod = parsePeriod(item['period'], `${field}.period`, problems);
     const value = item['value'];
     if (!isFiniteNumber(value)) {
-      problems.add(`${field}.value`, `must be a number, found ${show(value)}`);
+      problems.add(`${field}.value`, notANumber(value));
       valid = false;
     }
     if (entryPeriod === undefined) {
@@ -503,14 +515,18 @@ export function parseTargetsFile(json: unknown): ParseTargetsResult {
 
 /** Parses the text of a file, reporting broken JSON like any other problem. */
 export function parseTargetsText(text: string): ParseTargetsResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, errors: [{ field: 'file', message: `not valid JSON: ${reason}` }] };
-  }
-  return parseTargetsFile(json);
+  const read = readJsonText(text);
+  if (!read.ok) return { ok: false, errors: [{ field: 'file', message: `not valid JSON: ${read.message}` }] };
+  const parsed = parseTargetsFile(read.json);
+  if (!parsed.ok || read.notJson.length === 0) return parsed;
+  // Under a key the file may carry freely, Infinity or NaN still makes the text something other tools cannot read.
+  return {
+    ok: false,
+    errors: read.notJson.map((number) => ({
+      field: 'file',
+      message: `not valid JSON: found ${number.describe()}; write a finite number`,
+    })),
+  };
 }
 
 function targetToJson(target: Target): Raw {
