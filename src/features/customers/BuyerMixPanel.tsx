@@ -11,7 +11,7 @@ import { useFormatters } from '../../components/ui/use-formatters';
 import { useStable } from '../../components/ui/use-stable';
 import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
-import type { PageScope } from '../sales/scope';
+import type { PageScope } from '../../components/ui/page-scope';
 import { computeBuyerMix, type BuyerMixRow } from './customers-queries';
 import { cohortSpan, spanMonths, toBuyerMixRows } from './customers-shape';
 

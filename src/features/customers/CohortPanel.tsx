@@ -14,7 +14,7 @@ import { formatRate } from '../../lib/format';
 import { computeCohorts, type CohortMode } from '../../metrics/queries/cohorts';
 import { periodBuckets } from '../../metrics/periods';
 import { useAppStore } from '../../stores/app-store';
-import type { PageScope } from '../sales/scope';
+import type { PageScope } from '../../components/ui/page-scope';
 import { cohortSpan, heatScale, toHeatmap, toHeatmapCsv, type CohortMetric } from './customers-shape';
 
 /** Monthly acquisition cohorts: retention, revenue or LTV by month since the first order; blank where a month has not happened. */

@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/use-t';
 import type { MetricId } from '../../metrics/definitions';
-import { KpiPage } from '../sales/KpiPage';
+import { KpiPage } from '../../components/ui/KpiPage';
 import { BuyerMixPanel } from './BuyerMixPanel';
 import { CohortPanel } from './CohortPanel';
 import { RfmPanel } from './RfmPanel';

@@ -11,7 +11,7 @@ import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
 import { computeRfm, RFM_SEGMENT_LABELS, type RfmSegment } from '../../metrics/queries/rfm';
 import { useAppStore } from '../../stores/app-store';
-import type { PageScope } from '../sales/scope';
+import type { PageScope } from '../../components/ui/page-scope';
 import { toSegmentRows, type SegmentRow } from './customers-shape';
 
 const CUSTOMER_COLUMNS = ['customer_key', 'segment', 'recency', 'frequency', 'monetary', 'r', 'f', 'm'] as const;

@@ -4,7 +4,7 @@ import { useT } from '../../i18n/use-t';
 import { isMetricId } from '../../metrics/definitions';
 import { explainMetric } from '../../metrics/dictionary';
 import { useAppStore } from '../../stores/app-store';
-import { useViewFilters } from '../overview/use-overview';
+import { useViewFilters } from '../../dataset/use-view';
 
 /**
  * The metric dictionary, one click from any KPI card: what the number means in words and the

@@ -4,7 +4,7 @@ import { ErrorBox } from '../../components/ui/states';
 import { useT } from '../../i18n/use-t';
 import { DEFINITIONS, type MetricId } from '../../metrics/definitions';
 import { useAppStore } from '../../stores/app-store';
-import { useComparison, useDescription, useKpis, useViewFilters } from './use-overview';
+import { useComparison, useDescription, useKpis, useViewFilters } from '../../dataset/use-view';
 import { GmvTrendCard, useTrailingSeries } from './GmvTrendCard';
 import { GmvPaceCard } from './GmvPaceCard';
 import { DriverSummaryCard } from './DriverSummaryCard';

@@ -21,7 +21,7 @@ import {
   type OrderDimension,
 } from './sales-queries';
 import { sortByMetric, toBarItems, withShares } from './sales-shape';
-import type { PageScope } from './scope';
+import type { PageScope } from '../../components/ui/page-scope';
 
 type Dimension = OrderDimension | 'category';
 type Row = MetricRow<BreakdownMetric> & { share: number | null };

@@ -9,7 +9,7 @@ import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
 import { computeNewVsReturning } from './sales-queries';
 import { toNewReturningRows, type NewReturningRow } from './sales-shape';
-import type { PageScope } from './scope';
+import type { PageScope } from '../../components/ui/page-scope';
 
 /** Revenue from buyers new in the period beside buyers who had bought before it. */
 export const NewReturningPanel = memo(function NewReturningPanel({ scope }: { scope: PageScope }) {

@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/use-t';
 import type { MetricId } from '../../metrics/definitions';
-import { KpiPage } from './KpiPage';
+import { KpiPage } from '../../components/ui/KpiPage';
 import { BreakdownPanel } from './BreakdownPanel';
 import { NewReturningPanel } from './NewReturningPanel';
 import { SalesTrendPanel } from './SalesTrendPanel';

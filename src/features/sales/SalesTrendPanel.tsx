@@ -14,11 +14,12 @@ import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
 import { DEFINITIONS } from '../../metrics/definitions';
 import { useAppStore } from '../../stores/app-store';
-import { useComparison } from '../overview/use-overview';
+import { useComparison } from '../../dataset/use-view';
 import { computeSalesSeries, SALES_METRICS, type MetricRow, type SalesMetric } from './sales-queries';
-import { effectiveGrain, toSeriesPoints } from './sales-shape';
-import type { PageScope } from './scope';
-import { useGrainLabel } from './use-grain-label';
+import { effectiveGrain } from '../../components/charts/effective-grain';
+import { toSeriesPoints } from './sales-shape';
+import type { PageScope } from '../../components/ui/page-scope';
+import { useGrainLabel } from '../../components/ui/use-grain-label';
 
 /** GMV, net revenue, refunds, discounts, orders and AOV over the period, against the comparison; a click on a bar narrows the period to it. */
 export const SalesTrendPanel = memo(function SalesTrendPanel({ scope }: { scope: PageScope }) {

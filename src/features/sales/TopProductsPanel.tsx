@@ -10,7 +10,7 @@ import { useT } from '../../i18n/use-t';
 import { MISSING } from '../../lib/format';
 import { computeTopProducts, type ProductRow } from './sales-queries';
 import { withRanks } from './sales-shape';
-import type { PageScope } from './scope';
+import type { PageScope } from '../../components/ui/page-scope';
 
 const LIMIT = 20;
 

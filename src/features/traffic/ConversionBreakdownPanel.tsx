@@ -12,7 +12,7 @@ import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
 import { computeByChannel } from '../../metrics/queries/by-channel';
 import { useAppStore } from '../../stores/app-store';
-import type { PageScope } from '../sales/scope';
+import type { PageScope } from '../../components/ui/page-scope';
 import { computeDeviceConversion } from './traffic-queries';
 import { toConversionItems } from './traffic-shape';
 

@@ -11,7 +11,7 @@ import { useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/messages';
 import { computeFunnel, type FunnelStep } from '../../metrics/queries/funnel';
 import type { FunnelBar } from '../../components/charts/FunnelChart';
-import type { PageScope } from '../sales/scope';
+import type { PageScope } from '../../components/ui/page-scope';
 import { toFunnelBars } from './traffic-shape';
 
 const STEP_LABEL: Record<FunnelStep, MessageKey> = {

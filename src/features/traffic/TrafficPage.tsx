@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/use-t';
 import type { MetricId } from '../../metrics/definitions';
-import { KpiPage } from '../sales/KpiPage';
+import { KpiPage } from '../../components/ui/KpiPage';
 import { ConversionBreakdownPanel } from './ConversionBreakdownPanel';
 import { FunnelPanel } from './FunnelPanel';
 import { TrafficTrendPanel } from './TrafficTrendPanel';

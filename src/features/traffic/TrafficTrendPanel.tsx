@@ -13,10 +13,10 @@ import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
 import { computeSeries, type SeriesRow } from '../../metrics/queries/series';
 import { useAppStore } from '../../stores/app-store';
-import { useComparison } from '../overview/use-overview';
-import { effectiveGrain } from '../sales/sales-shape';
-import type { PageScope } from '../sales/scope';
-import { useGrainLabel } from '../sales/use-grain-label';
+import { useComparison } from '../../dataset/use-view';
+import { effectiveGrain } from '../../components/charts/effective-grain';
+import type { PageScope } from '../../components/ui/page-scope';
+import { useGrainLabel } from '../../components/ui/use-grain-label';
 import { toTrafficPoints } from './traffic-shape';
 
 /** Sessions (bars) or conversion (a line) over the period at the view's grain; a click narrows the period to the bucket. */

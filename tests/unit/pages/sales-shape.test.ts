@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { effectiveGrain } from '../../../src/components/charts/effective-grain';
 import {
-  effectiveGrain,
   sortByMetric,
   toBarItems,
   toNewReturningRows,

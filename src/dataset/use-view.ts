@@ -1,9 +1,9 @@
-import { comparisonPeriod, type Period } from '../../metrics/periods';
-import { computeKpis } from '../../metrics/queries/kpis';
-import { describeData } from '../../metrics/describe';
-import { useEngineQuery } from '../../dataset/use-engine-query';
-import { useAppStore } from '../../stores/app-store';
-import type { Filters } from '../../metrics/filters';
+import { comparisonPeriod, type Period } from '../metrics/periods';
+import { computeKpis } from '../metrics/queries/kpis';
+import { describeData } from '../metrics/describe';
+import { useEngineQuery } from './use-engine-query';
+import { useAppStore } from '../stores/app-store';
+import type { Filters } from '../metrics/filters';
 
 /** The filters of the current view in the shape the metrics layer takes. */
 export function useViewFilters(): Filters {

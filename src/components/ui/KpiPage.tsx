@@ -1,14 +1,13 @@
 import { useMemo, type ReactNode } from 'react';
-import { KpiRow } from '../../components/ui/KpiRow';
-import { PageHead } from '../../components/ui/PageHead';
-import { EmptyState, ErrorBox } from '../../components/ui/states';
-import { useStable } from '../../components/ui/use-stable';
+import { KpiRow } from './KpiRow';
+import { PageHead } from './PageHead';
+import { EmptyState, ErrorBox } from './states';
+import { useStable } from './use-stable';
 import { useT } from '../../i18n/use-t';
 import type { MetricId } from '../../metrics/definitions';
 import type { DataDescription } from '../../metrics/describe';
-import { useComparison, useKpis } from '../overview/use-overview';
-import { usePageScope } from './use-page-scope';
-import type { PageScope } from './scope';
+import { useComparison, useKpis } from '../../dataset/use-view';
+import { usePageScope, type PageScope } from './page-scope';
 
 interface KpiPageProps {
   title: string;

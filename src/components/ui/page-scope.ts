@@ -1,7 +1,19 @@
-import { useViewCaption } from '../../components/ui/PageHead';
+import type { DataDescription } from '../../metrics/describe';
+import type { Filters } from '../../metrics/filters';
+import type { Period } from '../../metrics/periods';
+import { useViewCaption } from './PageHead';
 import { useAppStore } from '../../stores/app-store';
-import { useDescription, useViewFilters } from '../overview/use-overview';
-import type { PageScope } from './scope';
+import { useDescription, useViewFilters } from '../../dataset/use-view';
+
+/** What every panel of an analyst page computes over: the view, resolved. */
+export interface PageScope {
+  period: Period;
+  filters: Filters;
+  currency: string | null;
+  description: DataDescription;
+  /** Period and filters in words, written on exported images. */
+  caption: string;
+}
 
 /**
  * The view resolved for an analyst page (sales, traffic, customers): null until the period and
