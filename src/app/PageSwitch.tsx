@@ -6,13 +6,21 @@ import { TrafficPage } from '../features/traffic/TrafficPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { SqlPage } from '../features/sql/SqlPage';
 import { GoalsPage } from '../features/goals/GoalsPage';
+import { GmvPaceCard } from '../features/goals/GmvPaceCard';
 import { useAppStore, type PageId } from '../stores/app-store';
 import { EngineReady } from '../dataset/engine-context';
 import { Skeleton } from '../components/ui/states';
 
+const paceCard = (currency: string | null) => <GmvPaceCard currency={currency} />;
+
+/** The overview, with the pace of the GMV target drawn by the goals page's card. */
+function Overview() {
+  return <OverviewPage paceCard={paceCard} />;
+}
+
 /** The pages that exist; the navigation lists exactly these. */
 export const PAGES: Partial<Record<PageId, ComponentType>> = {
-  overview: OverviewPage,
+  overview: Overview,
   data: DataPage,
   sales: SalesPage,
   traffic: TrafficPage,
@@ -23,9 +31,9 @@ export const PAGES: Partial<Record<PageId, ComponentType>> = {
 
 export function PageSwitch() {
   const page = useAppStore((s) => s.view.page);
-  const Page = PAGES[page] ?? OverviewPage;
+  const Page = PAGES[page] ?? Overview;
   // The overview can show the start-up snapshot; every other page waits for the engine.
-  if (Page === OverviewPage) return <Page />;
+  if (Page === Overview) return <Page />;
   return (
     <EngineReady fallback={<StartingSkeleton />}>
       <Page />

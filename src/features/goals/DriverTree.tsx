@@ -20,7 +20,7 @@ import { DRIVER_UNIT, pickDrivers, planDefaults, planToDate, roundPlan } from '.
 import { kpiLabel } from './goal-format';
 import { amountToInput, parseAmount, unitAdornment } from './units';
 import { useDriverValues } from './use-goals';
-import { toWaterfallBars } from './waterfall-bars';
+import { toWaterfallBars } from '../../components/charts/waterfall-bars';
 
 type Compare = 'yoy' | 'target';
 

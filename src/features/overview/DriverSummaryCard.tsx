@@ -7,7 +7,7 @@ import type { MessageKey } from '../../i18n/messages';
 import { formatMoney, formatValue, formatDelta, relativeChange } from '../../lib/format';
 import type { Kpis } from '../../metrics/queries/kpis';
 import { useAppStore } from '../../stores/app-store';
-import { toWaterfallBars } from '../goals/waterfall-bars';
+import { toWaterfallBars } from '../../components/charts/waterfall-bars';
 import { driverChange, DRIVERS } from './driver-summary';
 
 const LABEL: Record<(typeof DRIVERS)[number] | 'base' | 'current', MessageKey> = {

@@ -6,9 +6,8 @@ import { DEFINITIONS, type MetricId } from '../../metrics/definitions';
 import { useAppStore } from '../../stores/app-store';
 import { useComparison, useDescription, useKpis, useViewFilters } from '../../dataset/use-view';
 import { GmvTrendCard, useTrailingSeries } from './GmvTrendCard';
-import { GmvPaceCard } from './GmvPaceCard';
 import { DriverSummaryCard } from './DriverSummaryCard';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { useStable } from '../../components/ui/use-stable';
 
 /** Marks the moment the first KPI values are on screen, for the start-up benchmark. */
@@ -21,7 +20,12 @@ function useFirstKpisMark(ready: boolean) {
 /** The KPI cards of the overview, in the order a manager reads them. */
 export const OVERVIEW_KPIS: MetricId[] = ['gmv', 'net_revenue', 'orders', 'aov', 'conversion_rate', 'repeat_purchase_rate'];
 
-export function OverviewPage() {
+interface OverviewPageProps {
+  /** The GMV target's pace, a card of the goals page: the app passes it in, as no page imports another. */
+  paceCard: (currency: string | null) => ReactNode;
+}
+
+export function OverviewPage({ paceCard }: OverviewPageProps) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const period = useAppStore((s) => s.view.period);
@@ -81,7 +85,7 @@ export function OverviewPage() {
         <GmvTrendCard period={period} filters={filters} currency={currency} />
       </Card>
       <div className="grid-2">
-        <GmvPaceCard currency={currency} />
+        {paceCard(currency)}
         <DriverSummaryCard current={current.data} previous={previous.data} currency={currency} hasComparison={comparison !== null} />
       </div>
     </>

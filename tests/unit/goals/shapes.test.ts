@@ -4,7 +4,7 @@ import { nextEntryPeriod } from '../../../src/features/goals/checkin-model';
 import { pickDrivers, planDefaults, planToDate, roundPlan } from '../../../src/features/goals/driver-plan';
 import { formatSigned, gapTone } from '../../../src/features/goals/goal-format';
 import { pickGoalTarget } from '../../../src/features/goals/goal-pick';
-import { toWaterfallBars } from '../../../src/features/goals/waterfall-bars';
+import { toWaterfallBars } from '../../../src/components/charts/waterfall-bars';
 import type { BurnUp, Target, WaterfallStep } from '../../../src/targets';
 
 const point = (

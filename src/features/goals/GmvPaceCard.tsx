@@ -3,10 +3,10 @@ import { Card } from '../../components/ui/Card';
 import { EmptyState } from '../../components/ui/states';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
-import { GoalBadge, useGoalStatus } from '../goals/goal-badge';
-import { GoalBurnUp } from '../goals/GoalBurnUp';
+import { GoalBadge, useGoalStatus } from './goal-badge';
+import { GoalBurnUp } from './GoalBurnUp';
 
-/** GMV against the pace of its target, when a GMV target exists; otherwise a way to set one. */
+/** GMV against the pace of its target, when a GMV target exists; otherwise a way to set one. Shown on the overview. */
 export const GmvPaceCard = memo(function GmvPaceCard({ currency }: { currency: string | null }) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
