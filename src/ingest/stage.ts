@@ -13,6 +13,7 @@ import {
   dateOrderEvidenceSql,
   dateSql,
   dotEvidenceSql,
+  fitsDecimalStyleSql,
   moneySql,
   numberSql,
   timestampSql,
@@ -27,6 +28,11 @@ export interface ReadingChoices {
   decimal: DecimalStyle;
   warnings: string[];
 }
+
+const STYLE_NAME: Record<DecimalStyle, string> = { dot: 'decimal point', comma: 'decimal comma' };
+const ORDER_NAME: Record<DateOrder, string> = { dmy: 'day-first', mdy: 'month-first' };
+const OTHER_STYLE: Record<DecimalStyle, DecimalStyle> = { dot: 'comma', comma: 'dot' };
+const OTHER_ORDER: Record<DateOrder, DateOrder> = { dmy: 'mdy', mdy: 'dmy' };
 
 /** Text columns (`s_x`) of the plan's fields of these kinds. */
 function fieldsOfKind(plan: TablePlan, kinds: readonly FieldSpec['kind'][]): string[] {
@@ -93,9 +99,17 @@ export async function decideReading(
 
   let dateOrder: DateOrder = explicit.dateOrder ?? 'dmy';
   if (!explicit.dateOrder && slashed > 0) {
-    if (dmy > 0 && mdy === 0) dateOrder = 'dmy';
-    else if (mdy > 0 && dmy === 0) dateOrder = 'mdy';
-    else if (dmy > 0 && mdy > 0) {
+    if (dmy > 0 && mdy === 0) {
+      dateOrder = 'dmy';
+      warnings.push(
+        `Dates like 25/03/2025 show the file writes the day first; all such dates are read day-first (dd/mm/yyyy).`,
+      );
+    } else if (mdy > 0 && dmy === 0) {
+      dateOrder = 'mdy';
+      warnings.push(
+        `Dates like 03/25/2025 show the file writes the month first; all such dates are read month-first (mm/dd/yyyy).`,
+      );
+    } else if (dmy > 0 && mdy > 0) {
       dateOrder = dmy >= mdy ? 'dmy' : 'mdy';
       warnings.push(
         `Dates are written both day-first and month-first (${dmy} values only make sense day-first, ${mdy} only month-first); read as ${dateOrder === 'dmy' ? 'day-first' : 'month-first'}, the others are rejected.`,
@@ -108,11 +122,13 @@ export async function decideReading(
 
   let decimal: DecimalStyle = explicit.decimal ?? 'dot';
   if (!explicit.decimal) {
-    if (comma > 0 && dot === 0) decimal = 'comma';
-    else if (comma > 0 && dot > 0) {
+    if (comma > 0 && dot === 0) {
+      decimal = 'comma';
+      warnings.push(`Amounts are written with a decimal comma (1.234,50); read that way.`);
+    } else if (comma > 0 && dot > 0) {
       decimal = comma > dot ? 'comma' : 'dot';
       warnings.push(
-        `Amounts use both decimal commas and decimal points; read with a decimal ${decimal === 'comma' ? 'comma' : 'point'}.`,
+        `Amounts are written both with decimal commas (${comma} values) and decimal points (${dot}); read with a ${STYLE_NAME[decimal]}, the values written the other way are rejected.`,
       );
     } else if (dot === 0 && ambiguous > 0)
       warnings.push(
@@ -153,7 +169,33 @@ function parseSql(spec: FieldSpec, s: string, choices: ReadingChoices): string {
 /** Records (by `_row`) that the text walk found with a stray quote (records.ts). */
 export const STRAY_TABLE = '_ys_stray_quotes';
 
-function reasonSql(specs: readonly FieldSpec[], plan: TablePlan, strayQuotes: boolean): string {
+/**
+ * Why a present value could not be read: it is written in the style or order the file did
+ * not choose (issue 19, item 2: rejected, never read as another number or date), or it is
+ * just unreadable.
+ */
+function unreadableArms(spec: FieldSpec, choices: ReadingChoices): string[] {
+  const text = textCol(spec.name);
+  const unread = `${text} IS NOT NULL AND ${valueCol(spec.name)} IS NULL`;
+  const arms: string[] = [];
+  if (spec.kind === 'money' || spec.kind === 'number')
+    arms.push(
+      `WHEN ${unread} AND ${fitsDecimalStyleSql(text, OTHER_STYLE[choices.decimal])} THEN ${literal(`${spec.name} contradicts the file's decimal style (${STYLE_NAME[choices.decimal]})`)}`,
+    );
+  if (spec.kind === 'timestamp' || spec.kind === 'date')
+    arms.push(
+      `WHEN ${unread} AND ${timestampSql(text, OTHER_ORDER[choices.dateOrder])} IS NOT NULL THEN ${literal(`${spec.name} contradicts the file's date order (${ORDER_NAME[choices.dateOrder]})`)}`,
+    );
+  arms.push(`WHEN ${unread} THEN ${literal(spec.kind === 'status' ? 'unknown status' : `unparseable ${spec.name}`)}`);
+  return arms;
+}
+
+function reasonSql(
+  specs: readonly FieldSpec[],
+  plan: TablePlan,
+  strayQuotes: boolean,
+  choices: ReadingChoices,
+): string {
   const arms: string[] = [];
   if (strayQuotes)
     arms.push(`WHEN _row IN (SELECT _row FROM ${ident(STRAY_TABLE)}) THEN ${literal(UNTERMINATED_QUOTE)}`);
@@ -163,10 +205,7 @@ function reasonSql(specs: readonly FieldSpec[], plan: TablePlan, strayQuotes: bo
     arms.push(`WHEN ${present.map((s) => `${textCol(s.name)} IS NULL`).join(' AND ')} THEN 'empty row'`);
   for (const s of specs) {
     if (s.required) arms.push(`WHEN ${textCol(s.name)} IS NULL THEN ${literal(`missing ${s.name}`)}`);
-    if (plan.fields[s.name] !== undefined)
-      arms.push(
-        `WHEN ${textCol(s.name)} IS NOT NULL AND ${valueCol(s.name)} IS NULL THEN ${literal(s.kind === 'status' ? 'unknown status' : `unparseable ${s.name}`)}`,
-      );
+    if (plan.fields[s.name] !== undefined) arms.push(...unreadableArms(s, choices));
   }
   return `CASE ${arms.join('\n    ')} END`;
 }
@@ -221,7 +260,7 @@ export async function stageValues(
     FROM ${ident(staged.text)} t ${mapped.map((m) => `LEFT JOIN ${mapTable(m.name)} ON ${mapTable(m.name)}.raw = t.${textCol(m.name)}`).join(' ')}`;
   await engine.run(`DROP TABLE IF EXISTS ${ident(target)}`);
   await engine.run(`CREATE TEMP TABLE ${ident(target)} AS
-    SELECT _row, _line, ${specs.some((s) => s.kind === 'channel') ? `${textCol('channel')}, ` : ''}${specs.map((s) => valueCol(s.name)).join(', ')}, ${reasonSql(specs, plan, strayRecords.length > 0)} AS _reason
+    SELECT _row, _line, ${specs.some((s) => s.kind === 'channel') ? `${textCol('channel')}, ` : ''}${specs.map((s) => valueCol(s.name)).join(', ')}, ${reasonSql(specs, plan, strayRecords.length > 0, choices)} AS _reason
     FROM (SELECT *, ${values.join(', ')} FROM (${joined}))`);
   for (const m of mapped) await engine.run(`DROP TABLE IF EXISTS ${mapTable(m.name)}`);
 }

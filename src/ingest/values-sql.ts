@@ -27,9 +27,28 @@ export function cleanTextSql(x: string): string {
 // Currency codes and symbols, spaces used as thousands separators, and the Swiss apostrophe.
 const MONEY_NOISE = `'^[A-Z]{3}\\s*|\\s*[A-Z]{3}$|[$€£¥￥元₹₩₽\\s''\u00a0\u202f]'`;
 
+/**
+ * The digits of a number as each style writes them: a decimal point after digits grouped by
+ * commas (1,234,567.50, or lakhs: 1,23,456.00), or a decimal comma after digits grouped by
+ * dots (1.234.567,50). A value that only fits the other style, such as `1.234,50` in a
+ * decimal-point file, is not read at all (issue 19, item 2): dropping its separators would
+ * turn it into 1.2345.
+ */
+const DIGITS: Record<DecimalStyle, string> = {
+  dot: `(\\d+|\\d{1,3}(,\\d{2,3})*,\\d{3})(\\.\\d*)?|\\.\\d+`,
+  comma: `(\\d+|\\d{1,3}(\\.\\d{3})+)(,\\d*)?|,\\d+`,
+};
+
+const stripNoise = (s: string): string => `regexp_replace(${s}, ${MONEY_NOISE}, '', 'g')`;
+
+/** Whether text is a number written in `style`: signs, brackets and currency allowed. */
+export function fitsDecimalStyleSql(s: string, style: DecimalStyle): string {
+  return `regexp_full_match(${stripNoise(s)}, '\\(?[-+]?(${DIGITS[style]})\\)?-?')`;
+}
+
 function numericText(s: string, style: DecimalStyle): { ok: string; negative: string; text: string } {
-  const stripped = `regexp_replace(${s}, ${MONEY_NOISE}, '', 'g')`;
-  const ok = `regexp_full_match(${stripped}, '\\(?[-+]?(\\d[\\d.,]*|[.,]\\d+)\\)?-?')`;
+  const stripped = stripNoise(s);
+  const ok = fitsDecimalStyleSql(s, style);
   const negative = `(starts_with(${stripped}, '(') OR starts_with(${stripped}, '-') OR ends_with(${stripped}, '-'))`;
   const digits = `regexp_replace(${stripped}, '[^\\d.,]', '', 'g')`;
   const text = style === 'comma' ? `replace(replace(${digits}, '.', ''), ',', '.')` : `replace(${digits}, ',', '')`;

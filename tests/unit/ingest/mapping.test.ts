@@ -144,7 +144,9 @@ describe('choices the data cannot make', () => {
         'order_id,customer_id,ordered_at,status,order_total\nU-1,u,03/04/2025,paid,1\nU-2,u,12/25/2025,paid,2\n',
       ),
     );
-    expect(r.warnings).toEqual([]);
+    expect(r.warnings).toEqual([
+      'Dates like 03/25/2025 show the file writes the month first; all such dates are read month-first (mm/dd/yyyy).',
+    ]);
     expect(await engine.query('SELECT order_id, order_date FROM orders ORDER BY 1')).toEqual([
       { order_id: 'U-1', order_date: '2025-03-04' },
       { order_id: 'U-2', order_date: '2025-12-25' },
@@ -156,7 +158,11 @@ describe('choices the data cannot make', () => {
       'order_id,customer_id,ordered_at,status,order_total\nM-1,u,25/12/2025,paid,1\nM-2,u,26/12/2025,paid,1\nM-3,u,12/27/2025,paid,1\n';
     const r = await importFile(engine, textFile('mixed-dates.csv', mixed));
     // two values only make sense day-first, one only month-first → day-first; M-3 (month 27) fails
-    expect(r).toMatchObject({ rowsLoaded: 2, rowsRejected: 1, reasons: { 'unparseable ordered_at': 1 } });
+    expect(r).toMatchObject({
+      rowsLoaded: 2,
+      rowsRejected: 1,
+      reasons: { "ordered_at contradicts the file's date order (day-first)": 1 },
+    });
     expect(r.warnings?.[0]).toMatch(
       /both day-first and month-first \(2 values only make sense day-first, 1 only month-first\)/,
     );

@@ -44,6 +44,14 @@ describe('money', () => {
     ['12abc', 'dot', null],
     ['N/A', 'dot', null],
     ['1.2.3', 'dot', null],
+    ['1,23,456.00', 'dot', 123456],
+    ['1.234.567,89', 'comma', 1234567.89],
+    // Issue 19, item 2: a value written in the other style is not read as another number.
+    ['1.234,50', 'dot', null],
+    ['1.234,50 €', 'dot', null],
+    ['12,50', 'dot', null],
+    ['1,234.50', 'comma', null],
+    ['12.5', 'comma', null],
   ])('%s read with a decimal %s is %s', async (input, style, expected) => {
     // DECIMAL(18,4) cast to DOUBLE in SQL so the comparison is exact.
     expect(await evaluate((x) => moneySql(x, style), input, '::DOUBLE')).toBe(expected);
