@@ -6,7 +6,7 @@ import { useAppStore, type DatasetOrigin } from '../stores/app-store';
 import { importFile, ensureTables } from '../ingest/import';
 import type { LoadReport } from '../ingest/types';
 import { useImportStore } from '../features/data/import-store';
-import { listStoredFiles, type StoredFile } from './persistence';
+import { listStoredFiles, type StoredFile } from '../dataset/stored-files';
 import { hasStartupSnapshot } from './startup-seed';
 
 import { fetchSampleFiles } from '../dataset/sample-files';

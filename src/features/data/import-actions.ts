@@ -4,7 +4,7 @@ import { headerSignature } from '../../ingest/mapping';
 import type { ColumnMapping } from '../../ingest/types';
 import type { TableName } from '../../model/tables';
 import { afterDataChange } from '../../dataset/data-lifecycle';
-import { clearStoredFiles, storeFile } from '../../app/persistence';
+import { clearStoredFiles, storeFile } from '../../dataset/stored-files';
 import { useAppStore } from '../../stores/app-store';
 import { useImportStore, useMappingMemory } from './import-store';
 import { TABLES } from '../../model/tables';
