@@ -1,10 +1,12 @@
+import path from 'node:path';
 import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { boundaries } from './eslint.boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'tests/artifacts', 'coverage'] },
+  { ignores: ['dist', 'node_modules', 'tests/artifacts', 'coverage', 'tests/fixtures/lint'] },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx}'],
@@ -58,4 +60,6 @@ export default tseslint.config(
     files: ['src/engine/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom'], message: 'No UI in the engine.' }] }] },
   },
+  // One-way imports between the folders of src/, and no import cycles.
+  boundaries(path.join(import.meta.dirname, 'src'), ['src/**/*.{ts,tsx}']),
 );
