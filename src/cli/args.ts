@@ -1,6 +1,7 @@
 import type { ReportFormat } from './format';
 import { COMPARISON_MODES, GRAINS, isDay, type ComparisonMode, type Grain, type Period } from '../metrics/periods';
 import type { Filters } from '../metrics/filters';
+import { DEFAULT_GUNZIP_LIMIT, type GunzipLimit } from '../ingest/decode';
 
 export const ENGINES = ['wasm', 'native'] as const;
 export type EngineChoice = (typeof ENGINES)[number];
@@ -20,6 +21,8 @@ export interface ReportArgs {
   out: string | null;
   filters: Filters;
   quiet: boolean;
+  /** How far a gzip input may expand (`--max-gzip-ratio`; the floor stays DEFAULT_GUNZIP_LIMIT's). */
+  gunzipLimit: GunzipLimit;
 }
 
 export type ParsedArgs =
@@ -31,6 +34,7 @@ export const USAGE = `Usage: yardstick report --orders FILE… [--traffic FILE�
                         [--targets FILE] [--engine wasm|native] [--json | --format md|csv|json]
                         [--out FILE] [--currency CODE]
                         [--channel V…] [--category V…] [--region V…] [--device V…] [--campaign V…] [--quiet]
+                        [--max-gzip-ratio N]
 
 A flag that takes files or values takes one or more of them and may be repeated.
 Exit status: 0 on success, 2 on bad arguments or input (the reason on stderr), 1 on anything else.`;
@@ -46,7 +50,18 @@ const MULTI = [
   'device',
   'campaign',
 ] as const;
-const SINGLE = ['from', 'to', 'compare', 'grain', 'targets', 'engine', 'format', 'out', 'currency'] as const;
+const SINGLE = [
+  'from',
+  'to',
+  'compare',
+  'grain',
+  'targets',
+  'engine',
+  'format',
+  'out',
+  'currency',
+  'max-gzip-ratio',
+] as const;
 const SWITCHES = ['json', 'quiet', 'help'] as const;
 type Multi = (typeof MULTI)[number];
 type Single = (typeof SINGLE)[number];
@@ -138,6 +153,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const currency = single.get('currency');
   if (currency !== undefined) filters.currency = currency.trim();
 
+  const ratioFlag = single.get('max-gzip-ratio');
+  const ratio = ratioFlag === undefined ? DEFAULT_GUNZIP_LIMIT.ratio : Number(ratioFlag);
+  if (!Number.isFinite(ratio) || ratio < 1)
+    return { ok: false, reason: `--max-gzip-ratio "${ratioFlag}" must be a number of at least 1` };
+
   return {
     ok: true,
     command: 'report',
@@ -155,6 +175,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       out: single.get('out') ?? null,
       filters,
       quiet: switches.has('quiet'),
+      gunzipLimit: { ...DEFAULT_GUNZIP_LIMIT, ratio },
     },
   };
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Engine } from '../engine/engine';
 import { createNativeEngine } from '../engine/native';
 import { createNodeWasmEngine } from '../engine/node';
+import { GunzipLimitError } from '../ingest/decode';
 import { ensureTables, importFile } from '../ingest/import';
 import { ImportError, type ImportProgress, type LoadReport } from '../ingest/types';
 import { MixedCurrencyError } from '../metrics/context';
@@ -56,13 +57,19 @@ export async function loadFiles(engine: Engine, args: ReportArgs, progress: Prog
       const started = Date.now();
       progress(`Loading ${path} (${mb(data.byteLength)}) into ${table}…`);
       try {
-        const report = await importFile(engine, { name: path, data }, { table, onProgress: throttled(progress, path) });
+        const report = await importFile(
+          engine,
+          { name: path, data },
+          { table, onProgress: throttled(progress, path), gunzipLimit: args.gunzipLimit },
+        );
         reports.push(report);
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         progress(
           `  ${report.rowsLoaded} rows loaded, ${report.rowsRejected} rejected, ${report.duplicates} duplicates (${report.source}, ${seconds} s)`,
         );
       } catch (e) {
+        if (e instanceof GunzipLimitError)
+          throw new UsageError(`${e.message} If the file is genuine, allow more with --max-gzip-ratio N.`);
         if (e instanceof ImportError) throw new UsageError(e.message.replace(/\s*\n\s*/g, ' '));
         throw e;
       }

@@ -1,4 +1,5 @@
-import { ChunkSink, readRange, sliceFrom, streamOf, type ByteSource } from './byte-source';
+import { ChunkSink, readRange, sizeOf, sliceFrom, streamOf, type ByteSource } from './byte-source';
+import { ImportError, type InputFile } from './types';
 
 /** Text encodings the importer reads (DATA.md "Values"). */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'windows-1252';
@@ -60,15 +61,60 @@ export async function transcodeToUtf8(
   return out.finish();
 }
 
-/** Decompresses a gzip file chunk by chunk (the platform's DecompressionStream). */
+/**
+ * How far a gzip file may expand (issue 19, item 11). Real exports compress 5–15 fold (the
+ * sample shop's files: 5.4× to 14.8×); a decompression bomb compresses hundreds of times.
+ * The expanded text may not pass `ratio` times the compressed size, except that any file may
+ * expand to `floorBytes`, so a small, very repetitive export is never refused.
+ */
+export interface GunzipLimit {
+  ratio: number;
+  floorBytes: number;
+}
+
+export const DEFAULT_GUNZIP_LIMIT: GunzipLimit = { ratio: 100, floorBytes: 256 * 1024 * 1024 };
+
+/** The most bytes a gzip file of `compressedBytes` may expand to under `limit`. */
+export function gunzipCeiling(compressedBytes: number, limit: GunzipLimit): number {
+  return Math.max(limit.floorBytes, limit.ratio * compressedBytes);
+}
+
+const sizeText = (bytes: number): string =>
+  bytes < 1_048_576 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1_048_576).toFixed(1).replace(/\.0$/, '')} MB`;
+
+/** A gzip file that expands past its limit: refused before the rest of it is inflated. */
+export class GunzipLimitError extends ImportError {
+  constructor(
+    file: string,
+    readonly limit: GunzipLimit,
+    readonly compressedBytes: number,
+  ) {
+    super(
+      file,
+      `the gzip data expands to more than ${sizeText(gunzipCeiling(compressedBytes, limit))} from ${sizeText(compressedBytes)}; ` +
+        `refused as a likely decompression bomb (the limit is ${limit.ratio} times the compressed size, and at least ${sizeText(limit.floorBytes)}).`,
+    );
+    this.name = 'GunzipLimitError';
+  }
+}
+
+/**
+ * Decompresses a gzip file chunk by chunk (the platform's DecompressionStream), and stops
+ * with a GunzipLimitError as soon as the output passes the limit: a bomb costs no more than
+ * the limit in time and memory.
+ */
 export async function gunzip(
-  data: ByteSource,
+  file: InputFile,
   onBytes: (bytes: number) => void,
   signal?: AbortSignal,
+  limit: GunzipLimit = DEFAULT_GUNZIP_LIMIT,
 ): Promise<ByteSource> {
-  const out = new ChunkSink(data);
+  const out = new ChunkSink(file.data);
+  const compressedBytes = sizeOf(file.data);
+  const ceiling = gunzipCeiling(compressedBytes, limit);
   let read = 0;
-  const counted = streamOf(data).pipeThrough(
+  let expanded = 0;
+  const counted = streamOf(file.data).pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         read += chunk.byteLength;
@@ -84,6 +130,11 @@ export async function gunzip(
     signal?.throwIfAborted();
     const { done, value } = await reader.read();
     if (done) break;
+    expanded += value.byteLength;
+    if (expanded > ceiling) {
+      await reader.cancel();
+      throw new GunzipLimitError(file.name, limit, compressedBytes);
+    }
     out.push(value);
   }
   return out.finish();

@@ -7,6 +7,7 @@ import type { Engine } from '../engine/engine';
 import { ident } from '../engine/sql';
 import { sizeOf } from './byte-source';
 import { laterLegacyEncoding } from './decode';
+import { LineTooLongError } from './line-bound';
 import { recordText } from './lines';
 import { mappingPlan } from './mapping';
 import { prepareFile, type PreparedFile } from './prepare';
@@ -92,7 +93,7 @@ export async function readAndStage(
   const signal = options.signal;
   signal?.throwIfAborted();
   report({ phase: 'read', bytes: 0, totalBytes: sizeOf(file.data) });
-  let prepared = await prepareFile(file, report, signal);
+  let prepared = await prepareFile(file, report, { signal, gunzipLimit: options.gunzipLimit });
   const totalBytes = prepared.totalBytes;
   let h = new HeaderIndex(prepared.layout.header);
   let plan = planFor(file.name, h, options);
@@ -107,11 +108,14 @@ export async function readAndStage(
   } catch (e) {
     // The head looked like UTF-8 but a later part is not: read the file again in that encoding.
     const legacy =
-      e instanceof ImportError && prepared.encoding === 'utf-8' && !prepared.lineColumn
+      e instanceof ImportError &&
+      !(e instanceof LineTooLongError) &&
+      prepared.encoding === 'utf-8' &&
+      !prepared.lineColumn
         ? await laterLegacyEncoding(prepared.data, signal)
         : null;
     if (!legacy) throw e;
-    prepared = await prepareFile(file, report, signal, false, legacy);
+    prepared = await prepareFile(file, report, { signal, encoding: legacy, gunzipLimit: options.gunzipLimit });
     h = new HeaderIndex(prepared.layout.header);
     plan = planFor(file.name, h, options);
     ({ prepared, stray } = await withoutStrayQuotes(prepared, limit));

@@ -1,6 +1,13 @@
 import { readRange, sizeOf, type ByteSource } from './byte-source';
 import { findHeader, type HeadLayout } from './csv-scan';
-import { gunzip, guessEncoding, transcodeToUtf8, type TextEncodingName } from './decode';
+import {
+  gunzip,
+  GunzipLimitError,
+  guessEncoding,
+  transcodeToUtf8,
+  type GunzipLimit,
+  type TextEncodingName,
+} from './decode';
 import { walkRecords } from './records';
 import { readStructured, type StructuredFormat } from './readers/structured';
 import { sniffContainer, sniffJson, type ContainerKind } from './sniff';
@@ -30,6 +37,14 @@ const HEAD_BYTES = 256 * 1024;
 const MAX_HEADER_BYTES = 16 * 1024 * 1024;
 
 type Progress = (p: ImportProgress) => void;
+
+export interface PrepareOptions {
+  signal?: AbortSignal | undefined;
+  /** Read the text in this encoding instead of guessing it. */
+  encoding?: TextEncodingName | undefined;
+  /** How far a gzip file may expand; DEFAULT_GUNZIP_LIMIT when absent. */
+  gunzipLimit?: GunzipLimit | undefined;
+}
 
 async function findLayout(name: string, data: ByteSource): Promise<HeadLayout> {
   const size = sizeOf(data);
@@ -74,15 +89,15 @@ function hasData(layout: HeadLayout, size: number, dataEnd: number | null): bool
 export async function prepareFile(
   file: InputFile,
   onProgress: Progress,
-  signal?: AbortSignal,
+  options: PrepareOptions = {},
   compressed = false,
-  encodingOverride?: TextEncodingName,
 ): Promise<PreparedFile> {
+  const { signal, encoding: encodingOverride, gunzipLimit } = options;
   const totalBytes = sizeOf(file.data);
   const progress = (phase: ImportProgress['phase'], bytes: number): void => onProgress({ phase, bytes, totalBytes });
   const head = await readRange(file.data, 0, 64 * 1024);
   const container = sniffContainer(head, file.name);
-  if (!compressed && GZIP_NAME.test(file.name) && MISNAMED_GZIP.includes(container))
+  if (!compressed && GZIP_NAME.test(file.name) && isMisnamedGzipKind(container))
     return prepareMisnamedGzip(file, head, container, progress, totalBytes, signal, encodingOverride);
   switch (container) {
     case 'empty':
@@ -99,11 +114,11 @@ export async function prepareFile(
     case 'binary':
       throw new ImportError(file.name, `this is a binary file, not text; expected ${EXPECTED}.`);
     case 'gzip': {
-      const inflated = await gunzip(file.data, (b) => progress('decode', b), signal).catch((e: unknown) => {
-        if (signal?.aborted) throw e;
+      const inflated = await gunzip(file, (b) => progress('decode', b), signal, gunzipLimit).catch((e: unknown) => {
+        if (signal?.aborted || e instanceof GunzipLimitError) throw e;
         throw new ImportError(file.name, `the gzip data is damaged or truncated; expected ${EXPECTED}.`);
       });
-      const inner = await prepareFile({ name: file.name, data: inflated }, () => {}, signal, true, encodingOverride);
+      const inner = await prepareFile({ name: file.name, data: inflated }, () => {}, options, true);
       return { ...inner, compressed: true, totalBytes };
     }
     case 'xlsx':
@@ -148,7 +163,9 @@ async function prepareText(
 
 const GZIP_NAME = /\.(gz|gzip)$/i;
 /** What a `.gz` file that is not gzip may hold instead; images, archives and empty files keep their own message. */
-const MISNAMED_GZIP: readonly ContainerKind[] = ['text', 'binary', 'utf16le', 'utf16be'];
+type MisnamedGzipKind = Extract<ContainerKind, 'text' | 'binary' | 'utf16le' | 'utf16be'>;
+const isMisnamedGzipKind = (kind: ContainerKind): kind is MisnamedGzipKind =>
+  kind === 'text' || kind === 'binary' || kind === 'utf16le' || kind === 'utf16be';
 
 /**
  * A file named `.gz` that does not start with the gzip signature (issue 19, item 12): when
@@ -159,7 +176,7 @@ const MISNAMED_GZIP: readonly ContainerKind[] = ['text', 'binary', 'utf16le', 'u
 async function prepareMisnamedGzip(
   file: InputFile,
   head: Uint8Array,
-  container: ContainerKind,
+  container: MisnamedGzipKind,
   progress: (phase: ImportProgress['phase'], bytes: number) => void,
   totalBytes: number,
   signal?: AbortSignal,

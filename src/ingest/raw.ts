@@ -2,6 +2,7 @@ import type { Engine } from '../engine/engine';
 import { ident, literal } from '../engine/sql';
 import { registerSource, sliceFrom, type ByteSource } from './byte-source';
 import type { Delimiter } from './csv-scan';
+import { findLongLine, LineTooLongError, MAX_LINE_BYTES, sourceLineOf } from './line-bound';
 import { ImportError } from './types';
 import { cleanTextSql } from './values-sql';
 
@@ -65,7 +66,7 @@ export async function loadRaw(engine: Engine, read: RawRead, limit?: number): Pr
       'null_padding = true',
       'strict_mode = false',
       'parallel = false',
-      'max_line_size = 67108864',
+      `max_line_size = ${MAX_LINE_BYTES}`,
     ].join(', ');
     await engine.run(`DROP TABLE IF EXISTS ${ident(RAW_TABLE)}`);
     try {
@@ -73,6 +74,8 @@ export async function loadRaw(engine: Engine, read: RawRead, limit?: number): Pr
         `CREATE TEMP TABLE ${ident(RAW_TABLE)} AS SELECT * FROM read_csv(${literal(engine.fileRef(name))}, ${options})${limit === undefined ? '' : ` LIMIT ${limit}`}`,
       );
     } catch (e) {
+      const long = await findLongLine(read.data);
+      if (long) throw new LineTooLongError(read.fileName, await sourceLineOf(read.data, long, read.lineColumn));
       const reason = (e instanceof Error ? e.message : String(e)).replace(/^Query failed: /, '').split('\n')[0] ?? '';
       throw new ImportError(
         read.fileName,

@@ -1,4 +1,5 @@
 import type { TableName } from '../model/tables';
+import type { GunzipLimit } from './decode';
 
 /** One file the user (or the CLI) hands us. `data` is a Blob in the browser, bytes on Node. */
 export interface InputFile {
@@ -108,4 +109,6 @@ export interface ImportOptions {
   decimal?: DecimalStyle;
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
+  /** How far a gzip file may expand before it is refused (DEFAULT_GUNZIP_LIMIT when absent). */
+  gunzipLimit?: GunzipLimit;
 }
