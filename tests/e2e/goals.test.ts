@@ -129,9 +129,12 @@ describe('the Goals page on the sample shop', () => {
       );
 
       step('burn-up');
-      // The burn-up chart draws its lines.
-      await page.waitForSelector(`${CARD} [data-chart="burn-up"] .recharts-line path`, { timeout: 60_000 });
-      expect(await page.locator(`${CARD} [data-chart="burn-up"] .recharts-line`).count()).toBe(3);
+      // The burn-up chart draws its three lines (recharts' own class for a line's curve) and says
+      // the actual to date, the target and the projection in its spoken label.
+      const burnUp = page.locator(`${CARD} [data-testid="chart-burn-up"]`);
+      await burnUp.locator('.recharts-line-curve').first().waitFor({ timeout: 60_000 });
+      expect(await burnUp.locator('.recharts-line-curve').count()).toBe(3);
+      expect(await burnUp.getByRole('img').getAttribute('aria-label')).toMatch(/^Burn-up: Actual, cumulative .+ by 2026-10-31; Target line .+ by 2026-12-31; Projection at current pace .+$/);
 
       step('ladder');
       // The ladder by month: twelve rungs that add up to the target; edit one, lock another.
@@ -228,7 +231,7 @@ describe('the Goals page on the sample shop', () => {
       await page.waitForSelector('text=目标阶梯');
       await cardNumbers(page);
       await page.click(`${CARD} [data-tab="drivers"]`);
-      await page.waitForSelector(`${CARD} [data-chart="waterfall"] .recharts-bar-rectangle`, { timeout: 60_000 });
+      await page.waitForSelector(`${CARD} [data-testid="chart-waterfall"][data-state="drawn"] [data-bar]`, { timeout: 60_000 });
       await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, 'goals-zh');
 
@@ -277,7 +280,7 @@ describe('the Goals page on the sample shop', () => {
       expect(Number(await page.getAttribute(card, 'data-actual'))).toBe(2950);
       expect(Number(await page.getAttribute(card, 'data-projected'))).toBeCloseTo((2950 * 365) / 90, 8);
       expect(Number(await page.getAttribute(card, 'data-attainment'))).toBeCloseTo((2950 * 365) / 90 / 12_000, 10);
-      await page.waitForSelector(`${card} [data-chart="burn-up"] .recharts-line path`);
+      await page.locator(`${card} [data-testid="chart-burn-up"] .recharts-line-curve`).first().waitFor();
       await page.click(`${card} [data-tab="smart"]`);
       await page.waitForSelector(`${card} [data-smart-letter="measurable"][data-smart-state="pass"]`, {
         timeout: 60_000,

@@ -125,6 +125,21 @@ export async function waitForFirstKpis(page: Page): Promise<void> {
   await page.waitForSelector('[data-kpi="gmv"][data-value]:not([data-value=""])', { timeout: 90_000 });
 }
 
+/**
+ * Waits until the page has drawn its charts: no skeleton is left, and every chart (a
+ * `data-testid="chart-…"`) has its own width and says `data-state="drawn"`. Charts draw without
+ * animation, so a screenshot taken then shows them as they stay.
+ */
+export async function chartsDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('.skeleton').length === 0 &&
+      document.querySelectorAll('[data-testid^="chart-"][data-state]:not([data-state="drawn"])').length === 0,
+    undefined,
+    { timeout: 90_000 },
+  );
+}
+
 export async function kpiValue(page: Page, id: string): Promise<number | null> {
   const v = await page.getAttribute(`[data-kpi="${id}"]`, 'data-value');
   return v === null || v === '' ? null : Number(v);

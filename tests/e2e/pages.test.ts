@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, kpiValue, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
+import { ARTIFACTS, chartsDrawn, kpiValue, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
 import { independentKpis } from '../support/independent-sample-kpis';
 
 /**
@@ -160,7 +160,7 @@ describe('sales', () => {
     expect(await page.textContent('[data-print="filters"]')).toContain('Email');
 
     // Pointer route: the first (largest) bar of the region chart.
-    await page.locator('[data-panel="sales-by-region"] .recharts-bar-rectangle path').first().click();
+    await page.locator('[data-panel="sales-by-region"] [data-testid="chart-bars"]').getByRole('button').first().click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('region') !== null);
     const region = new URL(page.url()).searchParams.get('region')!;
     const both = await settledKpi(page, 'gmv', email);
@@ -183,7 +183,7 @@ describe('sales', () => {
     await page.goto(`${server.url}/?page=sales&from=${OCT.from}&to=${OCT.to}`);
     await settledKpi(page, 'gmv');
     await panelsReady(page, 'sales-trend');
-    await page.locator('[data-panel="sales-trend"] .recharts-bar-rectangle path').nth(10).click();
+    await page.locator('[data-panel="sales-trend"] [data-testid="chart-series"] [data-bucket="2026-10-11"]').click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('from') === '2026-10-11');
     expect(new URL(page.url()).searchParams.get('to')).toBe('2026-10-11');
     expect(await settledKpi(page, 'gmv', all)).toBeCloseTo(
@@ -280,7 +280,7 @@ describe('traffic & conversion', () => {
     expect(Number((await cartRow.nth(1).textContent())!.replace(/,/g, ''))).toBe(carts);
     expect(await cartRow.nth(2).textContent()).toBe(`${((carts / views) * 100).toFixed(1)}%`);
     expect(await cartRow.nth(3).textContent()).toBe(`${((1 - carts / views) * 100).toFixed(1)}%`);
-    expect(await page.locator('svg[data-export-chart="funnel"] [data-step]').count()).toBe(5);
+    expect(await page.locator('[data-testid="chart-funnel"] [data-step]').count()).toBe(5);
 
     // Drill into a device: sessions follow.
     await page.click('[data-panel="traffic-by-device"] summary');
@@ -312,7 +312,7 @@ describe('customers', () => {
     await panelsReady(page, 'customers-buyer-mix', 'customers-cohorts', 'customers-rfm');
 
     // Twelve cohorts (Nov 2025 – Oct 2026); the newest has only its first month, the oldest all twelve.
-    expect(await page.locator('svg[data-export-chart="cohorts"] [data-cohort]').count()).toBe(12);
+    expect(await page.locator('[data-testid="chart-cohorts"] [data-cohort]').count()).toBe(12);
     expect(await page.locator('[data-cohort="2026-10"] [data-k]').count()).toBe(1);
     expect(await page.locator('[data-cohort="2025-11"] [data-k]').count()).toBe(12);
     const cohortSize = await one(
@@ -369,7 +369,7 @@ describe('SQL console', () => {
     expect(await page.locator('[data-table="sql-result"] tbody tr').count()).toBe(expected.length);
     expect(await page.textContent('[data-testid="sql-status"]')).toContain(`${expected.length} rows`);
     // Few rows: horizontal bars, one per region, each labelled.
-    expect(await page.locator('[data-panel="sql-chart"] .recharts-bar-rectangle').count()).toBe(expected.length);
+    expect(await page.locator('[data-panel="sql-chart"] [data-testid="chart-bars"] [data-bar]').count()).toBe(expected.length);
     expect(await page.locator('[data-panel="sql-chart"] [role="img"]').getAttribute('aria-label')).toContain(
       String(expected[0]!.region),
     );
@@ -411,7 +411,7 @@ describe('empty sources', () => {
     await page.getByText('Load order line items with a category to see sales by category.').waitFor();
     // Orders are still there: the sales KPIs are known, and the unknown is never a 0.
     expect(await settledKpi(page, 'gmv')).toBeGreaterThan(0);
-    await page.waitForTimeout(1600); // recharts grows its bars in
+    await chartsDrawn(page);
     await screenshot(page, 'sales-without-items');
     expect(errors).toEqual([]);
     await context.close();
@@ -449,9 +449,9 @@ describe('screenshots', () => {
     if (p.name === 'sql') {
       await page.waitForSelector('[data-testid="sql-tables"]', { timeout: 90_000 });
       await page.press('[data-testid="sql-input"]', 'Control+Enter');
-      await page.waitForSelector('[data-panel="sql-chart"] .recharts-wrapper', { timeout: 90_000 });
+      await page.waitForSelector('[data-panel="sql-chart"] [data-testid^="chart-"]', { timeout: 90_000 });
     } else await panelsReady(page, ...p.panels);
-    await page.waitForTimeout(1600); // recharts grows its bars in
+    await chartsDrawn(page);
   }
 
   it('saves every page in English and Chinese, and on a phone', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
+import { chartsDrawn, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
 
 /**
  * Every page on a phone (390 × 844) with the sample shop, in English and Chinese: nothing makes
@@ -63,13 +63,12 @@ async function overflow(page: Page): Promise<Overflow> {
   });
 }
 
-/** Waits until a page has drawn: no skeleton left, and the page's own marks are there. */
+/** Waits until a page has drawn: the page's own chart is there, no skeleton is left and every chart is drawn. */
 async function settled(page: Page, name: string): Promise<void> {
-  if (name === 'overview') await page.waitForSelector('[data-chart="waterfall"] .recharts-bar-rectangle', { timeout: 90_000 });
-  if (name === 'goals') await page.waitForSelector(`${CARD} [data-chart="waterfall"] .recharts-bar-rectangle`, { timeout: 90_000 });
-  if (name === 'sql') await page.waitForSelector('[data-panel="sql-chart"] .recharts-wrapper', { timeout: 90_000 });
-  await page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0, undefined, { timeout: 90_000 });
-  await page.waitForTimeout(1200); // recharts grows its bars in
+  if (name === 'overview') await page.waitForSelector('[data-testid="chart-waterfall"]', { timeout: 90_000 });
+  if (name === 'goals') await page.waitForSelector(`${CARD} [data-testid="chart-waterfall"]`, { timeout: 90_000 });
+  if (name === 'sql') await page.waitForSelector('[data-panel="sql-chart"] [data-testid^="chart-"]', { timeout: 90_000 });
+  await chartsDrawn(page);
 }
 
 describe('on a phone', () => {

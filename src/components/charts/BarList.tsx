@@ -1,7 +1,18 @@
+import { scaleLinear } from 'd3-scale';
 import { memo, useMemo, type KeyboardEvent } from 'react';
-import { estimateLabelWidth, type BarItem } from './BarListChart';
-import { ACCENT, ACCENT_SELECTED, MUTED_BAR, TEXT_2 } from './palette';
+import { textWidth } from './axes';
+import { ACCENT, ACCENT_SELECTED, MUTED_BAR, TEXT, TEXT_2 } from './palette';
+import { rowBarPath } from './shapes';
 import { useWidth } from './use-width';
+
+export interface BarItem {
+  key: string;
+  label: string;
+  value: number | null;
+  selected?: boolean;
+  /** False for rows that cannot be a filter (an unknown value). */
+  selectable?: boolean;
+}
 
 export interface BarListProps {
   title: string;
@@ -46,9 +57,9 @@ const PAD_Y = 8;
 const LABEL_GAP = 8;
 const VALUE_GAP = 6;
 
-/** Roughly how wide a value is drawn at 12 px (digits and Latin letters ~7 px, CJK ~12.5 px). */
-function textWidth(text: string): number {
-  return [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 12.5 : 7), 0);
+/** Room for the category labels: the widest label and a gap, between 56 and 170 px. */
+export function estimateLabelWidth(labels: readonly string[]): number {
+  return Math.min(170, Math.max(56, Math.ceil(Math.max(0, ...labels.map(textWidth))) + 14));
 }
 
 /**
@@ -69,6 +80,9 @@ export function barListLayout(
   const valueRoom = Math.max(40, Math.ceil(Math.max(0, ...texts.map(textWidth))) + VALUE_GAP + 4);
   const span = Math.max(20, width - left - valueRoom);
   const max = Math.max(0, ...items.map((i) => i.value ?? 0));
+  const length = scaleLinear()
+    .domain([0, max || 1])
+    .range([0, span]);
   const rows = items.map((item, i): BarListRow => {
     const v = item.value ?? 0;
     const y = PAD_Y + i * BAR_ROW;
@@ -79,7 +93,7 @@ export function barListLayout(
       y,
       barY: y + (BAR_ROW - BAR_HEIGHT) / 2,
       barX: left,
-      barWidth: max > 0 && v > 0 ? Math.max(1, (v / max) * span) : 0,
+      barWidth: max > 0 && v > 0 ? Math.max(1, length(v)) : 0,
       fill: item.selected ? ACCENT_SELECTED : anySelected ? MUTED_BAR : ACCENT,
       selected: item.selected ?? false,
       selectable: item.selectable !== false,
@@ -88,23 +102,27 @@ export function barListLayout(
   return { width, height: Math.max(2, items.length) * BAR_ROW + 2 * PAD_Y, labelWidth: left, rows };
 }
 
-/** A bar with its right-hand corners rounded (radius 3, less for a very short bar). */
-export function barPath(x: number, y: number, w: number, h: number): string {
-  const r = Math.min(3, w / 2, h / 2);
-  const f = (n: number) => Math.round(n * 100) / 100;
-  return `M${f(x)},${f(y)}h${f(w - r)}a${f(r)},${f(r)} 0 0 1 ${f(r)},${f(r)}v${f(h - 2 * r)}a${f(r)},${f(r)} 0 0 1 ${f(-r)},${f(r)}h${f(r - w)}z`;
-}
-
 /**
  * Horizontal bars, one per category, the value written at the end of each bar. When a value is
  * selected (the page is filtered to it) its bar is dark and ticked and the others fade.
- * Drawn as plain SVG rather than with recharts: a page redraws several of these on every filter
- * change, and ten rectangles and their labels need no chart machinery. Each selectable row is a
+ * Drawn by the d3 layer, not recharts: the sales and traffic pages redraw several of these on each
+ * view change, where recharts took 10–15 ms apiece (BENCHMARKS.md). Each selectable row is a
  * button (click, Enter or Space), and the bar's own value is its hover title.
  */
-export const BarList = memo(function BarList({ title, items, formatValue, onSelect, selectHint, clearHint, labelWidth }: BarListProps) {
-  const [ref, width] = useWidth<HTMLDivElement>();
-  const layout = useMemo(() => barListLayout(items, formatValue, width, labelWidth), [items, formatValue, width, labelWidth]);
+export const BarList = memo(function BarList({
+  title,
+  items,
+  formatValue,
+  onSelect,
+  selectHint,
+  clearHint,
+  labelWidth,
+}: BarListProps) {
+  const [ref, width, measured] = useWidth<HTMLDivElement>();
+  const layout = useMemo(
+    () => barListLayout(items, formatValue, width, labelWidth),
+    [items, formatValue, width, labelWidth],
+  );
   const summary = `${title}: ${items.map((i) => `${i.label} ${formatValue(i.value)}`).join(', ')}`;
   const hint = (selected: boolean) => {
     const text = selected ? (clearHint ?? selectHint) : selectHint;
@@ -117,7 +135,7 @@ export const BarList = memo(function BarList({ title, items, formatValue, onSele
     }
   };
   return (
-    <div ref={ref} style={{ width: '100%' }}>
+    <div ref={ref} style={{ width: '100%' }} data-testid="chart-bars" data-state={measured ? 'drawn' : 'measuring'}>
       <svg
         data-export-chart="bar-list"
         width={layout.width}
@@ -139,15 +157,12 @@ export const BarList = memo(function BarList({ title, items, formatValue, onSele
                 y={mid}
                 dominantBaseline="central"
                 textAnchor="end"
-                fill={r.selected ? '#1c2430' : '#3f4754'}
+                fill={TEXT}
                 fontWeight={r.selected ? 600 : 400}
               >
                 {r.label}
               </text>
-              {/* The class is the one the recharts version had: tests and drills find a bar by it. */}
-              <g className="recharts-bar-rectangle">
-                {r.barWidth > 0 && <path d={barPath(r.barX, r.barY, r.barWidth, BAR_HEIGHT)} fill={r.fill} />}
-              </g>
+              {r.barWidth > 0 && <path d={rowBarPath(r.barX, r.barY, r.barWidth, BAR_HEIGHT)} fill={r.fill} />}
               <text x={r.barX + r.barWidth + VALUE_GAP} y={mid} dominantBaseline="central" fill={TEXT_2}>
                 {r.text}
               </text>

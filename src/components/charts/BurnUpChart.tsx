@@ -1,7 +1,22 @@
-import { memo, useMemo, useState, type MouseEvent } from 'react';
-import { GRID, TEXT_2 } from './palette';
-import { ChartTooltip, labelStride, linePaths, MARGIN, niceTicks, placeLabels, textWidth, ValueGrid, valueAxisWidth } from './svg-axes';
-import { useWidth } from './use-width';
+import { memo, useCallback, useMemo, useState } from 'react';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  usePlotArea,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from 'recharts';
+import { useT } from '../../i18n/use-t';
+import { textWidth } from './axes';
+import { TooltipBox } from './ChartTooltip';
+import { ACCENT, BAND, BAND_EDGE, COMPARE, GRID, TEXT_2 } from './palette';
+import { AXIS_LINE, AXIS_TICK } from './recharts-style';
 
 export interface BurnUpChartRow {
   date: string;
@@ -11,86 +26,89 @@ export interface BurnUpChartRow {
   band: [number, number];
 }
 
+export interface BurnUpLabels {
+  actual: string;
+  target: string;
+  projected: string;
+  band: string;
+  asOf: string;
+}
+
 export interface BurnUpChartProps {
   title: string;
   rows: readonly BurnUpChartRow[];
   /** Dates that get an axis tick (the first of each month). */
   ticks: readonly string[];
   asOf: string | null;
-  labels: { actual: string; target: string; projected: string; band: string; asOf: string };
+  labels: BurnUpLabels;
   formatValue: (v: number | null) => string;
   formatAxis: (v: number) => string;
   formatTick: (date: string) => string;
   height?: number;
 }
 
-const ACTUAL = '#3b5bdb';
-const TARGET = '#5b6573';
-const BAND = '#e8edff';
-const RIGHT = 12;
-
-/** The value axis of a burn-up: round ticks from 0 (or below) over every value drawn, band included. */
-export function burnUpTicks(rows: readonly BurnUpChartRow[]): number[] {
-  const values = rows
-    .flatMap((r) => [r.actual, r.target, r.projected, r.band[0], r.band[1]])
-    .filter((v): v is number => v !== null && Number.isFinite(v));
-  return niceTicks(values.length ? Math.min(...values) : 0, values.length ? Math.max(...values) : 0);
-}
+type Translate = ReturnType<typeof useT>;
 
 /**
- * The band as one closed area: along its upper ends from left to right, then back along its
- * lower ends. Days whose ends are not finite break it into separate areas.
+ * What a screen reader says for a burn-up: the actual on the day the data ends, the target on
+ * the last day, and where the projection ends (its extremes: the chart rises from the first day).
  */
-export function bandPaths(
-  bands: readonly (readonly [number, number])[],
-  x: (i: number) => number,
-  y: (v: number) => number,
-): string[] {
-  const r = (n: number) => Math.round(n * 100) / 100;
-  const paths: string[] = [];
-  let run: number[] = [];
-  const flush = () => {
-    if (run.length > 1) {
-      const upper = run.map((i) => `${r(x(i))},${r(y(bands[i]![1]))}`);
-      const lower = run.map((i) => `${r(x(i))},${r(y(bands[i]![0]))}`).reverse();
-      paths.push(`M${upper.join('L')}L${lower.join('L')}Z`);
-    }
-    run = [];
-  };
-  bands.forEach(([lo, hi], i) => {
-    if (Number.isFinite(lo) && Number.isFinite(hi)) run.push(i);
-    else flush();
+export function burnUpSummary(
+  t: Translate,
+  title: string,
+  rows: readonly BurnUpChartRow[],
+  asOf: string | null,
+  labels: BurnUpLabels,
+  format: (v: number | null) => string,
+): string {
+  const last = rows[rows.length - 1];
+  const today = asOf === null ? undefined : rows.find((r) => r.date === asOf);
+  return t('chart.burnUpSummary', {
+    title,
+    actual: labels.actual,
+    actualValue: format(today?.actual ?? null),
+    asOf: asOf ?? '—',
+    target: labels.target,
+    targetValue: format(last?.target ?? null),
+    end: last?.date ?? '—',
+    projected: labels.projected,
+    projectedValue: format(last?.projected ?? null),
   });
-  flush();
-  return paths;
+}
+
+/** The as-of line's label: right of the line, or left of it where the plot ends too soon. */
+function AsOfLabel({ viewBox, text }: { viewBox?: { x?: number; y?: number }; text: string }) {
+  const plot = usePlotArea();
+  const x = viewBox?.x ?? 0;
+  const left = plot !== undefined && x + 6 + textWidth(text) > plot.x + plot.width;
+  return (
+    <text
+      x={left ? x - 5 : x + 5}
+      y={(viewBox?.y ?? 0) + 12}
+      textAnchor={left ? 'end' : 'start'}
+      fill={TEXT_2}
+      fontSize={11}
+    >
+      {text}
+    </text>
+  );
+}
+
+/** A line's sample for the legend: its colour, width and dash pattern. */
+function Stroke({ color, width, dash }: { color: string; width: number; dash?: string }) {
+  return (
+    <svg width="22" height="8" aria-hidden="true">
+      <line x1="0" y1="4" x2="22" y2="4" stroke={color} strokeWidth={width} strokeDasharray={dash} />
+    </svg>
+  );
 }
 
 /**
- * Where the date labels go: every `stride`-th tick from the first (Jan, Mar, May …), the stride
- * wide enough for the widest label at the ticks' closest spacing; each kept inside the chart, and
- * one that would touch the label before it (a first tick in mid-month) left out.
- */
-export function placeTicks(labels: readonly string[], centers: readonly number[], width: number): { index: number; x: number }[] {
-  if (!labels.length) return [];
-  const widest = Math.max(...labels.map(textWidth));
-  // The closest two ticks after the first (which may be in mid-month) set the stride: February
-  // counts, so the labels fall at a regular every n-th month.
-  const gaps = centers.slice(2).map((c, k) => c - centers[k + 1]!);
-  const spacing = gaps.length ? Math.min(...gaps) : centers.length > 1 ? centers[1]! - centers[0]! : width;
-  return placeLabels(labels, (k) => centers[k]!, width, labelStride(labels.length, spacing, widest), 'first');
-}
-
-/** The row nearest to a point `px` px into a plot `plotW` wide, the rows spread edge to edge. */
-export function nearestRow(px: number, plotW: number, count: number): number {
-  if (count <= 1 || plotW <= 0) return 0;
-  return Math.max(0, Math.min(count - 1, Math.round((px / plotW) * (count - 1))));
-}
-
-/**
- * A burn-up chart as plain SVG: the actual to date as a solid line, the target line dashed, the
- * projection from the last day of data dotted, and floor to stretch as a shaded band. The legend
- * names each line in words beside its stroke pattern, so colour is not the only clue. It replaces
- * recharts, whose store, selectors and effects cost most of the overview's redraw time.
+ * A burn-up chart, drawn with recharts: the actual to date solid, the target line dashed, the
+ * projection from the last day of data dotted, floor to stretch as a shaded band, and the day the
+ * data ends marked. The legend names each line beside its stroke pattern, so colour is not the
+ * only clue. recharts is fast enough here: the chart is memoised and does not redraw when the
+ * overview's period or filters change (its target has its own period).
  */
 export const BurnUpChart = memo(function BurnUpChart({
   title,
@@ -103,159 +121,118 @@ export const BurnUpChart = memo(function BurnUpChart({
   formatTick,
   height = 240,
 }: BurnUpChartProps) {
-  const [ref, width] = useWidth<HTMLDivElement>();
-  const [hover, setHover] = useState<number | null>(null);
-
-  const layout = useMemo(() => {
-    const valueTicks = burnUpTicks(rows);
-    const lo = valueTicks[0]!;
-    const hi = valueTicks[valueTicks.length - 1]!;
-    const left = MARGIN.left + valueAxisWidth(valueTicks, formatAxis);
-    const plotW = Math.max(10, width - left - RIGHT);
-    const plotH = Math.max(10, height - MARGIN.top - MARGIN.bottom);
-    const n = rows.length;
-    const x = (i: number) => left + (n > 1 ? (i / (n - 1)) * plotW : plotW / 2);
-    const y = (v: number) => MARGIN.top + plotH - ((v - lo) / (hi - lo || 1)) * plotH;
-    const index = new Map(rows.map((r, i) => [r.date, i]));
-    const tickRows = ticks.map((d) => index.get(d)).filter((i): i is number => i !== undefined);
-    const tickLabels = tickRows.map((i) => formatTick(rows[i]!.date));
-    const xLabels = placeTicks(tickLabels, tickRows.map(x), width).map(({ index: k, x: at }) => ({
-      key: tickRows[k]!,
-      text: tickLabels[k]!,
-      x: at,
-    }));
-    const asOfRow = asOf === null ? undefined : index.get(asOf);
-    return {
-      valueTicks,
-      left,
-      plotW,
-      plotH,
-      x,
-      y,
-      xLabels,
-      asOfRow,
-      band: bandPaths(rows.map((r) => r.band), x, y),
-      target: linePaths(rows.map((r) => r.target), x, y),
-      projected: linePaths(rows.map((r) => r.projected), x, y),
-      actual: linePaths(rows.map((r) => r.actual), x, y),
-    };
-  }, [rows, ticks, asOf, width, height, formatAxis, formatTick]);
-
-  const { valueTicks, left, plotW, plotH, x, y, xLabels, asOfRow } = layout;
-  const shown = hover !== null ? rows[hover] : undefined;
-  const move = (e: MouseEvent<SVGRectElement>) => {
-    const box = e.currentTarget.getBoundingClientRect();
-    setHover(rows.length ? nearestRow(e.clientX - box.left, box.width, rows.length) : null);
-  };
-  const asOfX = asOfRow !== undefined ? x(asOfRow) : null;
-  // The as-of label sits right of its line, or left of it where the plot ends too soon.
-  const asOfLeft = asOfX !== null && asOfX + 6 + textWidth(labels.asOf) > left + plotW;
+  const t = useT();
+  const [drawn, setDrawn] = useState(false);
+  const onResize = useCallback(() => setDrawn(true), []);
+  const summary = useMemo(
+    () => burnUpSummary(t, title, rows, asOf, labels, formatValue),
+    [t, title, rows, asOf, labels, formatValue],
+  );
+  const tooltip = useCallback(
+    ({ active, payload }: TooltipContentProps) => {
+      const row = active ? (payload[0]?.payload as BurnUpChartRow | undefined) : undefined;
+      if (!row) return null;
+      return (
+        <TooltipBox heading={row.date}>
+          {row.actual !== null && (
+            <div style={{ color: ACCENT }}>
+              {labels.actual}: {formatValue(row.actual)}
+            </div>
+          )}
+          <div style={{ color: TEXT_2 }}>
+            {labels.target}: {formatValue(row.target)}
+          </div>
+          {row.projected !== null && (
+            <div style={{ color: ACCENT }}>
+              {labels.projected}: {formatValue(row.projected)}
+            </div>
+          )}
+          <div style={{ color: TEXT_2 }}>
+            {labels.band}: {formatValue(row.band[0])} – {formatValue(row.band[1])}
+          </div>
+        </TooltipBox>
+      );
+    },
+    [labels, formatValue],
+  );
 
   return (
-    <figure className="burnup" aria-label={title} data-chart="burn-up">
+    <figure className="burnup" data-testid="chart-burn-up" data-state={drawn ? 'drawn' : 'measuring'}>
       <ul className="goal-legend" aria-hidden="true">
         <li>
-          <svg width="22" height="8">
-            <line x1="0" y1="4" x2="22" y2="4" stroke={ACTUAL} strokeWidth="2.5" />
-          </svg>
+          <Stroke color={ACCENT} width={2.5} />
           {labels.actual}
         </li>
         <li>
-          <svg width="22" height="8">
-            <line x1="0" y1="4" x2="22" y2="4" stroke={TARGET} strokeWidth="1.5" strokeDasharray="5 3" />
-          </svg>
+          <Stroke color={TEXT_2} width={1.5} dash="5 3" />
           {labels.target}
         </li>
         <li>
-          <svg width="22" height="8">
-            <line x1="0" y1="4" x2="22" y2="4" stroke={ACTUAL} strokeWidth="2" strokeDasharray="2 3" />
-          </svg>
+          <Stroke color={ACCENT} width={2} dash="2 3" />
           {labels.projected}
         </li>
         <li>
-          <svg width="22" height="10">
-            <rect x="0" y="1" width="22" height="8" fill={BAND} stroke="#c5d0fa" />
+          <svg width="22" height="10" aria-hidden="true">
+            <rect x="0" y="1" width="22" height="8" fill={BAND} stroke={BAND_EDGE} />
           </svg>
           {labels.band}
         </li>
       </ul>
-      <div
-        ref={ref}
-        style={{ width: '100%', height, position: 'relative' }}
-        role="img"
-        aria-label={`${title}: ${labels.actual}, ${labels.target}, ${labels.projected}`}
-        onMouseLeave={() => setHover(null)}
-      >
-        <svg data-export-chart="burn-up" width={width} height={height} fontFamily="inherit" fontSize={11} style={{ display: 'block' }}>
-          <ValueGrid ticks={valueTicks} y={y} left={left} plotW={plotW} format={formatAxis} />
-          {layout.band.map((d) => (
-            <path key={d} d={d} fill={BAND} stroke="none" />
-          ))}
-          {/* One group per series with the class recharts gave a line: the e2e tests count them. */}
-          <g className="recharts-line">
-            {layout.target.map((d) => (
-              <path key={d} d={d} fill="none" stroke={TARGET} strokeWidth={1.5} strokeDasharray="5 3" />
-            ))}
-          </g>
-          <g className="recharts-line">
-            {layout.projected.map((d) => (
-              <path key={d} d={d} fill="none" stroke={ACTUAL} strokeWidth={2} strokeDasharray="2 3" />
-            ))}
-          </g>
-          <g className="recharts-line">
-            {layout.actual.map((d) => (
-              <path key={d} d={d} fill="none" stroke={ACTUAL} strokeWidth={2.5} strokeLinejoin="round" />
-            ))}
-          </g>
-          {asOfX !== null && (
-            <g pointerEvents="none">
-              <line x1={asOfX} x2={asOfX} y1={MARGIN.top} y2={MARGIN.top + plotH} stroke="#adb5bd" strokeDasharray="3 3" />
-              <text x={asOfLeft ? asOfX - 5 : asOfX + 5} y={MARGIN.top + 12} textAnchor={asOfLeft ? 'end' : 'start'} fill={TARGET}>
-                {labels.asOf}
-              </text>
-            </g>
-          )}
-          {xLabels.map((l) => (
-            <text key={l.key} x={l.x} y={height - MARGIN.bottom + 16} textAnchor="middle" fill={TEXT_2}>
-              {l.text}
-            </text>
-          ))}
-          <line x1={left} x2={left + plotW} y1={MARGIN.top + plotH} y2={MARGIN.top + plotH} stroke={GRID} />
-          {shown && (
-            <g pointerEvents="none">
-              <line x1={x(hover!)} x2={x(hover!)} y1={MARGIN.top} y2={MARGIN.top + plotH} stroke="#ced4da" />
-              <circle cx={x(hover!)} cy={y(shown.target)} r={3} fill={TARGET} stroke="#fff" strokeWidth={1.5} />
-              {shown.projected !== null && (
-                <circle cx={x(hover!)} cy={y(shown.projected)} r={3.5} fill={ACTUAL} stroke="#fff" strokeWidth={1.5} />
-              )}
-              {shown.actual !== null && (
-                <circle cx={x(hover!)} cy={y(shown.actual)} r={4} fill={ACTUAL} stroke="#fff" strokeWidth={2} />
-              )}
-            </g>
-          )}
-          <rect x={left} y={MARGIN.top} width={plotW} height={plotH} fill="transparent" onMouseMove={move} />
-        </svg>
-        {shown && (
-          <ChartTooltip x={x(hover!)} width={width} side={x(hover!) > left + plotW / 2 ? 'left' : 'right'}>
-            <div style={{ fontWeight: 600, marginBottom: 2 }}>{shown.date}</div>
-            {shown.actual !== null && (
-              <div style={{ color: ACTUAL }}>
-                {labels.actual}: {formatValue(shown.actual)}
-              </div>
+      <div className="chart-plot" style={{ height }} role="img" aria-label={summary}>
+        <ResponsiveContainer width="100%" height="100%" onResize={onResize}>
+          <ComposedChart data={rows as BurnUpChartRow[]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+            <CartesianGrid vertical={false} stroke={GRID} />
+            <XAxis
+              dataKey="date"
+              ticks={ticks as string[]}
+              tickFormatter={formatTick}
+              tickLine={false}
+              axisLine={AXIS_LINE}
+              tick={AXIS_TICK}
+              interval="preserveStart"
+              minTickGap={12}
+            />
+            <YAxis tickFormatter={formatAxis} tickLine={false} axisLine={false} tick={AXIS_TICK} width="auto" />
+            <Tooltip content={tooltip} cursor={{ stroke: COMPARE }} isAnimationActive={false} />
+            <Area
+              dataKey="band"
+              stroke="none"
+              fill={BAND}
+              fillOpacity={1}
+              activeDot={false}
+              isAnimationActive={false}
+            />
+            <Line
+              dataKey="target"
+              stroke={TEXT_2}
+              strokeWidth={1.5}
+              strokeDasharray="5 3"
+              dot={false}
+              activeDot={{ r: 3 }}
+              isAnimationActive={false}
+            />
+            <Line
+              dataKey="projected"
+              stroke={ACCENT}
+              strokeWidth={2}
+              strokeDasharray="2 3"
+              dot={false}
+              activeDot={{ r: 3.5 }}
+              isAnimationActive={false}
+            />
+            <Line
+              dataKey="actual"
+              stroke={ACCENT}
+              strokeWidth={2.5}
+              dot={false}
+              activeDot={{ r: 4 }}
+              isAnimationActive={false}
+            />
+            {asOf !== null && (
+              <ReferenceLine x={asOf} stroke={COMPARE} strokeDasharray="3 3" label={<AsOfLabel text={labels.asOf} />} />
             )}
-            <div style={{ color: TARGET }}>
-              {labels.target}: {formatValue(shown.target)}
-            </div>
-            {shown.projected !== null && (
-              <div style={{ color: ACTUAL }}>
-                {labels.projected}: {formatValue(shown.projected)}
-              </div>
-            )}
-            <div style={{ color: TEXT_2 }}>
-              {labels.band}: {formatValue(shown.band[0])} – {formatValue(shown.band[1])}
-            </div>
-          </ChartTooltip>
-        )}
+          </ComposedChart>
+        </ResponsiveContainer>
       </div>
     </figure>
   );

@@ -1,6 +1,9 @@
-import { memo, type KeyboardEvent } from 'react';
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { memo, useMemo, type KeyboardEvent } from 'react';
+import { useT } from '../../i18n/use-t';
 import { TableAlternative } from '../ui/TableAlternative';
-import { TEXT_2 } from './palette';
+import { ACCENT, TEXT, TEXT_2 } from './palette';
+import { extremes } from './scales';
 import { useWidth } from './use-width';
 
 export interface HeatRow {
@@ -33,15 +36,11 @@ const MAX_CELL = 96;
 const CELL_H = 26;
 const HEAD_H = 26;
 
-const LOW = [238, 242, 255];
-const HIGH = [31, 58, 168];
-
-/** Light to dark blue; the number is written in each cell, so the colour is never the only carrier. */
-export function heatColor(t: number): string {
-  const k = Math.max(0, Math.min(1, t));
-  const c = LOW.map((lo, i) => Math.round(lo + (HIGH[i]! - lo) * k));
-  return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
-}
+/** Light to dark blue (d3 interpolates in RGB); the number is written in each cell, so the colour is never the only carrier. */
+export const heatColor = scaleLinear<string>()
+  .domain([0, 1])
+  .range(['rgb(238, 242, 255)', 'rgb(31, 58, 168)'])
+  .clamp(true);
 
 export const CohortHeatmap = memo(function CohortHeatmap({
   title,
@@ -55,13 +54,30 @@ export const CohortHeatmap = memo(function CohortHeatmap({
   onSelectRow,
   selectRowLabel,
 }: CohortHeatmapProps) {
-  const [box, available] = useWidth<HTMLDivElement>();
+  const t = useT();
+  const [box, available, measured] = useWidth<HTMLDivElement>();
   const CELL_W = Math.max(
     MIN_CELL,
     Math.min(MAX_CELL, Math.floor((available - LABEL_W - SUB_W) / Math.max(1, columns.length))),
   );
   const width = LABEL_W + SUB_W + columns.length * CELL_W;
   const height = HEAD_H + rows.length * CELL_H;
+  const column = scaleBand<number>()
+    .domain(columns.map((_, j) => j))
+    .range([LABEL_W + SUB_W, width]);
+  const summary = useMemo(() => {
+    const cells = rows.flatMap((r) => r.cells.map((v, j) => ({ v, at: `${r.label} · ${columns[j] ?? ''}` })));
+    const ends = extremes(cells, (c) => c.v);
+    return ends
+      ? t('chart.rangeSummary', {
+          title,
+          low: formatCell(ends.low.v!),
+          lowAt: ends.low.at,
+          high: formatCell(ends.high.v!),
+          highAt: ends.high.at,
+        })
+      : title;
+  }, [rows, columns, title, formatCell, t]);
   const onKey = (key: string) => (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -69,14 +85,14 @@ export const CohortHeatmap = memo(function CohortHeatmap({
     }
   };
   return (
-    <figure className="chart-figure">
+    <figure className="chart-figure" data-testid="chart-cohorts" data-state={measured ? 'drawn' : 'measuring'}>
       <div className="heatmap-scroll" ref={box}>
         <svg
           data-export-chart="cohorts"
           width={width}
           height={height}
           role="img"
-          aria-label={title}
+          aria-label={summary}
           fontFamily="inherit"
           fontSize={12}
         >
@@ -96,7 +112,7 @@ export const CohortHeatmap = memo(function CohortHeatmap({
           {columns.map((c, j) => (
             <text
               key={c}
-              x={LABEL_W + SUB_W + j * CELL_W + CELL_W / 2}
+              x={column(j)! + CELL_W / 2}
               y={HEAD_H / 2}
               dominantBaseline="central"
               textAnchor="middle"
@@ -121,12 +137,12 @@ export const CohortHeatmap = memo(function CohortHeatmap({
                     className="heat-row-label"
                   >
                     <rect x={0} y={y + 1} width={LABEL_W - 6} height={CELL_H - 2} fill="transparent" />
-                    <text x={0} y={y + CELL_H / 2} dominantBaseline="central" fill="#3b5bdb" textDecoration="underline">
+                    <text x={0} y={y + CELL_H / 2} dominantBaseline="central" fill={ACCENT} textDecoration="underline">
                       {r.label}
                     </text>
                   </g>
                 ) : (
-                  <text x={0} y={y + CELL_H / 2} dominantBaseline="central" fill="#1c2430">
+                  <text x={0} y={y + CELL_H / 2} dominantBaseline="central" fill={TEXT}>
                     {r.label}
                   </text>
                 )}
@@ -135,23 +151,23 @@ export const CohortHeatmap = memo(function CohortHeatmap({
                   y={y + CELL_H / 2}
                   dominantBaseline="central"
                   textAnchor="end"
-                  fill="#1c2430"
+                  fill={TEXT}
                 >
                   {r.sub}
                 </text>
                 {r.cells.map((v, j) => {
                   if (v === null) return null;
-                  const t = intensity(v);
-                  const x = LABEL_W + SUB_W + j * CELL_W;
+                  const k = intensity(v);
+                  const x = column(j)!;
                   return (
                     <g key={j} data-k={j}>
-                      <rect x={x + 1} y={y + 1} width={CELL_W - 2} height={CELL_H - 2} rx={3} fill={heatColor(t)} />
+                      <rect x={x + 1} y={y + 1} width={CELL_W - 2} height={CELL_H - 2} rx={3} fill={heatColor(k)} />
                       <text
                         x={x + CELL_W / 2}
                         y={y + CELL_H / 2}
                         dominantBaseline="central"
                         textAnchor="middle"
-                        fill={t > 0.5 ? '#ffffff' : '#1c2430'}
+                        fill={k > 0.5 ? '#fff' : TEXT}
                         fontSize={11.5}
                       >
                         {formatCell(v)}

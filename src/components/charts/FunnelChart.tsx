@@ -1,5 +1,6 @@
+import { scaleLinear } from 'd3-scale';
 import { memo } from 'react';
-import { ACCENT, TEXT_2 } from './palette';
+import { ACCENT, TEXT, TEXT_2 } from './palette';
 import { useWidth } from './use-width';
 
 export interface FunnelBar {
@@ -25,37 +26,48 @@ export interface FunnelChartProps {
 const BAR = 26;
 const GAP = 24;
 
-/** The funnel: one bar per step against the first, and between steps the share that went on and the share that dropped off. */
-export const FunnelChart = memo(function FunnelChart({ title, steps, formatCount, formatRate, transitionText }: FunnelChartProps) {
-  const [ref, width] = useWidth<HTMLDivElement>();
+/**
+ * The funnel, drawn by the d3 layer: one bar per step against the first, and between steps the
+ * share that went on and the share that dropped off. The spoken label reads every step's count.
+ */
+export const FunnelChart = memo(function FunnelChart({
+  title,
+  steps,
+  formatCount,
+  formatRate,
+  transitionText,
+}: FunnelChartProps) {
+  const [ref, width, measured] = useWidth<HTMLDivElement>();
   const first = steps[0]?.count ?? null;
   const labelWidth = Math.min(150, Math.max(96, width * 0.22));
   const valueWidth = 132;
-  const barSpace = Math.max(40, width - labelWidth - valueWidth);
+  const length = scaleLinear()
+    .domain([0, first || 1])
+    .range([0, Math.max(40, width - labelWidth - valueWidth)])
+    .clamp(true);
   const height = steps.length * BAR + Math.max(0, steps.length - 1) * GAP + 4;
 
   return (
-    <div ref={ref} style={{ width: '100%' }}>
+    <div ref={ref} style={{ width: '100%' }} data-testid="chart-funnel" data-state={measured ? 'drawn' : 'measuring'}>
       <svg
         data-export-chart="funnel"
         width={width}
         height={height}
         role="img"
-        aria-label={title}
+        aria-label={`${title}: ${steps.map((s) => `${s.label} ${formatCount(s.count)}`).join(', ')}`}
         fontFamily="inherit"
         fontSize={12}
       >
         {steps.map((s, i) => {
           const y = i * (BAR + GAP);
-          const share = first && s.count !== null ? Math.max(0, Math.min(1, s.count / first)) : 0;
-          const w = Math.max(2, share * barSpace);
+          const w = Math.max(2, first && s.count !== null ? length(Math.max(0, s.count)) : 0);
           return (
             <g key={s.key} data-step={s.key}>
-              <text x={0} y={y + BAR / 2} dominantBaseline="central" fill="#1c2430" fontSize={13}>
+              <text x={0} y={y + BAR / 2} dominantBaseline="central" fill={TEXT} fontSize={13}>
                 {s.label}
               </text>
               <rect x={labelWidth} y={y} width={w} height={BAR} rx={3} fill={ACCENT} />
-              <text x={labelWidth + w + 8} y={y + BAR / 2} dominantBaseline="central" fill="#1c2430" fontWeight={600}>
+              <text x={labelWidth + w + 8} y={y + BAR / 2} dominantBaseline="central" fill={TEXT} fontWeight={600}>
                 {formatCount(s.count)}
                 <tspan fill={TEXT_2} fontWeight={400}>
                   {i > 0 ? `  ${formatRate(s.rateFromFirst)}` : ''}

@@ -1,9 +1,14 @@
-import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { memo, type ReactNode } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
+import { useT } from '../../i18n/use-t';
 import { TableAlternative } from '../ui/TableAlternative';
-import { ROUNDED_BAR } from './bar-shape';
-import { ACCENT, COMPARE } from './palette';
+import { BucketLabels, labelStride, MARGIN, textWidth, ValueGrid, valueAxisWidth } from './axes';
+import { ChartTooltip } from './ChartTooltip';
+import { ACCENT, AXIS, COMPARE, HOVER, TEXT_2 } from './palette';
+import { bucketScale, valueScale } from './scales';
 import { SeriesTable } from './SeriesTable';
+import { columnPath, linePath } from './shapes';
+import { describeSeries } from './summary';
+import { useWidth } from './use-width';
 
 export interface SeriesPoint {
   label: string;
@@ -14,7 +19,7 @@ export interface SeriesPoint {
 
 export interface SeriesChartProps {
   title: string;
-  points: SeriesPoint[];
+  points: readonly SeriesPoint[];
   kind?: 'bar' | 'line';
   formatValue: (v: number | null) => string;
   formatAxis?: (v: number) => string;
@@ -26,10 +31,51 @@ export interface SeriesChartProps {
   footer?: ReactNode;
 }
 
+/** Gap between a bucket's bar and its comparison bar, in pixels. */
+const BAR_GAP = 2;
+
+/** The geometry of a series chart `width` × `height` px: d3 scales for the values and the buckets, and where labels go. */
+export function seriesLayout(
+  points: readonly SeriesPoint[],
+  width: number,
+  height: number,
+  axis: (v: number) => string,
+) {
+  const hasCompare = points.some((p) => p.compare !== undefined && p.compare !== null);
+  const plotH = Math.max(10, height - MARGIN.top - MARGIN.bottom);
+  const y = valueScale(
+    points.flatMap((p) => [p.value, hasCompare ? p.compare : null]),
+    [MARGIN.top + plotH, MARGIN.top],
+  );
+  const ticks = y.ticks(5);
+  const left = MARGIN.left + valueAxisWidth(ticks, axis);
+  const plotW = Math.max(10, width - left - MARGIN.right);
+  const x = bucketScale(points.length, [left, left + plotW]);
+  const slot = x.step();
+  const cx = (i: number) => x(i)! + x.bandwidth() / 2;
+  const barW = Math.max(1, hasCompare ? (x.bandwidth() - BAR_GAP) / 2 : x.bandwidth());
+  const [lo, hi] = y.domain() as [number, number];
+  return {
+    hasCompare,
+    y,
+    ticks,
+    left,
+    plotW,
+    plotH,
+    slot,
+    cx,
+    barW,
+    /** Where bars stand: 0, or the edge of the axis nearest to it. */
+    base: y(Math.max(lo, Math.min(0, hi))),
+    stride: labelStride(points.length, slot, Math.max(0, ...points.map((p) => textWidth(p.label)))),
+  };
+}
 
 /**
- * A labelled time series with a table alternative for screen readers and for copying numbers.
- * No animation: a chart redraws on every filter change, and a tween would only delay the numbers.
+ * A labelled series, drawn by the d3 layer: bars (with the comparison period's bar beside each)
+ * or a line (the comparison dashed), a tooltip with both values on hover, a click on a bucket to
+ * drill into it, and the table alternative below. Not recharts: the pages with a 100 ms goal
+ * redraw several of these on every view change, and recharts took 10–40 ms for each (BENCHMARKS.md).
  */
 export const SeriesChart = memo(function SeriesChart({
   title,
@@ -44,74 +90,114 @@ export const SeriesChart = memo(function SeriesChart({
   height = 260,
   footer,
 }: SeriesChartProps) {
-  const hasCompare = points.some((p) => p.compare !== undefined && p.compare !== null);
-  const axis = formatAxis ?? ((v: number) => formatValue(v));
-  const tooltip = (v: unknown) => formatValue(typeof v === 'number' ? v : null);
+  const t = useT();
+  const [ref, width, measured] = useWidth<HTMLDivElement>();
+  const [hover, setHover] = useState<number | null>(null);
+  const axis = useMemo(() => formatAxis ?? ((v: number) => formatValue(v)), [formatAxis, formatValue]);
+  const layout = useMemo(() => seriesLayout(points, width, height, axis), [points, width, height, axis]);
+  const summary = useMemo(() => describeSeries(t, title, points, formatValue), [t, title, points, formatValue]);
+  const { hasCompare, y, ticks, left, plotW, plotH, slot, cx, barW, base, stride } = layout;
+  const shown = hover !== null ? points[hover] : undefined;
+
+  const bar = (v: number | null | undefined, x: number, fill: string) =>
+    v === null || v === undefined || !Number.isFinite(v) || v === 0 ? null : (
+      <path d={columnPath(x, y(Math.max(0, v)), barW, y(Math.min(0, v)) - y(Math.max(0, v)), 3)} fill={fill} />
+    );
+
   return (
-    <figure style={{ margin: 0 }} aria-label={title}>
-      <div style={{ width: '100%', height }} role="img" aria-label={`${title}: ${points.length} points`}>
-        <ResponsiveContainer width="100%" height="100%">
-          {kind === 'bar' ? (
-            <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-              <CartesianGrid vertical={false} stroke="#eef0f3" />
-              <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} minTickGap={12} />
-              <YAxis tickFormatter={axis} tickLine={false} axisLine={false} fontSize={12} width={72} />
-              <Tooltip formatter={tooltip} cursor={{ fill: '#f1f3f5' }} />
-              {hasCompare && (
-                <Bar
-                  dataKey="compare"
-                  name={compareLabel ?? ''}
-                  fill={COMPARE}
-                  shape={ROUNDED_BAR}
-                  isAnimationActive={false}
-                />
-              )}
-              <Bar
-                dataKey="value"
-                name={valueLabel}
-                fill={ACCENT}
-                shape={ROUNDED_BAR}
-                isAnimationActive={false}
-                {...(onSelect
-                  ? {
-                      cursor: 'pointer',
-                      onClick: (d: { payload?: unknown }) => onSelect((d.payload as SeriesPoint).label),
-                    }
-                  : {})}
-              />
-            </BarChart>
-          ) : (
-            <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-              <CartesianGrid vertical={false} stroke="#eef0f3" />
-              <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} minTickGap={12} />
-              <YAxis tickFormatter={axis} tickLine={false} axisLine={false} fontSize={12} width={72} />
-              <Tooltip formatter={tooltip} />
-              {hasCompare && (
-                <Line
-                  dataKey="compare"
-                  name={compareLabel ?? ''}
-                  stroke={COMPARE}
-                  dot={false}
-                  strokeWidth={2}
-                  strokeDasharray="4 3"
-                  isAnimationActive={false}
-                />
-              )}
-              <Line
-                dataKey="value"
-                name={valueLabel}
-                stroke={ACCENT}
-                dot={false}
-                strokeWidth={2}
-                connectNulls={false}
-                isAnimationActive={false}
-              />
-            </LineChart>
+    <figure className="chart-figure" data-testid="chart-series" data-state={measured ? 'drawn' : 'measuring'}>
+      <div
+        ref={ref}
+        className="chart-plot"
+        style={{ height }}
+        role="img"
+        aria-label={summary}
+        onMouseLeave={() => setHover(null)}
+      >
+        <svg
+          data-export-chart="series"
+          width={width}
+          height={height}
+          fontFamily="inherit"
+          fontSize={12}
+          style={{ display: 'block' }}
+        >
+          <ValueGrid ticks={ticks} y={y} left={left} plotW={plotW} format={axis} />
+          {hover !== null && kind === 'bar' && (
+            <rect x={cx(hover) - slot / 2} y={MARGIN.top} width={slot} height={plotH} fill={HOVER} />
           )}
-        </ResponsiveContainer>
+          <line x1={left} x2={left + plotW} y1={base} y2={base} stroke={AXIS} />
+          {points.map((p, i) => {
+            const x0 = cx(i) - (hasCompare ? barW + BAR_GAP / 2 : barW / 2);
+            return (
+              <g
+                key={i}
+                data-bucket={p.label}
+                onMouseEnter={() => setHover(i)}
+                onClick={onSelect ? () => onSelect(p.label) : undefined}
+                style={onSelect ? { cursor: 'pointer' } : undefined}
+              >
+                <rect x={cx(i) - slot / 2} y={MARGIN.top} width={slot} height={plotH} fill="transparent" />
+                {kind === 'bar' && hasCompare && bar(p.compare, x0, COMPARE)}
+                {kind === 'bar' && bar(p.value, hasCompare ? x0 + barW + BAR_GAP : x0, ACCENT)}
+              </g>
+            );
+          })}
+          {kind === 'line' && (
+            <g pointerEvents="none" fill="none" strokeWidth={2}>
+              {hasCompare && (
+                <path
+                  d={linePath(
+                    points.map((p) => p.compare),
+                    cx,
+                    y,
+                  )}
+                  stroke={COMPARE}
+                  strokeDasharray="4 3"
+                />
+              )}
+              <path
+                d={linePath(
+                  points.map((p) => p.value),
+                  cx,
+                  y,
+                )}
+                stroke={ACCENT}
+                strokeLinejoin="round"
+              />
+              {shown && shown.value !== null && Number.isFinite(shown.value) && (
+                <circle cx={cx(hover!)} cy={y(shown.value)} r={4} fill={ACCENT} stroke="#fff" />
+              )}
+            </g>
+          )}
+          <BucketLabels labels={points.map((p) => p.label)} cx={cx} width={width} height={height} stride={stride} />
+        </svg>
+        {shown && (
+          <ChartTooltip
+            x={cx(hover!)}
+            width={width}
+            side={cx(hover!) > left + plotW / 2 ? 'left' : 'right'}
+            heading={shown.label}
+          >
+            <div style={{ color: ACCENT }}>
+              {valueLabel}: {formatValue(shown.value)}
+            </div>
+            {hasCompare && (
+              <div style={{ color: TEXT_2 }}>
+                {compareLabel}: {formatValue(shown.compare ?? null)}
+              </div>
+            )}
+          </ChartTooltip>
+        )}
       </div>
       <TableAlternative label={tableLabel}>
-        <SeriesTable title={title} points={points} valueLabel={valueLabel} compareLabel={compareLabel} formatValue={formatValue} />
+        <SeriesTable
+          title={title}
+          points={points}
+          valueLabel={valueLabel}
+          compareLabel={compareLabel}
+          formatValue={formatValue}
+        />
       </TableAlternative>
       {footer}
     </figure>

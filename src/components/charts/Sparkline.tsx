@@ -1,49 +1,65 @@
+import { scaleLinear } from 'd3-scale';
 import { memo } from 'react';
+import { useT } from '../../i18n/use-t';
+import { ACCENT } from './palette';
+import { extremes } from './scales';
+import { linePath } from './shapes';
+
 /**
- * Points of a sparkline in a 100 × 32 box: x spread evenly, y scaled between the series' min and
- * max (a flat series sits in the middle). A null breaks the line: each run of two or more known
- * values becomes its own segment, and a lone value between nulls draws nothing.
+ * The line of a sparkline in a `width` × `height` box (d3): x spread evenly, y between the
+ * series' lowest and highest value (a flat series across the middle). A null breaks the line;
+ * fewer than two known values draw nothing.
  */
-export function sparklineSegments(values: readonly (number | null)[], width = 100, height = 32, pad = 2): string[] {
-  const known = values.filter((v): v is number => v !== null);
-  if (known.length < 2) return [];
-  const min = Math.min(...known);
-  const max = Math.max(...known);
-  const x = (i: number) => pad + (values.length === 1 ? 0 : (i * (width - 2 * pad)) / (values.length - 1));
-  const y = (v: number) => (max === min ? height / 2 : pad + ((max - v) * (height - 2 * pad)) / (max - min));
-  const segments: string[] = [];
-  let current: string[] = [];
-  values.forEach((v, i) => {
-    if (v === null) {
-      if (current.length > 1) segments.push(current.join(' '));
-      current = [];
-    } else current.push(`${x(i).toFixed(2)},${y(v).toFixed(2)}`);
-  });
-  if (current.length > 1) segments.push(current.join(' '));
-  return segments;
+export function sparklinePath(values: readonly (number | null)[], width = 100, height = 32, pad = 2): string {
+  const ends = extremes(values, (v) => v);
+  if (!ends || values.filter((v) => v !== null && Number.isFinite(v)).length < 2) return '';
+  const x = scaleLinear()
+    .domain([0, values.length - 1])
+    .range([pad, width - pad]);
+  const y =
+    ends.low === ends.high
+      ? () => height / 2
+      : scaleLinear()
+          .domain([ends.low!, ends.high!])
+          .range([height - pad, pad]);
+  return linePath(values, x, y);
 }
 
 /**
- * A tiny trend line for a KPI card; decorative, the card's number and the page's tables carry
- * the values. Plain SVG rather than a chart library: a page draws a dozen of these on every view
- * change, and a stretched polyline needs no measuring.
+ * A tiny trend line for a KPI card, stretched to the card by its viewBox. Drawn by the d3 layer,
+ * not recharts: the overview redraws six of these on every view change, where recharts took
+ * 13–23 ms for the six (BENCHMARKS.md). Its spoken label gives the lowest and highest value.
  */
-export const Sparkline = memo(function Sparkline({ values, label }: { values: (number | null)[]; label: string }) {
-  const segments = sparklineSegments(values);
-  if (!segments.length) return null;
+export const Sparkline = memo(function Sparkline({
+  values,
+  label,
+  format,
+}: {
+  values: (number | null)[];
+  label: string;
+  format: (v: number) => string;
+}) {
+  const t = useT();
+  const d = sparklinePath(values);
+  const ends = extremes(values, (v) => v);
+  if (!d || !ends) return null;
   return (
-    <svg className="sparkline" role="img" aria-label={label} viewBox="0 0 100 32" preserveAspectRatio="none">
-      {segments.map((points) => (
-        <polyline
-          key={points}
-          points={points}
-          fill="none"
-          stroke="#3b5bdb"
-          strokeWidth={1.5}
-          vectorEffect="non-scaling-stroke"
-          strokeLinejoin="round"
-        />
-      ))}
+    <svg
+      className="sparkline"
+      data-testid="chart-sparkline"
+      role="img"
+      aria-label={t('chart.sparkSummary', { title: label, low: format(ends.low!), high: format(ends.high!) })}
+      viewBox="0 0 100 32"
+      preserveAspectRatio="none"
+    >
+      <path
+        d={d}
+        fill="none"
+        stroke={ACCENT}
+        strokeWidth={1.5}
+        vectorEffect="non-scaling-stroke"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 });

@@ -1,8 +1,22 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type MouseHandlerDataParam,
+  type TooltipContentProps,
+} from 'recharts';
+import { useT } from '../../i18n/use-t';
 import { TableAlternative } from '../ui/TableAlternative';
-import { columnPath } from './bar-shape';
-import { BucketLabels, ChartTooltip, labelStride, MARGIN, niceTicks, textWidth, ValueGrid, valueAxisWidth } from './svg-axes';
-import { useWidth } from './use-width';
+import { ChartLegend } from './ChartLegend';
+import { TooltipBox } from './ChartTooltip';
+import { GRID, HOVER } from './palette';
+import { AXIS_LINE, AXIS_TICK } from './recharts-style';
+import { describeSeries } from './summary';
 
 export interface StackSeries {
   key: string;
@@ -26,11 +40,22 @@ export interface StackedBarChartProps {
   height?: number;
 }
 
+/** Each bar's height: the sum of its parts (a missing part counts as none). */
+export function stackTotals(
+  rows: readonly StackRow[],
+  series: readonly StackSeries[],
+): { label: string; value: number }[] {
+  return rows.map((r) => ({
+    label: r.label,
+    value: series.reduce((sum, s) => sum + Math.max(0, r.values[s.key] ?? 0), 0),
+  }));
+}
 
 /**
- * Bars split into parts (new and returning buyers per month), with a legend in words, a tooltip
- * with every part on hover, a click on a bar to drill into its month, and a table alternative.
- * Plain SVG, like the trend charts: it redraws on every change of the period or filters.
+ * Bars split into parts (new and returning buyers per month), drawn with recharts: a legend in
+ * words, a tooltip with every part, a click on a bar to drill into its month, and a table
+ * alternative. It is only on the customers page, whose goal (300 ms) leaves room for recharts'
+ * 15 ms a redraw (BENCHMARKS.md).
  */
 export const StackedBarChart = memo(function StackedBarChart({
   title,
@@ -42,89 +67,73 @@ export const StackedBarChart = memo(function StackedBarChart({
   onSelect,
   height = 240,
 }: StackedBarChartProps) {
-  const [ref, width] = useWidth<HTMLDivElement>();
-  const [hover, setHover] = useState<number | null>(null);
+  const t = useT();
+  const [drawn, setDrawn] = useState(false);
+  const onResize = useCallback(() => setDrawn(true), []);
   const axis = useMemo(() => formatAxis ?? ((v: number) => formatValue(v)), [formatAxis, formatValue]);
-  const layout = useMemo(() => {
-    const totals = rows.map((r) => series.reduce((sum, s) => sum + Math.max(0, r.values[s.key] ?? 0), 0));
-    const ticks = niceTicks(0, Math.max(0, ...totals));
-    const hi = ticks[ticks.length - 1]! || 1;
-    const axisW = valueAxisWidth(ticks, axis);
-    const left = MARGIN.left + axisW;
-    const plotW = Math.max(10, width - left - MARGIN.right);
-    const plotH = Math.max(10, height - MARGIN.top - MARGIN.bottom);
-    const band = plotW / Math.max(1, rows.length);
-    const y = (v: number) => MARGIN.top + plotH - (v / hi) * plotH;
-    const stride = labelStride(rows.length, band, Math.max(0, ...rows.map((r) => textWidth(r.label))));
-    return { ticks, y, left, plotW, plotH, band, stride };
-  }, [rows, series, width, height, axis]);
-  const { ticks, y, left, plotW, plotH, band, stride } = layout;
-  const cx = (i: number) => left + band * (i + 0.5);
-  const barW = Math.max(1, band * 0.8);
-  const shown = hover !== null ? rows[hover] : undefined;
-
-  return (
-    <figure className="chart-figure" aria-label={title}>
-      <ul className="legend" aria-hidden="true">
-        {series.map((s) => (
-          <li key={s.key}>
-            <span className="swatch" style={{ background: s.color }} />
-            {s.label}
-          </li>
-        ))}
-      </ul>
-      <div
-        ref={ref}
-        style={{ width: '100%', height, position: 'relative' }}
-        role="img"
-        aria-label={`${title}: ${rows.length} points`}
-        onMouseLeave={() => setHover(null)}
-      >
-        <svg data-export-chart="stacked" width={width} height={height} fontFamily="inherit" fontSize={12} style={{ display: 'block' }}>
-          <ValueGrid ticks={ticks} y={y} left={left} plotW={plotW} format={axis} />
-          {hover !== null && <rect x={cx(hover) - band / 2} y={MARGIN.top} width={band} height={plotH} fill="#f1f3f5" />}
-          {rows.map((r, i) => {
-            let base = 0;
-            const parts = series.map((s, k) => {
-              const v = Math.max(0, r.values[s.key] ?? 0);
-              const top = base + v;
-              const part =
-                v > 0 ? (
-                  <path
-                    key={s.key}
-                    d={columnPath(cx(i) - barW / 2, y(top), barW, y(base) - y(top), k === series.length - 1 ? 3 : 0)}
-                    fill={s.color}
-                  />
-                ) : null;
-              base = top;
-              return part;
-            });
-            return (
-              <g
-                key={r.label}
-                data-bucket={r.label}
-                onMouseEnter={() => setHover(i)}
-                onClick={onSelect ? () => onSelect(r.label) : undefined}
-                style={onSelect ? { cursor: 'pointer' } : undefined}
-              >
-                <rect x={cx(i) - band / 2} y={MARGIN.top} width={band} height={plotH} fill="transparent" />
-                {parts}
-              </g>
-            );
-          })}
-          <BucketLabels labels={rows.map((r) => r.label)} cx={cx} width={width} height={height} stride={stride} />
-        </svg>
-        {shown && (
-          <ChartTooltip x={cx(hover!)} width={width}>
-          <div style={{ fontWeight: 600, marginBottom: 2 }}>{shown.label}</div>
+  const data = useMemo(() => rows.map((r) => ({ ...r.values, label: r.label })), [rows]);
+  const summary = useMemo(
+    () => describeSeries(t, title, stackTotals(rows, series), formatValue),
+    [t, title, rows, series, formatValue],
+  );
+  const tooltip = useCallback(
+    ({ active, label, payload }: TooltipContentProps) =>
+      active && payload.length ? (
+        <TooltipBox heading={label}>
           {[...series].reverse().map((s) => (
             <div key={s.key}>
-              <span aria-hidden="true" style={{ color: s.color }}>■ </span>
-              {s.label}: {formatValue(shown.values[s.key] ?? null)}
+              <span aria-hidden="true" style={{ color: s.color }}>
+                ■{' '}
+              </span>
+              {s.label}: {formatValue(rows.find((r) => r.label === label)?.values[s.key] ?? null)}
             </div>
           ))}
-          </ChartTooltip>
-        )}
+        </TooltipBox>
+      ) : null,
+    [series, rows, formatValue],
+  );
+
+  return (
+    <figure className="chart-figure" data-testid="chart-stacked" data-state={drawn ? 'drawn' : 'measuring'}>
+      <ChartLegend entries={series} />
+      <div className="chart-plot" style={{ height }} role="img" aria-label={summary}>
+        <ResponsiveContainer width="100%" height="100%" onResize={onResize}>
+          <BarChart
+            data={data}
+            margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+            barCategoryGap="20%"
+            {...(onSelect
+              ? {
+                  onClick: (state: MouseHandlerDataParam) =>
+                    typeof state.activeLabel === 'string' && onSelect(state.activeLabel),
+                  style: { cursor: 'pointer' },
+                }
+              : {})}
+          >
+            <CartesianGrid vertical={false} stroke={GRID} />
+            <XAxis
+              dataKey="label"
+              tickLine={false}
+              axisLine={AXIS_LINE}
+              tick={AXIS_TICK}
+              minTickGap={12}
+              interval="preserveEnd"
+            />
+            <YAxis tickFormatter={axis} tickLine={false} axisLine={false} tick={AXIS_TICK} width="auto" />
+            <Tooltip content={tooltip} cursor={{ fill: HOVER }} isAnimationActive={false} />
+            {series.map((s, k) => (
+              <Bar
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                stackId="stack"
+                fill={s.color}
+                radius={k === series.length - 1 ? [3, 3, 0, 0] : 0}
+                isAnimationActive={false}
+              />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
       </div>
       <TableAlternative label={tableLabel}>
         <div className="table-wrap">

@@ -1,7 +1,9 @@
 import { memo, useMemo, useState } from 'react';
-import { columnPath } from './bar-shape';
-import { GRID, TEXT_2 } from './palette';
-import { ChartTooltip, niceTicks, textWidth, ValueGrid, valueAxisWidth } from './svg-axes';
+import { textWidth, ValueGrid, valueAxisWidth } from './axes';
+import { ChartTooltip } from './ChartTooltip';
+import { ACCENT, AXIS, COMPARE, DOWN, GRID, HOVER, TEXT, TEXT_2, UP } from './palette';
+import { bucketScale, spanScale, valueScale } from './scales';
+import { columnPath } from './shapes';
 import { useWidth } from './use-width';
 
 export interface WaterfallChartBar {
@@ -23,10 +25,10 @@ export interface WaterfallProps {
 }
 
 const FILL: Record<WaterfallChartBar['tone'], string> = {
-  total: '#3b5bdb',
-  up: '#2b8a3e',
-  down: '#c92a2a',
-  flat: '#adb5bd',
+  total: ACCENT,
+  up: UP,
+  down: DOWN,
+  flat: COMPARE,
 };
 
 /** Font sizes of the bar values and the x labels, and the height of one line of them. */
@@ -65,41 +67,21 @@ export function zoomedDomain(bars: readonly WaterfallChartBar[]): [number, numbe
 }
 
 /**
- * Round ticks inside [lo, hi] (not reaching out to 0 as niceTicks does): the finest step of 1, 2
- * or 5 × a power of ten that puts at most `count` ticks inside the span. No 2.5: its ticks need a
- * digit more than the axis labels of a zoomed money axis show.
+ * The value axis: without zoom from 0 over every end, its ends rounded to ticks; with zoom over
+ * the zoomed domain itself, with only the round ticks that fall inside it.
  */
-export function ticksWithin(lo: number, hi: number, count = 5): number[] {
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [];
-  if (hi <= lo) return [lo];
-  const inside = (step: number) => {
-    const ticks: number[] = [];
-    for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + 1e-9 * step; k += 1) ticks.push(Number((k * step).toPrecision(12)) + 0);
-    return ticks;
-  };
-  let power = 10 ** Math.floor(Math.log10((hi - lo) / count));
-  for (;;) {
-    for (const m of [1, 2, 5]) {
-      const ticks = inside(m * power);
-      if (ticks.length <= count) return ticks;
-    }
-    power *= 10;
-  }
-}
-
-/**
- * The value axis: without zoom from round ticks that include 0 (niceTicks over every end); with
- * zoom the zoomed domain itself, with the round ticks that fall inside it.
- */
-export function waterfallAxis(bars: readonly WaterfallChartBar[], zoom: boolean): { domain: [number, number]; ticks: number[] } {
+export function waterfallAxis(
+  bars: readonly WaterfallChartBar[],
+  zoom: boolean,
+): { domain: [number, number]; ticks: number[] } {
   if (!bars.length) return { domain: [0, 1], ticks: [0, 1] };
-  if (zoom) {
-    const domain = zoomedDomain(bars);
-    return { domain, ticks: ticksWithin(domain[0], domain[1]) };
-  }
-  const ends = bars.flatMap((b) => b.range);
-  const ticks = niceTicks(Math.min(...ends), Math.max(...ends));
-  return { domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks };
+  const scale = zoom
+    ? spanScale(...zoomedDomain(bars), [1, 0])
+    : valueScale(
+        bars.flatMap((b) => b.range),
+        [1, 0],
+      );
+  return { domain: scale.domain() as [number, number], ticks: scale.ticks(5) };
 }
 
 /**
@@ -129,10 +111,15 @@ export function stackLabels(
     const left = item.x - item.width / 2;
     const right = item.x + item.width / 2;
     let y = item.top - gap;
-    for (let moved = true; moved; ) {
+    for (let moved = true; moved;) {
       moved = false;
       items.forEach((bar, j) => {
-        const hits = j !== i && left < bar.x + barW / 2 && right > bar.x - barW / 2 && y + 1 > bar.top && y - line + 3 < bar.bottom;
+        const hits =
+          j !== i &&
+          left < bar.x + barW / 2 &&
+          right > bar.x - barW / 2 &&
+          y + 1 > bar.top &&
+          y - line + 3 < bar.bottom;
         if (hits) {
           y = bar.top - gap;
           moved = true;
@@ -169,12 +156,19 @@ const barText = (bar: WaterfallChartBar, format: (v: number) => string) =>
     : `${bar.value > 0 ? '+' : bar.value < 0 ? '−' : '±'}${format(Math.abs(bar.value))}`;
 
 /**
- * A waterfall as plain SVG: the two totals standing on 0 (on the bottom of a zoomed axis) and
- * each part floating between them, labelled with its signed value. It replaces recharts, whose
- * store, selectors and effects were most of the overview's redraw time on a period change.
+ * A waterfall, drawn by the d3 layer: the two totals standing on 0 (on the bottom of a zoomed
+ * axis) and each part floating between them, labelled with its signed value. Not recharts: the
+ * overview redraws it on every view change, and recharts took 15–20 ms for it (BENCHMARKS.md).
  */
-export const Waterfall = memo(function Waterfall({ title, bars, formatValue, formatAxis, height = 240, zoom = false }: WaterfallProps) {
-  const [ref, width] = useWidth<HTMLDivElement>();
+export const Waterfall = memo(function Waterfall({
+  title,
+  bars,
+  formatValue,
+  formatAxis,
+  height = 240,
+  zoom = false,
+}: WaterfallProps) {
+  const [ref, width, measured] = useWidth<HTMLDivElement>();
   const [hover, setHover] = useState<number | null>(null);
 
   const layout = useMemo(() => {
@@ -183,14 +177,22 @@ export const Waterfall = memo(function Waterfall({ title, bars, formatValue, for
     const [lo, hi] = domain;
     const left = LEFT + valueAxisWidth(ticks.length ? ticks : [lo, hi], formatAxis);
     const plotW = Math.max(10, width - left - RIGHT);
-    const slot = plotW / Math.max(1, bars.length);
-    const barW = Math.min(MAX_BAR, slot * 0.78);
-    const cx = (i: number) => left + slot * (i + 0.5);
-    const { lines, rows: labelRows, font: labelFont } = xLabels(bars.map((b) => b.label), slot);
+    const x = bucketScale(bars.length, [left, left + plotW], 0.78);
+    const slot = x.step();
+    const barW = Math.min(MAX_BAR, x.bandwidth());
+    const cx = (i: number) => x(i)! + x.bandwidth() / 2;
+    const {
+      lines,
+      rows: labelRows,
+      font: labelFont,
+    } = xLabels(
+      bars.map((b) => b.label),
+      slot,
+    );
     const valueWidths = texts.map((s) => (textWidth(s) * VALUE_FONT) / 12);
     const draw = (top: number) => {
       const plotH = Math.max(10, height - top - BOTTOM);
-      const y = (v: number) => top + plotH - ((v - lo) / (hi - lo || 1)) * plotH;
+      const y = spanScale(lo, hi, [top + plotH, top]);
       const spans = bars.map((bar) => barSpan(bar, domain));
       const labelY = stackLabels(
         spans.map(([from, to], i) => ({ x: cx(i), top: y(to), bottom: y(from), width: valueWidths[i]! })),
@@ -206,12 +208,29 @@ export const Waterfall = memo(function Waterfall({ title, bars, formatValue, for
     return { ...drawn, texts, domain, ticks, left, plotW, slot, barW, cx, lines, labelRows, labelFont };
   }, [bars, zoom, width, height, formatValue, formatAxis]);
 
-  const { top, plotH, y, spans, labelY, texts, domain, ticks, left, plotW, slot, barW, cx, lines, labelRows, labelFont } = layout;
+  const {
+    top,
+    plotH,
+    y,
+    spans,
+    labelY,
+    texts,
+    domain,
+    ticks,
+    left,
+    plotW,
+    slot,
+    barW,
+    cx,
+    lines,
+    labelRows,
+    labelFont,
+  } = layout;
   const shown = hover !== null ? bars[hover] : undefined;
   const zeroShown = domain[0] <= 0 && domain[1] >= 0;
 
   return (
-    <figure className="waterfall" aria-label={title} data-chart="waterfall">
+    <figure className="waterfall" data-testid="chart-waterfall" data-state={measured ? 'drawn' : 'measuring'}>
       <div
         ref={ref}
         style={{ width: '100%', height, position: 'relative' }}
@@ -219,10 +238,17 @@ export const Waterfall = memo(function Waterfall({ title, bars, formatValue, for
         aria-label={`${title}: ${bars.map((b, i) => `${b.label} ${texts[i]}`).join(', ')}`}
         onMouseLeave={() => setHover(null)}
       >
-        <svg data-export-chart="waterfall" width={width} height={height} fontFamily="inherit" fontSize={11} style={{ display: 'block' }}>
+        <svg
+          data-export-chart="waterfall"
+          width={width}
+          height={height}
+          fontFamily="inherit"
+          fontSize={11}
+          style={{ display: 'block' }}
+        >
           <ValueGrid ticks={ticks} y={y} left={left} plotW={plotW} format={formatAxis} />
-          {hover !== null && <rect x={cx(hover) - slot / 2} y={top} width={slot} height={plotH} fill="#f1f3f5" />}
-          {zeroShown && <line x1={left} x2={left + plotW} y1={y(0)} y2={y(0)} stroke="#ced4da" />}
+          {hover !== null && <rect x={cx(hover) - slot / 2} y={top} width={slot} height={plotH} fill={HOVER} />}
+          {zeroShown && <line x1={left} x2={left + plotW} y1={y(0)} y2={y(0)} stroke={AXIS} />}
           {bars.map((bar, i) => {
             const [from, to] = spans[i]!;
             // A part that did not move (or too small to see) still shows as a 1 px line.
@@ -230,18 +256,29 @@ export const Waterfall = memo(function Waterfall({ title, bars, formatValue, for
             return (
               <g key={bar.key} data-bar={bar.key} onMouseEnter={() => setHover(i)}>
                 <rect x={cx(i) - slot / 2} y={top} width={slot} height={plotH} fill="transparent" />
-                {/* The class is the one recharts gave a bar: the e2e tests find the bars by it. */}
-                <g className="recharts-bar-rectangle">
-                  <path d={columnPath(cx(i) - barW / 2, y(to), barW, h, 2)} fill={FILL[bar.tone]} />
-                </g>
-                <text x={cx(i)} y={labelY[i]} textAnchor="middle" fontSize={VALUE_FONT} fill="#1c2430" pointerEvents="none">
+                <path d={columnPath(cx(i) - barW / 2, y(to), barW, h, 2)} fill={FILL[bar.tone]} />
+                <text
+                  x={cx(i)}
+                  y={labelY[i]}
+                  textAnchor="middle"
+                  fontSize={VALUE_FONT}
+                  fill={TEXT}
+                  pointerEvents="none"
+                >
                   {texts[i]}
                 </text>
               </g>
             );
           })}
           {bars.map((bar, i) => (
-            <text key={bar.key} x={cx(i)} y={top + plotH + 4 + labelRows[i]! * LABEL_LINE} textAnchor="middle" fontSize={labelFont} fill={TEXT_2}>
+            <text
+              key={bar.key}
+              x={cx(i)}
+              y={top + plotH + 4 + labelRows[i]! * LABEL_LINE}
+              textAnchor="middle"
+              fontSize={labelFont}
+              fill={TEXT_2}
+            >
               {lines[i]!.map((line, j) => (
                 <tspan key={j} x={cx(i)} dy={j === 0 ? labelFont : LABEL_LINE}>
                   {line}
@@ -252,8 +289,12 @@ export const Waterfall = memo(function Waterfall({ title, bars, formatValue, for
           <line x1={left} x2={left + plotW} y1={top + plotH} y2={top + plotH} stroke={GRID} />
         </svg>
         {shown && (
-          <ChartTooltip x={hover! < bars.length / 2 ? cx(hover!) + slot / 2 - 12 : cx(hover!) - slot / 2 + 12} width={width} side={hover! < bars.length / 2 ? 'right' : 'left'}>
-            <div style={{ fontWeight: 600, marginBottom: 2 }}>{shown.label}</div>
+          <ChartTooltip
+            x={hover! < bars.length / 2 ? cx(hover!) + slot / 2 - 12 : cx(hover!) - slot / 2 + 12}
+            width={width}
+            side={hover! < bars.length / 2 ? 'right' : 'left'}
+            heading={shown.label}
+          >
             <div style={{ color: FILL[shown.tone] === FILL.flat ? TEXT_2 : FILL[shown.tone] }}>{texts[hover!]}</div>
           </ChartTooltip>
         )}

@@ -6,3 +6,14 @@ export const COMPARE = '#adb5bd';
 export const SECOND = '#74c0fc';
 export const GRID = '#eef0f3';
 export const TEXT_2 = '#5b6573';
+export const TEXT = '#1c2430';
+/** The band behind a hovered bucket. */
+export const HOVER = '#f1f3f5';
+/** The baseline of a plot. */
+export const AXIS = '#dee2e6';
+/** Rises and falls in a waterfall; the sign is always written too. */
+export const UP = '#2b8a3e';
+export const DOWN = '#c92a2a';
+/** A target's floor-to-stretch band, and its edge in the legend. */
+export const BAND = '#e8edff';
+export const BAND_EDGE = '#c5d0fa';

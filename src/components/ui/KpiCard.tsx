@@ -1,4 +1,4 @@
-import { memo, useContext, type ReactNode } from 'react';
+import { memo, useCallback, useContext, type ReactNode } from 'react';
 import { KpiBadgeContext } from './kpi-badge';
 import { formatDelta, formatValue, relativeChange, type Locale, type Unit } from '../../lib/format';
 import { Skeleton } from './states';
@@ -34,6 +34,7 @@ export const KpiCard = memo(function KpiCard({ id, label, value, previous, unit,
   const badge = useContext(KpiBadgeContext);
   const change = previous === undefined ? null : relativeChange(value, previous);
   const tone = deltaTone(change, lowerIsBetter);
+  const formatTrend = useCallback((v: number) => formatValue(v, unit, locale, currency), [unit, locale, currency]);
   return (
     <article className="card kpi" data-kpi={id} data-value={loading || value === null ? '' : String(value)} aria-busy={loading || undefined}>
       <div className="kpi-label">{label}</div>
@@ -45,7 +46,7 @@ export const KpiCard = memo(function KpiCard({ id, label, value, previous, unit,
             {formatValue(value, unit, locale, currency)}
           </div>
         )}
-        {trend && <Sparkline values={trend} label={trendLabel ?? label} />}
+        {trend && <Sparkline values={trend} label={trendLabel ?? label} format={formatTrend} />}
       </div>
       <div className="kpi-foot">
         {previous !== undefined && !loading && (

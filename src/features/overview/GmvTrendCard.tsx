@@ -1,6 +1,6 @@
 import { memo, useCallback, useMemo } from 'react';
 import { trailingYear } from '../../lib/trailing-year';
-import { TrendChart } from '../../components/charts/TrendChart';
+import { SeriesChart } from '../../components/charts/SeriesChart';
 import { ErrorBox, Skeleton } from '../../components/ui/states';
 import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
@@ -27,7 +27,7 @@ export const GmvTrendCard = memo(function GmvTrendCard({ period, filters, curren
   if (series.error) return <ErrorBox title={t('error.query')} error={series.error} />;
   if (!data) return <Skeleton height={260} />;
   return (
-    <TrendChart
+    <SeriesChart
       title={t('chart.gmvByMonth')}
       points={points}
       valueLabel="GMV"

@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import { ChartLegend } from '../../components/charts/ChartLegend';
 import { ACCENT, COMPARE } from '../../components/charts/palette';
-import { TrendChart } from '../../components/charts/TrendChart';
+import { SeriesChart } from '../../components/charts/SeriesChart';
 import { tableCsv, type Column } from '../../components/ui/DataTable';
 import { bucketPeriod, drillToPeriod } from '../../components/ui/drill';
 import { exportName } from '../../components/ui/download';
@@ -12,7 +12,7 @@ import { useStable } from '../../components/ui/use-stable';
 import { useFormatters } from '../../components/ui/use-formatters';
 import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
-import { DEFINITIONS } from '../../metrics/definitions';
+import { ENTRIES } from '../../metrics/registry';
 import { useAppStore } from '../../stores/app-store';
 import { useComparison } from '../../dataset/use-view';
 import { computeSalesSeries, SALES_METRICS, type MetricRow, type SalesMetric } from './sales-queries';
@@ -41,8 +41,8 @@ export const SalesTrendPanel = memo(function SalesTrendPanel({ scope }: { scope:
     comparison !== null,
   );
 
-  const label = (id: SalesMetric) => (locale === 'zh-CN' ? DEFINITIONS[id].label.zh : DEFINITIONS[id].label.en);
-  const unit = DEFINITIONS[metric].unit;
+  const label = (id: SalesMetric) => (locale === 'zh-CN' ? ENTRIES[id].label.zh : ENTRIES[id].label.en);
+  const unit = ENTRIES[metric].unit;
   const format = unit === 'money' ? fmt.moneyFull : fmt.countFull;
   const axis = unit === 'money' ? fmt.money : fmt.count;
   const currentData = current.data;
@@ -92,7 +92,7 @@ export const SalesTrendPanel = memo(function SalesTrendPanel({ scope }: { scope:
       ) : (
         <>
           {legend.length > 0 && <ChartLegend entries={legend} />}
-          <TrendChart
+          <SeriesChart
             title={`${label(metric)} · ${grainLabel}`}
             points={points}
             valueLabel={label(metric)}

@@ -1,4 +1,4 @@
-import type { BarItem } from '../../components/charts/BarListChart';
+import type { BarItem } from '../../components/charts/BarList';
 import type { SeriesPoint } from '../../components/charts/SeriesChart';
 import type { MetricRow, NewReturningMetric } from './sales-queries';
 

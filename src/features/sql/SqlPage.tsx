@@ -1,5 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { BarListChart } from '../../components/charts/BarListChart';
+import { BarList } from '../../components/charts/BarList';
 import { SeriesChart } from '../../components/charts/SeriesChart';
 import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
 import { exportName } from '../../components/ui/download';
@@ -192,7 +192,7 @@ export function SqlPage() {
               png={chart !== null}
             >
               {chart && chart.points.length <= BAR_LIST_LIMIT ? (
-                <BarListChart
+                <BarList
                   title={`${chart.valueColumn} × ${chart.labelColumn}`}
                   items={chart.points.map((p, i) => ({
                     key: `${i}`,
@@ -201,7 +201,6 @@ export function SqlPage() {
                     selectable: false,
                   }))}
                   formatValue={(v) => (v === null ? 'NULL' : formatCell(v, locale))}
-                  valueLabel={chart.valueColumn}
                 />
               ) : chart ? (
                 <SeriesChart

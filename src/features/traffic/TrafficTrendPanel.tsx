@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo } from 'react';
 import { ChartLegend } from '../../components/charts/ChartLegend';
 import { ACCENT, COMPARE } from '../../components/charts/palette';
-import { TrendChart } from '../../components/charts/TrendChart';
+import { SeriesChart } from '../../components/charts/SeriesChart';
 import { tableCsv, type Column } from '../../components/ui/DataTable';
 import { bucketPeriod, drillToPeriod } from '../../components/ui/drill';
 import { exportName } from '../../components/ui/download';
@@ -80,7 +80,7 @@ export const TrafficTrendPanel = memo(function TrafficTrendPanel({ scope, metric
       ) : (
         <>
           {legend.length > 0 && <ChartLegend entries={legend} />}
-          <TrendChart
+          <SeriesChart
             title={title}
             points={points}
             kind={isRate ? 'line' : 'bar'}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BAR_HEIGHT, BAR_ROW, barListLayout, barPath } from '../../../src/components/charts/BarList';
-import { columnPath } from '../../../src/components/charts/bar-shape';
+import { BAR_HEIGHT, BAR_ROW, barListLayout } from '../../../src/components/charts/BarList';
+import { columnPath, rowBarPath } from '../../../src/components/charts/shapes';
 import { ACCENT, ACCENT_SELECTED, MUTED_BAR } from '../../../src/components/charts/palette';
 
 const text = (v: number | null) => (v === null ? '—' : `${v}`);
@@ -68,7 +68,7 @@ describe('bar list layout', () => {
 
 describe('bar outlines', () => {
   it('rounds the right-hand corners of a horizontal bar', () => {
-    expect(barPath(10, 20, 100, 16)).toBe('M10,20h97a3,3 0 0 1 3,3v10a3,3 0 0 1 -3,3h-97z');
+    expect(rowBarPath(10, 20, 100, 16)).toBe('M10,20h97a3,3 0 0 1 3,3v10a3,3 0 0 1 -3,3h-97z');
   });
 
   it('rounds the top corners of a column, the bottom ones of a column hanging below its base', () => {

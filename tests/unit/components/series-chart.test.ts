@@ -1,20 +1,43 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { labelStride, linePaths, niceTicks, placeLabels } from '../../../src/components/charts/svg-axes';
+import { labelStride, placeLabels } from '../../../src/components/charts/axes';
+import { ACCENT, COMPARE } from '../../../src/components/charts/palette';
+import { bucketScale, valueScale } from '../../../src/components/charts/scales';
+import { SeriesChart, seriesLayout, type SeriesPoint } from '../../../src/components/charts/SeriesChart';
+import { linePath } from '../../../src/components/charts/shapes';
+import { describeSeries } from '../../../src/components/charts/summary';
+import { translate } from '../../../src/i18n/use-t';
 
-describe('value axis ticks', () => {
-  it('runs from 0 in round steps of 1, 2, 2.5 or 5 × a power of ten up to at least the highest value', () => {
-    // (16000 − 0) / 4 = 4000 → the next round step is 5000.
-    expect(niceTicks(0, 16000)).toEqual([0, 5000, 10000, 15000, 20000]);
-    // 100 / 4 = 25 exactly: the top tick is the highest value.
-    expect(niceTicks(0, 100)).toEqual([0, 25, 50, 75, 100]);
-    // Rates: 0.031 / 4 = 0.00775 → step 0.01, without float noise.
-    expect(niceTicks(0.012, 0.031)).toEqual([0, 0.01, 0.02, 0.03, 0.04]);
+describe('value axis (d3-scale)', () => {
+  it('runs from 0 to a round value at or above the highest, ticks in steps of 1, 2 or 5 × a power of ten', () => {
+    // 16000 / 5 = 3200 → step 5000 (3.2 ≥ √10), the top rounded up to 20000.
+    const money = valueScale([3000, 16000], [100, 0]);
+    expect(money.domain()).toEqual([0, 20000]);
+    expect(money.ticks(5)).toEqual([0, 5000, 10000, 15000, 20000]);
+    // 100 / 5 = 20 → step 20; 100 is already round.
+    expect(valueScale([12, 100], [100, 0]).ticks(5)).toEqual([0, 20, 40, 60, 80, 100]);
   });
 
-  it('reaches below 0 for negative values and gives an empty series an axis', () => {
-    // 150 / 4 = 37.5 → step 50, from −50.
-    expect(niceTicks(-50, 100)).toEqual([-50, 0, 50, 100]);
-    expect(niceTicks(0, 0)).toEqual([0, 1]);
+  it('reaches below 0 for a negative value, keeps 0 on a tick, and gives an empty series 0 to 1', () => {
+    const scale = valueScale([-50, 100, null], [100, 0]);
+    const [lo, hi] = scale.domain() as [number, number];
+    expect(lo).toBeLessThanOrEqual(-50);
+    expect(hi).toBeGreaterThanOrEqual(100);
+    expect(scale.ticks(5)).toContain(0);
+    expect(scale.ticks(5)).toContain(lo);
+    expect(valueScale([], [100, 0]).domain()).toEqual([0, 1]);
+    expect(valueScale([null, undefined, NaN], [100, 0]).domain()).toEqual([0, 1]);
+  });
+});
+
+describe('buckets (d3-scale band)', () => {
+  it('gives each bucket an equal slot, its bar 80 % of it, centred', () => {
+    // 100 px over 4 buckets: slots of 25, bars of 20, centres at 12.5, 37.5, 62.5, 87.5.
+    const x = bucketScale(4, [0, 100]);
+    expect(x.step()).toBe(25);
+    expect(x.bandwidth()).toBe(20);
+    expect([0, 1, 2, 3].map((i) => x(i)! + x.bandwidth() / 2)).toEqual([12.5, 37.5, 62.5, 87.5]);
   });
 });
 
@@ -26,17 +49,16 @@ describe('bucket labels', () => {
     expect(labelStride(31, 20, 62)).toBe(4);
     expect(labelStride(1, 10, 100)).toBe(1);
   });
-});
 
-describe('label placement', () => {
   it('keeps the last label inside the chart and drops labels that would touch the next one', () => {
-    // "AAAA" is 4 × 6.8 = 27.2 px wide; buckets centred at 10, 30, 50, 70, 90 in a 100 px chart.
+    // "AAAA" is 4 × 7 = 28 px wide; buckets centred at 10, 30, 50, 70, 90 in a 100 px chart.
+    // Last: centre 90 moved in to 100 − 14 − 2 = 84, its left edge with half the gap at 64.
+    // 70 (right edge with the gap 90) and 50 (70) would touch it; 30 (50) fits; 0, moved in to 16, touches 30.
     const placed = placeLabels(['AAAA', 'AAAA', 'AAAA', 'AAAA', 'AAAA'], (i) => i * 20 + 10, 100, 1);
-    // Last: centre 90 moved in to 100 − 13.6 − 2 = 84.4, so its left edge with the gap is 64.8.
-    // 70 (right edge 89.6) and 50 (69.6) would touch it; 30 (49.6) fits; 0 is moved to 15.6 and touches 30.
-    expect(placed.map((p) => p.index)).toEqual([1, 4]);
-    expect(placed[0]!.x).toBeCloseTo(30, 9);
-    expect(placed[1]!.x).toBeCloseTo(84.4, 9);
+    expect(placed).toEqual([
+      { index: 1, x: 30 },
+      { index: 4, x: 84 },
+    ]);
   });
 
   it('places every stride-th label counted back from the last', () => {
@@ -49,9 +71,96 @@ describe('label placement', () => {
   });
 });
 
-describe('line paths', () => {
-  it('breaks the line at a missing value and drops a lone point between gaps', () => {
-    expect(linePaths([1, null, 2, 3], (i) => i * 10, (v) => v)).toEqual(['M20,2L30,3']);
-    expect(linePaths([1, 2, undefined, 4, 5], (i) => i, (v) => 10 - v)).toEqual(['M0,9L1,8', 'M3,6L4,5']);
+describe('line paths (d3-shape)', () => {
+  it('breaks the line at a missing value', () => {
+    expect(
+      linePath(
+        [1, 2, undefined, 4, 5],
+        (i) => i,
+        (v) => 10 - v,
+      ),
+    ).toBe('M0,9L1,8M3,6L4,5');
+    expect(
+      linePath(
+        [null, null],
+        (i) => i,
+        (v) => v,
+      ),
+    ).toBe('');
+  });
+});
+
+const POINTS: SeriesPoint[] = [
+  { label: 'Oct 1', value: 10, compare: 20 },
+  { label: 'Oct 2', value: 40, compare: null },
+];
+
+describe('series layout', () => {
+  it('stands bars on 0 and halves the slot between the period and its comparison', () => {
+    // 200 × 100 px: plot 66 px high (8 above, 26 below); values up to 40 → axis 0..40 in steps
+    // of 10; the axis labels ("40" is 14 px) take the minimum 36 px, so the plot starts at 44
+    // and is 148 px wide: slots of 74, bar pairs of 59.2, each bar (59.2 − 2) / 2 = 28.6.
+    const layout = seriesLayout(POINTS, 200, 100, String);
+    expect(layout.ticks).toEqual([0, 10, 20, 30, 40]);
+    expect(layout.left).toBe(44);
+    expect(layout.slot).toBe(74);
+    expect(layout.barW).toBeCloseTo(28.6, 9);
+    expect(layout.cx(0)).toBeCloseTo(81, 9);
+    expect(layout.base).toBe(74);
+    expect(layout.y(10)).toBeCloseTo(57.5, 9);
+  });
+});
+
+describe('the spoken summary of a chart', () => {
+  const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
+    translate('en', key, vars);
+
+  it('names the lowest and highest point and where they are', () => {
+    const points = [
+      { label: 'Oct 1', value: 12 },
+      { label: 'Oct 2', value: null },
+      { label: 'Oct 3', value: 3 },
+      { label: 'Oct 4', value: 30 },
+    ];
+    expect(describeSeries(t, 'GMV', points, (v) => `¥${v}`)).toBe(
+      'GMV: 4 points, lowest ¥3 (Oct 3), highest ¥30 (Oct 4)',
+    );
+  });
+
+  it('says so when no point has a value', () => {
+    expect(describeSeries(t, 'GMV', [{ label: 'Oct 1', value: null }], String)).toBe(
+      'GMV: 1 points, none with a value',
+    );
+  });
+});
+
+describe('the series chart as drawn', () => {
+  const markup = (kind: 'bar' | 'line') =>
+    renderToStaticMarkup(
+      createElement(SeriesChart, {
+        title: 'GMV by day',
+        points: POINTS,
+        kind,
+        formatValue: (v: number | null) => (v === null ? '—' : `¥${v}`),
+        valueLabel: 'GMV',
+        compareLabel: 'Last year',
+        tableLabel: 'Show as table',
+      }),
+    );
+
+  it('draws a bar per known value in the accent colour and one per comparison value in grey, and says its extremes', () => {
+    const html = markup('bar');
+    expect(html.match(new RegExp(`<path[^>]*fill="${ACCENT}"`, 'g'))).toHaveLength(2);
+    expect(html.match(new RegExp(`<path[^>]*fill="${COMPARE}"`, 'g'))).toHaveLength(1);
+    expect(html).toContain('data-testid="chart-series"');
+    expect(html).toContain('role="img" aria-label="GMV by day: 2 points, lowest ¥10 (Oct 1), highest ¥40 (Oct 2)"');
+    expect(html).not.toContain('recharts');
+  });
+
+  it('draws a line and a dashed comparison line (of one point: no length) as kind "line"', () => {
+    const html = markup('line');
+    expect(html).not.toMatch(new RegExp(`<path[^>]*fill="${ACCENT}"`));
+    expect(html.match(/<path d="M[^"]*"[^>]*stroke="#3b5bdb"/g)).toHaveLength(1);
+    expect(html).toMatch(/<path d="M[\d.]+,[\d.]+Z" stroke="#adb5bd" stroke-dasharray="4 3"/);
   });
 });

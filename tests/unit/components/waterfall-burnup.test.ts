@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bandPaths, burnUpTicks, nearestRow, placeTicks, type BurnUpChartRow } from '../../../src/components/charts/BurnUpChart';
-import { linePaths } from '../../../src/components/charts/svg-axes';
+import { burnUpSummary, type BurnUpChartRow } from '../../../src/components/charts/BurnUpChart';
+import { stackTotals } from '../../../src/components/charts/StackedBarChart';
+import { translate } from '../../../src/i18n/use-t';
 import {
   barSpan,
   stackLabels,
-  ticksWithin,
   waterfallAxis,
   wrapLabel,
   xLabels,
@@ -21,26 +21,29 @@ const BARS: WaterfallChartBar[] = [
 
 describe('waterfall value axis', () => {
   it('without zoom runs in round steps from 0 to at least the highest end', () => {
-    // Ends 0..1100: (1100 − 0) / 4 = 275 → the next round step is 500.
-    expect(waterfallAxis(BARS, false)).toEqual({ domain: [0, 1500], ticks: [0, 500, 1000, 1500] });
+    // Ends 0..1100: 1100 / 5 = 220 → step 200 (2.2 is past √2, short of √10), the top rounded to 1200.
+    expect(waterfallAxis(BARS, false)).toEqual({ domain: [0, 1200], ticks: [0, 200, 400, 600, 800, 1000, 1200] });
   });
 
   it('with zoom keeps the zoomed domain and only the round ticks inside it', () => {
-    // zoomedDomain: ends 1000..1100, pad 60 below and 24 above → [940, 1124].
-    // Steps 10 (19 ticks) and 20 (960..1120, 9 ticks) are too many; 50 gives 950..1100, 4 ticks.
+    // zoomedDomain: ends 1000..1100, pad 60 below and 24 above → [940, 1124]. 184 / 5 = 36.8 →
+    // step 50 (3.68 is past √10): 950 … 1100 inside, the ends left as they are.
     const { domain, ticks } = waterfallAxis(BARS, true);
     expect(domain[0]).toBeCloseTo(940, 9);
     expect(domain[1]).toBeCloseTo(1124, 9);
     expect(ticks).toEqual([950, 1000, 1050, 1100]);
   });
 
-  it('ticks within a span take steps of 1, 2 or 5 without float noise, also across 0', () => {
-    // The overview's GMV in millions, zoomed to [2.077, 2.178]: step 0.01 gives 10 ticks, 0.02 gives
-    // 2.08 … 2.16, five (2.18 is past the top). No 2.125, which "CN¥2.13M" would misstate.
-    expect(ticksWithin(2.077, 2.178)).toEqual([2.08, 2.1, 2.12, 2.14, 2.16]);
-    // [−30, 20]: step 10 gives six ticks, step 20 gives −20, 0, 20.
-    expect(ticksWithin(-30, 20)).toEqual([-20, 0, 20]);
-    expect(ticksWithin(5, 5)).toEqual([5]);
+  it('with zoom on millions ticks at 1, 2 or 5 × a power of ten, without float noise', () => {
+    // GMV in millions, 2.1 → 2.15 (a total, then a rise): pad 0.05 × 0.6 = 0.03 below and 0.012
+    // above, zoomed to [2.07, 2.162]; 0.092 / 5 = 0.0184 → step 0.02. No 2.125, which "CN¥2.13M"
+    // would misstate.
+    const bars: WaterfallChartBar[] = [
+      { key: 'base', label: 'Before', range: [0, 2.1], value: 2.1, tone: 'total' },
+      { key: 'up', label: 'Sessions', range: [2.1, 2.15], value: 0.05, tone: 'up' },
+      { key: 'now', label: 'Now', range: [0, 2.15], value: 2.15, tone: 'total' },
+    ];
+    expect(waterfallAxis(bars, true).ticks).toEqual([2.08, 2.1, 2.12, 2.14, 2.16]);
   });
 });
 
@@ -52,7 +55,9 @@ describe('waterfall bars', () => {
     expect(barSpan(BARS[3]!, [940, 1124])).toEqual([940, 1100]);
     expect(barSpan(BARS[1]!, [940, 1124])).toEqual([1000, 1060]);
     // A falling part has its range low end first too; it is clipped at the top of the domain.
-    expect(barSpan({ key: 'd', label: 'd', range: [1050, 1200], value: -150, tone: 'down' }, [940, 1124])).toEqual([1050, 1124]);
+    expect(barSpan({ key: 'd', label: 'd', range: [1050, 1200], value: -150, tone: 'down' }, [940, 1124])).toEqual([
+      1050, 1124,
+    ]);
   });
 
   it('raise a value label that would run into the one before it by a line, and no further than needed', () => {
@@ -114,7 +119,13 @@ describe('waterfall bars', () => {
   });
 });
 
-const row = (date: string, actual: number | null, target: number, projected: number | null, band: [number, number]): BurnUpChartRow => ({
+const row = (
+  date: string,
+  actual: number | null,
+  target: number,
+  projected: number | null,
+  band: [number, number],
+): BurnUpChartRow => ({
   date,
   actual,
   target,
@@ -123,50 +134,51 @@ const row = (date: string, actual: number | null, target: number, projected: num
 });
 
 describe('burn-up chart', () => {
-  it('takes round value ticks from 0 over every line and the band', () => {
-    // Values 81..103 (the projection 103 is the highest): 103 / 4 = 25.75 → step 50.
-    const rows = [row('2026-01-31', 100, 90, 100, [81, 99]), row('2026-02-01', null, 93, 103, [83.7, 93])];
-    expect(burnUpTicks(rows)).toEqual([0, 50, 100, 150]);
-    expect(burnUpTicks([])).toEqual([0, 1]);
+  const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
+    translate('en', key, vars);
+  const labels = {
+    actual: 'Actual',
+    target: 'Target',
+    projected: 'Projected',
+    band: 'Floor – stretch',
+    asOf: 'Data until',
+  };
+  const rows = [
+    row('2026-01-01', 10, 8, null, [7, 9]),
+    row('2026-01-02', 25, 16, 25, [14, 18]),
+    row('2026-01-03', null, 24, 38, [21, 27]),
+  ];
+
+  it('says the actual on the day the data ends, the target at the end and where the projection ends', () => {
+    expect(burnUpSummary(t, 'GMV burn-up', rows, '2026-01-02', labels, (v) => (v === null ? '—' : `¥${v}`))).toBe(
+      'GMV burn-up: Actual ¥25 by 2026-01-02; Target ¥24 by 2026-01-03; Projected ¥38',
+    );
   });
 
-  it('draws the band as one closed area along its upper ends and back along its lower ends', () => {
-    // x = 10 px a day, y = the value: upper 3 → 4, then lower 2 ← 1.
-    expect(bandPaths([[1, 3], [2, 4]], (i) => i * 10, (v) => v)).toEqual(['M0,3L10,4L10,2L0,1Z']);
-    // A day without ends breaks the band; a lone day before the gap draws nothing.
-    expect(bandPaths([[1, 3], [NaN, NaN], [2, 4], [3, 5]], (i) => i * 10, (v) => v)).toEqual(['M20,4L30,5L30,3L20,2Z']);
+  it('writes "—" for an actual that is not known yet', () => {
+    expect(burnUpSummary(t, 'GMV burn-up', rows, null, labels, (v) => (v === null ? '—' : `¥${v}`))).toBe(
+      'GMV burn-up: Actual — by —; Target ¥24 by 2026-01-03; Projected ¥38',
+    );
   });
+});
 
-  it('ends the actual line at the last day of data and starts the projection there', () => {
-    const rows = [row('d1', 0, 0, null, [0, 0]), row('d2', 10, 8, 10, [7, 9]), row('d3', null, 16, 20, [14, 18])];
-    const x = (i: number) => i * 50;
-    const y = (v: number) => 100 - v;
-    // Actual: days 1 and 2 (100 − 0, 100 − 10); the null on day 3 ends it.
-    expect(linePaths(rows.map((r) => r.actual), x, y)).toEqual(['M0,100L50,90']);
-    // Projection: from day 2 on (the null on day 1 is before it).
-    expect(linePaths(rows.map((r) => r.projected), x, y)).toEqual(['M50,90L100,80']);
-  });
-
-  it('labels every other month from the first when every month does not fit, inside the chart', () => {
-    // "Jan" is 3 × 6.8 = 20.4 px; ticks 25 px apart: (20.4 + 12) / 25 → every 2nd tick.
-    // Jan moves in to 10.2 + 2 = 12.2; May from 100 to 110 − 12.2 = 97.8.
-    const placed = placeTicks(['Jan', 'Feb', 'Mar', 'Apr', 'May'], [0, 25, 50, 75, 100], 110);
-    expect(placed.map((p) => p.index)).toEqual([0, 2, 4]);
-    expect(placed[0]!.x).toBeCloseTo(12.2, 9);
-    expect(placed[1]!.x).toBe(50);
-    expect(placed[2]!.x).toBeCloseTo(97.8, 9);
-    // A first tick in mid-month 10 px before the next; the ticks after it are 90 px apart, so every
-    // tick is a candidate. "Jan 15" (40.8 px) at 100 ends, with half the gap, at 126.4; "Feb"
-    // at 110 would start at 93.8 and is left out; Mar and Apr fit.
-    expect(placeTicks(['Jan 15', 'Feb', 'Mar', 'Apr'], [100, 110, 200, 290], 400).map((p) => p.index)).toEqual([0, 2, 3]);
-  });
-
-  it('finds the day under the pointer, rows spread edge to edge', () => {
-    // 5 rows over 100 px sit at 0, 25, 50, 75, 100: 50 px is the third, 62 px rounds to the third (2.48).
-    expect(nearestRow(50, 100, 5)).toBe(2);
-    expect(nearestRow(62, 100, 5)).toBe(2);
-    expect(nearestRow(-5, 100, 5)).toBe(0);
-    expect(nearestRow(130, 100, 5)).toBe(4);
-    expect(nearestRow(40, 100, 1)).toBe(0);
+describe('stacked bars', () => {
+  it('stand as high as the sum of their parts, a missing part counting as none', () => {
+    const series = [
+      { key: 'new', label: 'New', color: '#000' },
+      { key: 'returning', label: 'Returning', color: '#111' },
+    ];
+    expect(
+      stackTotals(
+        [
+          { label: 'Jan', values: { new: 3, returning: 4 } },
+          { label: 'Feb', values: { new: null, returning: 2 } },
+        ],
+        series,
+      ),
+    ).toEqual([
+      { label: 'Jan', value: 7 },
+      { label: 'Feb', value: 2 },
+    ]);
   });
 });

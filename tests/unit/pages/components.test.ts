@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateLabelWidth } from '../../../src/components/charts/BarListChart';
+import { estimateLabelWidth } from '../../../src/components/charts/BarList';
 import { heatColor } from '../../../src/components/charts/CohortHeatmap';
 import { sortRows, tableCsv, type Column } from '../../../src/components/ui/DataTable';
 import { exportName } from '../../../src/components/ui/download';
