@@ -6,13 +6,21 @@ import { textCol as s, valueCol as v } from './stage';
 const NEW = '_ys_new';
 const NEW_ITEMS = '_ys_new_items';
 
+/**
+ * What one file did to its table (issue 19, item 4). Every valid row is loaded; the table
+ * grows by `loaded - replaced - addedUp` rows.
+ */
 export interface MergeCounts {
-  /** Rows that passed validation. */
-  valid: number;
-  /** Rows that went into the table. */
+  /** Rows that passed validation: each went into the table, or was added into a row that did. */
   loaded: number;
-  /** Valid rows whose key was already taken: earlier in this file or by an earlier file. */
-  duplicates: number;
+  /**
+   * Rows a row of this file took the place of: an earlier row of this file with the same key
+   * (the last wins), or a row already in the table (for order_items: every earlier item row
+   * of an order this file carries).
+   */
+  replaced: number;
+  /** Rows added into an earlier row of this file with the same key (traffic exports split by a dimension we drop). */
+  addedUp: number;
   dateRange: { from: string; to: string } | null;
   items?: { read: number; loaded: number };
 }
@@ -25,7 +33,7 @@ interface TableMerge {
   select(staged: string, file: string, dedupe: boolean): string;
   /** The key one row per table stands for, over staged columns; null when rows have no key. */
   keySql: string | null;
-  /** Counts keys of `_ys_new` already present in the table (replaced by this file). */
+  /** Counts the rows of the table that `_ys_new` replaces. */
   replacedSql: string;
   deleteSql: string;
   insertSql: string;
@@ -62,8 +70,8 @@ const ORDER_ITEMS: TableMerge = {
     SELECT ${v('order_id')} AS order_id, ${v('sku')} AS sku, ${v('product_name')} AS product_name, ${v('category')} AS category,
       ${v('quantity')} AS quantity, ${v('unit_price')} AS unit_price, ${literal(file)} AS source_file
     FROM ${staged} WHERE _reason IS NULL ORDER BY _row`,
-  // A later file's items replace all earlier items of the same order.
-  replacedSql: `SELECT count(DISTINCT order_id) AS n FROM ${NEW} WHERE order_id IN (SELECT order_id FROM order_items)`,
+  // A later file's items replace all earlier items of the same order: each earlier item row counts.
+  replacedSql: `SELECT count(*) AS n FROM order_items WHERE order_id IN (SELECT DISTINCT order_id FROM ${NEW})`,
   deleteSql: `DELETE FROM order_items WHERE order_id IN (SELECT order_id FROM ${NEW})`,
   insertSql: `INSERT INTO order_items BY NAME SELECT * FROM ${NEW}`,
   dateColumn: '',
@@ -156,10 +164,11 @@ export async function mergeStaged(engine: Engine, req: MergeRequest): Promise<Me
     // staged table: no second copy of a large file.
     newKind = dedupe || (req.table === 'traffic' && req.addUpTraffic) ? 'TABLE' : 'VIEW';
     await engine.run(`CREATE TEMP ${newKind} ${NEW} AS ${m.select(req.staged, req.file, dedupe)}`);
-    const loaded = newKind === 'VIEW' ? valid : await count(engine, `SELECT count(*) AS n FROM ${NEW}`);
+    const inserted = newKind === 'VIEW' ? valid : await count(engine, `SELECT count(*) AS n FROM ${NEW}`);
     const replaced = await count(engine, m.replacedSql);
-    const withinFile =
-      req.table === 'order_items' || (req.table === 'traffic' && req.addUpTraffic) ? 0 : valid - loaded;
+    // Rows that are not inserted were either replaced by a later row of the file or added into it.
+    const addedUp = req.table === 'traffic' && req.addUpTraffic ? valid - inserted : 0;
+    const withinFile = valid - inserted - addedUp;
     let dateRange: MergeCounts['dateRange'] = null;
     if (m.dateColumn) {
       const [r] = await engine.query(
@@ -194,7 +203,7 @@ export async function mergeStaged(engine: Engine, req: MergeRequest): Promise<Me
       await engine.run('ROLLBACK');
       throw e;
     }
-    return { valid, loaded, duplicates: withinFile + replaced, dateRange, ...(items ? { items } : {}) };
+    return { loaded: valid, replaced: withinFile + replaced, addedUp, dateRange, ...(items ? { items } : {}) };
   } finally {
     await engine.run(`DROP ${newKind} IF EXISTS ${NEW}; DROP TABLE IF EXISTS ${NEW_ITEMS}`);
   }

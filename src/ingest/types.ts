@@ -30,23 +30,31 @@ export interface LoadReport {
   table: TableName;
   source: SourceId;
   /**
-   * Records of `table` read from the file: one per data row, except for exports with one row
-   * per line item (Shopify), where it is one per order (`items` counts the line rows).
-   * rowsRead = rowsLoaded + rowsRejected + duplicates within the file, except that traffic
-   * rows from GA4 or Chinese exports that differ only by a dimension Yardstick does not keep
-   * are added up into one row (and are not duplicates).
+   * Records of `table` read from the file: one per data row (as a person counts them: lines,
+   * less the line ends inside quoted fields), except for exports with one row per line item
+   * (Shopify), where it is one per order (`items` counts the line rows).
+   * Always rowsRead = rowsLoaded + rowsRejected, and the table grows by
+   * rowsLoaded - duplicates - (addedUp ?? 0) rows (issue 19, item 4).
    */
   rowsRead: number;
-  /** Rows this file put into the table. */
+  /**
+   * Rows that passed every check and went into the table: including those a later row of this
+   * file then replaced (counted in `duplicates`) or that were added into another row (`addedUp`).
+   */
   rowsLoaded: number;
   rowsRejected: number;
   /**
-   * Rows whose key was already taken, earlier in this file or by an earlier file; the later
-   * row wins. Keys: order_id; user_id (trimmed, case-folded); traffic date + channel (as
-   * written) + device + campaign; for order_items, an order's items are replaced together
-   * and each replaced order counts once.
+   * Rows replaced because a loaded row had their key: an earlier row of this file or a row an
+   * earlier file put in the table; the later row wins. Keys: order_id; user_id (trimmed,
+   * case-folded); traffic date + channel (as written) + device + campaign; for order_items,
+   * an order's items are replaced together and each earlier item row counts.
    */
   duplicates: number;
+  /**
+   * Traffic rows from GA4 or Chinese exports that differ only by a dimension Yardstick does not
+   * keep are added up into one row: the rows added into another (present when any were).
+   */
+  addedUp?: number;
   /** Rejected rows counted once each, under their first reason. */
   reasons: Record<string, number>;
   dateRange: { from: string; to: string } | null;

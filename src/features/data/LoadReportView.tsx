@@ -6,7 +6,10 @@ import { csvBlob } from '../../lib/csv';
 import { sourceLabel } from './labels';
 import { useAppStore } from '../../stores/app-store';
 
-/** What happened to one file: rows read, loaded, rejected by reason, duplicates, dates covered. */
+/**
+ * What happened to one file: rows read, loaded, rejected by reason, duplicates, dates covered.
+ * Read = loaded + rejected; the table grew by loaded - duplicates - added up.
+ */
 export function LoadReportView({ report }: { report: LoadReport }) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
@@ -28,6 +31,7 @@ export function LoadReportView({ report }: { report: LoadReport }) {
           testId="rows-rejected"
         />
         <Stat label={t('report.duplicates')} value={n(report.duplicates)} testId="duplicates" />
+        {report.addedUp ? <Stat label={t('report.addedUp')} value={n(report.addedUp)} testId="added-up" /> : null}
         <Stat
           label={t('report.dates')}
           value={report.dateRange ? `${report.dateRange.from} – ${report.dateRange.to}` : '—'}
