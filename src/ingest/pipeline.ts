@@ -137,6 +137,7 @@ export async function readAndStage(
   const explicit = {
     dateOrder: options.mapping?.dateOrder ?? options.dateOrder,
     decimal: options.mapping?.decimal ?? options.decimal,
+    today: options.today,
   };
   const choices = await decideReading(engine, texts, explicit);
   const [main, items] = texts;

@@ -5,6 +5,7 @@ import { channelSql } from './channels';
 import { FIELDS, type FieldSpec } from './fields';
 import { CLEAN_TABLE } from './raw';
 import type { TablePlan } from './sources/source';
+import { implausibleSql, IMPLAUSIBLE_DATE, plausibleDates, type PlausibleDates } from './plausible-dates';
 import { UNTERMINATED_QUOTE } from './records';
 import { statusSql } from './statuses';
 import type { DateOrder, DecimalStyle } from './types';
@@ -26,6 +27,8 @@ export const valueCol = (field: string): string => ident(`v_${field}`);
 export interface ReadingChoices {
   dateOrder: DateOrder;
   decimal: DecimalStyle;
+  /** Dates outside these days are rejected as implausible. */
+  dates: PlausibleDates;
   warnings: string[];
 }
 
@@ -59,7 +62,7 @@ export interface StagedPlan {
 export async function decideReading(
   engine: Engine,
   staged: readonly StagedPlan[],
-  explicit: { dateOrder?: DateOrder | undefined; decimal?: DecimalStyle | undefined },
+  explicit: { dateOrder?: DateOrder | undefined; decimal?: DecimalStyle | undefined; today?: Date | undefined },
 ): Promise<ReadingChoices> {
   const warnings: string[] = [];
   const kinds = staged.map(({ plan, text }) => ({
@@ -135,7 +138,7 @@ export async function decideReading(
         `Amounts like 1,234 could mean 1234 or 1.234; read with a decimal point. Choose the decimal separator if that is wrong.`,
       );
   }
-  return { dateOrder, decimal, warnings };
+  return { dateOrder, decimal, dates: plausibleDates(explicit.today), warnings };
 }
 
 // Statuses and channels take few distinct values: each is mapped once in a small table and
@@ -170,9 +173,9 @@ function parseSql(spec: FieldSpec, s: string, choices: ReadingChoices): string {
 export const STRAY_TABLE = '_ys_stray_quotes';
 
 /**
- * Why a present value could not be read: it is written in the style or order the file did
- * not choose (issue 19, item 2: rejected, never read as another number or date), or it is
- * just unreadable.
+ * Why a present value could not be used: it is written in the style or order the file did
+ * not choose (issue 19, item 2: rejected, never read as another number or date), it is
+ * unreadable, or it is a date no export holds (item 5).
  */
 function unreadableArms(spec: FieldSpec, choices: ReadingChoices): string[] {
   const text = textCol(spec.name);
@@ -187,6 +190,8 @@ function unreadableArms(spec: FieldSpec, choices: ReadingChoices): string[] {
       `WHEN ${unread} AND ${timestampSql(text, OTHER_ORDER[choices.dateOrder])} IS NOT NULL THEN ${literal(`${spec.name} contradicts the file's date order (${ORDER_NAME[choices.dateOrder]})`)}`,
     );
   arms.push(`WHEN ${unread} THEN ${literal(spec.kind === 'status' ? 'unknown status' : `unparseable ${spec.name}`)}`);
+  if (spec.kind === 'timestamp' || spec.kind === 'date')
+    arms.push(`WHEN ${implausibleSql(valueCol(spec.name), choices.dates)} THEN ${literal(IMPLAUSIBLE_DATE)}`);
   return arms;
 }
 

@@ -115,6 +115,8 @@ export interface ImportOptions {
   dateOrder?: DateOrder;
   /** Reads amounts with this decimal separator; without it the data decides (a point when it cannot). */
   decimal?: DecimalStyle;
+  /** The day imports count from: a date more than a year after it is implausible (default: now). */
+  today?: Date;
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
   /** How far a gzip file may expand before it is refused (DEFAULT_GUNZIP_LIMIT when absent). */

@@ -123,3 +123,64 @@ describe('mixed date orders', () => {
     ]);
   });
 });
+
+describe('far dates', () => {
+  // Issue 19, item 5: 0001-01-01 and 9999-12-31 were accepted silently. Today is fixed at
+  // 2026-01-15, so the last plausible day is 2027-01-15.
+  const today = new Date(2026, 0, 15);
+
+  it('far dates are accepted silently: dates before 2000 or over a year after today are rejected as implausible', async () => {
+    const text = [
+      'order_id,customer_id,ordered_at,paid_at,status,order_total',
+      'F-1,u,0001-01-01,,paid,1', // line 2: implausible
+      'F-2,u,9999-12-31 23:59:59,,paid,1', // line 3: implausible
+      'F-3,u,1999-12-31 23:59:59,,paid,1', // line 4: implausible (the last second before 2000)
+      'F-4,u,2000-01-01 00:00:00,,paid,2', // line 5: ok
+      'F-5,u,2027-01-15 23:00:00,,paid,3', // line 6: ok (a year after today, that day)
+      'F-6,u,2027-01-16,,paid,1', // line 7: implausible (a year and a day)
+      'F-7,u,2025-06-01,1970-01-01,paid,1', // line 8: implausible paid_at
+      'F-8,u,36525,,paid,1', // line 9: Excel serial 36525 is 1999-12-31: implausible
+      'F-9,u,36526,,paid,4', // line 10: Excel serial 36526 is 2000-01-01: ok
+      '',
+    ].join('\n');
+    const r = await importFile(engine, textFile('far-dates.csv', text), { today });
+    expect(r).toMatchObject({
+      rowsRead: 9,
+      rowsLoaded: 3,
+      rowsRejected: 6,
+      reasons: { 'implausible date': 6 },
+      dateRange: { from: '2000-01-01', to: '2027-01-15' },
+    });
+    expect(r.rejected.map((x) => x.line)).toEqual([2, 3, 4, 7, 8, 9]);
+    expect(await engine.query('SELECT order_id FROM orders ORDER BY 1')).toEqual([
+      { order_id: 'F-4' },
+      { order_id: 'F-5' },
+      { order_id: 'F-9' },
+    ]);
+  });
+
+  it('rejects implausible dates in traffic and users too', async () => {
+    const traffic = await importFile(
+      engine,
+      textFile('far-traffic.csv', 'date,sessions\n1900-01-01,5\n2026-01-10,7\n2030-01-01,9\n'),
+      { today },
+    );
+    expect(traffic).toMatchObject({ rowsLoaded: 1, rowsRejected: 2, reasons: { 'implausible date': 2 } });
+    const users = await importFile(
+      engine,
+      textFile('far-users.csv', 'user_id,registered_at\nu1,1999-05-05\nu2,2025-05-05\n'),
+      { today },
+    );
+    expect(users).toMatchObject({ rowsLoaded: 1, rowsRejected: 1, reasons: { 'implausible date': 1 } });
+  });
+
+  it("measures 'a year after today' from the current date unless told otherwise", async () => {
+    const now = new Date();
+    const later = `${now.getFullYear() + 2}-01-01`; // always more than a year ahead
+    const r = await importFile(
+      engine,
+      textFile('future.csv', `${HEADER}\nN-1,u,${later},paid,1\nN-2,u,2025-06-01,paid,1\n`),
+    );
+    expect(r).toMatchObject({ rowsLoaded: 1, rowsRejected: 1, reasons: { 'implausible date': 1 } });
+  });
+});
