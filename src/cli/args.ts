@@ -2,6 +2,7 @@ import type { ReportFormat } from './format';
 import { COMPARISON_MODES, GRAINS, isDay, type ComparisonMode, type Grain, type Period } from '../metrics/periods';
 import type { Filters } from '../metrics/filters';
 import { DEFAULT_GUNZIP_LIMIT, type GunzipLimit } from '../ingest/decode';
+import type { DateOrder, DecimalStyle } from '../ingest/types';
 
 export const ENGINES = ['wasm', 'native'] as const;
 export type EngineChoice = (typeof ENGINES)[number];
@@ -23,6 +24,8 @@ export interface ReportArgs {
   quiet: boolean;
   /** How far a gzip input may expand (`--max-gzip-ratio`; the floor stays DEFAULT_GUNZIP_LIMIT's). */
   gunzipLimit: GunzipLimit;
+  /** Reading decisions the user makes instead of the data (`--date-order`, `--decimal`). */
+  reading: { dateOrder?: DateOrder; decimal?: DecimalStyle };
 }
 
 export type ParsedArgs =
@@ -34,7 +37,7 @@ export const USAGE = `Usage: yardstick report --orders FILE… [--traffic FILE�
                         [--targets FILE] [--engine wasm|native] [--json | --format md|csv|json]
                         [--out FILE] [--currency CODE]
                         [--channel V…] [--category V…] [--region V…] [--device V…] [--campaign V…] [--quiet]
-                        [--max-gzip-ratio N]
+                        [--date-order dmy|mdy] [--decimal point|comma] [--max-gzip-ratio N]
 
 A flag that takes files or values takes one or more of them and may be repeated.
 Exit status: 0 on success, 2 on bad arguments or input (the reason on stderr), 1 on anything else.`;
@@ -60,6 +63,8 @@ const SINGLE = [
   'format',
   'out',
   'currency',
+  'date-order',
+  'decimal',
   'max-gzip-ratio',
 ] as const;
 const SWITCHES = ['json', 'quiet', 'help'] as const;
@@ -158,6 +163,20 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (!Number.isFinite(ratio) || ratio < 1)
     return { ok: false, reason: `--max-gzip-ratio "${ratioFlag}" must be a number of at least 1` };
 
+  const reading: ReportArgs['reading'] = {};
+  const dateOrder = single.get('date-order');
+  if (dateOrder !== undefined) {
+    if (dateOrder !== 'dmy' && dateOrder !== 'mdy')
+      return { ok: false, reason: `--date-order "${dateOrder}" must be dmy (day first) or mdy (month first)` };
+    reading.dateOrder = dateOrder;
+  }
+  const decimal = single.get('decimal');
+  if (decimal !== undefined) {
+    if (decimal !== 'point' && decimal !== 'comma')
+      return { ok: false, reason: `--decimal "${decimal}" must be point (1,234.50) or comma (1.234,50)` };
+    reading.decimal = decimal === 'point' ? 'dot' : 'comma';
+  }
+
   return {
     ok: true,
     command: 'report',
@@ -176,6 +195,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       filters,
       quiet: switches.has('quiet'),
       gunzipLimit: { ...DEFAULT_GUNZIP_LIMIT, ratio },
+      reading,
     },
   };
 }

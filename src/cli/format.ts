@@ -213,6 +213,8 @@ export function renderMarkdown(report: ReportJson): string {
     parts.push(
       `## Data quality\n\n${table(['Table', 'Rows read', 'Loaded', 'Rejected', 'Duplicates', 'Rejected because'], ['l', 'r', 'r', 'r', 'r', 'l'], rows)}`,
     );
+    const notes = quality.flatMap(([, q]) => q.warnings);
+    if (notes.length) parts.push(`How the files were read:\n\n${notes.map((n) => `- ${n}`).join('\n')}`);
   }
 
   parts.push('Values shown as — cannot be computed from the data loaded (for example, no traffic file).');

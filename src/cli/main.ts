@@ -34,7 +34,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const { args } = parsed;
   const progress = args.quiet ? () => undefined : io.stderr;
   try {
-    const text = renderReport(await buildReport(args, progress), args.format);
+    const text = renderReport(await buildReport(args, progress, io.stderr), args.format);
     if (args.out !== null) {
       try {
         await writeFile(args.out, text);

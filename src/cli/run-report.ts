@@ -4,6 +4,7 @@ import { createNativeEngine } from '../engine/native';
 import { createNodeWasmEngine } from '../engine/node';
 import { GunzipLimitError } from '../ingest/decode';
 import { ensureTables, importFile } from '../ingest/import';
+import { readingNotes } from '../ingest/report';
 import { ImportError, type ImportProgress, type LoadReport } from '../ingest/types';
 import { MixedCurrencyError } from '../metrics/context';
 import { dataQualityFrom } from '../metrics/data-quality';
@@ -41,8 +42,17 @@ function throttled(progress: Progress, file: string): (p: ImportProgress) => voi
   };
 }
 
-/** Loads every file into its table, in the order given; a file that cannot be used stops the run (exit 2). */
-export async function loadFiles(engine: Engine, args: ReportArgs, progress: Progress): Promise<LoadReport[]> {
+/**
+ * Loads every file into its table, in the order given; a file that cannot be used stops the
+ * run (exit 2). Each file's reading decisions and warnings go to `warn` (stderr even with
+ * --quiet: they can change what the numbers mean).
+ */
+export async function loadFiles(
+  engine: Engine,
+  args: ReportArgs,
+  progress: Progress,
+  warn: Progress = progress,
+): Promise<LoadReport[]> {
   await ensureTables(engine);
   const plan: [TableName, string[], string][] = [
     ['orders', args.orders, '--orders'],
@@ -60,13 +70,14 @@ export async function loadFiles(engine: Engine, args: ReportArgs, progress: Prog
         const report = await importFile(
           engine,
           { name: path, data },
-          { table, onProgress: throttled(progress, path), gunzipLimit: args.gunzipLimit },
+          { table, onProgress: throttled(progress, path), gunzipLimit: args.gunzipLimit, ...args.reading },
         );
         reports.push(report);
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         progress(
           `  ${report.rowsLoaded} rows loaded, ${report.rowsRejected} rejected, ${report.duplicates} duplicates (${report.source}, ${seconds} s)`,
         );
+        for (const note of readingNotes(report)) warn(`Warning: ${path}: ${note}`);
       } catch (e) {
         if (e instanceof GunzipLimitError)
           throw new UsageError(`${e.message} If the file is genuine, allow more with --max-gzip-ratio N.`);
@@ -83,11 +94,15 @@ export async function createEngine(choice: ReportArgs['engine']): Promise<Engine
 }
 
 /** The whole `report` run: load, build derived tables, compute; the engine is closed whatever happens. */
-export async function buildReport(args: ReportArgs, progress: Progress): Promise<ReportJson> {
+export async function buildReport(
+  args: ReportArgs,
+  progress: Progress,
+  warn: Progress = progress,
+): Promise<ReportJson> {
   const targetsFile = args.targets === null ? null : await readTargets(args.targets);
   const engine = await createEngine(args.engine);
   try {
-    const reports = await loadFiles(engine, args, progress);
+    const reports = await loadFiles(engine, args, progress, warn);
     await rebuildDerived(engine);
     const hook: TargetsHook | undefined = targetsFile ? targetsHook(targetsFile) : undefined;
     progress('Computing the report…');

@@ -62,6 +62,7 @@ export function importFile(engine: Engine, file: InputFile, options: ImportOptio
         dateRange: counts.dateRange,
         rejected,
         warnings: staged.choices.warnings,
+        encoding: staged.prepared.encoding,
         ...(counts.items ? { items: { ...counts.items, rejected: counts.items.read - counts.items.loaded } } : {}),
       };
       options.onProgress?.({ phase: 'done', bytes: totalBytes, totalBytes, rows: rowsRead });

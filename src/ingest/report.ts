@@ -22,6 +22,23 @@ export function rejectedRowsCsv(report: LoadReport): string {
   return toCsv(rows, REJECTED_COLUMNS);
 }
 
+const ENCODING_NAME: Record<string, string> = {
+  'utf-16le': 'UTF-16',
+  'utf-16be': 'UTF-16 (big-endian)',
+  gb18030: 'GB18030 (GBK)',
+  'windows-1252': 'Windows-1252',
+};
+
+/**
+ * Every reading decision and warning of a load, for the CLI's stderr and `data_quality`
+ * (issue 19, item 3): the encoding when it is not UTF-8, then the load's warnings (the date
+ * order and decimal style decided from the data, re-reads, ambiguities).
+ */
+export function readingNotes(report: LoadReport): string[] {
+  const encoding = report.encoding === undefined ? undefined : ENCODING_NAME[report.encoding];
+  return [...(encoding ? [`Read as ${encoding} text (not UTF-8).`] : []), ...(report.warnings ?? [])];
+}
+
 /** Re-joins the fields of a rejected row the way a CSV writer would, for showing it. */
 export function joinFields(fields: readonly (string | null)[], delimiter: string): string {
   return fields

@@ -62,6 +62,8 @@ export interface LoadReport {
   rejected: RejectedRow[];
   /** Things the user should know that did not reject a row (ambiguous dates, guessed decimals). */
   warnings?: string[];
+  /** The text encoding the file was read in ('utf-8', 'gb18030', …): a reading decision too. */
+  encoding?: string;
   /**
    * Line items that went to `order_items` from an orders export that carries them; items of
    * a rejected order are not loaded and count as rejected. Rejected item rows are listed in

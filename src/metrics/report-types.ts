@@ -27,6 +27,12 @@ export interface DataQualityEntry {
   rows_rejected: number;
   duplicates: number;
   reasons: Record<string, number>;
+  /**
+   * Every reading decision and warning of the table's files, each as "file: message" (dates
+   * read day-first, the decimal style, an encoding…). Not in METRICS.md's example; added so a
+   * scheduled report carries what the page shows (issue 19, item 3).
+   */
+  warnings: string[];
 }
 
 export type DataQuality = Partial<Record<TableName, DataQualityEntry>>;

@@ -39,6 +39,8 @@ function oneLineFailure(run: Run): string {
 }
 
 const MB = 1024 * 1024;
+// A run takes seconds; on a loaded machine (two cores, many jobs) a minute is not unusual.
+const CLI_TIMEOUT = 180_000;
 
 /** `head` then `row` repeated to about `bytes`, gzipped as a stream (never held whole). */
 async function gzipRepeated(head: string, row: string, bytes: number): Promise<Buffer> {
@@ -61,7 +63,7 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-describe('a gzip bomb (issue 19, item 11)', () => {
+describe('a gzip bomb (issue 19, item 11)', { timeout: CLI_TIMEOUT }, () => {
   it('is refused early with one line naming the file and the limit', async () => {
     // 300 MB of one repeated order row: about 0.7 MB gzipped, so the default limit is its
     // 256 MB floor. The trailer's checksum is spoilt: inflating to the end would say "damaged".
@@ -78,5 +80,92 @@ describe('a gzip bomb (issue 19, item 11)', () => {
       `yardstick: ${file}: the gzip data expands to more than 256 MB from ${kb} KB; refused as a likely decompression bomb ` +
         '(the limit is 100 times the compressed size, and at least 256 MB). If the file is genuine, allow more with --max-gzip-ratio N.',
     );
-  }, 120_000);
+  });
 });
+
+describe('reading decisions and warnings (issue 19, item 3)', { timeout: CLI_TIMEOUT }, () => {
+  // Both dates could be either order (read day-first: 2 and 3 June); the amounts are written
+  // with a decimal comma (12.50 and 7.25, GMV 19.75).
+  const ambiguous = `${HEADER.trim()},currency\nW-1,w1,02/06/2025,paid,"12,50",EUR\nW-2,w2,03/06/2025,paid,"7,25",EUR\n`;
+  let file: string;
+  beforeAll(async () => {
+    file = path.join(tmp, 'ambiguous.csv');
+    await writeFile(file, ambiguous);
+  });
+
+  it('go to stderr, even with --quiet, and into data_quality', async () => {
+    const run = await yardstick([
+      'report',
+      '--orders',
+      file,
+      '--from',
+      '2025-06-01',
+      '--to',
+      '2025-06-30',
+      '--json',
+      '--quiet',
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    const warnings = run.stderr.split('\n').filter((l) => l.startsWith('Warning: '));
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(
+      new RegExp(`^Warning: ${escape(file)}: Dates like .* could be day-first or month-first; read as day-first`),
+    );
+    expect(warnings[1]).toMatch(new RegExp(`^Warning: ${escape(file)}: Amounts are written with a decimal comma`));
+
+    const report = JSON.parse(run.stdout);
+    expect(report.data_quality.orders.warnings).toEqual(warnings.map((w) => w.slice('Warning: '.length)));
+    expect(report.kpis).toMatchObject({ gmv: 19.75, orders: 2 }); // 2 and 3 June, 12.50 + 7.25
+  });
+
+  it('can be made by the user instead: --date-order mdy reads 6 February and 6 March', async () => {
+    const run = await yardstick([
+      'report',
+      '--orders',
+      file,
+      '--from',
+      '2025-02-01',
+      '--to',
+      '2025-03-31',
+      '--date-order',
+      'mdy',
+      '--decimal',
+      'comma',
+      '--json',
+      '--quiet',
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).not.toMatch(/Warning:/);
+    const report = JSON.parse(run.stdout);
+    expect(report.data_quality.orders.warnings).toEqual([]);
+    expect(report.kpis).toMatchObject({ gmv: 19.75, orders: 2 });
+  });
+
+  it('include the encoding of a file that is not UTF-8', async () => {
+    const taobao = path.join(ROOT, 'tests/fixtures/ingest/taobao_orders_gbk.csv');
+    const run = await yardstick([
+      'report',
+      '--orders',
+      taobao,
+      '--from',
+      '2025-01-01',
+      '--to',
+      '2025-12-31',
+      '--json',
+      '--quiet',
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`Warning: ${taobao}: Read as GB18030 (GBK) text (not UTF-8).`);
+    expect(JSON.parse(run.stdout).data_quality.orders.warnings).toContain(
+      `${taobao}: Read as GB18030 (GBK) text (not UTF-8).`,
+    );
+  });
+
+  it('are listed under the data quality table of the Markdown report', async () => {
+    const run = await yardstick(['report', '--orders', file, '--from', '2025-06-01', '--to', '2025-06-30', '--quiet']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`How the files were read:\n\n- ${file}: Dates like`);
+  });
+});
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KPI_IDS } from '../../../src/metrics/definitions';
+import { KPI_IDS } from '../../../src/metrics/registry';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const BIN = path.join(ROOT, 'src/cli/bin.mjs');
@@ -176,7 +176,14 @@ describe('yardstick report --json', () => {
     const { data_quality: dq } = JSON.parse(wasm.stdout);
     expect(dq.orders).toMatchObject({ rows_read: 7, rows_loaded: 6, rows_rejected: 1, duplicates: 0 }); // 1 + 6 rows read
     expect(Object.values(dq.orders.reasons)).toEqual([1]);
-    expect(dq.traffic).toEqual({ rows_read: 2, rows_loaded: 2, rows_rejected: 0, duplicates: 0, reasons: {} });
+    expect(dq.traffic).toEqual({
+      rows_read: 2,
+      rows_loaded: 2,
+      rows_rejected: 0,
+      duplicates: 0,
+      reasons: {},
+      warnings: [],
+    });
   });
 
   it('gives the same JSON on native DuckDB', () => {

@@ -205,8 +205,27 @@ describe('data quality from load reports', () => {
         rows_rejected: 3,
         duplicates: 3,
         reasons: { 'unparseable ordered_at': 3 },
+        warnings: [],
       },
-      traffic: { rows_read: 3, rows_loaded: 2, rows_rejected: 1, duplicates: 0, reasons: { 'missing date': 1 } },
+      traffic: {
+        rows_read: 3,
+        rows_loaded: 2,
+        rows_rejected: 1,
+        duplicates: 0,
+        reasons: { 'missing date': 1 },
+        warnings: [],
+      },
     });
+  });
+
+  it("lists every file's reading decisions and warnings, named by file (issue 19, item 3)", () => {
+    const quality = dataQualityFrom([
+      { ...report('orders', 2, 2, 0, {}), file: 'a.csv', encoding: 'utf-8', warnings: ['Dates read day-first.'] },
+      { ...report('orders', 1, 1, 0, {}), file: 'b.csv', encoding: 'gb18030', warnings: [] },
+    ]);
+    expect(quality.orders?.warnings).toEqual([
+      'a.csv: Dates read day-first.',
+      'b.csv: Read as GB18030 (GBK) text (not UTF-8).',
+    ]);
   });
 });
