@@ -5,6 +5,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { queryFailed, REGISTERED_DIR, SEALED_SETTINGS, type Columns, type Engine, type Row } from './engine';
 import { queryLog } from './query-log';
+import { BEGIN_READ_ONLY, refuseEngineKillers } from './read-only';
 import { arrowToColumns, arrowToRows } from './rows';
 
 /**
@@ -51,6 +52,26 @@ async function startBrowserEngine(): Promise<Engine> {
         throw queryFailed(sql, e);
       }
     },
+    async queryReadOnly<T extends Row = Row>(sql: string): Promise<T[]> {
+      refuseEngineKillers(sql);
+      const own = await db.connect();
+      const start = performance.now();
+      try {
+        await own.query(BEGIN_READ_ONLY);
+        const statement = await own.prepare(sql);
+        try {
+          return arrowToRows(await statement.query()) as T[];
+        } finally {
+          await statement.close();
+        }
+      } catch (e) {
+        throw queryFailed(sql, e);
+      } finally {
+        await own.query('ROLLBACK').catch(() => undefined); // a lone COMMIT has ended it already
+        await own.close();
+        queryLog()?.push({ sql, start, end: performance.now() });
+      }
+    },
     async registerBytes(name, bytes) {
       await db.registerFileBuffer(REGISTERED_DIR + name, bytes);
     },
@@ -70,7 +91,6 @@ async function startBrowserEngine(): Promise<Engine> {
     },
   };
 }
-
 
 let started: Promise<Engine> | undefined;
 

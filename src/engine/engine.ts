@@ -23,6 +23,12 @@ export interface Engine {
   columns?(sql: string): Promise<Columns>;
   /** Runs one or more statements, discarding results. */
   run(sql: string): Promise<void>;
+  /**
+   * Runs exactly one statement someone typed (the SQL console) where it cannot change the data
+   * or the engine: its own connection, a read-only transaction that is always rolled back, and
+   * no statement known to crash DuckDB (see read-only.ts).
+   */
+  queryReadOnly<T extends Row = Row>(sql: string): Promise<T[]>;
   /** Makes bytes readable from SQL as `fileRef(name)` (e.g. `read_csv('/ys/name')`). */
   registerBytes(name: string, bytes: Uint8Array): Promise<void>;
   /** Registers a browser File/Blob without copying it into memory (browser only; others read it). */
