@@ -6,6 +6,8 @@
  * multi-byte character, so scanning bytes is exact for any UTF-8 text.
  */
 
+import { MAX_QUOTED_RECORD_BYTES } from './records';
+
 const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
@@ -28,6 +30,12 @@ export interface HeadLayout {
   dataStart: number;
   /** 1-based line at `dataStart`. */
   dataLine: number;
+  /**
+   * The header opens a quote that does not close as a field should: not before the end of
+   * the file or MAX_QUOTED_RECORD_BYTES, or only mid-field on a later line (a data row's
+   * quote). Nothing else in the layout can be trusted then (issue 19, item 12).
+   */
+  unclosedQuote: boolean;
 }
 
 const utf8 = new TextDecoder('utf-8');
@@ -46,19 +54,34 @@ function firstNonSpace(bytes: Uint8Array, i: number): number | undefined {
   return bytes[i];
 }
 
+interface RecordEnd {
+  end: number;
+  lines: number;
+  complete: boolean;
+  /** The bytes ran out inside a quote. */
+  inQuotes: boolean;
+  /** A closing quote was followed by something other than a quote, a delimiter or a line end. */
+  closedMidField: boolean;
+}
+
+const FIELD_ENDS = new Set([QUOTE, CR, LF, ...DELIMITERS.map((d) => d.charCodeAt(0))]);
+
 /** End of the record starting at `start` (after its line end), and how many line ends it used. */
-function recordEnd(bytes: Uint8Array, start: number): { end: number; lines: number; complete: boolean } {
+function recordEnd(bytes: Uint8Array, start: number): RecordEnd {
   let inQuotes = false;
   let lines = 0;
+  let closedMidField = false;
   for (let i = start; i < bytes.length; i++) {
     const b = bytes[i];
-    if (b === QUOTE) inQuotes = !inQuotes;
-    else if (b === LF) {
+    if (b === QUOTE) {
+      inQuotes = !inQuotes;
+      if (!inQuotes && i + 1 < bytes.length && !FIELD_ENDS.has(bytes[i + 1]!)) closedMidField = true;
+    } else if (b === LF) {
       lines++;
-      if (!inQuotes) return { end: i + 1, lines, complete: true };
+      if (!inQuotes) return { end: i + 1, lines, complete: true, inQuotes, closedMidField };
     }
   }
-  return { end: bytes.length, lines, complete: false };
+  return { end: bytes.length, lines, complete: false, inQuotes, closedMidField };
 }
 
 function chooseDelimiter(record: Uint8Array): Delimiter {
@@ -139,9 +162,19 @@ export function findHeader(head: Uint8Array, wholeFile: boolean): HeadLayout | n
   }
   if (i >= head.length) return null;
   const rec = recordEnd(head, i);
-  if (!rec.complete && !wholeFile) return null;
+  const openTooFar = rec.inQuotes && head.length - i >= MAX_QUOTED_RECORD_BYTES;
+  if (!rec.complete && !wholeFile && !openTooFar) return null;
+  const unclosedQuote = rec.inQuotes || (rec.lines > 1 && rec.closedMidField);
   const record = head.subarray(i, rec.end);
   const delimiter = declared ?? chooseDelimiter(record);
   const header = splitRecord(record, delimiter).map((h) => h.trim());
-  return { delimiter, header, headerLine: line, commentLines, dataStart: rec.end, dataLine: line + rec.lines };
+  return {
+    delimiter,
+    header,
+    headerLine: line,
+    commentLines,
+    dataStart: rec.end,
+    dataLine: line + rec.lines,
+    unclosedQuote,
+  };
 }

@@ -52,6 +52,11 @@ async function findLayout(name: string, data: ByteSource): Promise<HeadLayout> {
     const head = await readRange(data, 0, n);
     const whole = n >= size;
     const layout = findHeader(head, whole);
+    if (layout?.unclosedQuote)
+      throw new ImportError(
+        name,
+        `the header (line ${layout.headerLine}) opens a quote that never closes, so its column names and the rows below cannot be told apart; close or remove that quote (expected ${EXPECTED}).`,
+      );
     if (layout) return layout;
     if (whole) throw new ImportError(name, `the file is empty (only blank or comment lines); expected ${EXPECTED}.`);
     if (n >= MAX_HEADER_BYTES)

@@ -238,6 +238,37 @@ describe('rows that cannot be read', () => {
     expect(r.rejected[0]).toMatchObject({ line: 3, raw: 'Q-2,u2,2025-01-01,paid,"2' });
   });
 
+  // Issue 19, item 12: a header whose quote never closes swallowed the whole file into the
+  // header, and the message said "the file has a header but no rows".
+  it("a header with an unclosed quote says 'header but no rows': it names the line and the quote", async () => {
+    const text =
+      'order_id,"customer_id,ordered_at,status,order_total\nH-1,u1,2025-01-01,paid,1\nH-2,u2,2025-01-01,paid,2\n';
+    await expectImportError(
+      textFile('open-header.csv', text),
+      /^open-header\.csv: the header \(line 1\) opens a quote that never closes/,
+    );
+  });
+
+  it('names the header line after comment lines, and a quote closed by a later row does not hide it', async () => {
+    // The header's quote is "closed" by the quote that opens "1,234.50" on line 4: the
+    // header would swallow line 4 and the quote closes mid-field.
+    const text =
+      '# exported 2025-01-02\n\norder_id,customer_id,ordered_at,status,order_total"\nH-1,u1,2025-01-01,paid,"1,234.50"\n';
+    await expectImportError(
+      textFile('open-header-2.csv', text),
+      /^open-header-2\.csv: the header \(line 3\) opens a quote that never closes/,
+    );
+  });
+
+  it('says the same for a header quote still open after 1 MB, instead of "no header row in 16 MB"', async () => {
+    const row = 'H-1,u1,2025-01-01,paid,1\n';
+    const rows = row.repeat(Math.ceil((2 * 1024 * 1024) / row.length));
+    await expectImportError(
+      textFile('open-header-big.csv', `order_id,"customer_id,ordered_at,status,order_total\n${rows}`),
+      /^open-header-big\.csv: the header \(line 1\) opens a quote that never closes/,
+    );
+  });
+
   it('rejects a row with more fields than the header', async () => {
     const r = await importFile(
       engine,

@@ -50,6 +50,29 @@ describe('findHeader', () => {
   });
 });
 
+describe('findHeader and a header quote that never closes (issue 19, item 12)', () => {
+  it('flags a quote open to the end of the file', () => {
+    expect(findHeader(bytes('a,"b,c\n1,2,3\n'), true)).toMatchObject({ unclosedQuote: true, headerLine: 1 });
+  });
+
+  it('flags a quote that a later line closes mid-field', () => {
+    expect(findHeader(bytes('a,"b,c\n1,"2",3\n'), true)).toMatchObject({ unclosedQuote: true });
+  });
+
+  it('flags a quote still open after MAX_QUOTED_RECORD_BYTES without asking for more', () => {
+    const text = `a,"b,c\n${'1,2,3\n'.repeat(200_000)}`; // 1.2 MB
+    expect(findHeader(bytes(text), false)).toMatchObject({ unclosedQuote: true });
+  });
+
+  it('accepts a quoted name that holds a line end and closes as a field should', () => {
+    expect(findHeader(bytes('"two\nlines",b\n1,2\n'), true)).toMatchObject({
+      unclosedQuote: false,
+      header: ['two\nlines', 'b'],
+    });
+    expect(findHeader(bytes('a,"say ""hi""",c\n1,2,3\n'), true)).toMatchObject({ unclosedQuote: false });
+  });
+});
+
 describe('splitRecord', () => {
   it('undoes CSV quoting', () => {
     expect(splitRecord(bytes('a,"b,c","say ""hi""",,"x\ny"\r\n'), ',')).toEqual(['a', 'b,c', 'say "hi"', '', 'x\ny']);
