@@ -1,8 +1,15 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DuckDBInstance, DuckDBTypeId, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import {
+  DuckDBInstance,
+  DuckDBTypeId,
+  type DuckDBResultReader,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 import { OFFLINE_SETTINGS, queryFailed, type Engine, type Row, type Scalar } from './engine';
+import { BEGIN_READ_ONLY, refuseEngineKillers } from './read-only';
 
 function toScalar(value: DuckDBValue, type: DuckDBType): Scalar {
   if (value === null || value === undefined) return null;
@@ -27,6 +34,18 @@ function toScalar(value: DuckDBValue, type: DuckDBType): Scalar {
   }
 }
 
+function readerRows<T extends Row>(reader: DuckDBResultReader): T[] {
+  const names = reader.columnNames();
+  const types = reader.columnTypes();
+  return reader.getRows().map((values) => {
+    const row: Row = {};
+    values.forEach((v, i) => {
+      row[names[i] ?? `col${i}`] = toScalar(v, types[i] as DuckDBType);
+    });
+    return row as T;
+  });
+}
+
 /**
  * Native DuckDB (@duckdb/node-api) behind the same interface, for files no browser tab holds.
  * Registered bytes are written to a private temp folder that DuckDB searches for file names.
@@ -42,18 +61,27 @@ export async function createNativeEngine(): Promise<Engine> {
     kind: 'native',
     async query<T extends Row = Row>(sql: string): Promise<T[]> {
       try {
-        const reader = await conn.runAndReadAll(sql);
-        const names = reader.columnNames();
-        const types = reader.columnTypes();
-        return reader.getRows().map((values) => {
-          const row: Row = {};
-          values.forEach((v, i) => {
-            row[names[i] ?? `col${i}`] = toScalar(v, types[i] as DuckDBType);
-          });
-          return row as T;
-        });
+        return readerRows<T>(await conn.runAndReadAll(sql));
       } catch (e) {
         throw queryFailed(sql, e);
+      }
+    },
+    async queryReadOnly<T extends Row = Row>(sql: string): Promise<T[]> {
+      refuseEngineKillers(sql);
+      const own = await instance.connect();
+      try {
+        await own.run(BEGIN_READ_ONLY);
+        const statement = await own.prepare(sql);
+        try {
+          return readerRows<T>(await statement.runAndReadAll());
+        } finally {
+          statement.destroySync();
+        }
+      } catch (e) {
+        throw queryFailed(sql, e);
+      } finally {
+        await own.run('ROLLBACK').catch(() => undefined); // a lone COMMIT has ended it already
+        own.closeSync();
       }
     },
     async run(sql: string): Promise<void> {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { queryFailed, REGISTERED_DIR, SEALED_SETTINGS, type Columns, type Engine, type Row } from './engine';
+import { BEGIN_READ_ONLY, refuseEngineKillers } from './read-only';
 import { arrowToColumns, arrowToRows } from './rows';
 
 /**
@@ -46,6 +47,28 @@ export async function createNodeWasmEngine(): Promise<Engine> {
         conn.query(sql);
       } catch (e) {
         throw queryFailed(sql, e);
+      }
+    },
+    async queryReadOnly<T extends Row = Row>(sql: string): Promise<T[]> {
+      refuseEngineKillers(sql);
+      const own = db.connect();
+      try {
+        own.query(BEGIN_READ_ONLY);
+        const statement = own.prepare(sql);
+        try {
+          return arrowToRows(statement.query()) as T[];
+        } finally {
+          statement.close();
+        }
+      } catch (e) {
+        throw queryFailed(sql, e);
+      } finally {
+        try {
+          own.query('ROLLBACK');
+        } catch {
+          // a lone COMMIT has ended the transaction already
+        }
+        own.close();
       }
     },
     async registerBytes(name, bytes) {

@@ -388,17 +388,98 @@ describe('SQL console', () => {
   });
 });
 
-describe('empty sources', () => {
-  it('says what to load when traffic or line items are missing', async () => {
+describe('SQL console: DROP TABLE orders on the SQL page blanks the dashboard until a reload (issue 19, item 7)', () => {
+  // Every statement that changed the shared tables before, and the tricks that leave a
+  // rolled-back transaction (COMMIT first, or several statements in one run).
+  const HOSTILE = [
+    'DROP TABLE orders',
+    'COMMIT',
+    'DROP TABLE orders',
+    'COMMIT; DROP TABLE orders',
+    'ROLLBACK; DELETE FROM orders',
+    'BEGIN; DROP TABLE orders; COMMIT;',
+    'DELETE FROM orders',
+    'TRUNCATE traffic',
+    "UPDATE orders SET status = 'cancelled'",
+    'CREATE OR REPLACE TABLE orders AS SELECT 1 AS x',
+    'ALTER TABLE orders RENAME TO gone',
+    'DROP TABLE ys_orders',
+    "SET search_path = 'system'",
+    'CHECKPOINT system',
+  ];
+
+  it('refuses every change to the data; the overview keeps its KPIs without a reload', async () => {
     const { context, page, errors } = await newPage();
-    await open(page, 'sql');
+    await open(page, 'overview');
+    await settledKpi(page, 'gmv');
+    const kpis = () =>
+      page.$$eval('[data-kpi]', (cards) =>
+        cards.map((c) => [c.getAttribute('data-kpi'), c.getAttribute('data-value')]),
+      );
+    const before = await kpis();
+    expect(before.length).toBeGreaterThan(3);
+    expect(before.every(([, v]) => v !== null && v !== '')).toBe(true);
+
+    await page.click('[data-nav="sql"]');
     await page.waitForSelector('[data-testid="sql-tables"]', { timeout: 90_000 });
-    for (const statement of ['DELETE FROM traffic', 'DELETE FROM order_items']) {
+    for (const statement of HOSTILE) {
       await page.fill('[data-testid="sql-input"]', statement);
-      await page.press('[data-testid="sql-input"]', 'Control+Enter');
+      await page.click('[data-action="run-sql"]');
       await page.waitForFunction((s) => document.querySelector('.sql-history-item')?.textContent === s, statement);
       await page.waitForSelector('[data-action="run-sql"]:not([disabled])');
     }
+    // Back on the overview without a reload: the same KPIs, none blanked.
+    await page.click('[data-nav="overview"]');
+    await page
+      .waitForFunction(
+        (n) => {
+          const cards = [...document.querySelectorAll('[data-kpi]')];
+          return cards.length === n && cards.every((c) => (c.getAttribute('data-value') ?? '') !== '');
+        },
+        before.length,
+        { timeout: 30_000 },
+      )
+      .catch(() => undefined); // a blanked card fails the comparison below, with the values in the message
+    expect(await kpis()).toEqual(before);
+
+    // The tables are whole, row for row, on the same engine.
+    await page.click('[data-nav="sql"]');
+    await page.fill('[data-testid="sql-input"]', "SELECT count(*) AS n FROM orders WHERE status = 'paid'");
+    await page.click('[data-action="run-sql"]');
+    await page.waitForSelector('[data-table="sql-result"] tbody tr');
+    const paid = await one("SELECT count(*) FROM o WHERE status = 'paid'");
+    expect(
+      Number((await page.locator('[data-table="sql-result"] tbody td').first().textContent())!.replace(/,/g, '')),
+    ).toBe(paid);
+
+    // A refusal says why in words, beside DuckDB's own.
+    await page.fill('[data-testid="sql-input"]', 'DROP TABLE orders');
+    await page.click('[data-action="run-sql"]');
+    const alert = page.locator('[role="alert"]');
+    await alert.filter({ hasText: 'read-only' }).waitFor();
+    expect(await alert.textContent()).toContain('The SQL console is read-only');
+    await screenshot(page, 'sql-read-only');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('empty sources', () => {
+  it('says what to load when traffic or line items are missing', async () => {
+    // A shop that loads only its orders export through the Data page: no traffic, no line items.
+    const { context, page, errors } = await newPage();
+    await open(page, 'data');
+    await page.waitForSelector('.shell[data-engine="ready"]', { timeout: 90_000 });
+    await page.setInputFiles('[data-testid="file-input"]', path.join(DATA, 'orders.csv.gz'));
+    const card = '[data-pending="orders.csv.gz"]';
+    await page.waitForSelector(`${card}[data-status="review"]`, { timeout: 90_000 });
+    await page.click(`${card} [data-action="confirm"]`);
+    await page.waitForSelector(`${card}[data-status="done"]`, { timeout: 90_000 });
+    for (const table of ['traffic', 'order_items'])
+      expect(await page.getAttribute(`[data-table-rows="${table}"]`, 'data-value')).toBe('0');
+    expect(await page.getAttribute('[data-table-rows="orders"]', 'data-value')).toBe(
+      String(await one('SELECT count(*) FROM o')),
+    );
 
     await page.click('[data-nav="traffic"]');
     await page
@@ -410,7 +491,11 @@ describe('empty sources', () => {
     await page.getByText('These orders came without line items.').waitFor({ timeout: 90_000 });
     await page.getByText('Load order line items with a category to see sales by category.').waitFor();
     // Orders are still there: the sales KPIs are known, and the unknown is never a 0.
-    expect(await settledKpi(page, 'gmv')).toBeGreaterThan(0);
+    // The period is the latest full month of the orders (October 2026), as with the sample.
+    expect(await settledKpi(page, 'gmv')).toBeCloseTo(
+      await one(`SELECT sum(order_total)::DOUBLE FROM paid WHERE ${IN_OCT}`),
+      6,
+    );
     await chartsDrawn(page);
     await screenshot(page, 'sales-without-items');
     expect(errors).toEqual([]);

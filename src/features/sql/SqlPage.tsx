@@ -12,7 +12,15 @@ import type { Row } from '../../engine/engine';
 import { useAppStore } from '../../stores/app-store';
 import { loadHistory, saveHistory } from './history';
 import { runConsoleQuery, type ConsoleResult } from './sql-queries';
-import { columnKind, consoleRefusal, formatCell, insertAt, pushHistory, toConsoleChart, type ConsoleRefusal } from './sql-shape';
+import {
+  columnKind,
+  consoleRefusal,
+  formatCell,
+  insertAt,
+  pushHistory,
+  toConsoleChart,
+  type ConsoleRefusal,
+} from './sql-shape';
 import { TablesList } from './TablesList';
 
 const EXAMPLE = `SELECT channel,
@@ -155,7 +163,9 @@ export function SqlPage() {
             </div>
           </section>
 
-          {state.status === 'error' && <ErrorBox title={t(REFUSAL_TITLES[consoleRefusal(state.error) ?? 'none'])} error={state.error} />}
+          {state.status === 'error' && (
+            <ErrorBox title={t(REFUSAL_TITLES[consoleRefusal(state.error) ?? 'none'])} error={state.error} />
+          )}
 
           {result && (
             <Panel

@@ -33,15 +33,15 @@ export interface ConsoleResult {
   ms: number;
 }
 
-/** Runs the analyst's own statement as written. */
+/** Runs the analyst's own statement as written, read-only: it can change neither the data nor the engine. */
 export async function runConsoleQuery(engine: Engine, sql: string): Promise<ConsoleResult> {
   const started = performance.now();
-  const rows = await engine.query(sql);
+  const rows = await engine.queryReadOnly(sql);
   const ms = performance.now() - started;
   let columns = rows[0] ? Object.keys(rows[0]) : [];
   if (!rows.length && !isWriteStatement(sql)) {
     try {
-      const described = await engine.query(`DESCRIBE ${sql.trim().replace(/;+\s*$/, '')}`);
+      const described = await engine.queryReadOnly(`DESCRIBE ${sql.trim().replace(/;+\s*$/, '')}`);
       columns = described.map((d) => String(d.column_name));
     } catch {
       // Not every statement can be described (DDL, PRAGMA): an empty result then has no header.

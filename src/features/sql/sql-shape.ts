@@ -78,10 +78,25 @@ export function parseHistory(saved: string | null): string[] {
 const WRITE =
   /^(create|insert|update|delete|drop|alter|copy|attach|detach|truncate|replace|merge|import|load|install)\b/i;
 
-/** Whether a statement may change the tables (then the pages' cached numbers are stale). Leading comments are skipped. */
+/** Whether a statement would change the tables (the console refuses it; DESCRIBE is not tried). Leading comments are skipped. */
 export function isWriteStatement(sql: string): boolean {
   const body = sql.replace(/^(\s+|--[^\n]*\n?|\/\*[\s\S]*?\*\/)+/, '');
   return WRITE.test(body);
+}
+
+export type ConsoleRefusal = 'read-only' | 'one-statement' | 'engine-safety';
+
+/**
+ * Whether a console error is one of the console's own rules rather than a mistake in the SQL:
+ * a write refused by the read-only transaction, several statements in one run, or a statement
+ * refused because it can stop the engine. Read from the words DuckDB and the engine use.
+ */
+export function consoleRefusal(error: unknown): ConsoleRefusal | null {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/transaction is launched in read-only mode/i.test(message)) return 'read-only';
+  if (/Cannot prepare multiple statements at once/i.test(message)) return 'one-statement';
+  if (error instanceof Error && error.name === 'ReadOnlyRefusal') return 'engine-safety';
+  return null;
 }
 
 /** Text inserted into an editor at the selection: the new text and where the caret goes. */
