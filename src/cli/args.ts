@@ -3,6 +3,7 @@ import { COMPARISON_MODES, GRAINS, isDay, type ComparisonMode, type Grain, type 
 import type { Filters } from '../metrics/filters';
 import { DEFAULT_GUNZIP_LIMIT, type GunzipLimit } from '../ingest/decode';
 import type { DateOrder, DecimalStyle } from '../ingest/types';
+import { periodRefusal } from './period-bounds';
 
 export const ENGINES = ['wasm', 'native'] as const;
 export type EngineChoice = (typeof ENGINES)[number];
@@ -40,6 +41,7 @@ export const USAGE = `Usage: yardstick report --orders FILE… [--traffic FILE�
                         [--date-order dmy|mdy] [--decimal point|comma] [--max-gzip-ratio N]
 
 A flag that takes files or values takes one or more of them and may be repeated.
+A period lies between 2000-01-01 and a year after today; a series has at most 3,660 buckets.
 Exit status: 0 on success, 2 on bad arguments or input (the reason on stderr), 1 on anything else.`;
 
 const MULTI = [
@@ -75,8 +77,11 @@ type Switch = (typeof SWITCHES)[number];
 const isFlag = (token: string) => token.startsWith('--');
 const FORMATS: readonly ReportFormat[] = ['md', 'csv', 'json'];
 
-/** Parses `report …` arguments: `--flag value`, `--flag=value`, and several values after a multi-value flag. */
-export function parseArgs(argv: readonly string[]): ParsedArgs {
+/**
+ * Parses `report …` arguments: `--flag value`, `--flag=value`, and several values after a
+ * multi-value flag. `today` decides the latest period allowed (see period-bounds.ts).
+ */
+export function parseArgs(argv: readonly string[], today: Date = new Date()): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === undefined) return { ok: false, reason: 'no command given; the command is: yardstick report …' };
   if (command === '--help' || command === '-h' || command === 'help') return { ok: true, command: 'help' };
@@ -134,6 +139,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const grain = single.get('grain') ?? 'month';
   if (!(GRAINS as readonly string[]).includes(grain))
     return { ok: false, reason: `--grain "${grain}" must be one of ${GRAINS.join(', ')}` };
+  const refusal = periodRefusal({ from, to }, grain as Grain, today);
+  if (refusal !== null) return { ok: false, reason: refusal };
   const engine = single.get('engine') ?? 'wasm';
   if (!(ENGINES as readonly string[]).includes(engine))
     return { ok: false, reason: `--engine "${engine}" must be wasm or native` };

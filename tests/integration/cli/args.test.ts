@@ -70,6 +70,44 @@ describe('yardstick report arguments', () => {
     if (!parsed.ok) expect(parsed.reason).toMatch(reason);
   });
 
+  describe('refuses a period the series cannot be drawn for (issue 19, item 5)', () => {
+    const today = new Date(2025, 11, 4); // 4 December 2025: the latest day allowed is 2026-12-04
+    const period = (from: string, to: string, grain = 'month') =>
+      parseArgs(['report', '--orders', 'a.csv', '--from', from, '--to', to, '--grain', grain], today);
+
+    it('refuses --from 1900-01-01 --to 2999-12-31 --grain day, saying what is allowed', () => {
+      expect(period('1900-01-01', '2999-12-31', 'day')).toEqual({
+        ok: false,
+        reason:
+          '--from 1900-01-01 is outside the dates Yardstick reads: a period must lie between 2000-01-01 and 2026-12-04 (a year after today)',
+      });
+    });
+
+    it('allows 2000-01-01 to a year after today, and not a day beyond either', () => {
+      expect(period('2000-01-01', '2026-12-04')).toMatchObject({ ok: true });
+      expect(period('1999-12-31', '2025-01-31')).toMatchObject({
+        ok: false,
+        reason: expect.stringMatching(/^--from 1999-12-31 is outside/),
+      });
+      expect(period('2025-01-01', '2026-12-05')).toMatchObject({
+        ok: false,
+        reason: expect.stringMatching(/^--to 2026-12-05 is outside/),
+      });
+    });
+
+    it('allows 3,660 buckets and refuses 3,661', () => {
+      // 2010-01-01..2019-12-31 is 10 × 365 + 2 leap days = 3,652 days; 8 more into 2020 make 3,660.
+      expect(period('2010-01-01', '2020-01-08', 'day')).toMatchObject({ ok: true });
+      expect(period('2010-01-01', '2020-01-09', 'day')).toEqual({
+        ok: false,
+        reason:
+          '--grain day from 2010-01-01 to 2020-01-09 makes 3,661 buckets, more than the 3,660 a report may have (ten years of days); choose a coarser --grain or a shorter period',
+      });
+      // The whole window at any coarser grain is well inside the bound.
+      expect(period('2000-01-01', '2026-12-04', 'week')).toMatchObject({ ok: true });
+    });
+  });
+
   it('shows help when asked, and refuses to run without a command', () => {
     expect(parseArgs(['--help'])).toEqual({ ok: true, command: 'help' });
     expect(parseArgs([])).toMatchObject({ ok: false, reason: expect.stringMatching(/no command/) });

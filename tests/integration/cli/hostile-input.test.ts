@@ -168,4 +168,42 @@ describe('reading decisions and warnings (issue 19, item 3)', { timeout: CLI_TIM
   });
 });
 
+describe('a period too far or too fine (issue 19, item 5)', { timeout: CLI_TIMEOUT }, () => {
+  it('--from 1900-01-01 --to 2999-12-31 --grain day is refused at once, saying what is allowed', async () => {
+    const orders = path.join(ROOT, 'tests/fixtures/metrics/cli/orders-feb.csv');
+    const run = await yardstick([
+      'report',
+      '--orders',
+      orders,
+      '--from',
+      '1900-01-01',
+      '--to',
+      '2999-12-31',
+      '--grain',
+      'day',
+      '--json',
+    ]);
+    expect(oneLineFailure(run)).toMatch(
+      /^yardstick: --from 1900-01-01 is outside the dates Yardstick reads: a period must lie between 2000-01-01 and \d{4}-\d{2}-\d{2} \(a year after today\)$/,
+    );
+    expect(run.stderr).not.toMatch(/Loading/); // refused before any file was read
+  });
+
+  it('a day series of more than ten years is refused with the bound', async () => {
+    const orders = path.join(ROOT, 'tests/fixtures/metrics/cli/orders-feb.csv');
+    const run = await yardstick([
+      'report',
+      '--orders',
+      orders,
+      '--from',
+      '2005-01-01',
+      '--to',
+      '2024-12-31',
+      '--grain',
+      'day',
+    ]);
+    expect(oneLineFailure(run)).toMatch(/makes 7,305 buckets, more than the 3,660 a report may have/); // 20 × 365 + 5 leap days
+  });
+});
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
