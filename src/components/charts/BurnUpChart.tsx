@@ -17,6 +17,7 @@ import { textWidth } from './axes';
 import { TooltipBox } from './ChartTooltip';
 import { ACCENT, BAND, BAND_EDGE, COMPARE, GRID, TEXT_2 } from './palette';
 import { AXIS_LINE, AXIS_TICK } from './recharts-style';
+import { valueScale } from './scales';
 
 export interface BurnUpChartRow {
   date: string;
@@ -124,6 +125,15 @@ export const BurnUpChart = memo(function BurnUpChart({
   const t = useT();
   const [drawn, setDrawn] = useState(false);
   const onResize = useCallback(() => setDrawn(true), []);
+  // The value axis of the d3 layer (round ticks from 0 over every line and the band), so both families read alike.
+  const y = useMemo(
+    () =>
+      valueScale(
+        rows.flatMap((r) => [r.actual, r.target, r.projected, ...r.band]),
+        [1, 0],
+      ),
+    [rows],
+  );
   const summary = useMemo(
     () => burnUpSummary(t, title, rows, asOf, labels, formatValue),
     [t, title, rows, asOf, labels, formatValue],
@@ -192,7 +202,15 @@ export const BurnUpChart = memo(function BurnUpChart({
               interval="preserveStart"
               minTickGap={12}
             />
-            <YAxis tickFormatter={formatAxis} tickLine={false} axisLine={false} tick={AXIS_TICK} width="auto" />
+            <YAxis
+              tickFormatter={formatAxis}
+              tickLine={false}
+              axisLine={false}
+              tick={AXIS_TICK}
+              width="auto"
+              domain={y.domain()}
+              ticks={y.ticks(5)}
+            />
             <Tooltip content={tooltip} cursor={{ stroke: COMPARE }} isAnimationActive={false} />
             <Area
               dataKey="band"

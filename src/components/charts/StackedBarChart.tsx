@@ -16,6 +16,7 @@ import { ChartLegend } from './ChartLegend';
 import { TooltipBox } from './ChartTooltip';
 import { GRID, HOVER } from './palette';
 import { AXIS_LINE, AXIS_TICK } from './recharts-style';
+import { valueScale } from './scales';
 import { describeSeries } from './summary';
 
 export interface StackSeries {
@@ -72,9 +73,16 @@ export const StackedBarChart = memo(function StackedBarChart({
   const onResize = useCallback(() => setDrawn(true), []);
   const axis = useMemo(() => formatAxis ?? ((v: number) => formatValue(v)), [formatAxis, formatValue]);
   const data = useMemo(() => rows.map((r) => ({ ...r.values, label: r.label })), [rows]);
-  const summary = useMemo(
-    () => describeSeries(t, title, stackTotals(rows, series), formatValue),
-    [t, title, rows, series, formatValue],
+  const totals = useMemo(() => stackTotals(rows, series), [rows, series]);
+  const summary = useMemo(() => describeSeries(t, title, totals, formatValue), [t, title, totals, formatValue]);
+  // The value axis of the d3 layer, so both families read alike.
+  const y = useMemo(
+    () =>
+      valueScale(
+        totals.map((r) => r.value),
+        [1, 0],
+      ),
+    [totals],
   );
   const tooltip = useCallback(
     ({ active, label, payload }: TooltipContentProps) =>
@@ -119,7 +127,15 @@ export const StackedBarChart = memo(function StackedBarChart({
               minTickGap={12}
               interval="preserveEnd"
             />
-            <YAxis tickFormatter={axis} tickLine={false} axisLine={false} tick={AXIS_TICK} width="auto" />
+            <YAxis
+              tickFormatter={axis}
+              tickLine={false}
+              axisLine={false}
+              tick={AXIS_TICK}
+              width="auto"
+              domain={y.domain()}
+              ticks={y.ticks(5)}
+            />
             <Tooltip content={tooltip} cursor={{ fill: HOVER }} isAnimationActive={false} />
             {series.map((s, k) => (
               <Bar
