@@ -7,6 +7,7 @@ import { TopBar } from './TopBar';
 import { useEngineOrNull } from '../dataset/engine-context';
 import { FilterBar } from './FilterBar';
 import { DropOverlay } from '../features/data/DropOverlay';
+import { RestoreFailures } from '../features/data/RestoreFailures';
 
 const NAV: { id: PageId; label: MessageKey; icon: string }[] = [
   { id: 'overview', label: 'nav.overview', icon: '◧' },
@@ -56,6 +57,7 @@ export function Layout({ children, lastDate }: { children: ReactNode; lastDate: 
             </button>
           </div>
         )}
+        <RestoreFailures />
         <main className="content">{children}</main>
         <DropOverlay />
       </div>

@@ -3,10 +3,9 @@ import type { Engine } from '../engine/engine';
 import { getBrowserEngine } from '../engine/browser';
 import { loadSampleShop } from '../model/sample-shop';
 import { useAppStore, type DatasetOrigin } from '../stores/app-store';
-import { importFile, ensureTables } from '../ingest/import';
-import type { LoadReport } from '../ingest/types';
 import { useImportStore } from '../features/data/import-store';
-import { listStoredFiles, type StoredFile } from '../dataset/stored-files';
+import { listStoredFiles } from '../dataset/stored-files';
+import { replayStoredFiles } from '../dataset/restore-stored';
 import { hasStartupSnapshot } from './startup-seed';
 
 import { fetchSampleFiles } from '../dataset/sample-files';
@@ -31,20 +30,6 @@ interface Booted {
   origin: DatasetOrigin;
 }
 
-/** Replays the user's stored files in the order they were loaded; a file that no longer loads is skipped and said. */
-async function replayStoredFiles(engine: Engine, files: StoredFile[]): Promise<void> {
-  await ensureTables(engine);
-  const reports: LoadReport[] = [];
-  for (const f of files) {
-    try {
-      reports.push(await importFile(engine, { name: f.name, data: f.blob }, f.options));
-    } catch (e) {
-      console.error(`Could not reload ${f.name}:`, e);
-    }
-  }
-  useImportStore.getState().setReports(reports);
-}
-
 async function boot(onPhase: (s: BootState) => void): Promise<Booted> {
   onPhase({ phase: 'engine' });
   const stored = await listStoredFiles().catch(() => []);
@@ -52,17 +37,24 @@ async function boot(onPhase: (s: BootState) => void): Promise<Booted> {
   const samplePromise = stored.length ? null : fetchSampleFiles();
   const engine = await getBrowserEngine();
   performance.mark('ys:engine-ready');
+  let origin: DatasetOrigin = 'sample';
   if (stored.length) {
     onPhase({ phase: 'stored' });
-    await replayStoredFiles(engine, stored);
-  } else {
+    // A file that does not come back is named on every page with a way to remove it; the others load.
+    const { reports, failures } = await replayStoredFiles(engine, stored);
+    useImportStore.getState().setReports(reports);
+    useImportStore.getState().setRestoreFailures(failures);
+    if (reports.length) origin = 'user';
+  }
+  if (origin === 'sample') {
+    // No file of the user's came back (or there are none): the sample shop, never an empty page.
     onPhase({ phase: 'sample' });
-    await loadSampleShop(engine, await samplePromise!);
+    await loadSampleShop(engine, await (samplePromise ?? fetchSampleFiles()));
   }
   performance.mark('ys:data-loaded');
   await afterDataChange(engine);
   performance.mark('ys:derived-built');
-  return { engine, origin: stored.length ? 'user' : 'sample' };
+  return { engine, origin };
 }
 
 let booting: Promise<Booted> | undefined;

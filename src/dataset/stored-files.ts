@@ -54,6 +54,11 @@ export async function storeFile(file: StoredFile): Promise<void> {
   await withStore('readwrite', (s) => s.put(file));
 }
 
+/** Forgets one stored file (by its key), e.g. one that can no longer be restored. */
+export async function removeStoredFile(id: string): Promise<void> {
+  await withStore('readwrite', (s) => s.delete(id));
+}
+
 export async function clearStoredFiles(): Promise<void> {
   await withStore('readwrite', (s) => s.clear());
 }

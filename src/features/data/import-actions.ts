@@ -4,7 +4,7 @@ import { headerSignature } from '../../ingest/mapping';
 import type { ColumnMapping } from '../../ingest/types';
 import type { TableName } from '../../model/tables';
 import { afterDataChange } from '../../dataset/data-lifecycle';
-import { clearStoredFiles, storeFile } from '../../dataset/stored-files';
+import { clearStoredFiles, removeStoredFile, storeFile } from '../../dataset/stored-files';
 import { useAppStore } from '../../stores/app-store';
 import { useImportStore, useMappingMemory } from './import-store';
 import { TABLES } from '../../model/tables';
@@ -110,11 +110,17 @@ export function dismissFile(id: string): void {
   useImportStore.getState().remove(id);
 }
 
+/** Removes a stored file that could not be restored from storage, so later visits no longer try it. */
+export async function forgetUnrestoredFile(id: string): Promise<void> {
+  await removeStoredFile(id);
+  useImportStore.getState().dropRestoreFailure(id);
+}
+
 /** Forgets every file the user loaded, in this page and in storage, and goes back to the sample shop. */
 export async function clearAllData(engine: Engine): Promise<void> {
   await clearStoredFiles();
   await reloadSample(engine);
-  useImportStore.setState({ pending: [], reports: [] });
+  useImportStore.setState({ pending: [], reports: [], restoreFailures: [] });
   useAppStore.getState().datasetChanged('sample');
   useAppStore.getState().setView({ period: null });
 }

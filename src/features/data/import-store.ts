@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import type { RestoreFailure } from '../../dataset/restore-stored';
 import type { DetectionResult } from '../../ingest/import';
 import type { ColumnMapping, ImportProgress, LoadReport } from '../../ingest/types';
 import type { TableName } from '../../model/tables';
@@ -23,15 +24,20 @@ interface ImportState {
   pending: PendingFile[];
   /** Load reports of everything loaded in this dataset, oldest first. */
   reports: LoadReport[];
+  /** Stored files that could not be restored on this visit, until the user removes them. */
+  restoreFailures: RestoreFailure[];
   upsert(id: string, patch: Partial<PendingFile> & { file?: File }): void;
   remove(id: string): void;
   setReports(reports: LoadReport[]): void;
   addReport(report: LoadReport): void;
+  setRestoreFailures(failures: RestoreFailure[]): void;
+  dropRestoreFailure(id: string): void;
 }
 
 export const useImportStore = create<ImportState>()((set) => ({
   pending: [],
   reports: [],
+  restoreFailures: [],
   upsert: (id, patch) =>
     set((s) => {
       const existing = s.pending.find((p) => p.id === id);
@@ -42,6 +48,8 @@ export const useImportStore = create<ImportState>()((set) => ({
   remove: (id) => set((s) => ({ pending: s.pending.filter((p) => p.id !== id) })),
   setReports: (reports) => set({ reports }),
   addReport: (report) => set((s) => ({ reports: [...s.reports, report] })),
+  setRestoreFailures: (restoreFailures) => set({ restoreFailures }),
+  dropRestoreFailure: (id) => set((s) => ({ restoreFailures: s.restoreFailures.filter((f) => f.id !== id) })),
 }));
 
 interface MappingMemory {
