@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    // Wrap each library once: DuckDB only in engine/, recharts only in components/charts/.
+    // Wrap each library once: DuckDB only in engine/, recharts and d3 only in components/charts/.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/engine/**'],
     rules: {
@@ -34,7 +34,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['@duckdb/*'], message: 'Only src/engine talks to DuckDB.' },
-            { group: ['recharts'], message: 'Charts live in src/components/charts.' },
+            { group: ['recharts', 'd3-*'], message: 'Charts live in src/components/charts.' },
           ],
         },
       ],
@@ -50,7 +50,7 @@ export default tseslint.config(
           patterns: [
             { group: ['@duckdb/*'], message: 'Only src/engine talks to DuckDB.' },
             { group: ['react', 'react-dom', '@tanstack/*', 'zustand'], message: 'Keep this module free of UI code.' },
-            { group: ['recharts'], message: 'Charts live in src/components/charts.' },
+            { group: ['recharts', 'd3-*'], message: 'Charts live in src/components/charts.' },
           ],
         },
       ],
