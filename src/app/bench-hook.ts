@@ -1,5 +1,4 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { optimisationsOff } from '../dataset/optimisations';
 import { useAppStore, type ViewState } from '../stores/app-store';
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -9,8 +8,6 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  * every query it started has settled and the page has painted.
  */
 export function installBenchHook(queryClient: QueryClient): void {
-  if (optimisationsOff())
-    queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, staleTime: 0, gcTime: 0 } });
   (window as unknown as { __yardstickBench: unknown }).__yardstickBench = {
     async apply(patch: Partial<ViewState>): Promise<number> {
       const t0 = performance.now();

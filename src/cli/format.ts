@@ -1,6 +1,6 @@
 import { toCsv, type CsvColumn } from '../lib/csv';
 import { formatDelta, formatValue, MISSING, relativeChange, type Unit } from '../lib/format';
-import { DEFINITIONS, KPI_IDS, type ComponentId } from '../metrics/definitions';
+import { ENTRIES, KPI_IDS, type ComponentId } from '../metrics/registry';
 import type { ReportJson } from '../metrics/report-types';
 
 export type ReportFormat = 'json' | 'md' | 'csv';
@@ -29,7 +29,7 @@ export function renderCsv(report: ReportJson): string {
   const rows = KPI_IDS.map((id) => {
     const value = report.kpis[id];
     const previous = report.comparison ? report.comparison.kpis[id] : null;
-    const def = DEFINITIONS[id];
+    const def = ENTRIES[id];
     return {
       metric: id,
       label: def.label.en,
@@ -57,7 +57,7 @@ function table(head: string[], align: ('l' | 'r')[], rows: string[][]): string {
   return out.join('\n');
 }
 
-const unitOf = (id: ComponentId): Unit => DEFINITIONS[id].unit;
+const unitOf = (id: ComponentId): Unit => ENTRIES[id].unit;
 
 /** Rates change in percentage points (2.26 % → 2.43 % is −0.17 pp), everything else relatively. */
 function changeText(value: number | null, previous: number | null, unit: Unit): string {
@@ -83,7 +83,7 @@ export function renderMarkdown(report: ReportJson): string {
 
   const kpiRows = KPI_IDS.map((id) => {
     const value = report.kpis[id];
-    const row = [DEFINITIONS[id].label.en, show(value, unitOf(id), currency)];
+    const row = [ENTRIES[id].label.en, show(value, unitOf(id), currency)];
     if (report.comparison) {
       const previous = report.comparison.kpis[id];
       row.push(show(previous, unitOf(id), currency), changeText(value, previous, unitOf(id)));

@@ -1,19 +1,25 @@
 import type { Row } from '../engine/engine';
 import { literal } from '../engine/sql';
-import { OPTIONAL_TRAFFIC_COLUMNS, type DataDescription } from './describe';
-import {
-  withDependencies,
-  type AggregateDefinition,
-  type ComponentId,
-  type MetricDefinition,
-  type ScopeId,
-} from './definitions';
-import type { TableName } from '../model/tables';
-import { firstPaidSql, ordersRelation } from './derived';
-import { DAILY_TABLE, DESCRIBE_TABLE } from './derived-state';
-import { activeDimensions, filterSql, type Filters, type SourceTable } from './filters';
+import type { DataDescription } from './describe';
+import { DESCRIBE_TABLE, ROLLUP_TABLE } from './derived-state';
+import { channelSql, filterSql, type Filters } from './filters';
+import { bucketGrouping, bucketStartSql, groupsSource, type Grouping } from './groupings';
 import type { Period } from './periods';
-import type { ColumnarKey } from './columnar/execute';
+import { planQuery, scopeOf, sourceOf, type ScopePlan } from './plan';
+import { firstPaidSql, ordersRelation } from './relations';
+import { rollupAggregateSql, rowAggregateSql, scopeRowsColumn } from './rollups';
+import { isAggregate, ratioOf, REGISTRY, withDependencies, type ComponentId } from './registry';
+import {
+  DATE_COLUMN,
+  EVENT_SCOPES,
+  OPTIONAL_TRAFFIC_COLUMNS,
+  SCOPE_SOURCE,
+  SOURCE_TABLES,
+  type SourceTable,
+} from './registry/sources';
+import type { AggregateEntry, BuyersEntry, MetricEntry } from './registry/types';
+
+export { DATE_COLUMN } from './registry/sources';
 
 /** Everything a metric query depends on besides the metric ids. */
 export interface QueryContext {
@@ -26,170 +32,166 @@ export interface QueryContext {
   derived: boolean;
 }
 
-/** Groups a metric query returns one row for; without it the query returns one row, grp = 'all'. */
-export interface Grouping {
-  /** SQL expression of the group key for a row of a source table under `alias`. */
-  key: (source: SourceTable, alias: string) => string;
-  /**
-   * Fixed groups, each with the span its coverage is judged on (series buckets); else the groups
-   * present in the data. `key` is the group's name in the result; `keySql`, when given, is the SQL
-   * value the row key expression gives for it (a date_trunc date), else `key` as a string.
-   * The rows are date buckets: the rows a group holds are exactly those dated from..to.
-   */
-  rows?: readonly { key: string; keySql?: string; from: string; to: string }[];
-  /** The same key for the in-memory executor (columnar/execute.ts); date buckets need none. */
-  columnar?: ColumnarKey;
-}
-
-/** Columns of the daily rollup: a scope may read it only when its filters and group key need no other. */
-const DAILY_COLUMNS = new Set(['order_date', 'channel', 'region', 'device', 'campaign', 'currency']);
-
-function readsOnlyDailyColumns(sql: string, alias: string): boolean {
-  if (sql.includes('order_items')) return false;
-  for (const m of sql.matchAll(new RegExp(`\\b${alias}\\.(\\w+)`, 'g'))) if (!DAILY_COLUMNS.has(m[1]!)) return false;
-  return true;
-}
-
-/**
- * How a query reads its order scopes, decided once per query (all three give the same numbers):
- * - `daily`: paid and cancelled orders are summed from the daily rollup, when every aggregate of
- *   the scope has a rollup form and the filters and group key read only rollup columns;
- * - `sequence`: buyers come from each customer's first paid order in the group's span (its
- *   previous paid order is before the span), with no distinct count. Only without filters (the
- *   previous order is the customer's previous order of all) and for ungrouped queries or date
- *   buckets (a group is a span of days).
- */
-interface OrdersPlan {
-  daily: Set<ScopeId>;
-  sequence: boolean;
-}
-
-function planOrders(live: readonly AggregateDefinition[], ctx: QueryContext, group: Grouping | undefined): OrdersPlan {
-  const daily = new Set<ScopeId>();
-  if (!ctx.derived) return { daily, sequence: false };
-  const rel = ordersRelation(true);
-  const keyAndFilter = `${group ? group.key('orders', 'o') : ''} ${rel.filter(ctx.filters, 'o')}`;
-  if (readsOnlyDailyColumns(keyAndFilter, 'o')) {
-    for (const scope of ['paid_orders', 'cancelled_orders'] as const) {
-      const defs = live.filter((d) => d.scope === scope);
-      if (defs.length && defs.every((d) => d.rollup !== undefined)) daily.add(scope);
-    }
-  }
-  const buyerDefs = live.filter((d) => d.scope === 'period_buyers');
-  const sequence =
-    buyerDefs.length > 0 &&
-    activeDimensions(ctx.filters).length === 0 &&
-    (group === undefined || group.rows !== undefined) &&
-    // The sequence form knows only whether a buyer has two or more paid orders in the span.
-    buyerDefs.every((d) => !d.expr.replaceAll('paid_orders >= 2', '').includes('paid_orders'));
-  return { daily, sequence };
-}
-
-/**
- * One row per buyer of each group: the buyer's first paid order in the group's span, with
- * paid_orders 2 when another paid order follows within the span (else 1) and first_paid_date.
- */
-function sequenceBuyersSql(ctx: QueryContext, group: Grouping | undefined): string {
-  const inPeriod = `o.is_paid AND ${between('o', 'orders', ctx.period)}`;
-  if (!group) {
-    return `SELECT o.first_paid_date, CASE WHEN o.next_paid_date <= ${dateSql(ctx.period.to)} THEN 2 ELSE 1 END AS paid_orders
-  FROM ${ordersRelation(true).table} o
-  WHERE ${inPeriod}
-    AND o.prev_paid_date < ${dateSql(ctx.period.from)}`;
-  }
-  return `SELECT g.grp_key AS grp, s.first_paid_date, CASE WHEN s.next_paid_date <= g.g_to THEN 2 ELSE 1 END AS paid_orders
-  FROM (SELECT ${group.key('orders', 'o')} AS grp, o.first_paid_date, o.prev_paid_date, o.next_paid_date
-        FROM ${ordersRelation(true).table} o
-        WHERE ${inPeriod}) s
-  JOIN groups g ON g.grp_key = s.grp
-  WHERE s.prev_paid_date < g.g_from`;
-}
-
 export const dateSql = (day: string) => `DATE ${literal(day)}`;
-
-/** The table each scope's rows come from. */
-export const SCOPE_SOURCE: Record<ScopeId, SourceTable> = {
-  paid_orders: 'orders',
-  period_buyers: 'orders',
-  cancelled_orders: 'orders',
-  traffic_rows: 'traffic',
-  registrations: 'users',
-};
-
-const SCOPE_ORDER: ScopeId[] = ['paid_orders', 'period_buyers', 'cancelled_orders', 'traffic_rows', 'registrations'];
-
-export const DATE_COLUMN: Record<SourceTable, string> = {
-  orders: 'order_date',
-  traffic: 'date',
-  users: 'registered_date',
-};
 
 function between(alias: string, source: SourceTable, period: Period): string {
   return `${alias}.${DATE_COLUMN[source]} BETWEEN ${dateSql(period.from)} AND ${dateSql(period.to)}`;
 }
 
-/** Rows of a scope read from the daily rollup: each carries order_count orders and their summed money. */
-function dailyScopeSql(scope: 'paid_orders' | 'cancelled_orders', ctx: QueryContext, group: Grouping | undefined): string {
-  const rel = ordersRelation(true);
-  const grp = group ? `${group.key('orders', 'o')} AS grp, ` : '';
-  return `SELECT ${grp}o.order_count, o.order_total, o.refund_amount, o.discount_amount
-  FROM ${DAILY_TABLE} o
-  WHERE o.${scope === 'paid_orders' ? 'is_paid' : 'is_cancelled'}
-    AND ${between('o', 'orders', ctx.period)}
-    AND ${rel.filter(ctx.filters, 'o')}`;
-}
-
-function scopeSql(scope: ScopeId, ctx: QueryContext, group: Grouping | undefined, withFirstPaid: boolean): string {
-  const source = SCOPE_SOURCE[scope];
-  const where = (alias: string) =>
-    `WHERE ${between(alias, source, ctx.period)}\n    AND ${filterSql(source, ctx.filters, alias)}`;
-  const rel = ordersRelation(ctx.derived);
-  const ordersWhere = (condition: string) =>
-    `WHERE ${condition}\n    AND ${between('o', 'orders', ctx.period)}\n    AND ${rel.filter(ctx.filters, 'o')}`;
-  // Ungrouped queries carry no group column: grouping every row by a constant still costs a hash.
-  const grp = (table: SourceTable, alias: string) => (group ? `${group.key(table, alias)} AS grp, ` : '');
-  const byGrp = group ? 'grp, ' : '';
-  switch (scope) {
-    case 'paid_orders': {
-      const firstPaid = rel.firstPaid ? `, ${rel.firstPaid('o')} AS first_paid_date` : '';
-      return `SELECT ${grp('orders', 'o')}${rel.customer('o')} AS customer_key, o.order_total, o.refund_amount, o.discount_amount${firstPaid}
-  FROM ${rel.table} o
-  ${ordersWhere(rel.paid('o'))}`;
-    }
-    case 'period_buyers':
-      if (!withFirstPaid) {
-        return `SELECT ${byGrp}customer_key, count(*) AS paid_orders
-  FROM paid_orders
-  GROUP BY ${byGrp}customer_key`;
-      }
-      return rel.firstPaid
-        ? `SELECT ${byGrp}customer_key, count(*) AS paid_orders, any_value(first_paid_date) AS first_paid_date
-  FROM paid_orders
-  GROUP BY ${byGrp}customer_key`
-        : `SELECT ${group ? 'p.grp, ' : ''}p.customer_key, count(*) AS paid_orders, any_value(f.first_paid_date) AS first_paid_date
-  FROM paid_orders p JOIN first_paid f USING (customer_key)
-  GROUP BY ${group ? 'p.grp, ' : ''}p.customer_key`;
-    case 'cancelled_orders':
-      return `SELECT ${group ? `${group.key('orders', 'o')} AS grp` : '1 AS one'}
-  FROM ${rel.table} o
-  ${ordersWhere(rel.cancelled('o'))}`;
-    case 'traffic_rows':
-      return `SELECT ${grp('traffic', 't')}t.sessions, t.visitors, t.product_views, t.add_to_cart, t.checkouts
-  FROM traffic t
-  ${where('t')}`;
-    case 'registrations':
-      return withFirstPaid
-        ? `SELECT ${grp('users', 'u')}u.user_key, u.registered_date, f.first_paid_date
-  FROM users u LEFT JOIN first_paid f ON f.customer_key = u.user_key
-  ${where('u')}`
-        : `SELECT ${grp('users', 'u')}u.user_key, u.registered_date
-  FROM users u
-  ${where('u')}`;
+/**
+ * The SQL key of a row of `source` under `alias` for the grouping. `normalised`: the relation's
+ * channel is already normalised; `firstPaid`: the customer's first paid date beside an order row.
+ */
+function groupKeySql(
+  group: Grouping,
+  source: SourceTable,
+  alias: string,
+  ctx: QueryContext,
+  row: { normalised: boolean; firstPaid?: string },
+): string {
+  switch (group.kind) {
+    case 'buckets':
+      return bucketStartSql(group.grain, `${alias}.${DATE_COLUMN[source]}`);
+    case 'dimension':
+      if (group.dimension === 'channel') return row.normalised ? `${alias}.channel` : channelSql(`${alias}.channel`);
+      return `coalesce(nullif(trim(${alias}.${group.dimension}), ''), '')`;
+    case 'category':
+      return `unnest(list_distinct((SELECT list(i.category) FROM order_items i WHERE i.order_id = ${alias}.order_id)))`;
+    case 'customer_status':
+      return `CASE WHEN ${row.firstPaid ?? `${alias}.first_paid_date`} < ${dateSql(ctx.period.from)} THEN 'returning' ELSE 'new' END`;
   }
 }
 
-function expandBounds(expr: string, period: Period): string {
-  return expr.replaceAll('{from}', dateSql(period.from)).replaceAll('{to}', dateSql(period.to));
+/** Whether the rows of a scope need the customer's (or the user's) first paid date beside them. */
+function needsFirstPaid(plan: ScopePlan, group: Grouping | undefined): boolean {
+  if (plan.from === 'rollup') return false;
+  if (plan.scope === 'period_buyers') {
+    return (
+      group?.kind === 'customer_status' || plan.entries.some((e) => e.kind === 'buyers' && e.firstPaid !== undefined)
+    );
+  }
+  if (plan.scope === 'registrations') return plan.entries.some((e) => e.sources.includes('orders'));
+  return plan.source === 'orders' && group?.kind === 'customer_status';
+}
+
+/** Whether that date must be looked up (in the `first_paid` CTE): the rows do not carry it. */
+function looksUpFirstPaid(plan: ScopePlan, group: Grouping | undefined, ctx: QueryContext): boolean {
+  return needsFirstPaid(plan, group) && (plan.source !== 'orders' || ordersRelation(ctx.derived).firstPaid === null);
+}
+
+/** The `first_paid` CTE, when some scope's rows look the first paid date up. */
+function firstPaidCtes(plans: readonly ScopePlan[], group: Grouping | undefined, ctx: QueryContext): string[] {
+  return plans.some((p) => looksUpFirstPaid(p, group, ctx))
+    ? [`first_paid AS (\n  ${firstPaidSql(ctx.derived)}\n)`]
+    : [];
+}
+
+/** The rows a scope's aggregates run over, restricted to the period and the filters, with `grp` when grouped. */
+function scopeRowsSql(plan: ScopePlan, ctx: QueryContext, group: Grouping | undefined): string {
+  const { source } = plan;
+  if (plan.from === 'rollup' && plan.scope !== 'period_buyers') {
+    const grp = group ? `${groupKeySql(group, source, 'r', ctx, { normalised: true })} AS grp, ` : '';
+    return `SELECT ${grp}r.*
+  FROM ${ROLLUP_TABLE[source]} r
+  WHERE r.${scopeRowsColumn(plan.scope)} > 0
+    AND ${between('r', source, ctx.period)}
+    AND ${filterSql(source, ctx.filters, 'r', { channelNormalised: true })}`;
+  }
+  const lookup = looksUpFirstPaid(plan, group, ctx);
+  if (source === 'orders') {
+    const rel = ordersRelation(ctx.derived);
+    const firstPaid = rel.firstPaid ? rel.firstPaid('o') : 'f.first_paid_date';
+    const grp = group
+      ? `${groupKeySql(group, source, 'o', ctx, { normalised: rel.channelNormalised, firstPaid })} AS grp, `
+      : '';
+    const condition = plan.scope === 'cancelled_orders' ? rel.cancelled('o') : rel.paid('o');
+    return `SELECT ${grp}o.*${lookup ? ', f.first_paid_date' : ''}
+  FROM ${rel.table} o${lookup ? ' LEFT JOIN first_paid f ON f.customer_key = o.customer_key' : ''}
+  WHERE ${condition}
+    AND ${between('o', source, ctx.period)}
+    AND ${rel.filter(ctx.filters, 'o')}`;
+  }
+  const alias = source.charAt(0);
+  const grp = group ? `${groupKeySql(group, source, alias, ctx, { normalised: false })} AS grp, ` : '';
+  const join = lookup ? ` LEFT JOIN first_paid f ON f.customer_key = ${alias}.user_key` : '';
+  return `SELECT ${grp}${alias}.*${lookup ? ', f.first_paid_date' : ''}
+  FROM ${source} ${alias}${join}
+  WHERE ${between(alias, source, ctx.period)}
+    AND ${filterSql(source, ctx.filters, alias)}`;
+}
+
+/**
+ * One row per buyer of the span (and group): their paid orders in it and their first paid date
+ * ever; with `days`, also the dates of their paid orders in it, in order.
+ */
+function buyersRowsSql(plan: ScopePlan, ctx: QueryContext, group: Grouping | undefined, days = false): string {
+  const customer = ctx.derived ? 'p.cid' : 'p.customer_key';
+  const by = group ? `p.grp, ${customer}` : customer;
+  const firstPaid = needsFirstPaid(plan, group) ? ', any_value(p.first_paid_date) AS first_paid_date' : '';
+  const dates = days ? ', list_sort(list(p.order_date)) AS days' : '';
+  return `SELECT ${group ? 'p.grp, ' : ''}count(*) AS paid_orders${firstPaid}${dates}
+  FROM (${scopeRowsSql(plan, ctx, group)}) p
+  GROUP BY ${by}`;
+}
+
+/** A buyers entry over buyer rows: those whose first paid order is in or before the span, or with enough orders in it. */
+function buyersAggregateSql(entry: BuyersEntry, spanFrom: string): string {
+  const conditions: string[] = [];
+  if (entry.firstPaid === 'in_span') conditions.push(`first_paid_date >= ${spanFrom}`);
+  if (entry.firstPaid === 'before_span') conditions.push(`first_paid_date < ${spanFrom}`);
+  if ((entry.minOrders ?? 1) > 1) conditions.push(`paid_orders >= ${entry.minOrders}`);
+  return conditions.length ? `count(*) FILTER (WHERE ${conditions.join(' AND ')})` : 'count(*)';
+}
+
+function aggregateSql(entry: AggregateEntry, plan: ScopePlan, spanFrom: string): string {
+  if (entry.kind === 'buyers') return buyersAggregateSql(entry, spanFrom);
+  return plan.from === 'rollup' ? rollupAggregateSql(entry) : rowAggregateSql(entry);
+}
+
+/**
+ * The aggregates of each scope, one CTE `agg_<scope>` each (with `grp` when grouped), and the CTEs
+ * they read. Shared by the standalone SQL and the lean query.
+ */
+function aggregateCtes(plans: readonly ScopePlan[], ctx: QueryContext, group: Grouping | undefined): string[] {
+  const ctes: string[] = [];
+  // Date buckets are spans of their own: buyers are new or returning against the bucket's first day.
+  if (group?.kind === 'buckets') ctes.push(bucketGroupsCte(group));
+  ctes.push(...firstPaidCtes(plans, group, ctx));
+  for (const plan of plans) {
+    const buyers = plan.scope === 'period_buyers';
+    const spanned = buyers && group?.kind === 'buckets' && plan.entries.some((e) => e.kind === 'buyers' && e.firstPaid);
+    const spanFrom = spanned ? 'g.g_from' : dateSql(ctx.period.from);
+    const cols = plan.entries.map((e) => `${aggregateSql(e, plan, spanFrom)} AS ${e.id}`).join(', ');
+    const rows = buyers ? buyersRowsSql(plan, ctx, group) : scopeRowsSql(plan, ctx, group);
+    const from = `(${rows}) b${spanned ? ' JOIN groups g ON g.grp_key = b.grp' : ''}`;
+    ctes.push(
+      group
+        ? `agg_${plan.scope} AS (\n  SELECT b.grp, ${cols}\n  FROM ${from}\n  GROUP BY b.grp\n)`
+        : `agg_${plan.scope} AS (\n  SELECT ${cols}\n  FROM ${from}\n)`,
+    );
+  }
+  return ctes;
+}
+
+function bucketGroupsCte(group: Extract<Grouping, { kind: 'buckets' }>): string {
+  const values = group.buckets
+    .map((b) => `(${dateSql(b.start)}, ${literal(b.label)}, ${dateSql(b.from)}, ${dateSql(b.to)})`)
+    .join(',\n    ');
+  return `groups(grp_key, grp, g_from, g_to) AS (\n  VALUES ${values}\n)`;
+}
+
+/** Tables an aggregate needs loaded besides its own (activation looks first paid orders up in orders). */
+function alsoNeedsLoaded(entry: AggregateEntry): SourceTable[] {
+  return entry.sources.filter((s) => s !== sourceOf(entry));
+}
+
+/** The aggregates of a metric set that are read at all: not blocked by a filter, and groupable as asked. */
+function liveAggregates(
+  defs: readonly MetricEntry[],
+  ctx: QueryContext,
+  group: Grouping | undefined,
+): AggregateEntry[] {
+  return defs.filter(isAggregate).filter((d) => !ctx.blocked.includes(sourceOf(d)) && groupsSource(group, sourceOf(d)));
 }
 
 /** One row of table facts (row counts, first and last dates, optional traffic columns present), as ys_describe holds them. */
@@ -199,7 +201,7 @@ function statsSql(sources: ReadonlySet<SourceTable>, derived: boolean): string {
     traffic: ['t_rows', 't_first', 't_last', 't_visitors', 't_product_views', 't_add_to_cart', 't_checkouts'],
     users: ['u_rows', 'u_first', 'u_last'],
   };
-  const wanted = SOURCE_ORDER.filter((t) => sources.has(t));
+  const wanted = SOURCE_TABLES.filter((t) => sources.has(t));
   if (derived) return `SELECT ${wanted.flatMap((t) => columns[t]).join(', ')} FROM ${DESCRIBE_TABLE}`;
   const parts = wanted.map((t) => {
     const p = t.charAt(0);
@@ -210,13 +212,11 @@ function statsSql(sources: ReadonlySet<SourceTable>, derived: boolean): string {
   return `SELECT * FROM ${parts.join(', ')}`;
 }
 
-const SOURCE_ORDER: SourceTable[] = ['orders', 'traffic', 'users'];
-
 /**
- * Compiles metric definitions into one DuckDB query (issue 4, STYLE.md "A metric is data").
- * Each scope of rows is restricted to the period and filters, each aggregate is computed once
- * per scope and group, and ratios are `num / NULLIF(den, 0)`. The query is kept lean on purpose:
- * in DuckDB-WASM planning a query of many CTEs and joins costs more than running it.
+ * Compiles registry entries into one standalone DuckDB query (issue 4, STYLE.md "A metric is
+ * data"): what the metric dictionary shows. Each scope of rows is restricted to the period and
+ * filters, each aggregate is computed once per scope and group, and ratios are
+ * `num / NULLIF(den, 0)`. It gives the numbers compileMetricsQuery gives.
  *
  * Nulls: a source that is not loaded, or whose dates do not overlap the group's span, gives null
  * for its metrics (there is no data to speak of); inside its span an empty set gives 0 for sums
@@ -224,17 +224,18 @@ const SOURCE_ORDER: SourceTable[] = ['orders', 'traffic', 'users'];
  */
 export function compileMetricsSql(ids: readonly ComponentId[], ctx: QueryContext, group?: Grouping): string {
   const defs = withDependencies(ids);
-  const aggregates = defs.filter((d): d is AggregateDefinition => d.kind !== 'ratio');
-  const live = aggregates.filter((d) => !ctx.blocked.includes(SCOPE_SOURCE[d.scope]));
-  const { ctes, scopes } = aggregateCtes(live, ctx, group);
+  const aggregates = defs.filter(isAggregate);
+  const live = liveAggregates(defs, ctx, group);
+  const plans = planQuery(live, ctx, group);
+  const ctes = aggregateCtes(plans, ctx, group);
 
-  const sources = new Set<SourceTable>(live.map((d) => SCOPE_SOURCE[d.scope]));
-  live.forEach((d) => d.alsoNeedsLoaded?.forEach((t) => t !== 'order_items' && sources.add(t)));
+  const sources = new Set<SourceTable>(live.map(sourceOf));
+  live.forEach((d) => alsoNeedsLoaded(d).forEach((t) => sources.add(t)));
   if (sources.size) ctes.push(`stats AS (\n  ${statsSql(sources, ctx.derived)}\n)`);
 
-  if (!group?.rows) {
+  if (group?.kind !== 'buckets') {
     const bounds = `${dateSql(ctx.period.from)} AS g_from, ${dateSql(ctx.period.to)} AS g_to`;
-    const present = scopes.map((s) => `SELECT grp FROM agg_${s}`);
+    const present = plans.map((p) => `SELECT grp FROM agg_${p.scope}`);
     ctes.push(
       group && present.length
         ? `groups AS (\n  SELECT grp AS grp_key, grp, ${bounds} FROM (${present.join(' UNION ')})\n)`
@@ -257,93 +258,45 @@ export function compileMetricsSql(ids: readonly ComponentId[], ctx: QueryContext
 
   const baseColumns = aggregates.map((d) => {
     if (!live.includes(d)) return `CAST(NULL AS DOUBLE) AS ${d.id}`;
-    const conditions = [`c.${SCOPE_SOURCE[d.scope]}_covered`];
-    if (d.requiresColumn) conditions.push(`c.has_${d.requiresColumn}`);
-    d.alsoNeedsLoaded?.forEach((t) => conditions.push(`c.${t}_loaded`));
+    const conditions = [`c.${sourceOf(d)}_covered`];
+    if (d.kind === 'sum' && d.requiresColumn) conditions.push(`c.has_${d.requiresColumn}`);
+    alsoNeedsLoaded(d).forEach((t) => conditions.push(`c.${t}_loaded`));
     // DOUBLE here, in SQL: DuckDB rounds a DECIMAL sum to the nearest double, as every engine's reader then agrees.
-    return `CASE WHEN ${conditions.join(' AND ')} THEN CAST(coalesce(agg_${d.scope}.${d.id}, 0) AS DOUBLE) END AS ${d.id}`;
+    return `CASE WHEN ${conditions.join(' AND ')} THEN CAST(coalesce(agg_${scopeOf(d)}.${d.id}, 0) AS DOUBLE) END AS ${d.id}`;
   });
   const joins = group
-    ? scopes.map((s) => `LEFT JOIN agg_${s} ON agg_${s}.grp = c.grp_key`)
-    : scopes.map((s) => `CROSS JOIN agg_${s}`);
+    ? plans.map((p) => `LEFT JOIN agg_${p.scope} ON agg_${p.scope}.grp = c.grp_key`)
+    : plans.map((p) => `CROSS JOIN agg_${p.scope}`);
   ctes.push(
     `base AS (\n  SELECT c.grp, c.g_from,\n    ${baseColumns.join(',\n    ')}\n  FROM covered c\n  ${joins.join('\n  ')}\n)`,
   );
 
-  const requested = new Set<ComponentId>(ids);
+  const requested = new Set<string>(ids);
   const outputs = defs.filter((d) => requested.has(d.id)).map(outputSql);
   return `WITH\n${ctes.join(',\n')}\nSELECT grp, ${outputs.join(', ')}\nFROM base\nORDER BY g_from, grp`;
 }
 
-/**
- * The aggregates of each scope, one CTE `agg_<scope>` each (with `grp` when grouped), and the
- * CTEs they read. Shared by the standalone SQL and the lean query.
- */
-function aggregateCtes(
-  live: readonly AggregateDefinition[],
-  ctx: QueryContext,
-  group: Grouping | undefined,
-): { ctes: string[]; scopes: ScopeId[] } {
-  if (group?.rows && live.some((d) => d.expr.includes('{from}') || d.expr.includes('{to}'))) {
-    throw new Error('Metrics that compare with the period start cannot be grouped by date buckets');
-  }
-  const scopes = SCOPE_ORDER.filter((s) => live.some((d) => d.scope === s));
-  const plan = planOrders(live, ctx, group);
-  const usesFirstPaid = (scope: ScopeId) => live.some((d) => d.scope === scope && d.expr.includes('first_paid_date'));
-  const needFirstPaid = (usesFirstPaid('period_buyers') && !ctx.derived) || usesFirstPaid('registrations');
-  // paid_orders is a CTE only when two aggregates read it as orders; otherwise each scope sits inside its aggregate.
-  const sharedPaidOrders =
-    scopes.includes('paid_orders') && scopes.includes('period_buyers') && !plan.daily.has('paid_orders') && !plan.sequence;
-
-  const ctes: string[] = [];
-  // Fixed groups come first: the sequence form of buyers reads their spans.
-  if (group?.rows) ctes.push(fixedGroupsCte(group.rows));
-  if (needFirstPaid) ctes.push(`first_paid AS (\n  ${firstPaidSql(ctx.derived)}\n)`);
-  if (sharedPaidOrders) ctes.push(`paid_orders AS (\n  ${scopeSql('paid_orders', ctx, group, false)}\n)`);
-  const rowsOf = (scope: ScopeId): string => {
-    if (scope === 'paid_orders' && sharedPaidOrders) return 'paid_orders';
-    if ((scope === 'paid_orders' || scope === 'cancelled_orders') && plan.daily.has(scope)) {
-      return `(${dailyScopeSql(scope, ctx, group)}) AS ${scope}`;
-    }
-    if (scope === 'period_buyers' && plan.sequence) return `(${sequenceBuyersSql(ctx, group)}) AS ${scope}`;
-    const inner = scopeSql(scope, ctx, group, usesFirstPaid(scope));
-    const body =
-      scope === 'period_buyers' && !sharedPaidOrders
-        ? `(WITH paid_orders AS (${scopeSql('paid_orders', ctx, group, false)})\n  ${inner})`
-        : `(${inner})`;
-    return `${body} AS ${scope}`;
-  };
-  for (const s of scopes) {
-    const cols = live
-      .filter((d) => d.scope === s)
-      .map((d) => `${expandBounds(plan.daily.has(s) && d.rollup ? d.rollup : d.expr, ctx.period)} AS ${d.id}`)
-      .join(', ');
-    ctes.push(
-      group
-        ? `agg_${s} AS (\n  SELECT grp, ${cols}\n  FROM ${rowsOf(s)} GROUP BY grp\n)`
-        : `agg_${s} AS (\n  SELECT ${cols}\n  FROM ${rowsOf(s)}\n)`,
-    );
-  }
-  return { ctes, scopes };
+function outputSql(def: MetricEntry): string {
+  if (def.kind !== 'ratio') return def.id;
+  return `${def.num.id} / NULLIF(${def.den.map((d) => d.id).join(' + ')}, 0) AS ${def.id}`;
 }
 
-/** A metric query as the app runs it: SQL for the aggregates only, and the step that makes them metrics. */
+/** A metric query as the page and the report run it: SQL for the aggregates only, and the step that makes them metrics. */
 export interface MetricQuery {
   /** Null when no aggregate needs the engine (nothing loaded covers the period). */
   sql: string | null;
   /** The rows of `sql` (or [] when it is null) → one row per group: grp and the requested metrics. */
   finish: (rows: readonly Row[]) => Row[];
-  /** The aggregates `sql` computes: what another executor must give `finish` instead. */
-  aggregates: readonly AggregateDefinition[];
+  /** Where each scope's aggregates come from. */
+  plan: readonly ScopePlan[];
 }
 
 /**
- * The same numbers as compileMetricsSql, computed leaner: the SQL returns only the aggregates,
- * and what needs no data (which sources cover each group, nulls, ratios) is decided here from
- * the description of the loaded data. In DuckDB-WASM planning a query costs as much as running
- * it, and the coverage joins and CASE columns were a third of the plan. Scopes whose source has
- * no data for the query are not read at all. compileMetricsSql stays the standalone form the
- * metric dictionary shows and the tests compare against.
+ * The numbers of compileMetricsSql, computed leaner: the SQL returns only the aggregates, and what
+ * needs no data (which sources cover each group, nulls, ratios) is decided here from the
+ * description of the loaded data. In DuckDB-WASM planning a query costs as much as running it,
+ * and the coverage joins and CASE columns were a third of the plan. Scopes whose source has no
+ * data for the query are not read at all.
  */
 export function compileMetricsQuery(
   ids: readonly ComponentId[],
@@ -352,80 +305,105 @@ export function compileMetricsQuery(
   group?: Grouping,
 ): MetricQuery {
   const defs = withDependencies(ids);
-  const aggregates = defs.filter((d): d is AggregateDefinition => d.kind !== 'ratio');
+  const aggregates = defs.filter(isAggregate);
   const spanCovered = (t: SourceTable, from: string, to: string) => {
     const d = data[t];
     return d.rows > 0 && d.firstDate !== null && d.lastDate !== null && d.firstDate <= to && d.lastDate >= from;
   };
-  const source = (d: AggregateDefinition) => SCOPE_SOURCE[d.scope];
-  const live = aggregates.filter(
+  const live = liveAggregates(defs, ctx, group).filter(
     (d) =>
-      !ctx.blocked.includes(source(d)) &&
-      data[source(d)].rows > 0 &&
-      (group !== undefined || spanCovered(source(d), ctx.period.from, ctx.period.to)),
+      data[sourceOf(d)].rows > 0 && (group !== undefined || spanCovered(sourceOf(d), ctx.period.from, ctx.period.to)),
   );
-  const { ctes, scopes } = aggregateCtes(live, ctx, group);
-  const columns = live.map((d) => `CAST(agg_${d.scope}.${d.id} AS DOUBLE) AS ${d.id}`);
+  const plans = planQuery(live, ctx, group);
+  const ctes = aggregateCtes(plans, ctx, group);
+  const columns = live.map((d) => `CAST(agg_${scopeOf(d)}.${d.id} AS DOUBLE) AS ${d.id}`);
   let sql: string | null = null;
-  if (scopes.length) {
+  if (plans.length) {
     const head = `WITH\n${ctes.join(',\n')}\n`;
-    if (!group) sql = `${head}SELECT ${columns.join(', ')}\nFROM ${scopes.map((s) => `agg_${s}`).join(', ')}`;
-    else if (group.rows) {
-      const joins = scopes.map((s) => `LEFT JOIN agg_${s} ON agg_${s}.grp = g.grp_key`).join('\n');
+    if (!group) sql = `${head}SELECT ${columns.join(', ')}\nFROM ${plans.map((p) => `agg_${p.scope}`).join(', ')}`;
+    else if (group.kind === 'buckets') {
+      const joins = plans.map((p) => `LEFT JOIN agg_${p.scope} ON agg_${p.scope}.grp = g.grp_key`).join('\n');
       sql = `${head}SELECT g.grp, ${columns.join(', ')}\nFROM groups g\n${joins}\nORDER BY g.g_from, g.grp`;
     } else {
-      const keys = `keys AS (\n  ${scopes.map((s) => `SELECT grp FROM agg_${s}`).join(' UNION ')}\n)`;
-      const joins = scopes.map((s) => `LEFT JOIN agg_${s} ON agg_${s}.grp = k.grp`).join('\n');
+      const keys = `keys AS (\n  ${plans.map((p) => `SELECT grp FROM agg_${p.scope}`).join(' UNION ')}\n)`;
+      const joins = plans.map((p) => `LEFT JOIN agg_${p.scope} ON agg_${p.scope}.grp = k.grp`).join('\n');
       sql = `WITH\n${[...ctes, keys].join(',\n')}\nSELECT k.grp, ${columns.join(', ')}\nFROM keys k\n${joins}\nORDER BY k.grp`;
     }
   }
 
-  const read = new Set(live);
-  const spans = new Map(group?.rows?.map((r) => [r.key, r]));
-  const loaded = (t: TableName) => (t === 'order_items' ? data.orders.itemRows > 0 : data[t as SourceTable].rows > 0);
-  const requested = new Set<ComponentId>(ids);
+  const read = new Set<AggregateEntry>(live);
+  const spans = new Map(group?.kind === 'buckets' ? group.buckets.map((b) => [b.label, b]) : []);
+  const loaded = (t: SourceTable) => data[t].rows > 0;
+  const requested = new Set<string>(ids);
   const finish = (rows: readonly Row[]): Row[] => {
-    const groups: Row[] = sql !== null ? [...rows] : !group ? [{}] : group.rows ? group.rows.map((r) => ({ grp: r.key })) : [];
+    const groups: Row[] =
+      sql !== null
+        ? [...rows]
+        : !group
+          ? [{}]
+          : group.kind === 'buckets'
+            ? group.buckets.map((b) => ({ grp: b.label }))
+            : [];
     return groups.map((row) => {
       const grp = group ? String(row.grp) : 'all';
       const span = spans.get(grp) ?? ctx.period;
-      const values = new Map<ComponentId, number | null>();
+      const values = new Map<string, number | null>();
       for (const d of aggregates) {
         const covered =
           read.has(d) &&
-          spanCovered(source(d), span.from, span.to) &&
-          (!d.requiresColumn || data.traffic.optionalColumns.includes(d.requiresColumn)) &&
-          (d.alsoNeedsLoaded ?? []).every(loaded);
+          spanCovered(sourceOf(d), span.from, span.to) &&
+          (d.kind !== 'sum' || !d.requiresColumn || data.traffic.optionalColumns.includes(d.requiresColumn)) &&
+          alsoNeedsLoaded(d).every(loaded);
         const v = row[d.id];
         values.set(d.id, covered ? (typeof v === 'number' ? v : 0) : null);
       }
       const out: Row = { grp };
       for (const d of defs) {
         if (!requested.has(d.id)) continue;
-        if (d.kind !== 'ratio') out[d.id] = values.get(d.id) ?? null;
-        else out[d.id] = ratio(values.get(d.num) ?? null, d.den.map((id) => values.get(id) ?? null));
+        out[d.id] = d.kind === 'ratio' ? ratioOf(d, (id) => values.get(id) ?? null) : (values.get(d.id) ?? null);
       }
       return out;
     });
   };
-  return { sql, finish, aggregates: live };
+  return { sql, finish, plan: plans };
 }
 
-/** `num / NULLIF(den₁ + den₂ …, 0)` as SQL computes it on doubles: null in, null out. */
-function ratio(num: number | null, den: (number | null)[]): number | null {
-  if (num === null || den.some((v) => v === null)) return null;
-  const total = (den as number[]).reduce((a, b) => a + b);
-  return total === 0 ? null : num / total;
+/**
+ * Rows (id, day, v): for each buyers entry, how many buyers of the period join it on each day —
+ * the day of their `minOrders`-th paid order in the period — as the entry counts them (its
+ * first-paid condition against the period's start). Summed up to a day, the entry over the
+ * period's start to that day, however its customers spread over the days.
+ */
+export function buyerArrivalsSql(entries: readonly BuyersEntry[], ctx: QueryContext): string {
+  const [plan] = planQuery(entries, ctx);
+  if (!plan || entries.length === 0) throw new Error('buyerArrivalsSql needs buyers entries');
+  const from = dateSql(ctx.period.from);
+  const parts = entries.map((e) => {
+    const day = `days[${e.minOrders ?? 1}]`;
+    return `SELECT ${literal(e.id)} AS id, ${day} AS day, ${buyersAggregateSql(e, from)} AS v FROM buyers WHERE ${day} IS NOT NULL GROUP BY ${day}`;
+  });
+  const ctes = [
+    ...firstPaidCtes([plan], undefined, ctx),
+    `buyers AS (\n  ${buyersRowsSql(plan, ctx, undefined, true)}\n)`,
+  ];
+  return `WITH\n${ctes.join(',\n')}\n${parts.join('\nUNION ALL\n')}`;
 }
 
-function fixedGroupsCte(rows: NonNullable<Grouping['rows']>): string {
-  const values = rows
-    .map((r) => `(${r.keySql ?? literal(r.key)}, ${literal(r.key)}, ${dateSql(r.from)}, ${dateSql(r.to)})`)
-    .join(',\n    ');
-  return `groups(grp_key, grp, g_from, g_to) AS (\n  VALUES ${values}\n)`;
-}
-
-function outputSql(def: MetricDefinition): string {
-  if (def.kind !== 'ratio') return def.id;
-  return `${def.num} / NULLIF(${def.den.join(' + ')}, 0) AS ${def.id}`;
+/**
+ * The first day in the period with any row of the given tables (a paid or cancelled order, a
+ * traffic row, a registration) under the filters; null when there is none.
+ */
+export function firstEventDaySql(sources: readonly SourceTable[], ctx: QueryContext): string {
+  const byDay = bucketGrouping(ctx.period, 'day');
+  const scopes = EVENT_SCOPES.filter((s) => sources.includes(SCOPE_SOURCE[s]));
+  const entries = (REGISTRY as readonly MetricEntry[])
+    .filter(isAggregate)
+    .filter((e) => scopes.some((s) => s === scopeOf(e)));
+  const plans = planQuery(entries, ctx, byDay);
+  const days = plans.map((p) => `SELECT min(grp) AS day FROM (${scopeRowsSql(p, ctx, byDay)})`);
+  const ctes = firstPaidCtes(plans, byDay, ctx);
+  const head = ctes.length ? `WITH\n${ctes.join(',\n')}\n` : '';
+  return days.length
+    ? `${head}SELECT min(day) AS day FROM (${days.join('\nUNION ALL\n')})`
+    : 'SELECT CAST(NULL AS DATE) AS day';
 }

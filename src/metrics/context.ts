@@ -1,11 +1,10 @@
 import type { Engine, Row } from '../engine/engine';
-import { queryLog } from '../engine/query-log';
-import { compileMetricsQuery, type Grouping, type QueryContext } from './compile';
-import type { ComponentId } from './definitions';
-import { hasDerived } from './derived';
-import { answerFromColumns } from './columnar/execute';
-import { columnStoreFor } from './columnar/store';
+import { compileMetricsQuery, type QueryContext } from './compile';
+import { hasDerived } from './derived-state';
 import { describeData, type DataDescription } from './describe';
+import type { Grouping } from './groupings';
+import type { ComponentId } from './registry';
+import { runMetricSql } from './result-cache';
 import { SOURCE_TABLES, unsupportedDimensions, type FilterDimension, type Filters, type SourceTable } from './filters';
 import { assertPeriod, type Period } from './periods';
 
@@ -91,8 +90,7 @@ export async function prepareContext(
 
 /**
  * Runs metrics in the lean form (compileMetricsQuery): one row per group, grp and the requested
- * ids. The aggregates come from the engine's in-memory column store when it has one and can
- * answer (the dashboard's), else from the SQL.
+ * ids. Every number of the pages and of `yardstick report` comes through here.
  */
 export async function queryMetrics(
   engine: Engine,
@@ -101,10 +99,5 @@ export async function queryMetrics(
   group?: Grouping,
 ): Promise<Row[]> {
   const query = compileMetricsQuery(ids, prepared.ctx, prepared.description, group);
-  if (query.sql === null) return query.finish([]);
-  const store = columnStoreFor(engine, prepared.ctx);
-  const start = performance.now();
-  const answered = store ? answerFromColumns(store, query.aggregates, prepared.ctx, group) : null;
-  if (answered) queryLog()?.push({ sql: `columns: ${ids.join(', ')}`, start, end: performance.now() });
-  return query.finish(answered ?? (await engine.query(query.sql)));
+  return query.finish(query.sql === null ? [] : await runMetricSql(engine, query.sql));
 }

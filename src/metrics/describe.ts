@@ -1,12 +1,15 @@
 import type { Engine, Row } from '../engine/engine';
 import { CANONICAL_DDL } from '../model/tables';
-import type { FilterDimension, SourceTable } from './filters';
 import { cachedDescription, DESCRIBE_TABLE, hasDerived } from './derived-state';
+import {
+  OPTIONAL_TRAFFIC_COLUMNS,
+  type FilterDimension,
+  type OptionalTrafficColumn,
+  type SourceTable,
+} from './registry/sources';
 
-export const FUNNEL_COLUMNS = ['product_views', 'add_to_cart', 'checkouts'] as const;
-export type FunnelColumn = (typeof FUNNEL_COLUMNS)[number];
-export const OPTIONAL_TRAFFIC_COLUMNS = ['visitors', ...FUNNEL_COLUMNS] as const;
-export type OptionalTrafficColumn = (typeof OPTIONAL_TRAFFIC_COLUMNS)[number];
+export { FUNNEL_COLUMNS, OPTIONAL_TRAFFIC_COLUMNS } from './registry/sources';
+export type { FunnelColumn, OptionalTrafficColumn } from './registry/sources';
 
 export interface SourceDescription {
   table: SourceTable;
@@ -132,9 +135,7 @@ export function parseDescribe(rows: Row[]): DataDescription {
       firstDate: str(row, 't_first'),
       lastDate: str(row, 't_last'),
       dimensions: dims(row, 't', ['channel', 'device', 'campaign']),
-      optionalColumns: (['visitors', 'product_views', 'add_to_cart', 'checkouts'] as const).filter((c) =>
-        flag(row, `t_${c}`),
-      ),
+      optionalColumns: OPTIONAL_TRAFFIC_COLUMNS.filter((c) => flag(row, `t_${c}`)),
     },
     users: {
       table: 'users',
@@ -153,6 +154,7 @@ export function parseDescribe(rows: Row[]): DataDescription {
  */
 export async function describeData(engine: Engine): Promise<DataDescription> {
   await ensureCanonicalTables(engine);
-  if (hasDerived(engine)) return cachedDescription(engine, async () => parseDescribe(await engine.query(`SELECT * FROM ${DESCRIBE_TABLE}`)));
+  if (hasDerived(engine))
+    return cachedDescription(engine, async () => parseDescribe(await engine.query(`SELECT * FROM ${DESCRIBE_TABLE}`)));
   return parseDescribe(await engine.query(describeSql()));
 }

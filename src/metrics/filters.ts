@@ -1,11 +1,14 @@
 import { literal, literalList } from '../engine/sql';
+import {
+  FILTER_DIMENSIONS,
+  NEUTRAL_DIMENSIONS,
+  SOURCE_DIMENSIONS,
+  type FilterDimension,
+  type SourceTable,
+} from './registry/sources';
 
-/** The tables metrics read from (order_items only serves the category filter). */
-export const SOURCE_TABLES = ['orders', 'traffic', 'users'] as const;
-export type SourceTable = (typeof SOURCE_TABLES)[number];
-
-export const FILTER_DIMENSIONS = ['channel', 'category', 'region', 'device', 'campaign', 'currency'] as const;
-export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
+export { FILTER_DIMENSIONS, SOURCE_DIMENSIONS, SOURCE_TABLES } from './registry/sources';
+export type { FilterDimension, SourceTable } from './registry/sources';
 
 /**
  * Filters shared by every metric (issue 4). Each list keeps rows whose value is one of the
@@ -20,23 +23,6 @@ export interface Filters {
   campaign?: readonly string[];
   currency?: string;
 }
-
-/** Which dimensions each source table can be filtered on at all, by its columns. */
-export const SOURCE_DIMENSIONS: Record<SourceTable, readonly FilterDimension[]> = {
-  orders: ['channel', 'category', 'region', 'device', 'campaign', 'currency'],
-  traffic: ['channel', 'device', 'campaign'],
-  users: ['channel', 'region'],
-};
-
-/**
- * Dimensions a source is indifferent to: traffic and users hold no money, so a currency
- * choice leaves them as they are instead of blanking them.
- */
-const NEUTRAL_DIMENSIONS: Record<SourceTable, readonly FilterDimension[]> = {
-  orders: [],
-  traffic: ['currency'],
-  users: ['currency'],
-};
 
 /** The SQL expression of an order's or a traffic row's channel; blanks count as `unattributed` (METRICS.md "By channel"). */
 export function channelSql(column = 'channel'): string {
@@ -87,7 +73,7 @@ export function ordersFilterSql(filters: Filters, alias = 'o', options: { channe
       ? `${col('order_id')} IN (SELECT order_id FROM order_items WHERE category IN ${literalList(filters.category)})`
       : null;
   return joinConditions([
-    inList(options.channelNormalised ? col('channel') : channelSql(col('channel')), filters.channel),
+    inList(channelOf(alias, options.channelNormalised), filters.channel),
     inList(col('region'), filters.region),
     inList(col('device'), filters.device),
     inList(col('campaign'), filters.campaign),
@@ -96,30 +82,40 @@ export function ordersFilterSql(filters: Filters, alias = 'o', options: { channe
   ]);
 }
 
+/** The rows' channel as filters compare it: rollups hold it normalised already. */
+function channelOf(alias: string, normalised: boolean | undefined): string {
+  return normalised ? `${alias}.channel` : channelSql(`${alias}.channel`);
+}
+
 /** WHERE condition for the traffic table (alias `t`). */
-export function trafficFilterSql(filters: Filters, alias = 't'): string {
+export function trafficFilterSql(filters: Filters, alias = 't', options: { channelNormalised?: boolean } = {}): string {
   return joinConditions([
-    inList(channelSql(`${alias}.channel`), filters.channel),
+    inList(channelOf(alias, options.channelNormalised), filters.channel),
     inList(`${alias}.device`, filters.device),
     inList(`${alias}.campaign`, filters.campaign),
   ]);
 }
 
 /** WHERE condition for the users table (alias `u`). */
-export function usersFilterSql(filters: Filters, alias = 'u'): string {
+export function usersFilterSql(filters: Filters, alias = 'u', options: { channelNormalised?: boolean } = {}): string {
   return joinConditions([
-    inList(channelSql(`${alias}.channel`), filters.channel),
+    inList(channelOf(alias, options.channelNormalised), filters.channel),
     inList(`${alias}.region`, filters.region),
   ]);
 }
 
-export function filterSql(source: SourceTable, filters: Filters, alias: string): string {
+export function filterSql(
+  source: SourceTable,
+  filters: Filters,
+  alias: string,
+  options: { channelNormalised?: boolean } = {},
+): string {
   switch (source) {
     case 'orders':
-      return ordersFilterSql(filters, alias);
+      return ordersFilterSql(filters, alias, options);
     case 'traffic':
-      return trafficFilterSql(filters, alias);
+      return trafficFilterSql(filters, alias, options);
     case 'users':
-      return usersFilterSql(filters, alias);
+      return usersFilterSql(filters, alias, options);
   }
 }

@@ -1,9 +1,11 @@
-/** The metrics layer (METRICS.md): one set of definitions and SQL for the page, the `report` command and the tests. */
-export * from './definitions';
+/** The metrics layer (METRICS.md): one registry of metrics, and the SQL, rollups and runners derived from it, for the page, the `report` command and the tests. */
+export * from './registry';
 export * from './periods';
 export * from './filters';
 export * from './describe';
 export * from './derived';
+export * from './relations';
+export * from './groupings';
 export * from './context';
 export * from './compile';
 export * from './dictionary';

@@ -1,11 +1,9 @@
 import type { Engine } from '../engine/engine';
-import { contextFor } from './context';
-import { isMetricId, type MetricId } from './definitions';
-import { hasDerived } from './derived';
 import { describeData, type DataDescription } from './describe';
 import { FILTER_DIMENSIONS, type Filters, type SourceTable } from './filters';
 import type { Period } from './periods';
-import { kpisSql, parseKpis, type Kpis } from './queries/kpis';
+import { computeKpis, type Kpis } from './queries/kpis';
+import { isMetricId } from './registry';
 
 /** The numbers targets ask for (the MetricSource port of src/targets/source.ts), read from an engine. */
 export interface EngineMetricSource {
@@ -34,7 +32,8 @@ export function toFilters(raw: Record<string, readonly string[]>, defaultCurrenc
 
 /**
  * A metric source over an engine whose data does not change while it is used (one report run,
- * one page render): the description is read once and each period/filter pair is queried once.
+ * one page render): the description is read once and each period/filter pair is queried once,
+ * by the KPI query the pages run.
  */
 export function engineMetricSource(
   engine: Engine,
@@ -50,10 +49,7 @@ export function engineMetricSource(
     const key = JSON.stringify([period.from, period.to, filters]);
     let hit = cache.get(key);
     if (!hit) {
-      hit = describe().then(async (data) => {
-        const { ctx } = contextFor(data, period, filters, hasDerived(engine));
-        return parseKpis(await engine.query(kpisSql(ctx)));
-      });
+      hit = describe().then((data) => computeKpis(engine, period, filters, data));
       cache.set(key, hit);
     }
     return hit;
@@ -63,7 +59,7 @@ export function engineMetricSource(
     async value(metric, period, filters) {
       if (!isMetricId(metric)) return null;
       const kpis = await kpisFor(period, toFilters(filters, options.defaultCurrency));
-      return kpis[metric as MetricId];
+      return kpis[metric];
     },
     async lastDate(table) {
       return (await describe())[table].lastDate;

@@ -6,7 +6,13 @@ import type { Kpis } from './queries/kpis';
 import type { SeriesRow } from './queries/series';
 import type { Grain, Period } from './periods';
 
-/** A `targets` row of the report (METRICS.md "Report JSON"); filled by the targets module. */
+/**
+ * A target's status (METRICS.md "Targets", `status`), and `no_data` when the number cannot be
+ * computed (src/targets/README.md).
+ */
+export type TrackingStatus = 'ahead' | 'on_track' | 'at_risk' | 'off_track' | 'not_started' | 'no_data';
+
+/** A `targets` row of the report (METRICS.md "Report JSON"), in its key order; filled by the targets module. */
 export interface ReportTargetRow {
   id: string;
   metric: string;
@@ -17,7 +23,7 @@ export interface ReportTargetRow {
   expected_to_date: number | null;
   projected: number | null;
   attainment: number | null;
-  status: string;
+  status: TrackingStatus;
 }
 
 /** What loading did to one table, summed over its files (METRICS.md "Report JSON", `data_quality`). */

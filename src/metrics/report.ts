@@ -1,14 +1,14 @@
 import type { Engine } from '../engine/engine';
 import { contextFor, type UnsupportedFilters } from './context';
-import { hasDerived } from './derived';
+import { hasDerived } from './derived-state';
 import { describeData, type DataDescription } from './describe';
 import type { Filters } from './filters';
 import { comparisonPeriod, type ComparisonMode, type Grain, type Period } from './periods';
-import { byChannelSql, parseByChannel } from './queries/by-channel';
-import { cohortsSql, parseCohorts, type CohortMode } from './queries/cohorts';
-import { funnelSql, funnelSteps, parseFunnel } from './queries/funnel';
-import { kpisSql, parseKpis } from './queries/kpis';
-import { parseSeries, seriesSql } from './queries/series';
+import { computeByChannel } from './queries/by-channel';
+import { computeCohorts, type CohortMode } from './queries/cohorts';
+import { computeFunnel } from './queries/funnel';
+import { computeKpis } from './queries/kpis';
+import { computeSeries } from './queries/series';
 import type { DataQuality, ReportJson, ReportTargetRow } from './report-types';
 
 /** Fills the report's `targets`; the targets module plugs in here (the report's own period does not apply to targets). */
@@ -40,41 +40,32 @@ function describeUnsupported(unsupported: UnsupportedFilters): string[] {
 }
 
 /**
- * The whole report of METRICS.md "Report JSON" for a period. Throws MixedCurrencyError when
- * orders hold several currencies and `filters.currency` names none.
+ * The whole report of METRICS.md "Report JSON" for a period, each section computed by the runner
+ * the dashboard's pages call, so a number in the report is the number on the page for the same
+ * view. Throws MixedCurrencyError when orders hold several currencies and `filters.currency`
+ * names none.
  */
 export async function computeReport(engine: Engine, options: ReportOptions): Promise<ReportJson> {
   const description = await describeData(engine);
   const filters = options.filters ?? {};
   const grain = options.grain ?? 'month';
-  const prepared = contextFor(description, options.period, filters, hasDerived(engine));
-  const { ctx } = prepared;
+  const { period } = options;
+  const prepared = contextFor(description, period, filters, hasDerived(engine));
   describeUnsupported(prepared.unsupported).forEach((m) => options.onNotice?.(m));
 
-  const kpis = parseKpis(await engine.query(kpisSql(ctx)));
-  const otherPeriod = comparisonPeriod(options.period, options.compare ?? 'previous');
+  const kpis = await computeKpis(engine, period, filters, description);
+  const otherPeriod = comparisonPeriod(period, options.compare ?? 'previous');
   const comparison = otherPeriod
-    ? { ...otherPeriod, kpis: parseKpis(await engine.query(kpisSql({ ...ctx, period: otherPeriod }))) }
+    ? { ...otherPeriod, kpis: await computeKpis(engine, otherPeriod, filters, description) }
     : null;
-
-  const withTraffic = description.traffic.rows > 0;
-  const series = parseSeries(await engine.query(seriesSql(ctx, grain, withTraffic)), withTraffic);
-
-  const ordersUsable = !ctx.blocked.includes('orders') && description.orders.rows > 0;
-  const cohorts = ordersUsable
-    ? parseCohorts(await engine.query(cohortsSql(ctx)), options.period, options.cohortMode ?? 'in_month')
-    : [];
-
-  const steps = funnelSteps(description);
-  const funnel = steps.length ? parseFunnel(await engine.query(funnelSql(ctx, steps)), steps) : [];
-
-  const channelsUsable = !(ctx.blocked.includes('orders') && ctx.blocked.includes('traffic'));
-  const byChannel = channelsUsable ? parseByChannel(await engine.query(byChannelSql(ctx))) : [];
-
+  const series = await computeSeries(engine, period, grain, filters, description);
+  const cohorts = await computeCohorts(engine, period, filters, options.cohortMode ?? 'in_month', description);
+  const funnel = await computeFunnel(engine, period, filters, description);
+  const byChannel = await computeByChannel(engine, period, filters, description);
   const targets = options.targets ? await options.targets({ engine, description, currency: prepared.currency }) : [];
 
   return {
-    period: { from: options.period.from, to: options.period.to },
+    period: { from: period.from, to: period.to },
     currency: prepared.currency,
     kpis,
     comparison,

@@ -4,7 +4,7 @@ import { PageHead } from './PageHead';
 import { EmptyState, ErrorBox } from './states';
 import { useStable } from './use-stable';
 import { useT } from '../../i18n/use-t';
-import type { MetricId } from '../../metrics/definitions';
+import type { MetricId } from '../../metrics/registry';
 import type { DataDescription } from '../../metrics/describe';
 import { useComparison, useKpis } from '../../dataset/use-view';
 import { usePageScope, type PageScope } from './page-scope';

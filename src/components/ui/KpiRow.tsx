@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useT } from '../../i18n/use-t';
-import { DEFINITIONS, type MetricId } from '../../metrics/definitions';
+import { ENTRIES, type MetricId } from '../../metrics/registry';
 import type { Kpis } from '../../metrics/queries/kpis';
 import type { Period } from '../../metrics/periods';
 import { useAppStore } from '../../stores/app-store';
@@ -24,7 +24,7 @@ export const KpiRow = memo(function KpiRow({ ids, current, previous, comparison,
   return (
     <div className="kpi-grid kpi-row">
       {ids.map((id) => {
-        const def = DEFINITIONS[id];
+        const def = ENTRIES[id];
         return (
           <KpiCard
             key={id}

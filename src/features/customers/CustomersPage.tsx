@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/use-t';
-import type { MetricId } from '../../metrics/definitions';
+import type { MetricId } from '../../metrics/registry';
 import { KpiPage } from '../../components/ui/KpiPage';
 import { BuyerMixPanel } from './BuyerMixPanel';
 import { CohortPanel } from './CohortPanel';

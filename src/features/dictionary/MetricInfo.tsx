@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
-import { isMetricId } from '../../metrics/definitions';
+import { isMetricId } from '../../metrics/registry';
 import { explainMetric } from '../../metrics/dictionary';
 import { useAppStore } from '../../stores/app-store';
 import { useViewFilters } from '../../dataset/use-view';

@@ -1,5 +1,5 @@
 import { formatCount, formatRate, formatValue, MISSING, type Locale, type Unit } from '../../lib/format';
-import { DEFINITIONS } from '../../metrics/definitions';
+import { ENTRIES } from '../../metrics/registry';
 import { isKpiId, type Direction, type Target, type TrackingStatus } from '../../targets';
 
 /** The KPIs a planner picks from, grouped as the pages group them. */
@@ -32,7 +32,7 @@ export type MetricGroup = keyof typeof METRIC_GROUPS;
 /** A KPI's name in the UI language (METRICS.md ids stay in the file). */
 export function kpiLabel(metric: string, locale: Locale): string {
   if (!isKpiId(metric)) return metric;
-  const label = DEFINITIONS[metric].label;
+  const label = ENTRIES[metric].label;
   return locale === 'zh-CN' ? label.zh : label.en;
 }
 
@@ -44,7 +44,7 @@ export function targetLabel(target: Pick<Target, 'metric' | 'checkin'>, locale: 
 /** How the target's numbers are shown and typed; a check-in is a plain number with its own unit word. */
 export function targetUnit(target: Pick<Target, 'metric' | 'checkin'>): Unit {
   if (target.checkin || !isKpiId(target.metric)) return 'number';
-  return DEFINITIONS[target.metric].unit;
+  return ENTRIES[target.metric].unit;
 }
 
 /**

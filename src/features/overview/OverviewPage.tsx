@@ -2,7 +2,7 @@ import { KpiCard } from '../../components/ui/KpiCard';
 import { Card } from '../../components/ui/Card';
 import { ErrorBox } from '../../components/ui/states';
 import { useT } from '../../i18n/use-t';
-import { DEFINITIONS, type MetricId } from '../../metrics/definitions';
+import { ENTRIES, type MetricId } from '../../metrics/registry';
 import { useAppStore } from '../../stores/app-store';
 import { useComparison, useDescription, useKpis, useViewFilters } from '../../dataset/use-view';
 import { GmvTrendCard, useTrailingSeries } from './GmvTrendCard';
@@ -61,7 +61,7 @@ export function OverviewPage({ paceCard }: OverviewPageProps) {
       {current.error && <ErrorBox title={t('error.query')} error={current.error} />}
       <div className="kpi-grid">
         {OVERVIEW_KPIS.map((id) => {
-          const def = DEFINITIONS[id];
+          const def = ENTRIES[id];
           return (
             <KpiCard
               key={id}

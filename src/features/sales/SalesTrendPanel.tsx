@@ -12,7 +12,7 @@ import { useStable } from '../../components/ui/use-stable';
 import { useFormatters } from '../../components/ui/use-formatters';
 import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
-import { DEFINITIONS } from '../../metrics/definitions';
+import { ENTRIES } from '../../metrics/registry';
 import { useAppStore } from '../../stores/app-store';
 import { useComparison } from '../../dataset/use-view';
 import { computeSalesSeries, SALES_METRICS, type MetricRow, type SalesMetric } from './sales-queries';
@@ -41,8 +41,8 @@ export const SalesTrendPanel = memo(function SalesTrendPanel({ scope }: { scope:
     comparison !== null,
   );
 
-  const label = (id: SalesMetric) => (locale === 'zh-CN' ? DEFINITIONS[id].label.zh : DEFINITIONS[id].label.en);
-  const unit = DEFINITIONS[metric].unit;
+  const label = (id: SalesMetric) => (locale === 'zh-CN' ? ENTRIES[id].label.zh : ENTRIES[id].label.en);
+  const unit = ENTRIES[metric].unit;
   const format = unit === 'money' ? fmt.moneyFull : fmt.countFull;
   const axis = unit === 'money' ? fmt.money : fmt.count;
   const currentData = current.data;

@@ -1,14 +1,21 @@
 import type { Engine, Row } from '../../engine/engine';
 import { literalList } from '../../engine/sql';
-import { dateSql, DATE_COLUMN, type Grouping, type QueryContext } from '../../metrics/compile';
+import { dateSql, type QueryContext } from '../../metrics/compile';
 import { prepareContext, queryMetrics } from '../../metrics/context';
-import type { ComponentId } from '../../metrics/definitions';
-import { firstPaidSql, paidSql } from '../../metrics/derived';
 import type { DataDescription } from '../../metrics/describe';
-import { channelSql, ordersFilterSql, type Filters } from '../../metrics/filters';
-import { periodBuckets, type Grain, type Period } from '../../metrics/periods';
+import { ordersFilterSql, type Filters } from '../../metrics/filters';
+import {
+  bucketGrouping,
+  CATEGORY_GROUPING,
+  CUSTOMER_STATUS_GROUPING,
+  dimensionGrouping,
+  type GroupDimension,
+} from '../../metrics/groupings';
+import type { Grain, Period } from '../../metrics/periods';
 import { toNumberOrNull } from '../../metrics/queries/kpis';
-import { bucketLabelSql } from '../../metrics/queries/series';
+import type { ComponentId } from '../../metrics/registry';
+import { paidSql } from '../../metrics/relations';
+import { runMetricSql } from '../../metrics/result-cache';
 
 /**
  * The sales page's queries. Every number goes through the metrics layer's compiler
@@ -22,7 +29,7 @@ export type SalesMetric = (typeof SALES_METRICS)[number];
 
 export type MetricRow<K extends string> = { key: string } & Record<K, number | null>;
 
-function parseGrouped<K extends string>(rows: Row[], ids: readonly K[]): MetricRow<K>[] {
+function parseGrouped<K extends string>(rows: readonly Row[], ids: readonly K[]): MetricRow<K>[] {
   return rows.map((r) => {
     const out = { key: String(r.grp) } as MetricRow<K>;
     for (const id of ids) (out as Record<string, number | null>)[id] = toNumberOrNull(r[id]);
@@ -31,13 +38,6 @@ function parseGrouped<K extends string>(rows: Row[], ids: readonly K[]): MetricR
 }
 
 /** Sales metrics per bucket of the period at a grain, every bucket present (as METRICS.md "Series"). */
-function salesSeriesGrouping(period: Period, grain: Grain): Grouping {
-  return {
-    key: (source, alias) => bucketLabelSql(grain, `${alias}.${DATE_COLUMN[source]}`),
-    rows: periodBuckets(period, grain).map((b) => ({ key: b.label, from: b.from, to: b.to })),
-  };
-}
-
 export async function computeSalesSeries(
   engine: Engine,
   period: Period,
@@ -46,24 +46,17 @@ export async function computeSalesSeries(
   description?: DataDescription,
 ): Promise<MetricRow<SalesMetric>[]> {
   const prepared = await prepareContext(engine, period, filters, description);
-  return parseGrouped(await queryMetrics(engine, prepared, SALES_METRICS, salesSeriesGrouping(period, grain)), SALES_METRICS);
+  return parseGrouped(
+    await queryMetrics(engine, prepared, SALES_METRICS, bucketGrouping(period, grain)),
+    SALES_METRICS,
+  );
 }
 
 /** Order dimensions a breakdown can group by; blanks become '' (shown as "not set", not a filter value). */
-export type OrderDimension = 'channel' | 'region' | 'device';
-
-export function dimensionKeySql(dimension: OrderDimension, alias: string, channelNormalised = false): string {
-  if (dimension === 'channel') return channelNormalised ? `${alias}.channel` : channelSql(`${alias}.channel`);
-  return `coalesce(nullif(trim(${alias}.${dimension}), ''), '')`;
-}
+export type OrderDimension = Extract<GroupDimension, 'channel' | 'region' | 'device'>;
 
 export const BREAKDOWN_METRICS = ['gmv', 'net_revenue', 'orders', 'aov'] as const;
 export type BreakdownMetric = (typeof BREAKDOWN_METRICS)[number];
-
-function breakdownGrouping(ctx: QueryContext, dimension: OrderDimension): Grouping {
-  // The derived tables hold channels already normalised.
-  return { key: (_source, alias) => dimensionKeySql(dimension, alias, ctx.derived), columnar: { dimension } };
-}
 
 /** One row per value of the dimension with a paid order in the period. */
 export async function computeBreakdown<K extends ComponentId>(
@@ -76,20 +69,14 @@ export async function computeBreakdown<K extends ComponentId>(
 ): Promise<MetricRow<K>[]> {
   const prepared = await prepareContext(engine, period, filters, description);
   if (prepared.ctx.blocked.includes('orders')) return [];
-  return parseGrouped(await queryMetrics(engine, prepared, ids, breakdownGrouping(prepared.ctx, dimension)), ids);
+  return parseGrouped(await queryMetrics(engine, prepared, ids, dimensionGrouping(dimension)), ids);
 }
 
 /**
  * Per category, the orders holding at least one item of it — exactly what the category filter
  * keeps, so clicking a category makes the KPI cards equal its bar. An order with items of two
- * categories counts in both: the bars do not add up to the total. Each order row is repeated
- * once per category among its items (one pass over the orders, however many categories).
+ * categories counts in both: the bars do not add up to the total.
  */
-const byCategory: Grouping = {
-  key: (_source, alias) =>
-    `unnest(list_distinct((SELECT list(i.category) FROM order_items i WHERE i.order_id = ${alias}.order_id)))`,
-};
-
 export async function computeCategoryBreakdown<K extends ComponentId>(
   engine: Engine,
   period: Period,
@@ -100,24 +87,7 @@ export async function computeCategoryBreakdown<K extends ComponentId>(
   const prepared = await prepareContext(engine, period, filters, description);
   // No line item names a category: there is nothing to group by, and the query would still read every order.
   if (prepared.ctx.blocked.includes('orders') || prepared.description.orders.itemsWithCategory === 0) return [];
-  return parseGrouped(await queryMetrics(engine, prepared, ids, byCategory), ids);
-}
-
-/**
- * New and returning buyers' orders: a buyer is returning when their first paid order in the whole
- * dataset is before the period (METRICS.md `new_buyers` / `returning_buyers`), so the two rows'
- * buyers are those two KPIs and their GMV adds up to the period's GMV.
- */
-function newVsReturningGrouping(ctx: QueryContext): Grouping {
-  const from = dateSql(ctx.period.from);
-  // The derived orders carry each customer's first paid date on the row: no lookup per order.
-  const returning = ctx.derived
-    ? (alias: string) => `${alias}.first_paid_date < ${from}`
-    : (alias: string) => `${alias}.customer_key IN (SELECT customer_key FROM (${firstPaidSql(false)}) WHERE first_paid_date < ${from})`;
-  return {
-    key: (_source, alias) => `CASE WHEN ${returning(alias)} THEN 'returning' ELSE 'new' END`,
-    columnar: { firstPaidBefore: ctx.period.from, before: 'returning', onOrAfter: 'new' },
-  };
+  return parseGrouped(await queryMetrics(engine, prepared, ids, CATEGORY_GROUPING), ids);
 }
 
 export const NEW_RETURNING_METRICS = ['gmv', 'orders', 'buyers', 'aov'] as const;
@@ -131,7 +101,9 @@ export async function computeNewVsReturning(
 ): Promise<MetricRow<NewReturningMetric>[]> {
   const prepared = await prepareContext(engine, period, filters, description);
   if (prepared.ctx.blocked.includes('orders')) return [];
-  const rows = await queryMetrics(engine, prepared, NEW_RETURNING_METRICS, newVsReturningGrouping(prepared.ctx));
+  // A buyer is returning when their first paid order ever is before the period, so the two rows'
+  // buyers are the new_buyers and returning_buyers KPIs and their GMV adds up to the period's GMV.
+  const rows = await queryMetrics(engine, prepared, NEW_RETURNING_METRICS, CUSTOMER_STATUS_GROUPING);
   return parseGrouped(rows, NEW_RETURNING_METRICS);
 }
 
@@ -183,7 +155,7 @@ export async function computeTopProducts(
 ): Promise<ProductRow[]> {
   const { ctx } = await prepareContext(engine, period, filters, description);
   if (ctx.blocked.includes('orders')) return [];
-  const rows = await engine.query(topProductsSql(ctx, limit));
+  const rows = await runMetricSql(engine, topProductsSql(ctx, limit));
   return rows.map((r) => ({
     product: String(r.product ?? ''),
     sku: r.sku === null || r.sku === undefined ? null : String(r.sku),

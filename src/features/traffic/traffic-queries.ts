@@ -1,8 +1,8 @@
 import type { Engine, Row } from '../../engine/engine';
-import type { Grouping } from '../../metrics/compile';
 import { prepareContext, queryMetrics } from '../../metrics/context';
 import type { DataDescription } from '../../metrics/describe';
 import type { Filters } from '../../metrics/filters';
+import { dimensionGrouping } from '../../metrics/groupings';
 import type { Period } from '../../metrics/periods';
 import { toNumberOrNull } from '../../metrics/queries/kpis';
 
@@ -16,13 +16,7 @@ export interface DeviceRow {
   conversion_rate: number | null;
 }
 
-/** Sessions, paid orders and conversion per device, through the metrics compiler (orders.device against traffic.device). */
-const byDevice: Grouping = {
-  key: (_source, alias) => `coalesce(nullif(trim(${alias}.device), ''), '')`,
-  columnar: { dimension: 'device' },
-};
-
-export function parseDeviceConversion(rows: Row[]): DeviceRow[] {
+export function parseDeviceConversion(rows: readonly Row[]): DeviceRow[] {
   return rows.map((r) => ({
     device: String(r.grp ?? ''),
     sessions: toNumberOrNull(r.sessions),
@@ -39,5 +33,6 @@ export async function computeDeviceConversion(
 ): Promise<DeviceRow[]> {
   const prepared = await prepareContext(engine, period, filters, description);
   if (prepared.ctx.blocked.includes('traffic') && prepared.ctx.blocked.includes('orders')) return [];
-  return parseDeviceConversion(await queryMetrics(engine, prepared, DEVICE_METRICS, byDevice));
+  // Through the metrics compiler: orders.device against traffic.device.
+  return parseDeviceConversion(await queryMetrics(engine, prepared, DEVICE_METRICS, dimensionGrouping('device')));
 }

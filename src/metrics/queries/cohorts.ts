@@ -1,10 +1,9 @@
 import type { Engine, Row } from '../../engine/engine';
 import { dateSql, type QueryContext } from '../compile';
-import { cohortsFromColumns } from '../columnar/customers';
-import { columnStoreFor } from '../columnar/store';
 import { prepareContext } from '../context';
-import { firstPaidSql, ordersRelation } from '../derived';
 import type { DataDescription } from '../describe';
+import { firstPaidSql, ordersRelation } from '../relations';
+import { runMetricSql } from '../result-cache';
 import type { Filters } from '../filters';
 import { monthOf, monthsBetween, type Period } from '../periods';
 import { toNumberOrNull } from './kpis';
@@ -72,7 +71,7 @@ ORDER BY m.cohort, m.k`;
 }
 
 /** Builds the cohort rows, one per month of the period, arrays from k = 0 to the month of `to`. */
-export function parseCohorts(rows: Row[], period: Period, mode: CohortMode): CohortRow[] {
+export function parseCohorts(rows: readonly Row[], period: Period, mode: CohortMode): CohortRow[] {
   const cells = new Map<string, { active: number; revenue: number; cumulative: number; lastActive: number }>();
   for (const r of rows) {
     cells.set(`${String(r.cohort)}|${Number(r.k)}`, {
@@ -118,7 +117,5 @@ export async function computeCohorts(
 ): Promise<CohortRow[]> {
   const { ctx, description: data } = await prepareContext(engine, period, filters, description);
   if (ctx.blocked.includes('orders') || data.orders.rows === 0) return [];
-  const store = columnStoreFor(engine, ctx);
-  const rows = (store && cohortsFromColumns(store, ctx)) ?? (await engine.query(cohortsSql(ctx)));
-  return parseCohorts(rows, period, mode);
+  return parseCohorts(await runMetricSql(engine, cohortsSql(ctx)), period, mode);
 }

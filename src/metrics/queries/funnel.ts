@@ -1,12 +1,15 @@
 import type { Engine, Row } from '../../engine/engine';
-import { compileMetricsSql, type QueryContext } from '../compile';
 import { prepareContext, queryMetrics } from '../context';
-import { FUNNEL_COLUMNS, type DataDescription, type FunnelColumn } from '../describe';
+import type { DataDescription } from '../describe';
 import type { Filters } from '../filters';
 import type { Period } from '../periods';
+import { REGISTRY } from '../registry';
+import type { MetricEntry } from '../registry/types';
 import { toNumberOrNull } from './kpis';
 
-export type FunnelStep = 'sessions' | FunnelColumn | 'orders';
+/** The steps between sessions and paid orders: the registry's entries reported in the funnel, in its order. */
+const MIDDLE_STEPS = (REGISTRY as readonly MetricEntry[]).filter((e) => e.report === 'funnel');
+export type FunnelStep = 'sessions' | 'product_views' | 'add_to_cart' | 'checkouts' | 'orders';
 
 export interface FunnelRow {
   step: FunnelStep;
@@ -15,22 +18,23 @@ export interface FunnelRow {
   rate_from_sessions: number | null;
 }
 
-/** The steps the loaded traffic has: sessions, the optional columns holding any value, then paid orders. */
+/** The steps the loaded traffic has: sessions, the steps whose column holds any value, then paid orders. */
 export function funnelSteps(description: DataDescription): FunnelStep[] {
   if (description.traffic.rows === 0) return [];
-  const present = FUNNEL_COLUMNS.filter((c) => description.traffic.optionalColumns.includes(c));
+  const present = MIDDLE_STEPS.filter(
+    (e) =>
+      e.kind === 'sum' &&
+      e.requiresColumn !== undefined &&
+      description.traffic.optionalColumns.includes(e.requiresColumn),
+  ).map((e) => e.id as FunnelStep);
   return ['sessions', ...present, 'orders'];
-}
-
-export function funnelSql(ctx: QueryContext, steps: readonly FunnelStep[]): string {
-  return compileMetricsSql(steps, ctx);
 }
 
 const ratio = (num: number | null, den: number | null) =>
   num === null || den === null || den === 0 ? null : num / den;
 
 /** Rates against the step before in the list and against sessions (METRICS.md "Funnel"). */
-export function parseFunnel(rows: Row[], steps: readonly FunnelStep[]): FunnelRow[] {
+export function parseFunnel(rows: readonly Row[], steps: readonly FunnelStep[]): FunnelRow[] {
   const row = rows[0] ?? {};
   const sessions = toNumberOrNull(row.sessions);
   let previous: number | null = null;

@@ -1,17 +1,11 @@
 import type { Engine, Row } from '../../engine/engine';
-import { compileMetricsSql, type QueryContext } from '../compile';
 import { prepareContext, queryMetrics } from '../context';
-import { KPI_IDS, type MetricId } from '../definitions';
 import type { DataDescription } from '../describe';
 import type { Filters } from '../filters';
 import type { Period } from '../periods';
+import { KPI_IDS, type MetricId } from '../registry';
 
 export type Kpis = Record<MetricId, number | null>;
-
-/** One query for all 21 KPIs of the period (METRICS.md "Orders", "Traffic", "Users"). */
-export function kpisSql(ctx: QueryContext): string {
-  return compileMetricsSql(KPI_IDS, ctx);
-}
 
 export function toNumberOrNull(value: unknown): number | null {
   if (value === null || value === undefined) return null;
@@ -19,7 +13,7 @@ export function toNumberOrNull(value: unknown): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-export function parseKpis(rows: Row[]): Kpis {
+export function parseKpis(rows: readonly Row[]): Kpis {
   const row = rows[0] ?? {};
   const out = {} as Kpis;
   for (const id of KPI_IDS) out[id] = toNumberOrNull(row[id]);
@@ -27,8 +21,8 @@ export function parseKpis(rows: Row[]): Kpis {
 }
 
 /**
- * Every KPI of METRICS.md over `period` under `filters`. Missing sources and filters a source
- * cannot honour give null; see `prepareContext` for the currency rule.
+ * Every KPI of METRICS.md over `period` under `filters`, in one query. Missing sources and filters
+ * a source cannot honour give null; see `prepareContext` for the currency rule.
  */
 export async function computeKpis(
   engine: Engine,

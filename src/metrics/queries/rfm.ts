@@ -1,12 +1,12 @@
 import type { Engine, Row } from '../../engine/engine';
 import { literal } from '../../engine/sql';
 import { dateSql, type QueryContext } from '../compile';
-import { rfmSegmentsFromColumns } from '../columnar/customers';
-import { columnStoreFor } from '../columnar/store';
 import { prepareContext } from '../context';
-import { CUSTOMERS_TABLE, ordersRelation } from '../derived';
+import { CUSTOMERS_TABLE } from '../derived-state';
 import type { DataDescription } from '../describe';
-import type { Filters } from '../filters';
+import { activeDimensions, type Filters } from '../filters';
+import { CUSTOMER_FACTS, ordersRelation } from '../relations';
+import { runMetricSql } from '../result-cache';
 import { toNumberOrNull } from './kpis';
 import { RFM_MAP, RFM_SEGMENTS, type RfmSegment } from './rfm-map';
 
@@ -44,67 +44,54 @@ export interface RfmResult {
   customers?: RfmCustomer[];
 }
 
-/** Paid orders up to `asOf` under the filters, one row per customer: recency, frequency, monetary. */
-function customerValuesSql(ctx: QueryContext, asOf: string, customer: string): string {
-  const rel = ordersRelation(ctx.derived);
-  return `SELECT ${customer} AS customer, date_diff('day', max(o.order_date), ${dateSql(asOf)}) AS recency,
-         count(*) AS frequency, sum(o.order_total) AS monetary
-  FROM ${rel.table} o
-  WHERE ${rel.paid('o')}
-    AND o.order_date <= ${dateSql(asOf)}
-    AND ${rel.filter(ctx.filters, 'o')}
-  GROUP BY ${customer}`;
+/** A value RFM scores by quintile (ascending is better): recency is scored on its negation. */
+interface Measure {
+  name: 'r' | 'f' | 'm';
+  value: string;
 }
+const RECENCY: Measure = { name: 'r', value: '-c.recency' };
+const FREQUENCY: Measure = { name: 'f', value: 'c.frequency' };
+const MONETARY: Measure = { name: 'm', value: 'c.monetary' };
 
 /**
- * Scores per customer as of `asOf` over all paid orders up to it (METRICS.md "Segments (RFM)"):
- * recency = days since the last paid order, frequency = paid orders, monetary = Σ order_total,
- * each scored 1–5 by NTILE, ties broken by customer_key; 5 is best (lowest recency).
- * On the derived tables ties break by cid, which follows customer_key order.
+ * One row per customer with a paid order up to `asOf` under the filters: an integer `customer` in
+ * customer_key order, recency (days since the last paid order), frequency (paid orders) and
+ * monetary (their order_total). The per-customer table holds these over the whole dataset, so
+ * without a filter, as of the last order date or later, they are read from it; otherwise they
+ * are the same facts (CUSTOMER_FACTS) over the orders up to `asOf`.
  */
-export function rfmScoresSql(ctx: QueryContext, asOf: string): string {
-  const customer = ctx.derived ? 'o.cid' : 'o.customer_key';
-  return `WITH
-customer_values AS (
-  ${customerValuesSql(ctx, asOf, customer)}
-),
-scored AS (
-  SELECT *,
-         ntile(5) OVER (ORDER BY recency DESC, customer) AS r_score,
-         ntile(5) OVER (ORDER BY frequency, customer) AS f_score,
-         ntile(5) OVER (ORDER BY monetary, customer) AS m_score
-  FROM customer_values
-)
-SELECT customer, recency, frequency, monetary, r_score, f_score, m_score, ${segmentCaseSql()} AS segment
-FROM scored`;
-}
-
-export function rfmCustomersSql(ctx: QueryContext, asOf: string): string {
-  const [key, join] = ctx.derived
-    ? ['k.customer_key', `JOIN ${CUSTOMERS_TABLE} k ON k.cid = s.customer`]
-    : ['s.customer', ''];
-  return `WITH s AS (\n${rfmScoresSql(ctx, asOf)}\n)
-SELECT ${key} AS customer_key, recency, frequency, CAST(monetary AS DOUBLE) AS monetary, r_score, f_score, m_score, segment
-FROM s ${join} ORDER BY s.customer`;
-}
-
-export function rfmSegmentsSql(ctx: QueryContext, asOf: string): string {
-  if (ctx.derived) return rfmSegmentsDerivedSql(ctx, asOf);
-  return `WITH s AS (\n${rfmScoresSql(ctx, asOf)}\n)
-SELECT segment, count(*) AS customers, CAST(sum(monetary) AS DOUBLE) AS monetary, count(*) / sum(count(*)) OVER () AS share
-FROM s GROUP BY segment`;
+function customerValuesSql(ctx: QueryContext, asOf: string, data: DataDescription): string {
+  const recency = (lastPaid: string) => `date_diff('day', ${lastPaid}, ${dateSql(asOf)})`;
+  const lastOrder = data.orders.lastDate;
+  if (ctx.derived && activeDimensions(ctx.filters).length === 0 && lastOrder !== null && asOf >= lastOrder) {
+    return `SELECT cid AS customer, customer_key, ${recency('last_paid_date')} AS recency, paid_orders AS frequency, paid_total AS monetary
+  FROM ${CUSTOMERS_TABLE} WHERE paid_orders > 0`;
+  }
+  const rel = ordersRelation(ctx.derived);
+  const facts = `${recency(CUSTOMER_FACTS.last_paid_date)} AS recency, ${CUSTOMER_FACTS.paid_orders} AS frequency, ${CUSTOMER_FACTS.paid_total} AS monetary`;
+  const where = `WHERE ${rel.paid('o')}
+    AND o.order_date <= ${dateSql(asOf)}
+    AND ${rel.filter(ctx.filters, 'o')}`;
+  if (ctx.derived) {
+    return `SELECT o.cid AS customer, any_value(o.customer_key) AS customer_key, ${facts}
+  FROM ${rel.table} o
+  ${where}
+  GROUP BY o.cid`;
+  }
+  return `SELECT CAST(row_number() OVER (ORDER BY customer_key) AS INTEGER) AS customer, *
+  FROM (SELECT o.customer_key, ${facts} FROM orders o ${where} GROUP BY o.customer_key)`;
 }
 
 /** Bucket of integer customer ids used to find a tie-break inside a large group of equal values. */
 const CID_BUCKET_BITS = 10;
 
 /**
- * The customers that open quintiles 2..5 when customers are ordered by `value` (ascending) then
- * cid: CTEs `${name}_bounds(t, v, cid)`. NTILE needs only these four cut points, and finding them
- * takes counts per distinct value and per cid bucket instead of sorting every customer (two
- * window sorts of ~450k rows cost ~400 ms at 1M orders on DuckDB-WASM).
+ * The customers that open quintiles 2..5 when customers are ordered by the measure (ascending)
+ * then by customer: CTE `${name}_cut(v2, c2, … v5, c5)`. NTILE needs only these four cut
+ * points, and finding them takes counts per distinct value and per customer bucket instead of
+ * sorting every customer (two window sorts of ~450k rows cost ~400 ms at 1M orders on DuckDB-WASM).
  */
-function quintileBoundsSql(name: string, value: string): string {
+function quintileCutsSql({ name, value }: Measure): string {
   return `${name}_groups AS (
   SELECT ${value} AS v, count(*) AS n FROM customer_values c GROUP BY 1
 ),
@@ -124,58 +111,68 @@ ${name}_edge AS (
   WHERE j >= before AND j < before + n
 ),
 ${name}_bounds AS (
-  SELECT t, v, customer AS cid FROM (
+  SELECT t, v, customer FROM (
     SELECT e.t, e.j, a.v, c.customer, row_number() OVER (PARTITION BY e.t ORDER BY c.customer) - 1 AS rank
     FROM ${name}_edge e JOIN ${name}_at a USING (t)
     JOIN customer_values c ON ${value} = a.v AND c.customer >> ${CID_BUCKET_BITS} = e.b
   ) WHERE rank = j
 ),
 ${name}_cut AS (
-  SELECT ${[2, 3, 4, 5].map((t) => `coalesce(max(${sortKeySql('v', 'cid')}) FILTER (WHERE t = ${t}), ${NO_CUT}) AS k${t}`).join(', ')}
+  SELECT ${TILES.map((t) => `max(v) FILTER (WHERE t = ${t}) AS v${t}, max(customer) FILTER (WHERE t = ${t}) AS c${t}`).join(', ')}
   FROM ${name}_bounds
 )`;
 }
 
-/** (value, cid) packed in one BIGINT that sorts the same way; values are small integers here (days, order counts). */
-const sortKeySql = (value: string, cid: string) => `(CAST(${value} AS BIGINT) * 4294967296 + ${cid})`;
-const NO_CUT = '9223372036854775807';
+const TILES = [2, 3, 4, 5];
 
-/** The quintile of a customer: 1 + the cut points at or before its (value, cid). */
-function quintileSql(name: string, value: string): string {
-  const key = sortKeySql(value, 'c.customer');
-  return `1 + ${[2, 3, 4, 5].map((t) => `CAST(${key} >= ${name}.k${t} AS INTEGER)`).join(' + ')}`;
+/** The quintile of a customer: 1 + the cut points at or before its (value, customer); a tile that does not exist cuts nothing. */
+function quintileSql({ name, value }: Measure): string {
+  const reached = (t: number) =>
+    `CAST(coalesce(${value} > ${name}.v${t} OR (${value} = ${name}.v${t} AND c.customer >= ${name}.c${t}), false) AS INTEGER)`;
+  return `1 + ${TILES.map(reached).join(' + ')}`;
 }
 
 /**
- * Segment totals on the derived tables: the same numbers as the NTILE query, with R and F
- * quintiles from cut points (M does not name a segment). Positions of the cut points follow
+ * Scores per customer as of `asOf` over all paid orders up to it (METRICS.md "Segments (RFM)"):
+ * each of recency, frequency and monetary scored 1–5 as NTILE(5) would over customers ordered by
+ * it, ties broken by customer_key; 5 is best (lowest recency). Positions of the cut points follow
  * DuckDB's NTILE: with n customers and p = min(5, n) tiles, tile t starts at
- * (t - 1) * (n // p) + min(t - 1, n % p).
+ * (t - 1) * (n // p) + min(t - 1, n % p). M is scored only when asked: it names no segment.
  */
-function rfmSegmentsDerivedSql(ctx: QueryContext, asOf: string): string {
-  const recency = '-c.recency';
-  const frequency = 'c.frequency';
+function scoredSql(ctx: QueryContext, asOf: string, data: DataDescription, withMonetary: boolean): string {
+  const measures = withMonetary ? [RECENCY, FREQUENCY, MONETARY] : [RECENCY, FREQUENCY];
   return `WITH
 customer_values AS MATERIALIZED (
-  ${customerValuesSql(ctx, asOf, 'o.cid')}
+  ${customerValuesSql(ctx, asOf, data)}
 ),
 positions AS (
   SELECT t, (t - 1) * (n // p) + least(t - 1, n % p) AS pos
   FROM (SELECT count(*) AS n, least(count(*), 5) AS p FROM customer_values), range(2, 6) r(t)
   WHERE t <= p
 ),
-${quintileBoundsSql('r', recency)},
-${quintileBoundsSql('f', frequency)},
+${measures.map(quintileCutsSql).join(',\n')},
 scored AS (
-  SELECT c.monetary, ${quintileSql('r', recency)} AS r_score, ${quintileSql('f', frequency)} AS f_score
-  FROM customer_values c, r_cut r, f_cut f
-)
-SELECT ${segmentCaseSql()} AS segment, count(*) AS customers, CAST(sum(monetary) AS DOUBLE) AS monetary,
-       count(*) / sum(count(*)) OVER () AS share
-FROM scored GROUP BY 1`;
+  SELECT c.*, ${measures.map((m) => `${quintileSql(m)} AS ${m.name}_score`).join(', ')}
+  FROM customer_values c, ${measures.map((m) => `${m.name}_cut ${m.name}`).join(', ')}
+),
+segmented AS (
+  SELECT *, ${segmentCaseSql()} AS segment FROM scored
+)`;
 }
 
-export function parseRfmSegments(rows: Row[]): RfmSegmentRow[] {
+export function rfmSegmentsSql(ctx: QueryContext, asOf: string, data: DataDescription): string {
+  return `${scoredSql(ctx, asOf, data, false)}
+SELECT segment, count(*) AS customers, CAST(sum(monetary) AS DOUBLE) AS monetary, count(*) / sum(count(*)) OVER () AS share
+FROM segmented GROUP BY segment`;
+}
+
+export function rfmCustomersSql(ctx: QueryContext, asOf: string, data: DataDescription): string {
+  return `${scoredSql(ctx, asOf, data, true)}
+SELECT customer_key, recency, frequency, CAST(monetary AS DOUBLE) AS monetary, r_score, f_score, m_score, segment
+FROM segmented ORDER BY customer`;
+}
+
+export function parseRfmSegments(rows: readonly Row[]): RfmSegmentRow[] {
   const found = new Map(rows.map((r) => [String(r.segment), r]));
   return RFM_SEGMENTS.map((segment) => {
     const r = found.get(segment);
@@ -188,7 +185,7 @@ export function parseRfmSegments(rows: Row[]): RfmSegmentRow[] {
   });
 }
 
-export function parseRfmCustomers(rows: Row[]): RfmCustomer[] {
+export function parseRfmCustomers(rows: readonly Row[]): RfmCustomer[] {
   return rows.map((r) => ({
     customer_key: String(r.customer_key),
     recency: Number(r.recency),
@@ -208,11 +205,10 @@ export async function computeRfm(
   filters: Filters = {},
   options: { includeCustomers?: boolean; description?: DataDescription } = {},
 ): Promise<RfmResult> {
-  const { ctx } = await prepareContext(engine, { from: asOf, to: asOf }, filters, options.description);
+  const { ctx, description } = await prepareContext(engine, { from: asOf, to: asOf }, filters, options.description);
   if (ctx.blocked.includes('orders')) return { asOf, segments: [] };
-  const store = columnStoreFor(engine, ctx);
-  const rows = (store && rfmSegmentsFromColumns(store, ctx, asOf)) ?? (await engine.query(rfmSegmentsSql(ctx, asOf)));
-  const segments = parseRfmSegments(rows);
+  const segments = parseRfmSegments(await runMetricSql(engine, rfmSegmentsSql(ctx, asOf, description)));
   if (!options.includeCustomers) return { asOf, segments };
-  return { asOf, segments, customers: parseRfmCustomers(await engine.query(rfmCustomersSql(ctx, asOf))) };
+  const customers = parseRfmCustomers(await runMetricSql(engine, rfmCustomersSql(ctx, asOf, description)));
+  return { asOf, segments, customers };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeWasmEngine } from '../../../src/engine/node';
-import { KPI_IDS } from '../../../src/metrics/definitions';
+import { KPI_IDS } from '../../../src/metrics/registry';
 import { dropDerived, rebuildDerived } from '../../../src/metrics/derived';
 import { engineMetricSource } from '../../../src/metrics/metric-source';
 import { engineSeriesSource, type DatedValue } from '../../../src/metrics/running-values';

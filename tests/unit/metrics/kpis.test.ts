@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine';
 import { computeKpis, type Kpis } from '../../../src/metrics/queries/kpis';
-import { KPI_IDS, type MetricId } from '../../../src/metrics/definitions';
+import { KPI_IDS, type MetricId } from '../../../src/metrics/registry';
 import { rebuildDerived, dropDerived } from '../../../src/metrics/derived';
 import { ENGINES, loadTables, MARCH_KPIS, MARCH_SHOP } from '../../fixtures/metrics/tables';
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine';
 import { literal } from '../../../src/engine/sql';
 import { dropDerived, rebuildDerived } from '../../../src/metrics/derived';
-import { bucketLabel, GRAINS, parseDay, periodBuckets } from '../../../src/metrics/periods';
-import { bucketLabelSql, bucketStartSql, computeSeries } from '../../../src/metrics/queries/series';
+import { GRAINS, periodBuckets } from '../../../src/metrics/periods';
+import { bucketStartSql, computeSeries } from '../../../src/metrics/queries/series';
 import { ENGINES, loadTables, type OrderFixture, type TrafficFixture } from '../../fixtures/metrics/tables';
 
 const ORDERS: OrderFixture[] = [
@@ -32,24 +32,6 @@ describe.each(ENGINES)('series on $name', ({ create }) => {
   });
   afterAll(async () => {
     await engine.close();
-  });
-
-  it('labels buckets in SQL exactly as in TypeScript', async () => {
-    const days = [
-      '2020-12-31',
-      '2021-01-03',
-      '2021-01-04',
-      '2024-12-29',
-      '2024-12-30',
-      '2025-01-07',
-      '2025-05-31',
-      '2026-12-31',
-    ];
-    for (const grain of GRAINS) {
-      const select = days.map((d, i) => `${bucketLabelSql(grain, `DATE ${literal(d)}`)} AS d${i}`).join(', ');
-      const [row] = await engine.query(`SELECT ${select}`);
-      expect(Object.values(row ?? {}), grain).toEqual(days.map((d) => bucketLabel(parseDay(d), grain)));
-    }
   });
 
   it('finds the first day of each bucket in SQL exactly as the bucket list does', async () => {

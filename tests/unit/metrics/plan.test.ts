@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Engine } from '../../../src/engine/engine';
+import { createNodeWasmEngine } from '../../../src/engine/node';
+import { dropDerived, rebuildDerived } from '../../../src/metrics/derived';
+import type { Filters } from '../../../src/metrics/filters';
+import {
+  bucketGrouping,
+  CATEGORY_GROUPING,
+  CUSTOMER_STATUS_GROUPING,
+  dimensionGrouping,
+  type Grouping,
+} from '../../../src/metrics/groupings';
+import { planQuery } from '../../../src/metrics/plan';
+import { computeKpis } from '../../../src/metrics/queries/kpis';
+import { isAggregate, withDependencies, KPI_IDS } from '../../../src/metrics/registry';
+import { runMetricSql } from '../../../src/metrics/result-cache';
+import { loadTables, MARCH_SHOP } from '../../fixtures/metrics/tables';
+
+/** The planner reads the registry's fields, the filters' dimensions and the grouping's kind: never SQL text. */
+const MARCH = { from: '2025-03-01', to: '2025-03-31' };
+const kpiAggregates = withDependencies(KPI_IDS).filter(isAggregate);
+
+function plan(filters: Filters, group?: Grouping, derived = true): Record<string, string> {
+  return Object.fromEntries(planQuery(kpiAggregates, { filters, derived }, group).map((p) => [p.scope, p.from]));
+}
+
+describe('the query planner', () => {
+  it('sums every scope but buyers from the rollups when nothing stands in the way', () => {
+    expect(plan({})).toEqual({
+      paid_orders: 'rollup',
+      period_buyers: 'rows',
+      cancelled_orders: 'rollup',
+      traffic_rows: 'rollup',
+      registrations: 'rollup',
+    });
+  });
+
+  it('reads rows without the derived tables', () => {
+    expect(Object.values(plan({}, undefined, false))).toEqual(['rows', 'rows', 'rows', 'rows', 'rows']);
+  });
+
+  it('keeps the rollups under filters they carry, and leaves them for a category filter on orders only', () => {
+    expect(plan({ channel: ['email'], device: ['mobile'], currency: 'USD' }).paid_orders).toBe('rollup');
+    const byCategory = plan({ category: ['Bath'] });
+    expect([byCategory.paid_orders, byCategory.cancelled_orders]).toEqual(['rows', 'rows']);
+    expect([byCategory.traffic_rows, byCategory.registrations]).toEqual(['rollup', 'rollup']);
+  });
+
+  it('groups by buckets and rollup dimensions from the rollups, by category or new vs returning from rows', () => {
+    expect(plan({}, bucketGrouping(MARCH, 'week')).paid_orders).toBe('rollup');
+    expect(plan({}, dimensionGrouping('region')).registrations).toBe('rollup');
+    expect(plan({}, CATEGORY_GROUPING).paid_orders).toBe('rows');
+    expect(plan({}, CUSTOMER_STATUS_GROUPING).paid_orders).toBe('rows');
+  });
+});
+
+describe('the result cache', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await createNodeWasmEngine();
+    await loadTables(engine, MARCH_SHOP);
+  });
+  afterAll(async () => {
+    await engine.close();
+  });
+
+  it('answers the same SQL on the same build once, and again after a rebuild', async () => {
+    await rebuildDerived(engine);
+    const spy = vi.spyOn(engine, 'query');
+    try {
+      const first = await computeKpis(engine, MARCH);
+      const calls = spy.mock.calls.length;
+      expect(calls).toBeGreaterThan(0);
+      expect(await computeKpis(engine, MARCH)).toEqual(first);
+      expect(spy.mock.calls.length).toBe(calls);
+      await rebuildDerived(engine);
+      expect(await computeKpis(engine, MARCH)).toEqual(first);
+      expect(spy.mock.calls.length).toBeGreaterThan(calls);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('keeps nothing without derived tables: the data may change under it', async () => {
+    await dropDerived(engine);
+    const sql = 'SELECT count(*) AS n FROM orders';
+    expect(await runMetricSql(engine, sql)).toEqual([{ n: 10 }]);
+    await engine.run("DELETE FROM orders WHERE order_id = 'o1'");
+    expect(await runMetricSql(engine, sql)).toEqual([{ n: 9 }]);
+  });
+});
