@@ -1,3 +1,4 @@
+import type { ReportTargetRow, TrackingStatus } from '../metrics/report-types';
 import { checkInLastDate, checkInValue } from './checkin';
 import { daysInclusive, earlierOf, minusOneYear, periodLastYear, type IsoDate, type Period } from './dates';
 import type { Direction, KpiId, MetricKind, SourceTable } from './metric-kinds';
@@ -11,7 +12,7 @@ import { targetFacts } from './target-facts';
  * them (`not_started` also while the share due is still 0); `no_data` when the number cannot be computed (the metric's table is not loaded, the
  * metric is null over the days so far, or a check-in has no entries yet).
  */
-export type TrackingStatus = 'ahead' | 'on_track' | 'at_risk' | 'off_track' | 'not_started' | 'no_data';
+export type { ReportTargetRow, TrackingStatus };
 
 /** A target evaluated as of the data: the report's `targets` row plus what the page shows. */
 export interface TargetStatus {
@@ -54,20 +55,6 @@ export interface TargetStatus {
   current_daily_rate: number | null;
   /** The custom rung `as_of` falls in. */
   current_rung: MilestoneSpan | null;
-}
-
-/** The `targets` row of `report --json` (METRICS.md "Report JSON"), in its key order. */
-export interface ReportTargetRow {
-  id: string;
-  metric: string;
-  as_of: IsoDate | null;
-  share: number | null;
-  target: number;
-  actual_to_date: number | null;
-  expected_to_date: number | null;
-  projected: number | null;
-  attainment: number | null;
-  status: TrackingStatus;
 }
 
 export interface EvaluateOptions {
