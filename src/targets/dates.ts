@@ -7,7 +7,6 @@ import {
   format,
   getISOWeek,
   getISOWeekYear,
-  isValid,
   parseISO,
   subYears,
 } from 'date-fns';
@@ -27,11 +26,21 @@ export interface Period {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** True for a real calendar date written 'YYYY-MM-DD' (so '2026-02-30' is false). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * True for a real calendar date written 'YYYY-MM-DD' (so '2026-02-30' is false). Checked by
+ * arithmetic: a targets file of 10,000 targets has 20,000 dates, and parsing and formatting
+ * each took most of a second (issue 19, item 10).
+ */
 export function isIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
-  const date = parseISO(value);
-  return isValid(date) && format(date, 'yyyy-MM-dd') === value;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
 }
 
 function toDate(date: IsoDate): Date {

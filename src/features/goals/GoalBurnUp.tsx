@@ -9,13 +9,19 @@ import type { Locale } from '../../lib/format';
 import type { Target, TargetStatus } from '../../targets';
 import { parseISO } from 'date-fns';
 
+const tickFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "Jan" / "1月" on the first of a month, "Jan 15" / "1月15日" elsewhere. */
 export function tickLabel(date: string, locale: Locale): string {
-  const day = parseISO(date);
-  const options: Intl.DateTimeFormatOptions = date.endsWith('-01')
-    ? { month: 'short' }
-    : { month: 'short', day: 'numeric' };
-  return new Intl.DateTimeFormat(locale, options).format(day);
+  const monthOnly = date.endsWith('-01');
+  const key = `${locale}:${monthOnly ? 'month' : 'day'}`;
+  // Making a DateTimeFormat costs far more than using one, and a page of charts asks for hundreds of labels.
+  let format = tickFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, monthOnly ? { month: 'short' } : { month: 'short', day: 'numeric' });
+    tickFormats.set(key, format);
+  }
+  return format.format(parseISO(date));
 }
 
 interface Props {
@@ -45,7 +51,10 @@ export function GoalBurnUp({ target, status, locale, currency }: Props) {
     }),
     [ratio, t],
   );
-  const format = useCallback((v: number | null) => formatTargetValue(v, target, locale, currency), [target, locale, currency]);
+  const format = useCallback(
+    (v: number | null) => formatTargetValue(v, target, locale, currency),
+    [target, locale, currency],
+  );
   const formatAxis = useCallback(
     (v: number) => (v === 0 ? '0' : formatTargetValue(v, { metric: target.metric }, locale, currency)),
     [target.metric, locale, currency],

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ErrorBox } from '../../components/ui/states';
+import { ErrorBox, Skeleton } from '../../components/ui/states';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
 import type { Target } from '../../targets';
@@ -13,6 +13,7 @@ import { StatusPill } from './StatusPill';
 import { targetLabel } from './goal-format';
 import { useSmartCheck, useTargetStatus } from './use-goals';
 import { filterChips } from './filter-chips';
+import { useNearScreen } from './use-near-screen';
 
 type Tab = 'ladder' | 'drivers' | 'checkins' | 'smart';
 
@@ -37,6 +38,7 @@ export function GoalCard({ target, locked, currency, onEdit, onRemove, initialTa
   const status = useTargetStatus(target);
   const [tab, setTab] = useState<Tab | null>(initialTab ?? (target.checkin ? 'checkins' : null));
   const [confirming, setConfirming] = useState(false);
+  const [chartBox, chartNear] = useNearScreen<HTMLDivElement>();
   const data = status.data && !status.isPlaceholderData ? status.data : undefined;
   const tabs: Tab[] = [
     'ladder',
@@ -110,8 +112,12 @@ export function GoalCard({ target, locked, currency, onEdit, onRemove, initialTa
       {data?.phasing_fallback && <p className="goal-note">{t(`goals.fallback.${data.phasing_fallback}`)}</p>}
       <div className="goal-body">
         <GoalStats target={target} status={data} locale={locale} currency={currency} />
-        <div className="goal-chart">
-          <GoalBurnUp target={target} status={data} locale={locale} currency={currency} />
+        <div className="goal-chart" ref={chartBox}>
+          {chartNear ? (
+            <GoalBurnUp target={target} status={data} locale={locale} currency={currency} />
+          ) : (
+            <Skeleton height={264} />
+          )}
         </div>
       </div>
       {target.why && (

@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '../../i18n/use-t';
+import { useAppStore } from '../../stores/app-store';
 import { useTargetsStore } from '../../stores/targets-store';
 import { draftFromTarget, newDraft, type Draft } from './draft';
 import { GoalCard } from './GoalCard';
 import { GoalEditor } from './GoalEditor';
+import { GoalListBar, GoalPager } from './GoalListBar';
+import { filterTargets, GOALS_PER_PAGE, goalPage, pageOfTarget } from './goal-list';
 import { TargetsFileBar } from './TargetsFileBar';
 import { UnreadableTargets } from './UnreadableTargets';
 import { useDescription, useGoalCurrency } from './use-goals';
@@ -16,16 +19,26 @@ interface Editing {
 /**
  * The Goals page (issue 5): every target with its status, numbers and burn-up chart; the
  * editor for new and changed targets; ladders, driver trees, check-ins and SMART checks per
- * target; and the targets file in and out.
+ * target; and the targets file in and out. Targets come a page at a time, with a search, so
+ * only the cards on screen draw and ask the engine for numbers (issue 19, item 10).
  */
 export function GoalsPage() {
   const t = useT();
+  const locale = useAppStore((s) => s.locale);
   const targets = useTargetsStore((s) => s.file.targets);
   const lockedRungs = useTargetsStore((s) => s.lockedRungs);
   const removeTarget = useTargetsStore((s) => s.removeTarget);
   const description = useDescription();
   const currency = useGoalCurrency();
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(0);
+  const reveal = useRef<string | null>(null);
+  const listTop = useRef<HTMLDivElement>(null);
+  // Typing stays quick with 10,000 targets: the list follows the search box a moment later.
+  const search = useDeferredValue(query);
+  const matching = useMemo(() => filterTargets(targets, search, locale), [targets, search, locale]);
+  const shown = goalPage(matching, page);
   const lastDate = description.data?.orders.lastDate ?? description.data?.traffic.lastDate ?? null;
 
   const startNew = () =>
@@ -36,14 +49,32 @@ export function GoalsPage() {
       ),
       editingId: null,
     });
+  const finishEdit = (savedId: string | null) => {
+    setEditing(null);
+    if (savedId === null) return;
+    // A saved target may sit on another page (a new one goes last): show its page and bring it into view.
+    const at = pageOfTarget(matching, savedId) ?? pageOfTarget(targets, savedId);
+    if (at === null) return;
+    if (pageOfTarget(matching, savedId) === null) setQuery('');
+    setPage(at);
+    reveal.current = savedId;
+  };
   const editor = (state: Editing) => (
-    <GoalEditor
-      key={state.editingId ?? 'new'}
-      initial={state.draft}
-      editingId={state.editingId}
-      onDone={() => setEditing(null)}
-    />
+    <GoalEditor key={state.editingId ?? 'new'} initial={state.draft} editingId={state.editingId} onDone={finishEdit} />
   );
+  const turnPage = (next: number) => {
+    setPage(next);
+    listTop.current?.scrollIntoView({ block: 'start' });
+  };
+
+  // After the save has been drawn, on whichever page it landed.
+  useEffect(() => {
+    if (reveal.current === null) return;
+    const card = document.querySelector(`[data-target="${CSS.escape(reveal.current)}"]`);
+    if (!card) return;
+    card.scrollIntoView({ block: 'nearest' });
+    reveal.current = null;
+  });
 
   return (
     <>
@@ -65,6 +96,22 @@ export function GoalsPage() {
       <TargetsFileBar count={targets.length} />
       <UnreadableTargets />
       {editing && editing.editingId === null && editor(editing)}
+      {targets.length > GOALS_PER_PAGE && (
+        <div ref={listTop} className="goal-list-top">
+          <GoalListBar
+            query={query}
+            onQuery={(next) => {
+              setQuery(next);
+              setPage(0);
+            }}
+            shown={shown}
+            matching={matching.length}
+            total={targets.length}
+            onPage={turnPage}
+            editing={editing !== null}
+          />
+        </div>
+      )}
       {targets.length === 0 && editing === null && (
         <div className="card goals-empty" data-goals-empty>
           <h2>{t('goals.empty.title')}</h2>
@@ -74,7 +121,7 @@ export function GoalsPage() {
           </button>
         </div>
       )}
-      {targets.map((target) =>
+      {shown.targets.map((target) =>
         editing?.editingId === target.id ? (
           <div key={target.id}>{editor(editing)}</div>
         ) : (
@@ -87,6 +134,9 @@ export function GoalsPage() {
             onRemove={() => removeTarget(target.id)}
           />
         ),
+      )}
+      {shown.targets.length > 2 && (
+        <GoalPager shown={shown} onPage={turnPage} disabled={editing !== null} place="bottom" />
       )}
     </>
   );

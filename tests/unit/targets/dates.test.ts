@@ -16,6 +16,13 @@ describe('calendar dates', () => {
     { value: '2025-02-29', ok: false },
     { value: '2026-13-01', ok: false },
     { value: '2026-1-5', ok: false },
+    { value: '2000-02-29', ok: true },
+    { value: '1900-02-29', ok: false },
+    { value: '2026-04-31', ok: false },
+    { value: '2026-12-31', ok: true },
+    { value: '2026-00-10', ok: false },
+    { value: '2026-01-00', ok: false },
+    { value: '2026-01-32', ok: false },
     { value: 20260101, ok: false },
   ])('$value is a date: $ok', ({ value, ok }) => {
     expect(isIsoDate(value)).toBe(ok);
