@@ -183,7 +183,8 @@ describe('sales', () => {
     await page.goto(`${server.url}/?page=sales&from=${OCT.from}&to=${OCT.to}`);
     await settledKpi(page, 'gmv');
     await panelsReady(page, 'sales-trend');
-    await page.locator('[data-panel="sales-trend"] [data-testid="chart-series"] [data-bucket="2026-10-11"]').click();
+    // The day's own bar (after its comparison bar) in the series chart.
+    await page.locator('[data-panel="sales-trend"] [data-testid="chart-series"] [data-bucket="2026-10-11"] path').last().click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('from') === '2026-10-11');
     expect(new URL(page.url()).searchParams.get('to')).toBe('2026-10-11');
     expect(await settledKpi(page, 'gmv', all)).toBeCloseTo(

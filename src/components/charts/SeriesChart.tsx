@@ -1,4 +1,4 @@
-import { memo, useMemo, useState, type ReactNode } from 'react';
+import { memo, useMemo, useState, type MouseEvent, type ReactNode } from 'react';
 import { useT } from '../../i18n/use-t';
 import { TableAlternative } from '../ui/TableAlternative';
 import { BucketLabels, labelStride, MARGIN, textWidth, ValueGrid, valueAxisWidth } from './axes';
@@ -71,6 +71,12 @@ export function seriesLayout(
   };
 }
 
+/** The bucket under a point `px` px from the chart's left edge: slots `slot` wide from `left`; null outside them. */
+export function bucketAt(px: number, left: number, slot: number, count: number): number | null {
+  const i = Math.floor((px - left) / slot);
+  return slot > 0 && i >= 0 && i < count ? i : null;
+}
+
 /**
  * A labelled series, drawn by the d3 layer: bars (with the comparison period's bar beside each)
  * or a line (the comparison dashed), a tooltip with both values on hover, a click on a bucket to
@@ -98,6 +104,13 @@ export const SeriesChart = memo(function SeriesChart({
   const summary = useMemo(() => describeSeries(t, title, points, formatValue), [t, title, points, formatValue]);
   const { hasCompare, y, ticks, left, plotW, plotH, slot, cx, barW, base, stride } = layout;
   const shown = hover !== null ? points[hover] : undefined;
+  // One pair of handlers on the drawing, not one per bucket: a year by day is 365 buckets.
+  const bucketOf = (e: MouseEvent<SVGSVGElement>) =>
+    bucketAt(e.clientX - e.currentTarget.getBoundingClientRect().left, left, slot, points.length);
+  const select = (e: MouseEvent<SVGSVGElement>) => {
+    const i = bucketOf(e);
+    if (onSelect && i !== null) onSelect(points[i]!.label);
+  };
 
   const bar = (v: number | null | undefined, x: number, fill: string) =>
     v === null || v === undefined || !Number.isFinite(v) || v === 0 ? null : (
@@ -120,29 +133,26 @@ export const SeriesChart = memo(function SeriesChart({
           height={height}
           fontFamily="inherit"
           fontSize={12}
-          style={{ display: 'block' }}
+          style={{ display: 'block', cursor: onSelect ? 'pointer' : undefined }}
+          onMouseMove={(e) => setHover(bucketOf(e))}
+          onClick={onSelect ? select : undefined}
         >
           <ValueGrid ticks={ticks} y={y} left={left} plotW={plotW} format={axis} />
           {hover !== null && kind === 'bar' && (
             <rect x={cx(hover) - slot / 2} y={MARGIN.top} width={slot} height={plotH} fill={HOVER} />
           )}
+          <rect x={left} y={MARGIN.top} width={plotW} height={plotH} fill="transparent" />
           <line x1={left} x2={left + plotW} y1={base} y2={base} stroke={AXIS} />
-          {points.map((p, i) => {
-            const x0 = cx(i) - (hasCompare ? barW + BAR_GAP / 2 : barW / 2);
-            return (
-              <g
-                key={i}
-                data-bucket={p.label}
-                onMouseEnter={() => setHover(i)}
-                onClick={onSelect ? () => onSelect(p.label) : undefined}
-                style={onSelect ? { cursor: 'pointer' } : undefined}
-              >
-                <rect x={cx(i) - slot / 2} y={MARGIN.top} width={slot} height={plotH} fill="transparent" />
-                {kind === 'bar' && hasCompare && bar(p.compare, x0, COMPARE)}
-                {kind === 'bar' && bar(p.value, hasCompare ? x0 + barW + BAR_GAP : x0, ACCENT)}
-              </g>
-            );
-          })}
+          {kind === 'bar' &&
+            points.map((p, i) => {
+              const x0 = cx(i) - (hasCompare ? barW + BAR_GAP / 2 : barW / 2);
+              return (
+                <g key={i} data-bucket={p.label}>
+                  {hasCompare && bar(p.compare, x0, COMPARE)}
+                  {bar(p.value, hasCompare ? x0 + barW + BAR_GAP : x0, ACCENT)}
+                </g>
+              );
+            })}
           {kind === 'line' && (
             <g pointerEvents="none" fill="none" strokeWidth={2}>
               {hasCompare && (

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { labelStride, placeLabels } from '../../../src/components/charts/axes';
 import { ACCENT, COMPARE } from '../../../src/components/charts/palette';
 import { bucketScale, valueScale } from '../../../src/components/charts/scales';
-import { SeriesChart, seriesLayout, type SeriesPoint } from '../../../src/components/charts/SeriesChart';
+import { bucketAt, SeriesChart, seriesLayout, type SeriesPoint } from '../../../src/components/charts/SeriesChart';
 import { linePath } from '../../../src/components/charts/shapes';
 import { describeSeries } from '../../../src/components/charts/summary';
 import { translate } from '../../../src/i18n/use-t';
@@ -108,6 +108,18 @@ describe('series layout', () => {
     expect(layout.cx(0)).toBeCloseTo(81, 9);
     expect(layout.base).toBe(74);
     expect(layout.y(10)).toBeCloseTo(57.5, 9);
+  });
+});
+
+describe('the bucket under the pointer', () => {
+  it('is the slot the pointer is in, and none left or right of the plot', () => {
+    // Slots of 74 px from 44 (the layout above): 44..118 is the first, 118..192 the second.
+    expect(bucketAt(44, 44, 74, 2)).toBe(0);
+    expect(bucketAt(117.9, 44, 74, 2)).toBe(0);
+    expect(bucketAt(118, 44, 74, 2)).toBe(1);
+    expect(bucketAt(43, 44, 74, 2)).toBeNull();
+    expect(bucketAt(192, 44, 74, 2)).toBeNull();
+    expect(bucketAt(50, 44, 0, 0)).toBeNull();
   });
 });
 
