@@ -134,7 +134,9 @@ describe('the Goals page on the sample shop', () => {
       const burnUp = page.locator(`${CARD} [data-testid="chart-burn-up"]`);
       await burnUp.locator('.recharts-line-curve').first().waitFor({ timeout: 60_000 });
       expect(await burnUp.locator('.recharts-line-curve').count()).toBe(3);
-      expect(await burnUp.getByRole('img').getAttribute('aria-label')).toMatch(/^Burn-up: Actual, cumulative .+ by 2026-10-31; Target line .+ by 2026-12-31; Projection at current pace .+$/);
+      expect(await burnUp.getByRole('img').getAttribute('aria-label')).toMatch(
+        /^Burn-up: Actual, cumulative .+ by 2026-10-31; Target line .+ by 2026-12-31; Projection at current pace .+$/,
+      );
 
       step('ladder');
       // The ladder by month: twelve rungs that add up to the target; edit one, lock another.
@@ -231,7 +233,9 @@ describe('the Goals page on the sample shop', () => {
       await page.waitForSelector('text=目标阶梯');
       await cardNumbers(page);
       await page.click(`${CARD} [data-tab="drivers"]`);
-      await page.waitForSelector(`${CARD} [data-testid="chart-waterfall"][data-state="drawn"] [data-bar]`, { timeout: 60_000 });
+      await page.waitForSelector(`${CARD} [data-testid="chart-waterfall"][data-state="drawn"] [data-bar]`, {
+        timeout: 60_000,
+      });
       await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, 'goals-zh');
 

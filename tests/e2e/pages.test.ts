@@ -3,7 +3,15 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, chartsDrawn, kpiValue, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
+import {
+  ARTIFACTS,
+  chartsDrawn,
+  kpiValue,
+  launchBrowser,
+  screenshot,
+  startSnapshotPreview,
+  type AppServer,
+} from './harness';
 import { independentKpis } from '../support/independent-sample-kpis';
 
 /**
@@ -184,7 +192,10 @@ describe('sales', () => {
     await settledKpi(page, 'gmv');
     await panelsReady(page, 'sales-trend');
     // The day's own bar (after its comparison bar) in the series chart.
-    await page.locator('[data-panel="sales-trend"] [data-testid="chart-series"] [data-bucket="2026-10-11"] path').last().click();
+    await page
+      .locator('[data-panel="sales-trend"] [data-testid="chart-series"] [data-bucket="2026-10-11"] path')
+      .last()
+      .click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('from') === '2026-10-11');
     expect(new URL(page.url()).searchParams.get('to')).toBe('2026-10-11');
     expect(await settledKpi(page, 'gmv', all)).toBeCloseTo(
@@ -370,7 +381,9 @@ describe('SQL console', () => {
     expect(await page.locator('[data-table="sql-result"] tbody tr').count()).toBe(expected.length);
     expect(await page.textContent('[data-testid="sql-status"]')).toContain(`${expected.length} rows`);
     // Few rows: horizontal bars, one per region, each labelled.
-    expect(await page.locator('[data-panel="sql-chart"] [data-testid="chart-bars"] [data-bar]').count()).toBe(expected.length);
+    expect(await page.locator('[data-panel="sql-chart"] [data-testid="chart-bars"] [data-bar]').count()).toBe(
+      expected.length,
+    );
     expect(await page.locator('[data-panel="sql-chart"] [role="img"]').getAttribute('aria-label')).toContain(
       String(expected[0]!.region),
     );
