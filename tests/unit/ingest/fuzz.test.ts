@@ -17,7 +17,7 @@ import { checksum, one, resetTables } from './helpers';
 // run tests/unit/ingest/fuzz.test.ts; a failing case names its seed in the test name.
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261204);
-const CASES = Number(process.env['FUZZ_CASES'] ?? 20);
+const CASES = Number(process.env['FUZZ_CASES'] ?? 12);
 const SAMPLE_LINES = 300;
 
 /** mulberry32: a small seeded PRNG, uniform in [0, 1). */
