@@ -13,7 +13,7 @@ import {
   type TooltipContentProps,
 } from 'recharts';
 import { useT } from '../../i18n/use-t';
-import { textWidth } from './axes';
+import { textWidth, valueAxisWidth } from './axes';
 import { TooltipBox } from './ChartTooltip';
 import { ACCENT, BAND, BAND_EDGE, COMPARE, GRID, TEXT_2 } from './palette';
 import { AXIS_LINE, AXIS_TICK } from './recharts-style';
@@ -207,7 +207,7 @@ export const BurnUpChart = memo(function BurnUpChart({
               tickLine={false}
               axisLine={false}
               tick={AXIS_TICK}
-              width="auto"
+              width={valueAxisWidth(y.ticks(5), formatAxis)}
               domain={y.domain()}
               ticks={y.ticks(5)}
             />

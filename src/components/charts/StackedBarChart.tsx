@@ -15,6 +15,7 @@ import { TableAlternative } from '../ui/TableAlternative';
 import { ChartLegend } from './ChartLegend';
 import { TooltipBox } from './ChartTooltip';
 import { GRID, HOVER } from './palette';
+import { valueAxisWidth } from './axes';
 import { AXIS_LINE, AXIS_TICK } from './recharts-style';
 import { valueScale } from './scales';
 import { describeSeries } from './summary';
@@ -132,7 +133,7 @@ export const StackedBarChart = memo(function StackedBarChart({
               tickLine={false}
               axisLine={false}
               tick={AXIS_TICK}
-              width="auto"
+              width={valueAxisWidth(y.ticks(5), axis)}
               domain={y.domain()}
               ticks={y.ticks(5)}
             />
