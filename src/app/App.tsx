@@ -69,7 +69,9 @@ function ReadyApp() {
   const currencies = description.data?.orders.currencies;
 
   useEffect(() => {
-    if (!period && lastDate) setView({ period: defaultPeriod(firstDate, lastDate) });
+    // The store, not this render's `period`: the URL's view was put there by useUrlSync's effect,
+    // which runs just before this one when the start-up snapshot has the description at once.
+    if (!useAppStore.getState().view.period && lastDate) setView({ period: defaultPeriod(firstDate, lastDate) });
   }, [period, firstDate, lastDate, setView]);
 
   // Money never mixes currencies: with several in the data, the first is chosen until the user picks.

@@ -29,14 +29,20 @@ export function deltaTone(change: number | null, lowerIsBetter: boolean): 'up' |
   return better ? 'up' : 'down';
 }
 
-/** One KPI: the number, and its change against the comparison period. Tests read data-kpi / data-value. */
+/** One KPI: the number, and its change against the comparison period. Tests read data-kpi / data-value / data-previous. */
 export const KpiCard = memo(function KpiCard({ id, label, value, previous, unit, currency, locale, lowerIsBetter = false, compareLabel, loading, extra, trend, trendLabel }: KpiCardProps) {
   const badge = useContext(KpiBadgeContext);
   const change = previous === undefined ? null : relativeChange(value, previous);
   const tone = deltaTone(change, lowerIsBetter);
   const formatTrend = useCallback((v: number) => formatValue(v, unit, locale, currency), [unit, locale, currency]);
   return (
-    <article className="card kpi" data-kpi={id} data-value={loading || value === null ? '' : String(value)} aria-busy={loading || undefined}>
+    <article
+      className="card kpi"
+      data-kpi={id}
+      data-value={loading || value === null ? '' : String(value)}
+      data-previous={previous === undefined || previous === null ? undefined : String(previous)}
+      aria-busy={loading || undefined}
+    >
       <div className="kpi-label">{label}</div>
       <div className="kpi-main">
         {loading ? (

@@ -1,0 +1,143 @@
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportJson } from '../../src/metrics/report-types';
+import { launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
+
+/**
+ * The page and `yardstick report` compute numbers the same way (issue 12): each analyst page,
+ * opened from a shared link in a fresh browser profile, shows on its KPI cards exactly the
+ * numbers `yardstick report --json` prints for the same view of the sample shop — the period, a
+ * channel filter and a year-over-year comparison — to the last bit of the double.
+ */
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const DATA = path.join(ROOT, 'sample-data');
+const VIEW = { from: '2026-09-01', to: '2026-09-30', compare: 'yoy', channel: 'email' } as const;
+const PAGES = ['overview', 'sales', 'traffic', 'customers'] as const;
+
+let server: AppServer;
+let browser: Browser;
+let report: ReportJson;
+
+function cliReport(): Promise<ReportJson> {
+  const args = [
+    path.join(ROOT, 'src/cli/bin.mjs'),
+    'report',
+    '--orders',
+    path.join(DATA, 'orders.csv.gz'),
+    '--order-items',
+    path.join(DATA, 'order_items.csv.gz'),
+    '--traffic',
+    path.join(DATA, 'traffic.csv.gz'),
+    '--users',
+    path.join(DATA, 'users.csv.gz'),
+    '--from',
+    VIEW.from,
+    '--to',
+    VIEW.to,
+    '--compare',
+    VIEW.compare,
+    '--channel',
+    VIEW.channel,
+    '--json',
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: os.tmpdir() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) =>
+      status === 0
+        ? resolve(JSON.parse(stdout) as ReportJson)
+        : reject(new Error(`report exited ${status}: ${stderr}`)),
+    );
+  });
+}
+
+beforeAll(async () => {
+  [server, browser, report] = await Promise.all([startSnapshotPreview(), launchBrowser(), cliReport()]);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+interface Card {
+  id: string;
+  value: string | null;
+  previous: string | null;
+}
+
+/** The KPI cards once each has its number and, where the report has one, its comparison number. */
+async function settledCards(page: Page): Promise<Card[]> {
+  const expected = Object.fromEntries(
+    Object.entries(report.kpis).map(([id, v]) => [
+      id,
+      { value: v !== null, previous: report.comparison?.kpis[id as 'gmv'] != null },
+    ]),
+  );
+  await page.waitForSelector('.shell[data-engine="ready"]', { timeout: 90_000 });
+  await page.waitForFunction(
+    (want) => {
+      const cards = [...document.querySelectorAll('[data-kpi]')];
+      return (
+        cards.length > 0 &&
+        cards.every((card) => {
+          const id = card.getAttribute('data-kpi') ?? '';
+          const known = want[id];
+          if (!known || card.getAttribute('aria-busy')) return false;
+          return (
+            (!known.value || card.getAttribute('data-value') !== '') &&
+            (!known.previous || card.hasAttribute('data-previous'))
+          );
+        })
+      );
+    },
+    expected,
+    { timeout: 90_000 },
+  );
+  return page.$$eval('[data-kpi]', (cards) =>
+    cards.map((card) => ({
+      id: card.getAttribute('data-kpi') ?? '',
+      value: card.getAttribute('data-value'),
+      previous: card.getAttribute('data-previous'),
+    })),
+  );
+}
+
+const asNumber = (text: string | null) => (text === null || text === '' ? null : Number(text));
+
+describe('every page shows the numbers of `yardstick report --json` for the same view', () => {
+  it('the CLI reports the view with a filter and a comparison', () => {
+    expect(report.period).toEqual({ from: VIEW.from, to: VIEW.to });
+    expect(report.comparison).toMatchObject({ from: '2025-09-01', to: '2025-09-30' });
+    // The filter bites: email's GMV is a part of the month's, not all of it.
+    expect(report.kpis.gmv).toBeGreaterThan(0);
+    expect(report.by_channel.map((c) => c.channel)).toEqual(['email']);
+  });
+
+  it.each(PAGES)('%s', async (name) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const query = `page=${name}&from=${VIEW.from}&to=${VIEW.to}&compare=${VIEW.compare}&channel=${VIEW.channel}`;
+    await page.goto(`${server.url}/?${query}`);
+    const cards = await settledCards(page);
+    expect(cards.length).toBeGreaterThanOrEqual(4);
+    for (const card of cards) {
+      const id = card.id as keyof ReportJson['kpis'];
+      expect(Object.keys(report.kpis), card.id).toContain(card.id);
+      expect(asNumber(card.value), `${name} ${card.id}`).toBe(report.kpis[id]);
+      expect(asNumber(card.previous), `${name} ${card.id} in ${VIEW.compare}`).toBe(report.comparison!.kpis[id]);
+    }
+    await screenshot(page, `report-parity-${name}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
