@@ -13,7 +13,7 @@ import {
   type TooltipContentProps,
 } from 'recharts';
 import { useT } from '../../i18n/use-t';
-import { textWidth, valueAxisWidth } from './axes';
+import { MARGIN, textWidth, valueAxisWidth } from './axes';
 import { TooltipBox } from './ChartTooltip';
 import { ACCENT, BAND, BAND_EDGE, COMPARE, GRID, TEXT_2 } from './palette';
 import { AXIS_LINE, AXIS_TICK } from './recharts-style';
@@ -190,7 +190,7 @@ export const BurnUpChart = memo(function BurnUpChart({
       </ul>
       <div className="chart-plot" style={{ height }} role="img" aria-label={summary}>
         <ResponsiveContainer width="100%" height="100%" onResize={onResize}>
-          <ComposedChart data={rows as BurnUpChartRow[]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+          <ComposedChart data={rows as BurnUpChartRow[]} margin={{ top: 8, right: 12, bottom: 0, left: MARGIN.left }}>
             <CartesianGrid vertical={false} stroke={GRID} />
             <XAxis
               dataKey="date"

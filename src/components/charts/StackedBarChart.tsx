@@ -15,7 +15,7 @@ import { TableAlternative } from '../ui/TableAlternative';
 import { ChartLegend } from './ChartLegend';
 import { TooltipBox } from './ChartTooltip';
 import { GRID, HOVER } from './palette';
-import { valueAxisWidth } from './axes';
+import { MARGIN, valueAxisWidth } from './axes';
 import { AXIS_LINE, AXIS_TICK } from './recharts-style';
 import { valueScale } from './scales';
 import { describeSeries } from './summary';
@@ -109,7 +109,7 @@ export const StackedBarChart = memo(function StackedBarChart({
         <ResponsiveContainer width="100%" height="100%" onResize={onResize}>
           <BarChart
             data={data}
-            margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+            margin={{ top: 8, right: 8, bottom: 0, left: MARGIN.left }}
             barCategoryGap="20%"
             {...(onSelect
               ? {
