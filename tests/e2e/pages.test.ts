@@ -346,6 +346,18 @@ describe('customers', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     writeFileSync(path.join(ARTIFACTS, 'export-cohorts-ltv.png'), heatmapPng);
 
+    // The buyer mix is a recharts chart: its drawing exports as well, as wide as it is on the page.
+    const [mix] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-panel="customers-buyer-mix"] [data-export="png"]'),
+    ]);
+    const mixPng = await saved(mix);
+    expect([...mixPng.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+    const plotWidth = await page.locator('[data-testid="chart-stacked"] [role="img"]').evaluate((el) => el.clientWidth);
+    // Twice the size, plus 16 px of padding each side.
+    expect(mixPng.readUInt32BE(16)).toBe((plotWidth + 32) * 2);
+    writeFileSync(path.join(ARTIFACTS, 'export-buyer-mix.png'), mixPng);
+
     // A segment's customer list.
     const row = page.locator('[data-table="rfm"] tr[data-row="champions"] td');
     const count = Number((await row.nth(1).textContent())!.replace(/,/g, ''));
