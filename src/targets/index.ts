@@ -29,6 +29,8 @@ export {
   migrateTargetsStore,
   TARGETS_STORE_VERSION,
 } from './persisted';
+export type { ConflictChoice, StoreMerge, TargetConflict, TargetsMerge } from './merge';
+export { freeId, mergeStoreStates, mergeTargets, sameValue, settleConflicts } from './merge';
 export type { DatedValue, MetricSeriesSource, MetricSource } from './source';
 export { cumulate } from './source';
 export type { TargetFacts } from './target-facts';

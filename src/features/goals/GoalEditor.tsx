@@ -8,6 +8,7 @@ import {
   PHASINGS,
   type Direction,
   type KpiId,
+  type Target,
   type TargetsFileError,
 } from '../../targets';
 import { AmountField } from './AmountField';
@@ -22,6 +23,8 @@ interface Props {
   initial: Draft;
   /** The id of the target being edited; null for a new one. */
   editingId: string | null;
+  /** The target as the editor opened it (null for a new one), so a change another tab made meanwhile is noticed on save. */
+  original: Target | null;
   onDone: (savedId: string | null) => void;
 }
 
@@ -39,7 +42,7 @@ function Fieldset({ legend, children, className }: { legend: string; children: R
  * owner and why, with the SMART check live beside it. Failing letters warn; saving only needs
  * a target the targets file would accept.
  */
-export function GoalEditor({ initial, editingId, onDone }: Props) {
+export function GoalEditor({ initial, editingId, original, onDone }: Props) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const targets = useTargetsStore((s) => s.file.targets);
@@ -78,7 +81,7 @@ export function GoalEditor({ initial, editingId, onDone }: Props) {
   const save = () => {
     setTried(true);
     if (!built.ok || duplicate) return;
-    saveTarget(built.target, editingId ?? undefined);
+    saveTarget(built.target, editingId ?? undefined, original);
     onDone(built.target.id);
   };
 

@@ -2,11 +2,13 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
 import { useTargetsStore } from '../../stores/targets-store';
+import type { Target } from '../../targets';
 import { draftFromTarget, newDraft, type Draft } from './draft';
 import { GoalCard } from './GoalCard';
 import { GoalEditor } from './GoalEditor';
 import { GoalListBar, GoalPager } from './GoalListBar';
 import { filterTargets, GOALS_PER_PAGE, goalPage, pageOfTarget } from './goal-list';
+import { TargetConflictDialog } from './TargetConflictDialog';
 import { TargetsFileBar } from './TargetsFileBar';
 import { UnreadableTargets } from './UnreadableTargets';
 import { useDescription, useGoalCurrency } from './use-goals';
@@ -14,6 +16,8 @@ import { useDescription, useGoalCurrency } from './use-goals';
 interface Editing {
   draft: Draft;
   editingId: string | null;
+  /** The target as it was when the editor opened. */
+  original: Target | null;
 }
 
 /**
@@ -48,6 +52,7 @@ export function GoalsPage() {
         targets.map((x) => x.id),
       ),
       editingId: null,
+      original: null,
     });
   const finishEdit = (savedId: string | null) => {
     setEditing(null);
@@ -60,7 +65,13 @@ export function GoalsPage() {
     reveal.current = savedId;
   };
   const editor = (state: Editing) => (
-    <GoalEditor key={state.editingId ?? 'new'} initial={state.draft} editingId={state.editingId} onDone={finishEdit} />
+    <GoalEditor
+      key={state.editingId ?? 'new'}
+      initial={state.draft}
+      editingId={state.editingId}
+      original={state.original}
+      onDone={finishEdit}
+    />
   );
   const turnPage = (next: number) => {
     setPage(next);
@@ -121,20 +132,28 @@ export function GoalsPage() {
           </button>
         </div>
       )}
-      {shown.targets.map((target) =>
-        editing?.editingId === target.id ? (
-          <div key={target.id}>{editor(editing)}</div>
-        ) : (
-          <GoalCard
-            key={target.id}
-            target={target}
-            locked={lockedRungs[target.id] ?? []}
-            currency={target.filters['currency']?.[0] ?? currency}
-            onEdit={() => setEditing({ draft: draftFromTarget(target), editingId: target.id })}
-            onRemove={() => removeTarget(target.id)}
-          />
+      {[
+        ...shown.targets.map((target) =>
+          editing?.editingId === target.id ? (
+            <div key={target.id}>{editor(editing)}</div>
+          ) : (
+            <GoalCard
+              key={target.id}
+              target={target}
+              locked={lockedRungs[target.id] ?? []}
+              currency={target.filters['currency']?.[0] ?? currency}
+              onEdit={() => setEditing({ draft: draftFromTarget(target), editingId: target.id, original: target })}
+              onRemove={() => removeTarget(target.id)}
+            />
+          ),
         ),
-      )}
+        // Another tab removed the target being edited: the editor stays (same key, same list) so
+        // nothing typed is lost, and saving asks whether to bring it back.
+        ...(editing !== null && editing.editingId !== null && !shown.targets.some((t) => t.id === editing.editingId)
+          ? [<div key={editing.editingId}>{editor(editing)}</div>]
+          : []),
+      ]}
+      <TargetConflictDialog />
       {shown.targets.length > 2 && (
         <GoalPager shown={shown} onPage={turnPage} disabled={editing !== null} place="bottom" />
       )}
