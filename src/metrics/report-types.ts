@@ -17,7 +17,9 @@ export interface ReportTargetRow {
   id: string;
   metric: string;
   as_of: string | null;
+  /** Part of an additive target due by `as_of`; null for ratio metrics and before the start. */
   share: number | null;
+  /** The level to reach: the ladder's target, or for ratio metrics with custom phasing the current rung's level. */
   target: number;
   actual_to_date: number | null;
   expected_to_date: number | null;

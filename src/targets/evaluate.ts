@@ -15,20 +15,7 @@ import { targetFacts } from './target-facts';
 export type { ReportTargetRow, TrackingStatus };
 
 /** A target evaluated as of the data: the report's `targets` row plus what the page shows. */
-export interface TargetStatus {
-  id: string;
-  metric: string;
-  as_of: IsoDate | null;
-  /** Part of an additive target due by `as_of`; null for ratio metrics and before the start. */
-  share: number | null;
-  /** The level to reach: the ladder's target, or for ratio metrics with custom phasing the current rung's level. */
-  target: number;
-  actual_to_date: number | null;
-  expected_to_date: number | null;
-  projected: number | null;
-  attainment: number | null;
-  status: TrackingStatus;
-
+export interface TargetStatus extends ReportTargetRow {
   kind: MetricKind;
   direction: Direction;
   period: Period;

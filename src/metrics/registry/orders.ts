@@ -4,18 +4,29 @@ import { metric } from './types';
 const PAID = 'Paid orders are those with status paid, partially_refunded or refunded.';
 const PAID_ZH = '已付款订单指状态为 paid、partially_refunded 或 refunded 的订单。';
 const common = { module: 'orders', sources: ['orders'], spec: 'METRICS.md#orders' } as const;
-const DISTINCT = { notFromRollup: 'distinct customers do not add up across days or dimension values' };
-
-export const gmv = metric({
+/** Families of entries: what their metrics share is said once. */
+const paidMoney = {
   ...common,
-  id: 'gmv',
   kind: 'sum',
   scope: 'paid_orders',
-  measure: 'order_total',
   rollup: 'daily',
   additive: true,
-  direction: 'higher',
   unit: 'money',
+} as const;
+const buyerCount = {
+  ...common,
+  kind: 'buyers',
+  rollup: { notFromRollup: 'distinct customers do not add up across days or dimension values' },
+  direction: 'higher',
+  unit: 'count',
+} as const;
+const ordersRatio = { ...common, kind: 'ratio', additive: false } as const;
+
+export const gmv = metric({
+  ...paidMoney,
+  id: 'gmv',
+  measure: 'order_total',
+  direction: 'higher',
   report: 'kpis',
   label: { en: 'GMV', zh: '成交总额 (GMV)' },
   description: {
@@ -25,15 +36,10 @@ export const gmv = metric({
 });
 
 export const refunds = metric({
-  ...common,
+  ...paidMoney,
   id: 'refunds',
-  kind: 'sum',
-  scope: 'paid_orders',
   measure: 'refund_amount',
-  rollup: 'daily',
-  additive: true,
   direction: 'lower',
-  unit: 'money',
   report: 'kpis',
   label: { en: 'Refunds', zh: '退款金额' },
   description: {
@@ -43,30 +49,20 @@ export const refunds = metric({
 });
 
 export const net_revenue = metric({
-  ...common,
+  ...paidMoney,
   id: 'net_revenue',
-  kind: 'sum',
-  scope: 'paid_orders',
   measure: 'order_total - refund_amount',
-  rollup: 'daily',
-  additive: true,
   direction: 'higher',
-  unit: 'money',
   report: 'kpis',
   label: { en: 'Net revenue', zh: '净收入' },
   description: { en: 'GMV minus refunds.', zh: 'GMV 减去退款金额。' },
 });
 
 export const discounts = metric({
-  ...common,
+  ...paidMoney,
   id: 'discounts',
-  kind: 'sum',
-  scope: 'paid_orders',
   measure: 'discount_amount',
-  rollup: 'daily',
-  additive: true,
   direction: 'lower',
-  unit: 'money',
   report: 'kpis',
   label: { en: 'Discounts', zh: '优惠金额' },
   description: {
@@ -93,13 +89,9 @@ export const orders = metric({
 });
 
 export const buyers = metric({
-  ...common,
+  ...buyerCount,
   id: 'buyers',
-  kind: 'buyers',
-  rollup: DISTINCT,
   additive: true,
-  direction: 'higher',
-  unit: 'count',
   report: 'kpis',
   label: { en: 'Buyers', zh: '买家数' },
   description: {
@@ -109,12 +101,10 @@ export const buyers = metric({
 });
 
 export const aov = metric({
-  ...common,
+  ...ordersRatio,
   id: 'aov',
-  kind: 'ratio',
   num: gmv,
   den: [orders],
-  additive: false,
   direction: 'higher',
   unit: 'money',
   report: 'kpis',
@@ -123,12 +113,10 @@ export const aov = metric({
 });
 
 export const revenue_per_buyer = metric({
-  ...common,
+  ...ordersRatio,
   id: 'revenue_per_buyer',
-  kind: 'ratio',
   num: gmv,
   den: [buyers],
-  additive: false,
   direction: 'higher',
   unit: 'money',
   report: 'kpis',
@@ -137,14 +125,10 @@ export const revenue_per_buyer = metric({
 });
 
 export const new_buyers = metric({
-  ...common,
+  ...buyerCount,
   id: 'new_buyers',
-  kind: 'buyers',
   firstPaid: 'in_span',
-  rollup: DISTINCT,
   additive: true,
-  direction: 'higher',
-  unit: 'count',
   report: 'kpis',
   label: { en: 'New buyers', zh: '新买家数' },
   description: {
@@ -154,14 +138,10 @@ export const new_buyers = metric({
 });
 
 export const returning_buyers = metric({
-  ...common,
+  ...buyerCount,
   id: 'returning_buyers',
-  kind: 'buyers',
   firstPaid: 'before_span',
-  rollup: DISTINCT,
   additive: false,
-  direction: 'higher',
-  unit: 'count',
   report: 'kpis',
   label: { en: 'Returning buyers', zh: '老买家数' },
   description: {
@@ -171,12 +151,10 @@ export const returning_buyers = metric({
 });
 
 export const returning_customer_rate = metric({
-  ...common,
+  ...ordersRatio,
   id: 'returning_customer_rate',
-  kind: 'ratio',
   num: returning_buyers,
   den: [buyers],
-  additive: false,
   direction: 'higher',
   unit: 'rate',
   report: 'kpis',
@@ -185,14 +163,10 @@ export const returning_customer_rate = metric({
 });
 
 export const repeat_buyers = metric({
-  ...common,
+  ...buyerCount,
   id: 'repeat_buyers',
-  kind: 'buyers',
   minOrders: 2,
-  rollup: DISTINCT,
   additive: false,
-  direction: 'higher',
-  unit: 'count',
   report: 'part',
   label: { en: 'Repeat buyers', zh: '复购买家数' },
   description: {
@@ -202,12 +176,10 @@ export const repeat_buyers = metric({
 });
 
 export const repeat_purchase_rate = metric({
-  ...common,
+  ...ordersRatio,
   id: 'repeat_purchase_rate',
-  kind: 'ratio',
   num: repeat_buyers,
   den: [buyers],
-  additive: false,
   direction: 'higher',
   unit: 'rate',
   report: 'kpis',
@@ -219,12 +191,10 @@ export const repeat_purchase_rate = metric({
 });
 
 export const refund_rate = metric({
-  ...common,
+  ...ordersRatio,
   id: 'refund_rate',
-  kind: 'ratio',
   num: refunds,
   den: [gmv],
-  additive: false,
   direction: 'lower',
   unit: 'rate',
   report: 'kpis',
@@ -250,12 +220,10 @@ export const cancelled_orders = metric({
 });
 
 export const cancellation_rate = metric({
-  ...common,
+  ...ordersRatio,
   id: 'cancellation_rate',
-  kind: 'ratio',
   num: cancelled_orders,
   den: [orders, cancelled_orders],
-  additive: false,
   direction: 'lower',
   unit: 'rate',
   report: 'kpis',

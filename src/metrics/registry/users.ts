@@ -2,6 +2,8 @@
 import { metric } from './types';
 
 const common = { module: 'users', spec: 'METRICS.md#users' } as const;
+/** Activation looks the first paid order up in orders, so it needs orders too. */
+const activation = { ...common, sources: ['users', 'orders'], additive: false, direction: 'higher' } as const;
 
 export const registrations = metric({
   ...common,
@@ -18,17 +20,13 @@ export const registrations = metric({
   description: { en: 'Users whose registration date is in the period.', zh: '注册日期在周期内的用户数。' },
 });
 
-/** The first paid order is looked up in orders, so orders must be loaded too. */
 export const activated_30d = metric({
-  ...common,
+  ...activation,
   id: 'activated_30d',
   kind: 'count',
   scope: 'registrations',
   where: "date_diff('day', registered_date, first_paid_date) BETWEEN 0 AND 30",
   rollup: 'daily',
-  sources: ['users', 'orders'],
-  additive: false,
-  direction: 'higher',
   unit: 'count',
   report: 'part',
   label: { en: 'Activated within 30 days', zh: '30 天内激活用户数' },
@@ -39,14 +37,11 @@ export const activated_30d = metric({
 });
 
 export const activation_rate_30d = metric({
-  ...common,
+  ...activation,
   id: 'activation_rate_30d',
   kind: 'ratio',
   num: activated_30d,
   den: [registrations],
-  sources: ['users', 'orders'],
-  additive: false,
-  direction: 'higher',
   unit: 'rate',
   report: 'kpis',
   label: { en: '30-day activation rate', zh: '30 天激活率' },
