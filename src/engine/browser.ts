@@ -3,10 +3,10 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { queryFailed, REGISTERED_DIR, SEALED_SETTINGS, type Columns, type Engine, type Row } from './engine';
+import { queryFailed, REGISTERED_DIR, SEALED_SETTINGS, type Engine, type Row } from './engine';
 import { queryLog } from './query-log';
 import { BEGIN_READ_ONLY, refuseEngineKillers } from './read-only';
-import { arrowToColumns, arrowToRows } from './rows';
+import { arrowToRows } from './rows';
 
 /**
  * DuckDB-WASM in a Web Worker, wasm and worker served from our own origin by Vite.
@@ -36,13 +36,6 @@ async function startBrowserEngine(): Promise<Engine> {
         throw queryFailed(sql, e);
       } finally {
         queryLog()?.push({ sql, start, end: performance.now() });
-      }
-    },
-    async columns(sql: string): Promise<Columns> {
-      try {
-        return arrowToColumns(await conn.query(sql));
-      } catch (e) {
-        throw queryFailed(sql, e);
       }
     },
     async run(sql: string): Promise<void> {

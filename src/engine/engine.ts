@@ -1,8 +1,6 @@
 /** A value that left the engine: JSON-safe, null kept. Dates are 'YYYY-MM-DD', timestamps 'YYYY-MM-DDTHH:mm:ss'. */
 export type Scalar = string | number | boolean | null;
 export type Row = Record<string, Scalar>;
-/** A result as one typed array per column (numeric columns without nulls only). */
-export type Columns = Record<string, Float64Array | Int32Array>;
 
 export type EngineKind = 'wasm-browser' | 'wasm-node' | 'native';
 
@@ -15,12 +13,6 @@ export interface Engine {
   readonly kind: EngineKind;
   /** Runs one statement and returns its rows as plain objects. */
   query<T extends Row = Row>(sql: string): Promise<T[]>;
-  /**
-   * Runs one statement whose columns are all numeric and never null, returning them as typed
-   * arrays: for results of a million rows, where plain objects would cost seconds. Absent on
-   * engines without a columnar result (callers fall back to `columnsFromRows`).
-   */
-  columns?(sql: string): Promise<Columns>;
   /** Runs one or more statements, discarding results. */
   run(sql: string): Promise<void>;
   /**
@@ -80,10 +72,3 @@ export const SEALED_SETTINGS = [
   'SET enable_external_access = false',
   'SET lock_configuration = true',
 ];
-
-/** The same shape as Engine.columns, from plain rows (for engines without a columnar result). */
-export function columnsFromRows(rows: readonly Row[], names: readonly string[]): Columns {
-  const out: Columns = {};
-  for (const name of names) out[name] = Float64Array.from(rows, (r) => Number(r[name]));
-  return out;
-}

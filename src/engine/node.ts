@@ -2,9 +2,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { queryFailed, REGISTERED_DIR, SEALED_SETTINGS, type Columns, type Engine, type Row } from './engine';
+import { queryFailed, REGISTERED_DIR, SEALED_SETTINGS, type Engine, type Row } from './engine';
 import { BEGIN_READ_ONLY, refuseEngineKillers } from './read-only';
-import { arrowToColumns, arrowToRows } from './rows';
+import { arrowToRows } from './rows';
 
 /**
  * DuckDB-WASM in Node through the blocking build: the same eh wasm file the browser runs,
@@ -31,13 +31,6 @@ export async function createNodeWasmEngine(): Promise<Engine> {
     async query<T extends Row = Row>(sql: string): Promise<T[]> {
       try {
         return arrowToRows(conn.query(sql)) as T[];
-      } catch (e) {
-        throw queryFailed(sql, e);
-      }
-    },
-    async columns(sql: string): Promise<Columns> {
-      try {
-        return arrowToColumns(conn.query(sql));
       } catch (e) {
         throw queryFailed(sql, e);
       }

@@ -1,5 +1,5 @@
 import { DataType, type Table } from 'apache-arrow';
-import type { Columns, Row, Scalar } from './engine';
+import type { Row, Scalar } from './engine';
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -52,17 +52,4 @@ export function arrowToRows(table: Table): Row[] {
     rows[i] = row;
   }
   return rows;
-}
-
-/** Arrow result → one typed array per column. Only for numeric columns that hold no nulls. */
-export function arrowToColumns(table: Table): Columns {
-  const out: Columns = {};
-  table.schema.fields.forEach((field, i) => {
-    if (field.nullable && (table.getChildAt(i)?.nullCount ?? 0) > 0) throw new Error(`Column ${field.name} holds nulls`);
-    const values: unknown = table.getChildAt(i)?.toArray();
-    if (values instanceof Int32Array || values instanceof Float64Array) out[field.name] = values;
-    else if (ArrayBuffer.isView(values)) out[field.name] = Float64Array.from(values as unknown as ArrayLike<number>);
-    else throw new Error(`Column ${field.name} is not numeric`);
-  });
-  return out;
 }
