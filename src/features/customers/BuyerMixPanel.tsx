@@ -11,6 +11,7 @@ import { useFormatters } from '../../components/ui/use-formatters';
 import { useStable } from '../../components/ui/use-stable';
 import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
+import { useMetricLabel } from '../../components/ui/use-metric-label';
 import type { PageScope } from '../../components/ui/page-scope';
 import { computeBuyerMix, type BuyerMixRow } from './customers-queries';
 import { cohortSpan, spanMonths, toBuyerMixRows } from './customers-shape';
@@ -18,6 +19,7 @@ import { cohortSpan, spanMonths, toBuyerMixRows } from './customers-shape';
 /** New and returning buyers month by month; a click on a month makes it the page's period. */
 export const BuyerMixPanel = memo(function BuyerMixPanel({ scope }: { scope: PageScope }) {
   const t = useT();
+  const metric = useMetricLabel();
   const filtersText = useFiltersText();
   const fmt = useFormatters(scope.currency);
   const { filters, description } = scope;
@@ -27,10 +29,10 @@ export const BuyerMixPanel = memo(function BuyerMixPanel({ scope }: { scope: Pag
   const title = t('customers.buyerMix');
   const series = useMemo(
     () => [
-      { key: 'new_buyers', label: t('customers.newBuyers'), color: ACCENT },
-      { key: 'returning_buyers', label: t('customers.returningBuyers'), color: SECOND },
+      { key: 'new_buyers', label: metric('new_buyers', 'short'), color: ACCENT },
+      { key: 'returning_buyers', label: metric('returning_buyers', 'short'), color: SECOND },
     ],
-    [t],
+    [metric],
   );
   const data = result.data;
   const stackRows = useMemo(() => (data ? toBuyerMixRows(data) : []), [data]);
@@ -40,9 +42,9 @@ export const BuyerMixPanel = memo(function BuyerMixPanel({ scope }: { scope: Pag
   );
   const columns: Column<BuyerMixRow>[] = [
     { key: 'month', label: t('customers.month') },
-    { key: 'new_buyers', label: t('customers.newBuyers'), numeric: true },
-    { key: 'returning_buyers', label: t('customers.returningBuyers'), numeric: true },
-    { key: 'buyers', label: t('customers.buyers'), numeric: true },
+    { key: 'new_buyers', label: metric('new_buyers', 'short'), numeric: true },
+    { key: 'returning_buyers', label: metric('returning_buyers', 'short'), numeric: true },
+    { key: 'buyers', label: metric('buyers', 'short'), numeric: true },
   ];
   const hasAny = result.data?.some((r) => (r.buyers ?? 0) > 0) ?? false;
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Waterfall } from '../../components/charts/Waterfall';
 import { Skeleton } from '../../components/ui/states';
 import { useT } from '../../i18n/use-t';
-import type { MessageKey } from '../../i18n/messages';
+import { useMetricLabel } from '../../components/ui/use-metric-label';
 import { formatValue, type Locale } from '../../lib/format';
 import { useAppStore } from '../../stores/app-store';
 import {
@@ -24,15 +24,6 @@ import { toWaterfallBars } from '../../components/charts/waterfall-bars';
 
 type Compare = 'yoy' | 'target';
 
-const SHORT: Record<DriverId, MessageKey> = {
-  sessions: 'goals.drivers.short.sessions',
-  conversion_rate: 'goals.drivers.short.conversion_rate',
-  aov: 'goals.drivers.short.aov',
-  visitors: 'goals.drivers.short.visitors',
-  buyer_conversion_rate: 'goals.drivers.short.buyer_conversion_rate',
-  revenue_per_buyer: 'goals.drivers.short.revenue_per_buyer',
-};
-
 function show(value: number | null | undefined, id: DriverId, locale: Locale, currency: string | null): string {
   return formatValue(value ?? null, DRIVER_UNIT[id], locale, currency, DRIVER_UNIT[id] !== 'rate');
 }
@@ -50,6 +41,7 @@ interface Props {
  */
 export function DriverTree({ target, status, currency }: Props) {
   const t = useT();
+  const metric = useMetricLabel();
   const locale = useAppStore((s) => s.locale);
   const [tree, setTree] = useState<Tree>('sessions');
   const [solveFor, setSolveFor] = useState<Partial<Record<Tree, DriverId>>>({});
@@ -102,7 +94,7 @@ export function DriverTree({ target, status, currency }: Props) {
         <div className="segmented" role="group" aria-label={t('goals.drivers.tree')}>
           {(Object.keys(DRIVER_TREES) as Tree[]).map((id) => (
             <button key={id} type="button" aria-pressed={tree === id} data-tree={id} onClick={() => setTree(id)}>
-              {DRIVER_TREES[id].map((d) => t(SHORT[d])).join(' × ')}
+              {DRIVER_TREES[id].map((d) => metric(d, 'short')).join(' × ')}
             </button>
           ))}
         </div>
@@ -200,7 +192,7 @@ export function DriverTree({ target, status, currency }: Props) {
               <Waterfall
                 title={t('goals.drivers.waterfall')}
                 bars={toWaterfallBars(attribution.waterfall, (key) =>
-                  key === 'base' ? endLabels.base : key === 'current' ? endLabels.current : t(SHORT[key]),
+                  key === 'base' ? endLabels.base : key === 'current' ? endLabels.current : metric(key, 'short'),
                 )}
                 formatValue={money}
                 formatAxis={(v) => (v === 0 ? '0' : money(v))}
@@ -215,7 +207,7 @@ export function DriverTree({ target, status, currency }: Props) {
                   parts: attribution.parts
                     .map(
                       (p) =>
-                        `${t(SHORT[p.driver])} ${p.contribution >= 0 ? '+' : '−'}${money(Math.abs(p.contribution))}`,
+                        `${metric(p.driver, 'short')} ${p.contribution >= 0 ? '+' : '−'}${money(Math.abs(p.contribution))}`,
                     )
                     .join(' · '),
                   gap: `${attribution.gap >= 0 ? '+' : '−'}${money(Math.abs(attribution.gap))}`,

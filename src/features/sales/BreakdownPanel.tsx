@@ -10,6 +10,7 @@ import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
 import { useFormatters } from '../../components/ui/use-formatters';
 import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
+import { useMetricLabel } from '../../components/ui/use-metric-label';
 import type { MessageKey } from '../../i18n/messages';
 import { useAppStore } from '../../stores/app-store';
 import {
@@ -56,6 +57,7 @@ function useBreakdown(scope: PageScope, dimension: Dimension) {
  */
 export const BreakdownPanel = memo(function BreakdownPanel({ scope, dimension }: { scope: PageScope; dimension: Dimension }) {
   const t = useT();
+  const metric = useMetricLabel();
   const locale = useAppStore((s) => s.locale);
   const fmt = useFormatters(scope.currency);
   const available = scope.description.orders.dimensions.includes(dimension);
@@ -78,8 +80,8 @@ export const BreakdownPanel = memo(function BreakdownPanel({ scope, dimension }:
       numeric: true,
       render: (r) => fmt.rate(r.share),
     },
-    { key: 'orders', label: t('sales.orders'), numeric: true, render: (r) => fmt.countFull(r.orders) },
-    { key: 'aov', label: t('sales.aov'), numeric: true, render: (r) => fmt.moneyFull(r.aov) },
+    { key: 'orders', label: metric('orders', 'short'), numeric: true, render: (r) => fmt.countFull(r.orders) },
+    { key: 'aov', label: metric('aov', 'short'), numeric: true, render: (r) => fmt.moneyFull(r.aov) },
   ];
   const select = useCallback((key: string) => drillToValue(dimension, key), [dimension]);
 

@@ -7,6 +7,7 @@ import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
 import { useFormatters } from '../../components/ui/use-formatters';
 import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
+import { useMetricLabel } from '../../components/ui/use-metric-label';
 import { computeNewVsReturning } from './sales-queries';
 import { toNewReturningRows, type NewReturningRow } from './sales-shape';
 import type { PageScope } from '../../components/ui/page-scope';
@@ -14,6 +15,7 @@ import type { PageScope } from '../../components/ui/page-scope';
 /** Revenue from buyers new in the period beside buyers who had bought before it. */
 export const NewReturningPanel = memo(function NewReturningPanel({ scope }: { scope: PageScope }) {
   const t = useT();
+  const metric = useMetricLabel();
   const fmt = useFormatters(scope.currency);
   const { period, filters, description } = scope;
   const result = useEngineQuery(['sales-new-returning', period, filters], (e) =>
@@ -21,24 +23,24 @@ export const NewReturningPanel = memo(function NewReturningPanel({ scope }: { sc
   );
   const data = result.data;
   const rows = useMemo(() => (data ? toNewReturningRows(data) : []), [data]);
-  const name = (r: NewReturningRow) => (r.key === 'new' ? t('sales.newBuyers') : t('sales.returningBuyers'));
+  const name = (r: NewReturningRow) => (r.key === 'new' ? metric('new_buyers', 'short') : metric('returning_buyers', 'short'));
   const items = useMemo(
     () =>
       rows.map((r) => ({
         key: r.key,
-        label: r.key === 'new' ? t('sales.newBuyers') : t('sales.returningBuyers'),
+        label: r.key === 'new' ? metric('new_buyers', 'short') : metric('returning_buyers', 'short'),
         value: r.gmv,
         selectable: false,
       })),
-    [rows, t],
+    [rows, metric],
   );
   const columns: Column<NewReturningRow>[] = [
     { key: 'key', label: t('sales.buyerType'), render: name, value: (r) => r.key },
     { key: 'gmv', label: 'GMV', numeric: true, render: (r) => fmt.money(r.gmv) },
     { key: 'share', label: t('sales.share'), numeric: true, render: (r) => fmt.rate(r.share) },
-    { key: 'buyers', label: t('sales.buyers'), numeric: true, render: (r) => fmt.countFull(r.buyers) },
-    { key: 'orders', label: t('sales.orders'), numeric: true, render: (r) => fmt.countFull(r.orders) },
-    { key: 'aov', label: t('sales.aov'), numeric: true, render: (r) => fmt.money(r.aov) },
+    { key: 'buyers', label: metric('buyers', 'short'), numeric: true, render: (r) => fmt.countFull(r.buyers) },
+    { key: 'orders', label: metric('orders', 'short'), numeric: true, render: (r) => fmt.countFull(r.orders) },
+    { key: 'aov', label: metric('aov', 'short'), numeric: true, render: (r) => fmt.money(r.aov) },
   ];
   const title = t('sales.newVsReturning');
 

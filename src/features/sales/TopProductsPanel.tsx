@@ -7,6 +7,7 @@ import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
 import { useFormatters } from '../../components/ui/use-formatters';
 import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
+import { useMetricLabel } from '../../components/ui/use-metric-label';
 import { MISSING } from '../../lib/format';
 import { computeTopProducts, type ProductRow } from './sales-queries';
 import { withRanks } from './sales-shape';
@@ -17,6 +18,7 @@ const LIMIT = 20;
 /** The best-selling products by line-item sales, where the orders came with line items. */
 export const TopProductsPanel = memo(function TopProductsPanel({ scope }: { scope: PageScope }) {
   const t = useT();
+  const metric = useMetricLabel();
   const fmt = useFormatters(scope.currency);
   const { period, filters, description } = scope;
   const hasItems = description.orders.itemRows > 0;
@@ -50,7 +52,7 @@ export const TopProductsPanel = memo(function TopProductsPanel({ scope }: { scop
         ),
     },
     { key: 'units', label: t('sales.units'), numeric: true, render: (r) => fmt.countFull(r.units) },
-    { key: 'orders', label: t('sales.orders'), numeric: true, render: (r) => fmt.countFull(r.orders) },
+    { key: 'orders', label: metric('orders', 'short'), numeric: true, render: (r) => fmt.countFull(r.orders) },
     { key: 'item_sales', label: t('sales.itemSales'), numeric: true, render: (r) => fmt.moneyFull(r.item_sales) },
     { key: 'share', label: t('sales.shareOfItems'), numeric: true, render: (r) => fmt.rate(r.share) },
   ];

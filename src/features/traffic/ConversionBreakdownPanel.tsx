@@ -10,6 +10,7 @@ import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
 import { useFormatters } from '../../components/ui/use-formatters';
 import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
+import { useMetricLabel } from '../../components/ui/use-metric-label';
 import { computeByChannel } from '../../metrics/queries/by-channel';
 import { useAppStore } from '../../stores/app-store';
 import type { PageScope } from '../../components/ui/page-scope';
@@ -62,6 +63,7 @@ function useConversionRows(scope: PageScope, dimension: 'channel' | 'device') {
 /** Conversion (paid orders ÷ sessions) by channel or device, over every value; clicking one filters the page to it. */
 export const ConversionBreakdownPanel = memo(function ConversionBreakdownPanel({ scope, dimension }: { scope: PageScope; dimension: 'channel' | 'device' }) {
   const t = useT();
+  const metric = useMetricLabel();
   const locale = useAppStore((s) => s.locale);
   const fmt = useFormatters(scope.currency);
   const result = useConversionRows(scope, dimension);
@@ -80,11 +82,11 @@ export const ConversionBreakdownPanel = memo(function ConversionBreakdownPanel({
   const rows = useMemo(() => items.map((i) => data!.find((r) => r.key === i.key)!), [items, data]);
   const columns: Column<Row>[] = [
     { key: 'key', label: t(`drill.dim.${dimension}`), render: (r) => name(r.key), value: (r) => r.key },
-    { key: 'sessions', label: t('traffic.sessions'), numeric: true, render: (r) => fmt.countFull(r.sessions) },
-    { key: 'orders', label: t('sales.orders'), numeric: true, render: (r) => fmt.countFull(r.orders) },
+    { key: 'sessions', label: metric('sessions', 'short'), numeric: true, render: (r) => fmt.countFull(r.sessions) },
+    { key: 'orders', label: metric('orders', 'short'), numeric: true, render: (r) => fmt.countFull(r.orders) },
     {
       key: 'conversion_rate',
-      label: t('traffic.conversion'),
+      label: metric('conversion_rate', 'short'),
       numeric: true,
       render: (r) => fmt.rate(r.conversion_rate),
     },

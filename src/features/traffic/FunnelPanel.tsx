@@ -8,28 +8,21 @@ import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
 import { useFormatters } from '../../components/ui/use-formatters';
 import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
-import type { MessageKey } from '../../i18n/messages';
+import { useMetricLabel } from '../../components/ui/use-metric-label';
 import { computeFunnel, type FunnelStep } from '../../metrics/queries/funnel';
 import type { FunnelBar } from '../../components/charts/FunnelChart';
 import type { PageScope } from '../../components/ui/page-scope';
 import { toFunnelBars } from './traffic-shape';
 
-const STEP_LABEL: Record<FunnelStep, MessageKey> = {
-  sessions: 'traffic.step.sessions',
-  product_views: 'traffic.step.product_views',
-  add_to_cart: 'traffic.step.add_to_cart',
-  checkouts: 'traffic.step.checkouts',
-  orders: 'traffic.step.orders',
-};
-
 /** sessions → product views → add to cart → checkouts → paid orders, with the step rates and the drop-off between steps. */
 export const FunnelPanel = memo(function FunnelPanel({ scope }: { scope: PageScope }) {
   const t = useT();
+  const metric = useMetricLabel();
   const fmt = useFormatters(scope.currency);
   const { period, filters, description } = scope;
   const result = useEngineQuery(['funnel', period, filters], (e) => computeFunnel(e, period, filters, description));
   const data = result.data;
-  const bars = useMemo(() => (data ? toFunnelBars(data, (s) => t(STEP_LABEL[s])) : []), [data, t]);
+  const bars = useMemo(() => (data ? toFunnelBars(data, (s: FunnelStep) => metric(s)) : []), [data, metric]);
   const transitionText = useCallback((rate: string, drop: string) => t('traffic.transition', { rate, drop }), [t]);
   const title = t('traffic.funnel');
   const columns: Column<FunnelBar>[] = [

@@ -11,6 +11,7 @@ import { useStable } from '../../components/ui/use-stable';
 import { useFormatters } from '../../components/ui/use-formatters';
 import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
+import { useMetricLabel } from '../../components/ui/use-metric-label';
 import { computeSeries, type SeriesRow } from '../../metrics/queries/series';
 import { useAppStore } from '../../stores/app-store';
 import { useComparison } from '../../dataset/use-view';
@@ -22,6 +23,7 @@ import { toTrafficPoints } from './traffic-shape';
 /** Sessions (bars) or conversion (a line) over the period at the view's grain; a click narrows the period to the bucket. */
 export const TrafficTrendPanel = memo(function TrafficTrendPanel({ scope, metric }: { scope: PageScope; metric: 'sessions' | 'conversion_rate' }) {
   const t = useT();
+  const metricLabel = useMetricLabel();
   const viewGrain = useAppStore((s) => s.view.grain);
   const fmt = useFormatters(scope.currency);
   const { period, filters, description } = scope;
@@ -47,12 +49,12 @@ export const TrafficTrendPanel = memo(function TrafficTrendPanel({ scope, metric
     [currentData, metric, previousData],
   );
   const select = useCallback((bucket: string) => drillToPeriod(bucketPeriod(period, grain, bucket)), [period, grain]);
-  const valueLabel = isRate ? t('traffic.conversion') : t('traffic.sessions');
+  const valueLabel = isRate ? metricLabel('conversion_rate', 'short') : metricLabel('sessions', 'short');
   const columns: Column<SeriesRow>[] = [
     { key: 'period', label: t('sales.bucket') },
-    { key: 'sessions', label: t('traffic.sessions'), numeric: true },
-    { key: 'orders', label: t('sales.orders'), numeric: true },
-    { key: 'conversion_rate', label: t('traffic.conversion'), numeric: true },
+    { key: 'sessions', label: metricLabel('sessions', 'short'), numeric: true },
+    { key: 'orders', label: metricLabel('orders', 'short'), numeric: true },
+    { key: 'conversion_rate', label: metricLabel('conversion_rate', 'short'), numeric: true },
   ];
 
   const legend =

@@ -29,6 +29,7 @@ export const gmv = metric({
   direction: 'higher',
   report: 'kpis',
   label: { en: 'GMV', zh: '成交总额 (GMV)' },
+  short: { en: 'GMV', zh: 'GMV' },
   description: {
     en: `Sum of order_total of paid orders placed in the period: what customers were charged, after discounts, with shipping and tax. ${PAID}`,
     zh: `周期内下单的已付款订单的 order_total 之和：顾客实际支付的金额（扣除优惠，含运费和税）。${PAID_ZH}`,
@@ -109,6 +110,7 @@ export const aov = metric({
   unit: 'money',
   report: 'kpis',
   label: { en: 'Average order value', zh: '笔单价 (AOV)' },
+  short: { en: 'AOV', zh: '笔单价' },
   description: { en: 'GMV ÷ orders.', zh: 'GMV ÷ 订单数。' },
 });
 
@@ -131,6 +133,7 @@ export const new_buyers = metric({
   additive: true,
   report: 'kpis',
   label: { en: 'New buyers', zh: '新买家数' },
+  short: { en: 'New buyers', zh: '新买家' },
   description: {
     en: 'Buyers of the period whose first paid order in the whole dataset falls in the period.',
     zh: '周期内的买家中，全部数据里首笔已付款订单落在本周期内的人数。',
@@ -144,6 +147,7 @@ export const returning_buyers = metric({
   additive: false,
   report: 'kpis',
   label: { en: 'Returning buyers', zh: '老买家数' },
+  short: { en: 'Returning buyers', zh: '老买家' },
   description: {
     en: 'Buyers of the period whose first paid order is before the start of the period.',
     zh: '周期内的买家中，首笔已付款订单早于周期开始的人数。',

@@ -52,6 +52,7 @@ export const conversion_rate = metric({
   num: orders,
   den: [sessions],
   label: { en: 'Conversion rate', zh: '转化率' },
+  short: { en: 'Conversion', zh: '转化率' },
   description: { en: 'Paid orders ÷ sessions.', zh: '已付款订单数 ÷ 访问次数。' },
 });
 
@@ -61,6 +62,7 @@ export const buyer_conversion_rate = metric({
   num: buyers,
   den: [visitors],
   label: { en: 'Buyer conversion rate', zh: '支付转化率' },
+  short: { en: 'Buyer conversion', zh: '支付转化率' },
   description: { en: 'Buyers ÷ visitors.', zh: '买家数 ÷ 访客数。' },
 });
 

@@ -35,6 +35,8 @@ interface Common<Id extends string> {
   /** Tables the metric reads: it is null unless all are loaded; targets take `as_of` from them. */
   sources: readonly SourceTable[];
   label: Texts;
+  /** A shorter name for tight places (table headings, chart legends, driver boxes); the label when absent. */
+  short?: Texts;
   description: Texts;
   report: ReportPlace;
   /** The METRICS.md section that defines it. */

@@ -68,6 +68,7 @@ describe.each(entries.map((e) => [e.id, e] as const))('registry entry %s', (id, 
     expect(entry.label.zh).toMatch(HAN);
     expect(entry.description.en.trim().length).toBeGreaterThan(5);
     expect(entry.description.zh).toMatch(HAN);
+    if (entry.short) expect([entry.short.en.trim(), entry.short.zh.trim()]).not.toContain('');
     expect(entry.sources.length).toBeGreaterThan(0);
   });
 
