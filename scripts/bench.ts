@@ -108,7 +108,7 @@ interface Figures {
   ingest: number;
   derived: number;
   report: number;
-  /** What a dashboard redraw costs: the KPIs of a quarter plus a 12-month series, warm (best of 5). */
+  /** What a dashboard redraw costs: the KPIs of a quarter plus a 12-month series, warm, not cached (best of 5). */
   redraw: number;
 }
 
@@ -128,10 +128,19 @@ async function measure(create: () => Promise<Engine>, files: { orders: string; t
     const [, report] = await timed(() =>
       computeReport(engine, { period: { from: '2025-01-01', to: '2025-12-31' }, compare: 'previous', grain: 'month' }),
     );
-    const quarter = { from: '2025-10-01', to: '2025-12-31' };
-    const year = { from: '2025-01-01', to: '2025-12-31' };
+    // A different quarter each time: the result cache answers a repeated view for free.
+    const views = [
+      ['2025-05-01', '2025-07-31', '2024-08-01'],
+      ['2025-06-01', '2025-08-31', '2024-09-01'],
+      ['2025-07-01', '2025-09-30', '2024-10-01'],
+      ['2025-08-01', '2025-10-31', '2024-11-01'],
+      ['2025-09-01', '2025-11-30', '2024-12-01'],
+      ['2025-10-01', '2025-12-31', '2025-01-01'],
+    ] as const;
     let redraw = Infinity;
-    for (let i = 0; i < 6; i++) {
+    for (const [i, [from, to, yearFrom]] of views.entries()) {
+      const quarter = { from, to };
+      const year = { from: yearFrom, to };
       const [, t] = await timed(async () => {
         await computeKpis(engine, quarter);
         await computeSeries(engine, year, 'month');
