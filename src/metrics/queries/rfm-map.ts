@@ -1,4 +1,4 @@
-/** The RFM segments and the map from scores to segments (METRICS.md "Segments (RFM)"), shared by the SQL and the column store. */
+/** The RFM segments and the map from scores to segments (METRICS.md "Segments (RFM)"). */
 export const RFM_SEGMENTS = [
   'champions',
   'loyal',

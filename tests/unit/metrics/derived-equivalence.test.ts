@@ -20,8 +20,9 @@ import { ENGINES, loadTables } from '../../fixtures/metrics/tables';
 import { randomShop, SHOP_GRAINS, SHOP_PERIODS } from '../../fixtures/metrics/random-shop';
 
 /**
- * The derived tables (ys_orders with each customer's previous and next paid order, the ys_daily
- * rollup) must give exactly the numbers the canonical tables give. The canonical path is plain
+ * The derived tables (ys_orders, the per-customer table and the daily rollups generated from the
+ * registry, which plan.test.ts shows these queries read) must give exactly the numbers the
+ * canonical tables give. The canonical path is plain
  * SQL over `orders` with distinct counts: it is the independent computation here. The data is
  * random but seeded, and made to hold the cases the shortcuts must get right: several orders of
  * one customer on one day, unpaid orders between paid ones, blank and padded dimension values,
