@@ -1,5 +1,5 @@
 import { ChunkSink, readRange, sizeOf, sliceFrom, streamOf, type ByteSource } from './byte-source';
-import { ImportError, type InputFile } from './types';
+import { ImportError, type GunzipLimit, type InputFile } from './types';
 
 /** Text encodings the importer reads (DATA.md "Values"). */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'windows-1252';
@@ -67,10 +67,7 @@ export async function transcodeToUtf8(
  * The expanded text may not pass `ratio` times the compressed size, except that any file may
  * expand to `floorBytes`, so a small, very repetitive export is never refused.
  */
-export interface GunzipLimit {
-  ratio: number;
-  floorBytes: number;
-}
+export type { GunzipLimit } from './types';
 
 export const DEFAULT_GUNZIP_LIMIT: GunzipLimit = { ratio: 100, floorBytes: 256 * 1024 * 1024 };
 

@@ -1,5 +1,4 @@
 import type { TableName } from '../model/tables';
-import type { GunzipLimit } from './decode';
 
 /** One file the user (or the CLI) hands us. `data` is a Blob in the browser, bytes on Node. */
 export interface InputFile {
@@ -123,4 +122,13 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** How far a gzip file may expand before it is refused (DEFAULT_GUNZIP_LIMIT when absent). */
   gunzipLimit?: GunzipLimit;
+}
+
+/**
+ * How far a gzip file may expand (decode.ts, gunzipCeiling): `ratio` times its compressed size,
+ * but always at least `floorBytes`.
+ */
+export interface GunzipLimit {
+  ratio: number;
+  floorBytes: number;
 }

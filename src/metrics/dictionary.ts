@@ -75,7 +75,11 @@ export function metricSql(
   });
 }
 
-/** The dictionary entry for a number on screen, with the SQL exactly as the engine would run it now. */
+/**
+ * The dictionary entry for a number on screen, with its SQL over the loaded tables. The page
+ * may answer from the daily rollups (entry.rollup says when), which equal this SQL by test
+ * (derived-equivalence); the reader is shown the definition, not the rollup's column names.
+ */
 export async function explainMetric(
   engine: Engine,
   id: ComponentId,
@@ -86,7 +90,7 @@ export async function explainMetric(
   const prepared = await prepareContext(engine, period, filters, description);
   return {
     definition: dictionaryEntry(id),
-    sql: compileMetricsSql([id], prepared.ctx),
+    sql: compileMetricsSql([id], { ...prepared.ctx, derived: false }),
     unsupported: prepared.unsupported,
     currency: prepared.currency,
   };

@@ -5,17 +5,13 @@ import { BucketLabels, labelStride, MARGIN, textWidth, ValueGrid, valueAxisWidth
 import { ChartTooltip } from './ChartTooltip';
 import { ACCENT, AXIS, COMPARE, HOVER, TEXT_2 } from './palette';
 import { bucketScale, valueScale } from './scales';
+import type { SeriesPoint } from './series-point';
 import { SeriesTable } from './SeriesTable';
 import { columnPath, linePath } from './shapes';
 import { describeSeries } from './summary';
 import { useWidth } from './use-width';
 
-export interface SeriesPoint {
-  label: string;
-  value: number | null;
-  /** The same bucket in the comparison period, if any. */
-  compare?: number | null;
-}
+export type { SeriesPoint } from './series-point';
 
 export interface SeriesChartProps {
   title: string;

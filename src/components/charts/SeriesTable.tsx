@@ -1,4 +1,4 @@
-import type { SeriesPoint } from './SeriesChart';
+import type { SeriesPoint } from './series-point';
 
 /** A series as a table: one row per bucket, its value and, when there is one, the comparison's. */
 export function SeriesTable({
