@@ -8,8 +8,6 @@ import { ROOT, yardstick, type Run } from './run-cli';
 
 // Issue 19 through the real `yardstick` command: what an adversarial run fed it.
 
-
-
 /** The run failed with exit 2, nothing on stdout and exactly one `yardstick:` line: returned. */
 function oneLineFailure(run: Run): string {
   expect(run.status, run.stderr).toBe(2);

@@ -8,7 +8,6 @@ import { KPI_IDS } from '../../../src/metrics/registry';
 const FIX = path.join(ROOT, 'tests/fixtures/metrics/cli');
 const f = (name: string) => path.join(FIX, name);
 
-
 const BASE = [
   'report',
   '--orders',
