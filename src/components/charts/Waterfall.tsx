@@ -5,14 +5,10 @@ import { ACCENT, AXIS, COMPARE, DOWN, GRID, HOVER, TEXT, TEXT_2, UP } from './pa
 import { bucketScale, spanScale, valueScale } from './scales';
 import { columnPath } from './shapes';
 import { useWidth } from './use-width';
+import type { WaterfallBar } from './waterfall-bars';
 
-export interface WaterfallChartBar {
-  key: string;
-  label: string;
-  range: [number, number];
-  value: number;
-  tone: 'total' | 'up' | 'down' | 'flat';
-}
+/** The chart draws the bars waterfall-bars.ts builds; one shape for both. */
+export type WaterfallChartBar = WaterfallBar;
 
 export interface WaterfallProps {
   title: string;
