@@ -1,0 +1,510 @@
+/**
+ * The marketing section (METRICS.md "Marketing", "Details that decide an operations number",
+ * "Report JSON" `marketing`), computed once for the Marketing page and `yardstick report`.
+ * Every figure is an entry of registry/marketing.ts; orders-side parts (gmv, orders, discounts,
+ * new_buyers, sessions) go through the KPI registry's query, so they equal the KPI cards.
+ */
+import type { Engine, Row } from '../../engine/engine';
+import { literal } from '../../engine/sql';
+import { contextFor, queryMetrics, type PreparedContext } from '../context';
+import { hasDerived } from '../derived-state';
+import { describeData, type DataDescription } from '../describe';
+import { channelSql, ordersFilterSql, type Filters } from '../filters';
+import { compareChannels, dimensionGrouping } from '../groupings';
+import { periodDays, shiftDay, type Period } from '../periods';
+import {
+  cac,
+  COUPON_CODE_SQL,
+  coupon_order_share,
+  cost_per_session,
+  cpc,
+  ctr,
+  discount_rate,
+  marketing_cost_ratio,
+  marketingRatio,
+  roas,
+  type MarketingRatioEntry,
+} from '../registry/marketing';
+import { firstPaidSql, paidSql } from '../relations';
+import { runMetricSql } from '../result-cache';
+import { toNumberOrNull } from './kpis';
+
+/** The marketing tables (DATA.md "Operations tables"). */
+export const MARKETING_TABLES = ['marketing_spend', 'campaigns'] as const;
+export type MarketingTableName = (typeof MARKETING_TABLES)[number];
+
+/** Days before a campaign its baseline covers, and days after it the dip is measured over. */
+export const BASELINE_DAYS = 28;
+export const AFTER_DAYS = 14;
+
+export interface MarketingChannelRow {
+  channel: string;
+  spend: number | null;
+  sessions: number | null;
+  new_buyers: number | null;
+  cac: number | null;
+  gmv: number | null;
+  roas: number | null;
+  ctr: number | null;
+  cpc: number | null;
+  cost_per_session: number | null;
+}
+
+export interface MarketingCampaignSpendRow {
+  campaign: string;
+  spend: number | null;
+  gmv: number | null;
+  orders: number | null;
+  roas: number | null;
+}
+
+export interface CouponRow {
+  code: string;
+  orders: number;
+  gmv: number;
+  discounts: number;
+  buyers: number;
+  new_buyers: number;
+}
+
+export interface CampaignRow {
+  campaign: string;
+  name: string | null;
+  type: string | null;
+  starts_on: string;
+  ends_on: string;
+  baseline_daily_gmv: number | null;
+  daily_gmv: number | null;
+  uplift: number | null;
+  after_dip: number | null;
+  tagged_gmv: number | null;
+  tagged_orders: number | null;
+  discounts: number | null;
+  spend: number | null;
+  roas: number | null;
+}
+
+/** `report --json`'s `marketing` object, in its key order. */
+export interface MarketingSection {
+  spend: number | null;
+  roas: number | null;
+  cac: number | null;
+  marketing_cost_ratio: number | null;
+  discount_rate: number | null;
+  coupon_order_share: number | null;
+  by_channel: MarketingChannelRow[];
+  by_campaign: MarketingCampaignSpendRow[];
+  coupons: CouponRow[];
+  campaigns: CampaignRow[];
+}
+
+/** What the marketing tables hold: rows and the spend's first and last dates. */
+export interface MarketingDescription {
+  spendRows: number;
+  spendFirst: string | null;
+  spendLast: string | null;
+  campaignRows: number;
+}
+
+const EMPTY: MarketingDescription = { spendRows: 0, spendFirst: null, spendLast: null, campaignRows: 0 };
+
+/** Dimensions spend rows carry; any other active filter (region, device, category) leaves spend null. */
+const SPEND_DIMENSIONS = ['channel', 'campaign'] as const;
+
+/** Reads the marketing tables' facts; tables not created yet count as empty. */
+export async function describeMarketing(engine: Engine): Promise<MarketingDescription> {
+  const present = await runMetricSql(
+    engine,
+    `SELECT table_name FROM duckdb_tables() WHERE table_name IN ('marketing_spend', 'campaigns')`,
+  );
+  const names = new Set(present.map((r) => String(r.table_name)));
+  if (names.size === 0) return EMPTY;
+  const spend = names.has('marketing_spend')
+    ? `(SELECT count(*) FROM marketing_spend) AS spend_rows, (SELECT min(date) FROM marketing_spend) AS spend_first,
+       (SELECT max(date) FROM marketing_spend) AS spend_last`
+    : `0 AS spend_rows, NULL AS spend_first, NULL AS spend_last`;
+  const campaigns = names.has('campaigns') ? '(SELECT count(*) FROM campaigns)' : '0';
+  const [row] = await runMetricSql(engine, `SELECT ${spend}, ${campaigns} AS campaign_rows`);
+  const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    spendRows: Number(row?.spend_rows ?? 0),
+    spendFirst: str(row?.spend_first),
+    spendLast: str(row?.spend_last),
+    campaignRows: Number(row?.campaign_rows ?? 0),
+  };
+}
+
+/** Whether the marketing section exists for this data: either marketing table holds rows. */
+export function marketingLoaded(m: MarketingDescription): boolean {
+  return m.spendRows > 0 || m.campaignRows > 0;
+}
+
+/** Active filters spend rows cannot honour (their figures are then null). */
+export function spendUnsupported(filters: Filters): string[] {
+  return (['region', 'device', 'category'] as const).filter((d) => (filters[d]?.length ?? 0) > 0);
+}
+
+/** WHERE condition for spend rows (alias `m`) under the view's channel and campaign filters. */
+export function spendFilterSql(filters: Filters, alias = 'm'): string {
+  const parts: string[] = [];
+  for (const d of SPEND_DIMENSIONS) {
+    const values = filters[d];
+    if (!values || values.length === 0) continue;
+    const column = d === 'channel' ? channelSql(`${alias}.channel`) : `trim(${alias}.campaign)`;
+    parts.push(`${column} IN (${values.map(literal).join(', ')})`);
+  }
+  return parts.length ? parts.join(' AND ') : 'TRUE';
+}
+
+const day = (d: string) => `DATE ${literal(d)}`;
+const num = toNumberOrNull;
+
+/** Whether spend figures exist for a span: spend is loaded, the filters apply, and its dates overlap the span. */
+function spendCovered(m: MarketingDescription, filters: Filters, span: Period): boolean {
+  return (
+    m.spendRows > 0 &&
+    spendUnsupported(filters).length === 0 &&
+    m.spendFirst !== null &&
+    m.spendLast !== null &&
+    m.spendFirst <= span.to &&
+    m.spendLast >= span.from
+  );
+}
+
+function ratioFrom(entry: MarketingRatioEntry, values: Record<string, number | null>): number | null {
+  return marketingRatio(entry, (id) => values[id] ?? null);
+}
+
+/** Paid orders (canonical rows, alias `o`) under the applied filters: the rows every orders-side figure here reads. */
+function paidOrdersSql(prepared: PreparedContext, where: string): string {
+  const blocked = prepared.ctx.blocked.includes('orders') ? 'FALSE' : ordersFilterSql(prepared.ctx.filters, 'o');
+  return `SELECT o.* FROM orders o WHERE ${paidSql('o')} AND ${blocked} AND ${where}`;
+}
+
+/**
+ * New buyers of the period per channel of their first paid order ever (the earliest paid order
+ * by timestamp, ties by order_id; METRICS.md "Details…"), that first order meeting the filters.
+ */
+function newBuyersByFirstChannelSql(prepared: PreparedContext, period: Period): string {
+  const filter = prepared.ctx.blocked.includes('orders') ? 'FALSE' : ordersFilterSql(prepared.ctx.filters, 'f');
+  return `SELECT ${channelSql('f.channel')} AS channel, count(*) AS new_buyers
+  FROM (SELECT o.*, row_number() OVER (PARTITION BY o.customer_key ORDER BY o.ordered_at, o.order_id) AS n
+        FROM orders o WHERE ${paidSql('o')}) f
+  WHERE f.n = 1 AND f.order_date BETWEEN ${day(period.from)} AND ${day(period.to)} AND ${filter}
+  GROUP BY 1`;
+}
+
+async function channelRows(
+  engine: Engine,
+  prepared: PreparedContext,
+  m: MarketingDescription,
+  period: Period,
+): Promise<MarketingChannelRow[]> {
+  const { filters } = prepared.ctx;
+  if (!spendCovered(m, filters, period)) return [];
+  const spendRows = await runMetricSql(
+    engine,
+    `SELECT ${channelSql('m.channel')} AS channel, sum(m.spend)::DOUBLE AS spend,
+       sum(m.impressions)::DOUBLE AS impressions, sum(m.clicks)::DOUBLE AS clicks
+     FROM marketing_spend m
+     WHERE m.date BETWEEN ${day(period.from)} AND ${day(period.to)} AND ${spendFilterSql(filters)}
+     GROUP BY 1`,
+  );
+  if (spendRows.length === 0) return [];
+  const orderSide = await queryMetrics(engine, prepared, ['gmv', 'sessions'], dimensionGrouping('channel'));
+  const bySide = new Map(orderSide.map((r) => [String(r.grp), r]));
+  const ordersLoaded = prepared.description.orders.rows > 0;
+  const newBuyers = ordersLoaded
+    ? new Map(
+        (await runMetricSql(engine, newBuyersByFirstChannelSql(prepared, period))).map((r) => [
+          String(r.channel),
+          Number(r.new_buyers),
+        ]),
+      )
+    : null;
+  // Inside the covered dates a channel without orders or sessions has 0 of them (its ROAS is 0, not null).
+  const [totals] = await queryMetrics(engine, prepared, ['gmv', 'sessions']);
+  return spendRows
+    .map((r) => {
+      const channel = String(r.channel);
+      const other: Row | undefined = bySide.get(channel);
+      const gmvTotal = num(totals?.gmv);
+      const sessionsTotal = num(totals?.sessions);
+      const values: Record<string, number | null> = {
+        spend: num(r.spend),
+        impressions: num(r.impressions),
+        clicks: num(r.clicks),
+        gmv: gmvTotal === null ? null : (num(other?.gmv) ?? 0),
+        sessions: sessionsTotal === null ? null : (num(other?.sessions) ?? 0),
+        new_buyers: gmvTotal === null || newBuyers === null ? null : (newBuyers.get(channel) ?? 0),
+      };
+      return {
+        channel,
+        spend: values.spend ?? null,
+        sessions: values.sessions ?? null,
+        new_buyers: values.new_buyers ?? null,
+        cac: ratioFrom(cac, values),
+        gmv: values.gmv ?? null,
+        roas: ratioFrom(roas, values),
+        ctr: ratioFrom(ctr, values),
+        cpc: ratioFrom(cpc, values),
+        cost_per_session: ratioFrom(cost_per_session, values),
+      };
+    })
+    .sort((a, b) => compareChannels(a.channel, b.channel));
+}
+
+async function campaignSpendRows(
+  engine: Engine,
+  prepared: PreparedContext,
+  m: MarketingDescription,
+  period: Period,
+): Promise<MarketingCampaignSpendRow[]> {
+  const { filters } = prepared.ctx;
+  if (!spendCovered(m, filters, period)) return [];
+  const spendRows = await runMetricSql(
+    engine,
+    `SELECT trim(m.campaign) AS campaign, sum(m.spend)::DOUBLE AS spend
+     FROM marketing_spend m
+     WHERE m.date BETWEEN ${day(period.from)} AND ${day(period.to)} AND ${spendFilterSql(filters)}
+       AND nullif(trim(m.campaign), '') IS NOT NULL
+     GROUP BY 1`,
+  );
+  if (spendRows.length === 0) return [];
+  const orderSide = await queryMetrics(engine, prepared, ['gmv', 'orders'], dimensionGrouping('campaign'));
+  const byCampaign = new Map(orderSide.map((r) => [String(r.grp), r]));
+  const [totals] = await queryMetrics(engine, prepared, ['gmv']);
+  const covered = num(totals?.gmv) !== null;
+  return spendRows
+    .map((r) => {
+      const campaign = String(r.campaign);
+      const other = byCampaign.get(campaign);
+      const values: Record<string, number | null> = {
+        spend: num(r.spend),
+        gmv: covered ? (num(other?.gmv) ?? 0) : null,
+        orders: covered ? (num(other?.orders) ?? 0) : null,
+      };
+      return {
+        campaign,
+        spend: values.spend ?? null,
+        gmv: values.gmv ?? null,
+        orders: values.orders ?? null,
+        roas: ratioFrom(roas, values),
+      };
+    })
+    .sort((a, b) => a.campaign.localeCompare(b.campaign));
+}
+
+async function couponRows(engine: Engine, prepared: PreparedContext, period: Period): Promise<CouponRow[]> {
+  if (prepared.description.orders.rows === 0) return [];
+  const inPeriod = `o.order_date BETWEEN ${day(period.from)} AND ${day(period.to)}`;
+  const rows = await runMetricSql(
+    engine,
+    `WITH first_paid AS (${firstPaidSql(false)})
+     SELECT ${COUPON_CODE_SQL('p')} AS code, count(*) AS orders, sum(p.order_total)::DOUBLE AS gmv,
+       sum(p.discount_amount)::DOUBLE AS discounts, count(DISTINCT p.customer_key) AS buyers,
+       count(DISTINCT p.customer_key) FILTER (WHERE f.first_paid_date >= ${day(period.from)}) AS new_buyers
+     FROM (${paidOrdersSql(prepared, `${inPeriod} AND ${COUPON_CODE_SQL('o')} IS NOT NULL`)}) p
+     LEFT JOIN first_paid f ON f.customer_key = p.customer_key
+     GROUP BY 1`,
+  );
+  return rows
+    .map((r) => ({
+      code: String(r.code),
+      orders: Number(r.orders),
+      gmv: Number(r.gmv),
+      discounts: Number(r.discounts),
+      buyers: Number(r.buyers),
+      new_buyers: Number(r.new_buyers),
+    }))
+    .sort((a, b) => b.orders - a.orders || a.code.localeCompare(b.code));
+}
+
+/** Campaigns of the calendar overlapping the period, in start order (ties by id). */
+export async function campaignsInPeriod(
+  engine: Engine,
+  period: Period,
+): Promise<Pick<CampaignRow, 'campaign' | 'name' | 'type' | 'starts_on' | 'ends_on'>[]> {
+  const rows = await runMetricSql(
+    engine,
+    `SELECT trim(campaign) AS campaign, name, type, starts_on, ends_on FROM campaigns
+     WHERE starts_on <= ${day(period.to)} AND ends_on >= ${day(period.from)}
+     ORDER BY starts_on, ends_on, trim(campaign)`,
+  );
+  const text = (v: unknown) => (v === null || v === undefined || String(v).trim() === '' ? null : String(v));
+  return rows.map((r) => ({
+    campaign: String(r.campaign),
+    name: text(r.name),
+    type: text(r.type),
+    starts_on: String(r.starts_on),
+    ends_on: String(r.ends_on),
+  }));
+}
+
+/**
+ * The windows a campaign is measured over, clipped to the orders' first..last dates: null where
+ * METRICS.md says the figure is null (the baseline's 28 days begin before the first order date;
+ * the 14 days after end after the last), and the campaign's own days inside the data.
+ */
+export interface CampaignWindows {
+  baseline: Period | null;
+  during: Period | null;
+  after: Period | null;
+}
+
+export function campaignWindows(
+  startsOn: string,
+  endsOn: string,
+  firstOrder: string | null,
+  lastOrder: string | null,
+): CampaignWindows {
+  if (firstOrder === null || lastOrder === null) return { baseline: null, during: null, after: null };
+  const baselineFrom = shiftDay(startsOn, -BASELINE_DAYS);
+  const afterTo = shiftDay(endsOn, AFTER_DAYS);
+  const from = startsOn > firstOrder ? startsOn : firstOrder;
+  const to = endsOn < lastOrder ? endsOn : lastOrder;
+  return {
+    baseline: baselineFrom >= firstOrder ? { from: baselineFrom, to: shiftDay(startsOn, -1) } : null,
+    during: from <= to ? { from, to } : null,
+    after: afterTo <= lastOrder ? { from: shiftDay(endsOn, 1), to: afterTo } : null,
+  };
+}
+
+async function campaignRows(
+  engine: Engine,
+  prepared: PreparedContext,
+  m: MarketingDescription,
+  period: Period,
+): Promise<CampaignRow[]> {
+  if (m.campaignRows === 0) return [];
+  const calendar = await campaignsInPeriod(engine, period);
+  if (calendar.length === 0) return [];
+  const { firstDate, lastDate } = prepared.description.orders;
+  // Orders a filter cannot apply to give no campaign figure at all, as they give no KPI.
+  const ordersLoaded = prepared.description.orders.rows > 0 && !prepared.ctx.blocked.includes('orders');
+  const windows = calendar.map((c) =>
+    ordersLoaded
+      ? campaignWindows(c.starts_on, c.ends_on, firstDate, lastDate)
+      : campaignWindows(c.starts_on, c.ends_on, null, null),
+  );
+
+  // One query: the GMV of every window, the tagged orders and the spend of every campaign.
+  const parts: string[] = [];
+  calendar.forEach((c, i) => {
+    const w = windows[i]!;
+    const gmvOver = (span: Period | null, name: string) =>
+      span
+        ? `(SELECT coalesce(sum(o.order_total), 0)::DOUBLE FROM (${paidOrdersSql(
+            prepared,
+            `o.order_date BETWEEN ${day(span.from)} AND ${day(span.to)}`,
+          )}) o) AS ${name}`
+        : `NULL::DOUBLE AS ${name}`;
+    const tagged = ordersLoaded
+      ? paidOrdersSql(
+          prepared,
+          `o.order_date BETWEEN ${day(c.starts_on)} AND ${day(c.ends_on)} AND trim(o.campaign) = ${literal(c.campaign)}`,
+        )
+      : null;
+    const spendSql = spendCovered(m, prepared.ctx.filters, { from: c.starts_on, to: c.ends_on })
+      ? `(SELECT coalesce(sum(m.spend), 0)::DOUBLE FROM marketing_spend m
+          WHERE m.date BETWEEN ${day(c.starts_on)} AND ${day(c.ends_on)} AND trim(m.campaign) = ${literal(c.campaign)}
+            AND ${spendFilterSql(prepared.ctx.filters)}) AS spend`
+      : 'NULL::DOUBLE AS spend';
+    parts.push(`SELECT ${i} AS i, ${gmvOver(w.baseline, 'baseline')}, ${gmvOver(w.during, 'during')},
+      ${gmvOver(w.after, 'after')},
+      ${tagged ? `(SELECT count(*) FROM (${tagged}) t)` : 'NULL'} AS tagged_orders,
+      ${tagged ? `(SELECT coalesce(sum(t.order_total), 0)::DOUBLE FROM (${tagged}) t)` : 'NULL::DOUBLE'} AS tagged_gmv,
+      ${tagged ? `(SELECT coalesce(sum(t.discount_amount), 0)::DOUBLE FROM (${tagged}) t)` : 'NULL::DOUBLE'} AS discounts,
+      ${spendSql}`);
+  });
+  const rows = await runMetricSql(engine, `${parts.join('\nUNION ALL\n')}\nORDER BY i`);
+  const perDay = (v: unknown, span: Period | null) => {
+    const n = num(v);
+    return n === null || span === null ? null : n / periodDays(span);
+  };
+  const over = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b - 1);
+  return calendar.map((c, i) => {
+    const r = rows.find((x) => Number(x.i) === i) ?? {};
+    const w = windows[i]!;
+    const baseline = perDay(r.baseline, w.baseline);
+    const during = perDay(r.during, w.during);
+    const after = perDay(r.after, w.after);
+    const values = { gmv: num(r.tagged_gmv), spend: num(r.spend) };
+    return {
+      ...c,
+      baseline_daily_gmv: baseline,
+      daily_gmv: during,
+      uplift: over(during, baseline),
+      after_dip: over(after, baseline),
+      tagged_gmv: values.gmv,
+      tagged_orders: num(r.tagged_orders),
+      discounts: num(r.discounts),
+      spend: values.spend,
+      roas: ratioFrom(roas, values),
+    };
+  });
+}
+
+/**
+ * The whole marketing section for a period under filters; null when neither marketing table
+ * holds a row (METRICS.md "Report JSON": a module's section is null without its table). Throws
+ * MixedCurrencyError as every runner does when orders mix currencies and none is chosen.
+ */
+export async function computeMarketing(
+  engine: Engine,
+  period: Period,
+  filters: Filters = {},
+  description?: DataDescription,
+): Promise<MarketingSection | null> {
+  const data = description ?? (await describeData(engine));
+  const m = await describeMarketing(engine);
+  if (!marketingLoaded(m)) return null;
+  const prepared = contextFor(data, period, filters, hasDerived(engine));
+  const [kpis] = await queryMetrics(engine, prepared, ['gmv', 'orders', 'discounts', 'new_buyers']);
+  const spendTotal = spendCovered(m, prepared.ctx.filters, period)
+    ? num(
+        (
+          await runMetricSql(
+            engine,
+            `SELECT coalesce(sum(m.spend), 0)::DOUBLE AS spend FROM marketing_spend m
+             WHERE m.date BETWEEN ${day(period.from)} AND ${day(period.to)} AND ${spendFilterSql(prepared.ctx.filters)}`,
+          )
+        )[0]?.spend,
+      )
+    : null;
+  const gmv = num(kpis?.gmv);
+  const couponOrders =
+    gmv === null
+      ? null
+      : num(
+          (
+            await runMetricSql(
+              engine,
+              `SELECT count(*) AS n FROM (${paidOrdersSql(
+                prepared,
+                `o.order_date BETWEEN ${day(period.from)} AND ${day(period.to)} AND ${COUPON_CODE_SQL('o')} IS NOT NULL`,
+              )})`,
+            )
+          )[0]?.n,
+        );
+  const values: Record<string, number | null> = {
+    spend: spendTotal,
+    gmv,
+    orders: num(kpis?.orders),
+    discounts: num(kpis?.discounts),
+    new_buyers: num(kpis?.new_buyers),
+    coupon_orders: couponOrders,
+  };
+  return {
+    spend: spendTotal,
+    roas: ratioFrom(roas, values),
+    cac: ratioFrom(cac, values),
+    marketing_cost_ratio: ratioFrom(marketing_cost_ratio, values),
+    discount_rate: ratioFrom(discount_rate, values),
+    coupon_order_share: ratioFrom(coupon_order_share, values),
+    by_channel: await channelRows(engine, prepared, m, period),
+    by_campaign: await campaignSpendRows(engine, prepared, m, period),
+    coupons: gmv === null ? [] : await couponRows(engine, prepared, period),
+    campaigns: await campaignRows(engine, prepared, m, period),
+  };
+}

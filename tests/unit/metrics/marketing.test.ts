@@ -1,0 +1,268 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../../src/engine/engine';
+import { dropDerived, rebuildDerived } from '../../../src/metrics/derived';
+import { campaignWindows, computeMarketing } from '../../../src/metrics/queries/marketing';
+import { MARKETING_REGISTRY } from '../../../src/metrics/registry/marketing';
+import { ENGINES } from '../../fixtures/metrics/tables';
+import { FULL_MARKETING_SHOP, loadMarketingShop } from '../../fixtures/metrics/marketing-shop';
+
+/**
+ * Every marketing figure of METRICS.md "Marketing" on the shop of fixtures/metrics/marketing-shop.ts,
+ * each expected number worked out by hand below from the fixture's rows.
+ *
+ * Period 2025-02-01..2025-03-31. Paid orders in it: o4 150, o5 60, o7 140 (refunded, still paid),
+ * o8 90, o9 56 → gmv 496, orders 5, discounts 10 + 5 = 15. o6 is cancelled.
+ * New buyers: d (o5), f (o8), g (o9) → 3 (a and b bought in January, e never paid).
+ * Spend in the period: 40 + 20 + 30 + 30 + 50 + 25 = 195 (999 on 01-31 and 10 on 04-02 are outside).
+ */
+const FEB_MAR = { from: '2025-02-01', to: '2025-03-31' };
+const Q1 = { from: '2025-01-01', to: '2025-03-31' };
+
+describe.each(ENGINES)('marketing on $name', ({ create }) => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await create();
+    await loadMarketingShop(engine, FULL_MARKETING_SHOP);
+  }, 60_000);
+  afterAll(async () => {
+    await engine?.close();
+  });
+
+  describe.each([
+    ['canonical tables', false],
+    ['derived tables', true],
+  ] as const)('over the %s', (_name, derived) => {
+    beforeAll(async () => {
+      if (derived) await rebuildDerived(engine);
+      else await dropDerived(engine);
+    });
+
+    it('gives the shop-wide figures', async () => {
+      const m = await computeMarketing(engine, FEB_MAR);
+      expect(m).not.toBeNull();
+      expect(m!.spend).toBe(195);
+      expect(m!.roas).toBeCloseTo(496 / 195, 12); // 2.5436
+      expect(m!.cac).toBe(65); // 195 ÷ 3 new buyers
+      expect(m!.marketing_cost_ratio).toBeCloseTo(195 / 496, 12); // 0.3931
+      expect(m!.discount_rate).toBeCloseTo(15 / 511, 12); // 15 ÷ (496 + 15)
+      // o4 "spring5" and o5 " SPRING5 " have a code; o8's "  " is blank; o6 is cancelled.
+      expect(m!.coupon_order_share).toBe(0.4); // 2 ÷ 5
+    });
+
+    it('gives one row per channel with spend in the period, in taxonomy order', async () => {
+      const m = await computeMarketing(engine, FEB_MAR);
+      expect(m!.by_channel).toEqual([
+        // paid_search: spend 40 + 20; impressions 2000, clicks 80; GMV o4 150 (o6 cancelled); sessions 300;
+        // its only buyer a first bought in January → 0 new buyers, CAC null.
+        {
+          channel: 'paid_search',
+          spend: 60,
+          sessions: 300,
+          new_buyers: 0,
+          cac: null,
+          gmv: 150,
+          roas: 2.5,
+          ctr: 0.04,
+          cpc: 0.75,
+          cost_per_session: 0.2,
+        },
+        // paid_social: spend 30 + 30; impressions 2000 (the flash row has none), clicks 20; GMV o5 60;
+        // d's first order is o5 → 1 new buyer; sessions 120.
+        {
+          channel: 'paid_social',
+          spend: 60,
+          sessions: 120,
+          new_buyers: 1,
+          cac: 60,
+          gmv: 60,
+          roas: 1,
+          ctr: 0.01,
+          cpc: 3,
+          cost_per_session: 0.5,
+        },
+        // referral: spend and nothing else: ROAS 0, not null; CAC null; no impressions or clicks; 0 sessions.
+        {
+          channel: 'referral',
+          spend: 25,
+          sessions: 0,
+          new_buyers: 0,
+          cac: null,
+          gmv: 0,
+          roas: 0,
+          ctr: null,
+          cpc: null,
+          cost_per_session: null,
+        },
+        // affiliate: spend 50, clicks 10, no impressions; GMV o9 56; g is new.
+        {
+          channel: 'affiliate',
+          spend: 50,
+          sessions: 0,
+          new_buyers: 1,
+          cac: 50,
+          gmv: 56,
+          roas: 1.12,
+          ctr: null,
+          cpc: 5,
+          cost_per_session: null,
+        },
+      ]);
+    });
+
+    it('gives one row per campaign id of the spend rows', async () => {
+      const m = await computeMarketing(engine, FEB_MAR);
+      expect(m!.by_campaign).toEqual([
+        // flash: spend 30, no order carries it → ROAS 0.
+        { campaign: 'flash', spend: 30, gmv: 0, orders: 0, roas: 0 },
+        // spring: spend 40 + 20 + 30 = 90; paid orders o4 150 + o5 60 = 210.
+        { campaign: 'spring', spend: 90, gmv: 210, orders: 2, roas: 210 / 90 },
+      ]);
+    });
+
+    it('gives the coupons, codes compared trimmed and case-folded', async () => {
+      const m = await computeMarketing(engine, FEB_MAR);
+      // SPRING5: o4 (a, 150, discount 10) and o5 (d, 60, discount 5); d is a new buyer, a is not.
+      // WELCOME10 (o2) is in January.
+      expect(m!.coupons).toEqual([{ code: 'SPRING5', orders: 2, gmv: 210, discounts: 15, buyers: 2, new_buyers: 1 }]);
+    });
+
+    it('measures each campaign of the calendar over its own dates', async () => {
+      const m = await computeMarketing(engine, Q1);
+      const byId = Object.fromEntries(m!.campaigns.map((c) => [c.campaign, c]));
+      // xmas (December 2024) does not overlap the period; the rest come in start order.
+      expect(m!.campaigns.map((c) => c.campaign)).toEqual(['newyear', 'spring', 'flash', 'launch', 'autumn']);
+
+      // newyear 01-15..01-16: its baseline would start 2024-12-18, before the first order (2025-01-01) → null,
+      // so uplift and after_dip are null; no order on those days → 0 a day; its dates are before the first
+      // spend date (01-31) → spend and ROAS null.
+      expect(byId.newyear).toEqual({
+        campaign: 'newyear',
+        name: 'New year',
+        type: 'holiday',
+        starts_on: '2025-01-15',
+        ends_on: '2025-01-16',
+        baseline_daily_gmv: null,
+        daily_gmv: 0,
+        uplift: null,
+        after_dip: null,
+        tagged_gmv: 0,
+        tagged_orders: 0,
+        discounts: 0,
+        spend: null,
+        roas: null,
+      });
+
+      // spring 02-01..02-03: baseline 01-04..01-31 = o2 280 + o3 280 = 560 ÷ 28 = 20 a day;
+      // during o4 150 + o5 60 = 210 ÷ 3 = 70 → uplift 2.5; after 02-04..02-17 = o7 140 ÷ 14 = 10 → dip −0.5;
+      // tagged o4 + o5 (o6 cancelled): 210, 2 orders, discounts 15; spend 90 → ROAS 2.333.
+      expect(byId.spring).toMatchObject({
+        baseline_daily_gmv: 20,
+        daily_gmv: 70,
+        uplift: 2.5,
+        after_dip: -0.5,
+        tagged_gmv: 210,
+        tagged_orders: 2,
+        discounts: 15,
+        spend: 90,
+      });
+      expect(byId.spring!.roas).toBeCloseTo(210 / 90, 12);
+
+      // flash 02-02..02-05 overlaps spring (both shown): baseline 01-05..02-01 = 280 + 280 + 150 = 710 ÷ 28;
+      // during o5 60 ÷ 4 = 15 → uplift 15 × 28 ÷ 710 − 1; after 02-06..02-19 = 140 ÷ 14 = 10 → 10 × 28 ÷ 710 − 1;
+      // no order carries "flash": tagged 0; spend 30 → ROAS 0.
+      expect(byId.flash!.baseline_daily_gmv).toBeCloseTo(710 / 28, 12);
+      expect(byId.flash!.daily_gmv).toBe(15);
+      expect(byId.flash!.uplift).toBeCloseTo(420 / 710 - 1, 12); // −0.4085
+      expect(byId.flash!.after_dip).toBeCloseTo(280 / 710 - 1, 12); // −0.6056
+      expect(byId.flash).toMatchObject({ tagged_gmv: 0, tagged_orders: 0, spend: 30, roas: 0 });
+
+      // launch 03-25..03-28: baseline 02-25..03-24 = o9 56 ÷ 28 = 2; nothing during → uplift −1;
+      // its 14 days after run to 04-11, past the last order date (03-31) → after_dip null; spend 0 → ROAS null.
+      expect(byId.launch).toMatchObject({
+        baseline_daily_gmv: 2,
+        daily_gmv: 0,
+        uplift: -1,
+        after_dip: null,
+        spend: 0,
+        roas: null,
+      });
+
+      // autumn 03-30..04-10 is still running: its days in the data are 03-30..03-31, o8 90 ÷ 2 = 45;
+      // baseline 03-02..03-29 = 56 ÷ 28 = 2 → uplift 21.5; after null.
+      expect(byId.autumn).toMatchObject({ baseline_daily_gmv: 2, daily_gmv: 45, uplift: 21.5, after_dip: null });
+    });
+
+    it('applies the view’s channel filter to spend and orders alike', async () => {
+      const m = await computeMarketing(engine, FEB_MAR, { channel: ['paid_social'] });
+      // Spend 30 + 30; GMV o5 60; new buyers d → CAC 60; discounts 5 → 5 ÷ 65; coupon orders 1 of 1.
+      expect(m).toMatchObject({ spend: 60, roas: 1, cac: 60, coupon_order_share: 1 });
+      expect(m!.discount_rate).toBeCloseTo(5 / 65, 12);
+      expect(m!.by_channel.map((r) => r.channel)).toEqual(['paid_social']);
+    });
+
+    it('leaves spend figures null under a filter spend rows cannot honour', async () => {
+      const m = await computeMarketing(engine, FEB_MAR, { region: ['North'] });
+      // Region North: o5 only (gmv 60, discount 5, coupon). Spend has no region → null, and so ROAS, CAC, cost ratio.
+      expect(m).toMatchObject({
+        spend: null,
+        roas: null,
+        cac: null,
+        marketing_cost_ratio: null,
+        coupon_order_share: 1,
+      });
+      expect(m!.by_channel).toEqual([]);
+      expect(m!.by_campaign).toEqual([]);
+    });
+
+    it('gives null spend for a period outside the spend’s dates, 0 inside without rows', async () => {
+      const january = await computeMarketing(engine, { from: '2025-01-01', to: '2025-01-20' });
+      expect(january!.spend).toBeNull(); // spend starts 01-31
+      expect(january!.roas).toBeNull();
+      const quiet = await computeMarketing(engine, { from: '2025-03-03', to: '2025-03-31' });
+      expect(quiet!.spend).toBe(0); // inside 01-31..04-02, no rows
+      expect(quiet!.roas).toBeNull(); // 146 ÷ 0
+      expect(quiet!.marketing_cost_ratio).toBe(0); // 0 ÷ (o8 90 + o9 56)
+    });
+  });
+
+  it('is null without a marketing table', async () => {
+    await loadMarketingShop(engine, { orders: FULL_MARKETING_SHOP.orders });
+    await rebuildDerived(engine); // a load rebuilds the derived tables, and with them the result cache
+    expect(await computeMarketing(engine, FEB_MAR)).toBeNull();
+    await loadMarketingShop(engine, FULL_MARKETING_SHOP);
+  });
+});
+
+describe('campaign windows', () => {
+  it('clips to the orders’ dates and leaves out windows the data does not hold', () => {
+    // Baseline starts exactly on the first order date: kept. After ends exactly on the last: kept.
+    expect(campaignWindows('2025-01-29', '2025-02-02', '2025-01-01', '2025-02-16')).toEqual({
+      baseline: { from: '2025-01-01', to: '2025-01-28' },
+      during: { from: '2025-01-29', to: '2025-02-02' },
+      after: { from: '2025-02-03', to: '2025-02-16' },
+    });
+    // One day later on either side: gone.
+    expect(campaignWindows('2025-01-28', '2025-02-02', '2025-01-01', '2025-02-15')).toMatchObject({
+      baseline: null,
+      after: null,
+    });
+    expect(campaignWindows('2025-01-28', '2025-02-02', null, null)).toEqual({
+      baseline: null,
+      during: null,
+      after: null,
+    });
+  });
+});
+
+describe('marketing registry', () => {
+  it.each(MARKETING_REGISTRY.map((e) => [e.id, e] as const))(
+    '%s has names in both languages, a unit and a direction',
+    (_id, e) => {
+      expect(e.label.en.trim()).not.toBe('');
+      expect(e.label.zh).toMatch(/\p{Script=Han}/u);
+      expect(e.description.zh).toMatch(/\p{Script=Han}/u);
+      expect(['money', 'count', 'rate']).toContain(e.unit);
+      expect(['higher', 'lower']).toContain(e.direction);
+    },
+  );
+});
