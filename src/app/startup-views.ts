@@ -3,9 +3,8 @@ import { comparisonPeriod, type Period } from '../metrics/periods';
 import { describeData } from '../metrics/describe';
 import { dimensionValues } from '../metrics/dimension-values';
 import { computeKpis } from '../metrics/queries/kpis';
-import { computeSeries } from '../metrics/queries/series';
+import { computeTrailingSeries, trailingSeriesKey } from '../dataset/trailing-series';
 import { defaultPeriod } from '../lib/period-presets';
-import { trailingYear } from '../lib/trailing-year';
 
 /** A query result the page can show before the engine has started, keyed as the page asks for it. */
 export interface SnapshotEntry {
@@ -25,12 +24,11 @@ export async function startupSnapshot(engine: Engine): Promise<SnapshotEntry[]> 
   if (!last) return [];
   const period: Period = defaultPeriod(description.orders.firstDate, last);
   const previous = comparisonPeriod(period, 'previous')!;
-  const span = trailingYear(period);
   return [
     { key: ['describe'], data: description },
     { key: ['dimension-values'], data: await dimensionValues(engine) },
     { key: ['kpis', period, {}], data: await computeKpis(engine, period, {}) },
     { key: ['kpis', previous, {}], data: await computeKpis(engine, previous, {}) },
-    { key: ['series', span, 'month', {}], data: await computeSeries(engine, span, 'month', {}) },
+    { key: trailingSeriesKey(period, {}), data: await computeTrailingSeries(engine, period, {}) },
   ];
 }

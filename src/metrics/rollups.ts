@@ -102,7 +102,8 @@ export function rollupSql(source: SourceTable): string {
   SELECT r.${DATE_COLUMN[source]}, ${[...dimensions, ...columns].join(', ')}
   FROM ${spec.from}
   WHERE ${spec.where}
-  GROUP BY ALL`;
+  GROUP BY ALL
+  ORDER BY r.${DATE_COLUMN[source]}`;
 }
 
 /** The per-customer table: each customer's facts over their paid orders in the whole dataset. */
@@ -113,13 +114,19 @@ export function customersTableSql(): string {
   FROM orders GROUP BY customer_key`;
 }
 
+/**
+ * The orders as the metrics read them, in date order: every query asks for a span of dates, and
+ * DuckDB skips the row groups whose dates lie outside it (zone maps) only when rows of a date sit
+ * together. Exports come in any order; a month of 1M orders reads ~1/24 of the table this way.
+ */
 export function ordersTableSql(): string {
   return `CREATE OR REPLACE TABLE ${ORDERS_TABLE} AS
   SELECT o.order_id, o.customer_key, o.order_date, c.cid, c.first_paid_date,
          ${paidSql('o')} AS is_paid, o.status = 'cancelled' AS is_cancelled,
          o.order_total, o.discount_amount, o.refund_amount,
          ${channelSql('o.channel')} AS channel, o.region, o.device, o.campaign, o.currency
-  FROM orders o JOIN ${CUSTOMERS_TABLE} c USING (customer_key)`;
+  FROM orders o JOIN ${CUSTOMERS_TABLE} c USING (customer_key)
+  ORDER BY o.order_date`;
 }
 
 /** Every derived table, in build order: customers, orders, the rollups, the description. */

@@ -1,19 +1,21 @@
 import { memo, useCallback, useMemo } from 'react';
-import { trailingYear } from '../../lib/trailing-year';
 import { SeriesChart } from '../../components/charts/SeriesChart';
 import { ErrorBox, Skeleton } from '../../components/ui/states';
+import { computeTrailingSeries, trailingSeriesKey } from '../../dataset/trailing-series';
 import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
 import { formatMoney } from '../../lib/format';
 import type { Filters } from '../../metrics/filters';
 import type { Period } from '../../metrics/periods';
-import { computeSeries } from '../../metrics/queries/series';
 import { useAppStore } from '../../stores/app-store';
 
 /** The monthly series of the twelve months up to the period: the GMV chart and the KPI sparklines share it. */
 export function useTrailingSeries(period: Period | null, filters: Filters) {
-  const span = period ? trailingYear(period) : null;
-  return useEngineQuery(['series', span, 'month', filters], (engine) => computeSeries(engine, span!, 'month', filters), span !== null);
+  return useEngineQuery(
+    period ? trailingSeriesKey(period, filters) : ['trailing-series', null],
+    (engine) => computeTrailingSeries(engine, period!, filters),
+    period !== null,
+  );
 }
 
 export const GmvTrendCard = memo(function GmvTrendCard({ period, filters, currency }: { period: Period | null; filters: Filters; currency: string | null }) {

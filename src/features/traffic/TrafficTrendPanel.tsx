@@ -12,13 +12,13 @@ import { useFormatters } from '../../components/ui/use-formatters';
 import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
 import { useMetricLabel } from '../../components/ui/use-metric-label';
-import { computeSeries, type SeriesRow } from '../../metrics/queries/series';
+import { computeSeriesOf } from '../../metrics/queries/series';
 import { useAppStore } from '../../stores/app-store';
 import { useComparison } from '../../dataset/use-view';
 import { effectiveGrain } from '../../components/charts/effective-grain';
 import type { PageScope } from '../../components/ui/page-scope';
 import { useGrainLabel } from '../../components/ui/use-grain-label';
-import { toTrafficPoints } from './traffic-shape';
+import { toTrafficPoints, TRAFFIC_TREND_METRICS, type TrafficTrendRow } from './traffic-shape';
 
 /** Sessions (bars) or conversion (a line) over the period at the view's grain; a click narrows the period to the bucket. */
 export const TrafficTrendPanel = memo(function TrafficTrendPanel({ scope, metric }: { scope: PageScope; metric: 'sessions' | 'conversion_rate' }) {
@@ -30,12 +30,12 @@ export const TrafficTrendPanel = memo(function TrafficTrendPanel({ scope, metric
   const grain = effectiveGrain(period, viewGrain);
   const grainLabel = useGrainLabel(grain);
   const comparison = useStable(useComparison(period));
-  const current = useEngineQuery(['series', period, grain, filters], (e) =>
-    computeSeries(e, period, grain, filters, description),
+  const current = useEngineQuery(['traffic-series', period, grain, filters], (e) =>
+    computeSeriesOf(e, period, grain, TRAFFIC_TREND_METRICS, filters, description),
   );
   const previous = useEngineQuery(
-    ['series', comparison, grain, filters],
-    (e) => computeSeries(e, comparison!, grain, filters, description),
+    ['traffic-series', comparison, grain, filters],
+    (e) => computeSeriesOf(e, comparison!, grain, TRAFFIC_TREND_METRICS, filters, description),
     comparison !== null,
   );
   const isRate = metric === 'conversion_rate';
@@ -50,7 +50,7 @@ export const TrafficTrendPanel = memo(function TrafficTrendPanel({ scope, metric
   );
   const select = useCallback((bucket: string) => drillToPeriod(bucketPeriod(period, grain, bucket)), [period, grain]);
   const valueLabel = isRate ? metricLabel('conversion_rate', 'short') : metricLabel('sessions', 'short');
-  const columns: Column<SeriesRow>[] = [
+  const columns: Column<TrafficTrendRow>[] = [
     { key: 'period', label: t('sales.bucket') },
     { key: 'sessions', label: metricLabel('sessions', 'short'), numeric: true },
     { key: 'orders', label: metricLabel('orders', 'short'), numeric: true },

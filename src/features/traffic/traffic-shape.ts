@@ -2,7 +2,11 @@ import type { BarItem } from '../../components/charts/BarList';
 import type { FunnelBar } from '../../components/charts/FunnelChart';
 import type { SeriesPoint } from '../../components/charts/SeriesChart';
 import type { FunnelRow, FunnelStep } from '../../metrics/queries/funnel';
-import type { SeriesRow } from '../../metrics/queries/series';
+import type { SeriesOf } from '../../metrics/queries/series';
+
+/** The traffic trend's buckets: what its charts and table show. */
+export const TRAFFIC_TREND_METRICS = ['sessions', 'orders', 'conversion_rate'] as const;
+export type TrafficTrendRow = SeriesOf<(typeof TRAFFIC_TREND_METRICS)[number]>;
 
 /** Funnel rows → bars: drop-off is the share of the step before that did not reach this step. */
 export function toFunnelBars(rows: readonly FunnelRow[], label: (step: FunnelStep) => string): FunnelBar[] {
@@ -18,9 +22,9 @@ export function toFunnelBars(rows: readonly FunnelRow[], label: (step: FunnelSte
 
 /** One traffic metric of the series as chart points; the comparison matched by position. */
 export function toTrafficPoints(
-  rows: readonly SeriesRow[],
+  rows: readonly TrafficTrendRow[],
   metric: 'sessions' | 'conversion_rate',
-  compare?: readonly SeriesRow[],
+  compare?: readonly TrafficTrendRow[],
 ): SeriesPoint[] {
   return rows.map((r, i) => {
     const point: SeriesPoint = { label: r.period, value: r[metric] ?? null };

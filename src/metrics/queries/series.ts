@@ -24,7 +24,7 @@ export interface SeriesRow {
   conversion_rate?: number | null;
 }
 
-type SeriesMetric = (typeof SERIES_ORDER_METRICS)[number] | (typeof SERIES_TRAFFIC_METRICS)[number];
+export type SeriesMetric = (typeof SERIES_ORDER_METRICS)[number] | (typeof SERIES_TRAFFIC_METRICS)[number];
 
 export function seriesMetrics(withTraffic: boolean): SeriesMetric[] {
   return withTraffic ? [...SERIES_ORDER_METRICS, ...SERIES_TRAFFIC_METRICS] : [...SERIES_ORDER_METRICS];
@@ -50,4 +50,29 @@ export async function computeSeries(
   const withTraffic = prepared.description.traffic.rows > 0;
   const rows = await queryMetrics(engine, prepared, seriesMetrics(withTraffic), bucketGrouping(period, grain));
   return parseSeries(rows, withTraffic);
+}
+
+/** A bucket of a series of chosen metrics. */
+export type SeriesOf<M extends SeriesMetric> = { period: string } & Record<M, number | null>;
+
+/**
+ * The series of just the metrics a chart shows, buckets as in computeSeries. A chart asks for no
+ * more than it draws: buyers, for one, are counted over order rows while sums come from the
+ * daily rollups, so a GMV chart that also asked for buyers would read every order of its span.
+ */
+export async function computeSeriesOf<M extends SeriesMetric>(
+  engine: Engine,
+  period: Period,
+  grain: Grain,
+  metrics: readonly M[],
+  filters: Filters = {},
+  description?: DataDescription,
+): Promise<SeriesOf<M>[]> {
+  const prepared = await prepareContext(engine, period, filters, description);
+  const rows = await queryMetrics(engine, prepared, metrics, bucketGrouping(period, grain));
+  return rows.map((r) => {
+    const row = { period: String(r.grp) } as SeriesOf<M>;
+    for (const id of metrics) (row as Record<string, number | null>)[id] = toNumberOrNull(r[id]);
+    return row;
+  });
 }
