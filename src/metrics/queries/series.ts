@@ -1,6 +1,6 @@
-import type { Engine, Row } from '../../engine/engine';
+import type { Engine } from '../../engine/engine';
 import { prepareContext, queryMetrics } from '../context';
-import type { DataDescription } from '../describe';
+import { describeData, type DataDescription } from '../describe';
 import type { Filters } from '../filters';
 import { bucketGrouping } from '../groupings';
 import type { Grain, Period } from '../periods';
@@ -30,14 +30,6 @@ export function seriesMetrics(withTraffic: boolean): SeriesMetric[] {
   return withTraffic ? [...SERIES_ORDER_METRICS, ...SERIES_TRAFFIC_METRICS] : [...SERIES_ORDER_METRICS];
 }
 
-export function parseSeries(rows: readonly Row[], withTraffic: boolean): SeriesRow[] {
-  return rows.map((r) => {
-    const row: SeriesRow = { period: String(r.grp) } as SeriesRow;
-    for (const id of seriesMetrics(withTraffic)) row[id] = toNumberOrNull(r[id]);
-    return row;
-  });
-}
-
 /** The series of the period at a grain (METRICS.md "Series"): every bucket, the first and last clipped to the period. */
 export async function computeSeries(
   engine: Engine,
@@ -46,10 +38,9 @@ export async function computeSeries(
   filters: Filters = {},
   description?: DataDescription,
 ): Promise<SeriesRow[]> {
-  const prepared = await prepareContext(engine, period, filters, description);
-  const withTraffic = prepared.description.traffic.rows > 0;
-  const rows = await queryMetrics(engine, prepared, seriesMetrics(withTraffic), bucketGrouping(period, grain));
-  return parseSeries(rows, withTraffic);
+  const known = description ?? (await describeData(engine));
+  const metrics = seriesMetrics(known.traffic.rows > 0);
+  return (await computeSeriesOf(engine, period, grain, metrics, filters, known)) as SeriesRow[];
 }
 
 /** A bucket of a series of chosen metrics. */
