@@ -20,6 +20,10 @@ import { computeTrailingSeries } from '../src/dataset/trailing-series';
 import { computeBreakdown, computeNewVsReturning, computeSalesSeries, BREAKDOWN_METRICS } from '../src/features/sales/sales-queries';
 import { computeDeviceConversion } from '../src/features/traffic/traffic-queries';
 import { TRAFFIC_TREND_METRICS } from '../src/features/traffic/traffic-shape';
+import { computeBuyerMix } from '../src/features/customers/customers-queries';
+import { cohortSpan } from '../src/features/customers/customers-shape';
+import { computeCohorts } from '../src/metrics/queries/cohorts';
+import { computeRfm } from '../src/metrics/queries/rfm';
 import { writeSyntheticShop } from './lib/synthetic-shop';
 
 const arg = (name: string, fallback: string) => {
@@ -83,6 +87,13 @@ async function main() {
       await computeFunnel(engine, v.period, v.filters);
       await computeByChannel(engine, v.period, v.filters);
       await computeDeviceConversion(engine, v.period, v.filters);
+    },
+    customers: async (v) => {
+      await computeKpis(engine, v.period, v.filters);
+      await computeKpis(engine, v.comparison, v.filters);
+      await computeBuyerMix(engine, cohortSpan(v.period), v.filters);
+      await computeCohorts(engine, cohortSpan(v.period), v.filters, 'in_month');
+      await computeRfm(engine, v.period.to, v.filters);
     },
   };
   // Under load a single timing says little: each query the view ran is run again three times
