@@ -3,6 +3,7 @@ import type { CohortRow } from './queries/cohorts';
 import type { ChannelRow } from './queries/by-channel';
 import type { FunnelRow } from './queries/funnel';
 import type { Kpis } from './queries/kpis';
+import type { MarketingSection } from './queries/marketing';
 import type { SeriesRow } from './queries/series';
 import type { Grain, Period } from './periods';
 
@@ -58,5 +59,7 @@ export interface ReportJson {
   funnel: FunnelRow[];
   by_channel: ChannelRow[];
   targets: ReportTargetRow[];
+  /** METRICS.md "Report JSON" `marketing`: null unless marketing_spend or campaigns holds rows. */
+  marketing: MarketingSection | null;
   data_quality: DataQuality;
 }

@@ -8,6 +8,7 @@ import { computeByChannel } from './queries/by-channel';
 import { computeCohorts, type CohortMode } from './queries/cohorts';
 import { computeFunnel } from './queries/funnel';
 import { computeKpis } from './queries/kpis';
+import { computeMarketing, spendUnsupported } from './queries/marketing';
 import { computeSeries } from './queries/series';
 import type { DataQuality, ReportJson, ReportTargetRow } from './report-types';
 
@@ -63,6 +64,10 @@ export async function computeReport(engine: Engine, options: ReportOptions): Pro
   const funnel = await computeFunnel(engine, period, filters, description);
   const byChannel = await computeByChannel(engine, period, filters, description);
   const targets = options.targets ? await options.targets({ engine, description, currency: prepared.currency }) : [];
+  const marketing = await computeMarketing(engine, period, filters, description);
+  const spendDims = spendUnsupported(prepared.ctx.filters);
+  if (marketing && spendDims.length)
+    options.onNotice?.(`marketing_spend cannot be filtered by ${spendDims.join(', ')}: spend figures are null`);
 
   return {
     period: { from: period.from, to: period.to },
@@ -74,6 +79,7 @@ export async function computeReport(engine: Engine, options: ReportOptions): Pro
     funnel,
     by_channel: byChannel,
     targets,
+    marketing,
     data_quality: options.dataQuality ?? {},
   };
 }

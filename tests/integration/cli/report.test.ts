@@ -58,8 +58,10 @@ describe('yardstick report --json', () => {
       'funnel',
       'by_channel',
       'targets',
+      'marketing',
       'data_quality',
     ]);
+    expect(report.marketing).toBeNull(); // no marketing table loaded
     expect(Object.keys(report.kpis)).toEqual([...KPI_IDS]);
     expect(Object.keys(report.comparison)).toEqual(['from', 'to', 'kpis']);
     expect(report.series.grain).toBe('month');
