@@ -1,7 +1,7 @@
 import { literalList } from '../engine/sql';
 import { PAID_STATUSES } from '../model/tables';
 import { CUSTOMERS_TABLE, ORDERS_TABLE } from './derived-state';
-import { ordersFilterSql, type Filters } from './filters';
+import { channelSql, ordersFilterSql, type Filters } from './filters';
 
 /** SQL condition for a paid order (METRICS.md "Orders"). */
 export function paidSql(alias?: string): string {
@@ -17,6 +17,8 @@ export const CUSTOMER_FACTS = {
   last_paid_date: 'max(order_date)',
   paid_orders: 'count(*)',
   paid_total: 'sum(order_total)',
+  /** The channel of the first paid order ever: earliest by timestamp, ties by order_id (METRICS.md "First paid order ever"). */
+  first_channel: `arg_min(${channelSql('channel')}, (ordered_at, order_id))`,
 } as const;
 
 /** Rows (customer_key, first_paid_date) for customers with a paid order, over the whole dataset. */

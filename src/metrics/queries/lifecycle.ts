@@ -1,0 +1,236 @@
+import { endOfMonth } from 'date-fns';
+import type { Engine, Row } from '../../engine/engine';
+import { dateSql } from '../compile';
+import { prepareContext } from '../context';
+import type { DataDescription } from '../describe';
+import { CUSTOMERS_TABLE, ORDERS_TABLE } from '../derived-state';
+import { activeDimensions, ordersFilterSql, type Filters } from '../filters';
+import { CUSTOMER_FACTS, firstPaidSql, ordersRelation, paidSql } from '../relations';
+import { runMetricSql } from '../result-cache';
+import { formatDay, monthOf, monthsBetween, parseDay, shiftDay, type Period } from '../periods';
+
+/**
+ * The customer lifecycle (METRICS.md "Customer lifecycle", 用户运营). As of a day d, a customer
+ * with a paid order on or before d is `new` (d − first ≤ 29 days), else `active` (d − last ≤ 89),
+ * else `dormant` (≤ 179), else `churned`; first and last are their paid orders up to d.
+ */
+export const STAGES = ['new', 'active', 'dormant', 'churned'] as const;
+export type Stage = (typeof STAGES)[number];
+export type StageCounts = Record<Stage, number>;
+
+/** Days a stage lasts at most after the date it is measured from (first for `new`, last otherwise). */
+export const STAGE_LIMITS = { new: 29, active: 89, dormant: 179 } as const;
+
+export interface LifecycleMonth extends StageCounts {
+  /** 'YYYY-MM' of the month end the counts are taken at. */
+  month: string;
+  /**
+   * Customers `new` or `active` at the previous month end who are `dormant` or `churned` at this
+   * one ÷ customers `new` or `active` at the previous month end; null when nobody was.
+   */
+  churn_rate: number | null;
+}
+
+export interface AcquisitionRow {
+  channel: string;
+  new_buyers: number;
+}
+
+/** The `lifecycle` section of `report --json`. */
+export interface Lifecycle {
+  as_of: string;
+  stages: StageCounts;
+  months: LifecycleMonth[];
+  acquisition: AcquisitionRow[];
+}
+
+/**
+ * Changes of the stage counts by date, over all history (period-free, so a view change answers
+ * from the result cache). A customer's paid orders at t₁ ≤ t₂ ≤ … make spans [tᵢ, tᵢ₊₁): while d
+ * lies in one, their last paid order up to d is tᵢ (a span between two orders of one day is
+ * empty). Counted by running sums of the changes up to d:
+ * - `customers`: first paid order f on or before d; `new`: f in [d − 29, d];
+ * - `engaged` (new or active): a paid order in [d − 89, d], i.e. the span holding d began at most
+ *   89 days before d (new implies it: the first order is one);
+ * - `alive` (not churned): the span holding d began at most 179 days before d.
+ * So active = engaged − new, dormant = alive − engaged, churned = customers − alive.
+ *
+ * `leaving` is the churn rate's numerator at a month end m: the engaged of the previous month end
+ * p who are not engaged at m are the spans with tᵢ + 90 in (p, m] still running at m; each is
+ * counted on the one month end last_day(tᵢ + 90).
+ */
+export function lifecycleEventsSql(filters: Filters, derived: boolean): string {
+  const rel = ordersRelation(derived);
+  // Without filters the per-customer table holds every first paid date already.
+  const firsts =
+    derived && activeDimensions(filters).length === 0
+      ? `SELECT first_paid_date AS f FROM ${CUSTOMERS_TABLE} WHERE first_paid_date IS NOT NULL`
+      : 'SELECT min(t) AS f FROM paid GROUP BY c';
+  const ends = (days: number) => `least(t + ${days}, coalesce(nxt, t + ${days}))`;
+  return `WITH
+paid AS (
+  SELECT ${rel.customer('o')} AS c, o.order_date AS t
+  FROM ${rel.table} o
+  WHERE ${rel.paid('o')} AND ${rel.filter(filters, 'o')}
+),
+spans AS MATERIALIZED (SELECT t, lead(t) OVER (PARTITION BY c ORDER BY t) AS nxt FROM paid),
+firsts AS (${firsts}),
+changes AS (
+  SELECT f AS d, count(*) AS customers, count(*) AS new, 0 AS engaged, 0 AS alive, 0 AS leaving FROM firsts GROUP BY f
+  UNION ALL SELECT f + 30, 0, -count(*), 0, 0, 0 FROM firsts GROUP BY ALL
+  UNION ALL SELECT t, 0, 0, count(*), count(*), 0 FROM spans GROUP BY t
+  UNION ALL SELECT ${ends(90)}, 0, 0, -count(*), 0, 0 FROM spans GROUP BY ALL
+  UNION ALL SELECT ${ends(180)}, 0, 0, 0, -count(*), 0 FROM spans GROUP BY ALL
+  UNION ALL SELECT last_day(t + 90), 0, 0, 0, 0, count(*) FROM spans WHERE coalesce(nxt > last_day(t + 90), TRUE) GROUP BY ALL
+)
+SELECT strftime(d, '%Y-%m-%d') AS d, CAST(sum(customers) AS INTEGER) AS customers, CAST(sum(new) AS INTEGER) AS new,
+       CAST(sum(engaged) AS INTEGER) AS engaged, CAST(sum(alive) AS INTEGER) AS alive, CAST(sum(leaving) AS INTEGER) AS leaving
+FROM changes GROUP BY d ORDER BY d`;
+}
+
+const COUNTERS = ['customers', 'new', 'engaged', 'alive'] as const;
+type Counters = Record<(typeof COUNTERS)[number], number>;
+
+interface Change extends Counters {
+  d: string;
+  leaving: number;
+}
+
+/** Stage counts at any day from the dated changes (sorted by day): running sums up to the day. */
+export class StageTimeline {
+  private readonly changes: Change[];
+  private readonly running: Counters[];
+
+  constructor(rows: readonly Row[]) {
+    this.changes = rows.map((r) => ({
+      d: String(r.d),
+      customers: Number(r.customers),
+      new: Number(r.new),
+      engaged: Number(r.engaged),
+      alive: Number(r.alive),
+      leaving: Number(r.leaving),
+    }));
+    const total: Counters = { customers: 0, new: 0, engaged: 0, alive: 0 };
+    this.running = this.changes.map((c) => {
+      for (const k of COUNTERS) total[k] += c[k];
+      return { ...total };
+    });
+  }
+
+  /** Index of the last change on or before `day`, −1 when none. */
+  private indexAt(day: string): number {
+    let lo = 0;
+    let hi = this.changes.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.changes[mid]?.d ?? '') <= day) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  stagesAt(day: string): StageCounts {
+    const c = this.running[this.indexAt(day)];
+    if (!c) return { new: 0, active: 0, dormant: 0, churned: 0 };
+    return { new: c.new, active: c.engaged - c.new, dormant: c.alive - c.engaged, churned: c.customers - c.alive };
+  }
+
+  /** Customers new or active at the month end before `monthEnd` (a month end) who are neither at `monthEnd`. */
+  leavingAt(monthEnd: string): number {
+    const change = this.changes[this.indexAt(monthEnd)];
+    return change?.d === monthEnd ? change.leaving : 0;
+  }
+}
+
+const lastDayOf = (month: string) => formatDay(endOfMonth(parseDay(`${month}-01`)));
+
+/** The month ends inside the period (METRICS.md "Lifecycle": `months`). */
+export function monthEndsIn(period: Period): string[] {
+  return monthsBetween(period.from, period.to)
+    .map(lastDayOf)
+    .filter((d) => d >= period.from && d <= period.to);
+}
+
+/** The month end before a month end's month. */
+export function previousMonthEnd(monthEnd: string): string {
+  return shiftDay(`${monthOf(monthEnd)}-01`, -1);
+}
+
+export function churnRate(timeline: StageTimeline, monthEnd: string): number | null {
+  const base = timeline.stagesAt(previousMonthEnd(monthEnd));
+  const engaged = base.new + base.active;
+  return engaged === 0 ? null : timeline.leavingAt(monthEnd) / engaged;
+}
+
+export function lifecycleMonths(timeline: StageTimeline, period: Period): LifecycleMonth[] {
+  return monthEndsIn(period).map((d) => ({
+    month: monthOf(d),
+    ...timeline.stagesAt(d),
+    churn_rate: churnRate(timeline, d),
+  }));
+}
+
+/**
+ * New buyers of the period (METRICS.md `new_buyers`, under the same filters) by the channel of
+ * their first paid order ever: the earliest paid order by timestamp, ties by order_id, whatever
+ * the filters (DATA.md's taxonomy; blank is `unattributed`).
+ */
+export function acquisitionSql(period: Period, filters: Filters, derived: boolean): string {
+  const span = `BETWEEN ${dateSql(period.from)} AND ${dateSql(period.to)}`;
+  if (derived) {
+    // Every customer whose first paid order is in the period bought in it; a filter keeps those with a filtered paid order there.
+    const filtered =
+      activeDimensions(filters).length === 0
+        ? ''
+        : `AND c.cid IN (SELECT o.cid FROM ${ORDERS_TABLE} o WHERE o.is_paid AND o.order_date ${span} AND ${ordersRelation(true).filter(filters, 'o')})`;
+    return `SELECT c.first_channel AS channel, CAST(count(*) AS INTEGER) AS new_buyers
+FROM ${CUSTOMERS_TABLE} c WHERE c.first_paid_date ${span} ${filtered}
+GROUP BY channel ORDER BY new_buyers DESC, channel`;
+  }
+  return `WITH
+firsts AS (
+  SELECT o.customer_key, ${CUSTOMER_FACTS.first_channel} AS channel
+  FROM orders o JOIN (${firstPaidSql(false)}) f ON f.customer_key = o.customer_key AND o.order_date = f.first_paid_date
+  WHERE ${paidSql('o')} AND o.order_date ${span}
+  GROUP BY o.customer_key
+),
+buyers AS (
+  SELECT DISTINCT o.customer_key FROM orders o WHERE ${paidSql('o')} AND o.order_date ${span} AND ${ordersFilterSql(filters, 'o')}
+)
+SELECT channel, CAST(count(*) AS INTEGER) AS new_buyers
+FROM firsts JOIN buyers USING (customer_key)
+GROUP BY channel ORDER BY new_buyers DESC, channel`;
+}
+
+/** The stage changes of the orders under the filters, from the result cache when asked before. */
+export async function stageTimeline(engine: Engine, filters: Filters, derived: boolean): Promise<StageTimeline> {
+  return new StageTimeline(await runMetricSql(engine, lifecycleEventsSql(filters, derived)));
+}
+
+/**
+ * The `lifecycle` section for a period: stages at its `to`, at each month end inside it (with the
+ * month's churn rate), and the period's new buyers by first channel. Null without orders or when
+ * a filter names a dimension orders lack.
+ */
+export async function computeLifecycle(
+  engine: Engine,
+  period: Period,
+  filters: Filters = {},
+  description?: DataDescription,
+): Promise<Lifecycle | null> {
+  const { ctx, description: data } = await prepareContext(engine, period, filters, description);
+  if (ctx.blocked.includes('orders') || data.orders.rows === 0) return null;
+  const [timeline, acquisition] = await Promise.all([
+    stageTimeline(engine, ctx.filters, ctx.derived),
+    runMetricSql(engine, acquisitionSql(period, ctx.filters, ctx.derived)),
+  ]);
+  return {
+    as_of: period.to,
+    stages: timeline.stagesAt(period.to),
+    months: lifecycleMonths(timeline, period),
+    acquisition: acquisition.map((r) => ({ channel: String(r.channel), new_buyers: Number(r.new_buyers) })),
+  };
+}
