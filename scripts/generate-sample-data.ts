@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { addDays, differenceInCalendarDays, format, getDay, parseISO } from 'date-fns';
+import { sampleMarketing } from './sample-marketing';
 
 const FIRST_DAY = '2024-11-01';
 const LAST_DAY = '2026-10-31';
@@ -265,6 +266,10 @@ const files: Record<string, { header: string; rows: string[] }> = {
   },
   'users.csv.gz': { header: 'user_id,registered_at,channel,region,member_tier', rows: users },
 };
+// Marketing (issue 14) from a stream of its own: the files above keep their bytes.
+const marketing = sampleMarketing(orderRows, FIRST_DAY, LAST_DAY);
+files['marketing_spend.csv.gz'] = marketing.spend;
+files['campaigns.csv.gz'] = marketing.campaigns;
 
 mkdirSync(OUT, { recursive: true });
 for (const [name, { header, rows }] of Object.entries(files)) {
