@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Engine } from '../engine/engine';
 import { getBrowserEngine } from '../engine/browser';
+import { loadSampleMarketing } from '../model/sample-marketing';
 import { loadSampleShop } from '../model/sample-shop';
 import { useAppStore, type DatasetOrigin } from '../stores/app-store';
 import { useImportStore } from '../features/data/import-store';
@@ -8,7 +9,7 @@ import { listStoredFiles } from '../dataset/stored-files';
 import { replayStoredFiles } from '../dataset/restore-stored';
 import { hasStartupSnapshot } from './startup-seed';
 
-import { fetchSampleFiles } from '../dataset/sample-files';
+import { fetchSampleFiles, fetchSampleMarketingFiles } from '../dataset/sample-files';
 import { afterDataChange } from '../dataset/data-lifecycle';
 import { EngineProvider } from '../dataset/engine-context';
 
@@ -50,6 +51,7 @@ async function boot(onPhase: (s: BootState) => void): Promise<Booted> {
     // No file of the user's came back (or there are none): the sample shop, never an empty page.
     onPhase({ phase: 'sample' });
     await loadSampleShop(engine, await (samplePromise ?? fetchSampleFiles()));
+    await loadSampleMarketing(engine, await fetchSampleMarketingFiles());
   }
   performance.mark('ys:data-loaded');
   await afterDataChange(engine);

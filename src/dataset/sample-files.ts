@@ -2,6 +2,9 @@ import ordersUrl from '../../sample-data/orders.csv.gz?url';
 import itemsUrl from '../../sample-data/order_items.csv.gz?url';
 import trafficUrl from '../../sample-data/traffic.csv.gz?url';
 import usersUrl from '../../sample-data/users.csv.gz?url';
+import spendUrl from '../../sample-data/marketing_spend.csv.gz?url';
+import campaignsUrl from '../../sample-data/campaigns.csv.gz?url';
+import type { SampleMarketingFiles } from '../model/sample-marketing';
 import type { SampleFiles } from '../model/sample-shop';
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -16,4 +19,10 @@ export async function fetchSampleFiles(): Promise<SampleFiles> {
     [ordersUrl, itemsUrl, trafficUrl, usersUrl].map(fetchBytes),
   );
   return { orders: orders!, order_items: order_items!, traffic: traffic!, users: users! };
+}
+
+/** The sample shop's marketing files (issue 14): daily spend and the promotion calendar. */
+export async function fetchSampleMarketingFiles(): Promise<SampleMarketingFiles> {
+  const [marketing_spend, campaigns] = await Promise.all([spendUrl, campaignsUrl].map(fetchBytes));
+  return { marketing_spend: marketing_spend!, campaigns: campaigns! };
 }
