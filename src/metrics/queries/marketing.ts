@@ -10,8 +10,8 @@ import { contextFor, queryMetrics, type PreparedContext } from '../context';
 import { hasDerived } from '../derived-state';
 import { describeData, type DataDescription } from '../describe';
 import { channelSql, ordersFilterSql, type Filters } from '../filters';
-import { compareChannels, dimensionGrouping } from '../groupings';
-import { periodDays, shiftDay, type Period } from '../periods';
+import { bucketGrouping, bucketStartSql, compareChannels, dimensionGrouping } from '../groupings';
+import { periodBuckets, periodDays, shiftDay, type Grain, type Period } from '../periods';
 import {
   cac,
   COUPON_CODE_SQL,
@@ -507,4 +507,91 @@ export async function computeMarketing(
     coupons: gmv === null ? [] : await couponRows(engine, prepared, period),
     campaigns: await campaignRows(engine, prepared, m, period),
   };
+}
+
+/** One bucket of the spend series: spend per channel, shop GMV, and ROAS (gmv ÷ all spend of the bucket). */
+export interface MarketingSeriesRow {
+  period: string;
+  spend: Record<string, number>;
+  total_spend: number | null;
+  gmv: number | null;
+  roas: number | null;
+}
+
+/**
+ * Spend by channel and ROAS per date bucket of the period (the Marketing page's chart). Every
+ * bucket is a row; spend is null in a bucket wholly outside the spend's dates.
+ */
+export async function computeMarketingSeries(
+  engine: Engine,
+  period: Period,
+  grain: Grain,
+  filters: Filters = {},
+  description?: DataDescription,
+): Promise<MarketingSeriesRow[]> {
+  const data = description ?? (await describeData(engine));
+  const m = await describeMarketing(engine);
+  const prepared = contextFor(data, period, filters, hasDerived(engine));
+  const buckets = periodBuckets(period, grain);
+  const gmvRows = await queryMetrics(engine, prepared, ['gmv'], bucketGrouping(period, grain));
+  const gmvBy = new Map(gmvRows.map((r) => [String(r.grp), num(r.gmv)]));
+  const spendBy = new Map<string, Record<string, number>>();
+  if (spendCovered(m, prepared.ctx.filters, period)) {
+    const rows = await runMetricSql(
+      engine,
+      `SELECT ${bucketStartSql(grain, 'm.date')}::VARCHAR AS start, ${channelSql('m.channel')} AS channel,
+         sum(m.spend)::DOUBLE AS spend
+       FROM marketing_spend m
+       WHERE m.date BETWEEN ${day(period.from)} AND ${day(period.to)} AND ${spendFilterSql(prepared.ctx.filters)}
+       GROUP BY ALL`,
+    );
+    for (const r of rows) {
+      const key = String(r.start).slice(0, 10);
+      const entry = spendBy.get(key) ?? {};
+      entry[String(r.channel)] = Number(r.spend);
+      spendBy.set(key, entry);
+    }
+  }
+  return buckets.map((b) => {
+    const spend = spendBy.get(b.start) ?? {};
+    const covered = spendCovered(m, prepared.ctx.filters, { from: b.from, to: b.to });
+    const total = covered ? Object.values(spend).reduce((a, v) => a + v, 0) : null;
+    const gmv = gmvBy.get(b.label) ?? null;
+    return { period: b.label, spend, total_spend: total, gmv, roas: ratioFrom(roas, { gmv, spend: total }) };
+  });
+}
+
+/** A day of a campaign's before / during / after chart. */
+export interface CampaignDay {
+  date: string;
+  phase: 'before' | 'during' | 'after';
+  gmv: number;
+}
+
+/**
+ * Shop GMV per day from 28 days before a campaign to 14 days after it, within the orders' dates,
+ * under the view's filters: the chart behind `baseline_daily_gmv`, `uplift` and `after_dip`.
+ */
+export async function computeCampaignDays(
+  engine: Engine,
+  campaign: { starts_on: string; ends_on: string },
+  filters: Filters = {},
+  description?: DataDescription,
+): Promise<CampaignDay[]> {
+  const data = description ?? (await describeData(engine));
+  const { firstDate, lastDate } = data.orders;
+  if (firstDate === null || lastDate === null) return [];
+  const wanted = { from: shiftDay(campaign.starts_on, -BASELINE_DAYS), to: shiftDay(campaign.ends_on, AFTER_DAYS) };
+  const span = {
+    from: wanted.from > firstDate ? wanted.from : firstDate,
+    to: wanted.to < lastDate ? wanted.to : lastDate,
+  };
+  if (span.from > span.to) return [];
+  const prepared = contextFor(data, span, filters, hasDerived(engine));
+  const rows = await queryMetrics(engine, prepared, ['gmv'], bucketGrouping(span, 'day'));
+  return rows.map((r) => {
+    const date = String(r.grp);
+    const phase = date < campaign.starts_on ? 'before' : date > campaign.ends_on ? 'after' : 'during';
+    return { date, phase, gmv: num(r.gmv) ?? 0 };
+  });
 }

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine';
 import { dropDerived, rebuildDerived } from '../../../src/metrics/derived';
-import { campaignWindows, computeMarketing } from '../../../src/metrics/queries/marketing';
+import {
+  campaignWindows,
+  computeCampaignDays,
+  computeMarketing,
+  computeMarketingSeries,
+} from '../../../src/metrics/queries/marketing';
 import { MARKETING_REGISTRY } from '../../../src/metrics/registry/marketing';
 import { ENGINES } from '../../fixtures/metrics/tables';
 import { FULL_MARKETING_SHOP, loadMarketingShop } from '../../fixtures/metrics/marketing-shop';
@@ -223,6 +228,30 @@ describe.each(ENGINES)('marketing on $name', ({ create }) => {
       expect(quiet!.roas).toBeNull(); // 146 ÷ 0
       expect(quiet!.marketing_cost_ratio).toBe(0); // 0 ÷ (o8 90 + o9 56)
     });
+  });
+
+  it('gives spend by channel and ROAS per month', async () => {
+    await rebuildDerived(engine);
+    const rows = await computeMarketingSeries(engine, FEB_MAR, 'month');
+    // February: spend 40 + 20 (paid_search) and 30 + 30 (paid_social); GMV o4 150 + o5 60 + o7 140 = 350.
+    // March: affiliate 50, referral 25; GMV o9 56 + o8 90 = 146.
+    expect(rows).toEqual([
+      { period: '2025-02', spend: { paid_search: 60, paid_social: 60 }, total_spend: 120, gmv: 350, roas: 350 / 120 },
+      { period: '2025-03', spend: { affiliate: 50, referral: 25 }, total_spend: 75, gmv: 146, roas: 146 / 75 },
+    ]);
+  });
+
+  it('gives a campaign’s days from 28 before to 14 after, by phase', async () => {
+    const days = await computeCampaignDays(engine, { starts_on: '2025-02-01', ends_on: '2025-02-03' });
+    // 2025-01-04 .. 2025-02-17: 28 + 3 + 14 = 45 days.
+    expect(days).toHaveLength(45);
+    expect(days[0]).toEqual({ date: '2025-01-04', phase: 'before', gmv: 0 });
+    expect(days.find((d) => d.date === '2025-01-10')).toEqual({ date: '2025-01-10', phase: 'before', gmv: 280 });
+    expect(days.filter((d) => d.phase === 'during').map((d) => d.gmv)).toEqual([150, 60, 0]);
+    expect(days.filter((d) => d.phase === 'after').reduce((a, d) => a + d.gmv, 0)).toBe(140);
+    // Clipped to the orders' dates: launch's after-window would run to 04-11, the data ends 03-31.
+    const launch = await computeCampaignDays(engine, { starts_on: '2025-03-25', ends_on: '2025-03-28' });
+    expect(launch.at(-1)).toEqual({ date: '2025-03-31', phase: 'after', gmv: 90 });
   });
 
   it('is null without a marketing table', async () => {
