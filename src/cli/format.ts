@@ -2,6 +2,7 @@ import { toCsv, type CsvColumn } from '../lib/csv';
 import { formatDelta, formatValue, MISSING, relativeChange, type Unit } from '../lib/format';
 import { ENTRIES, KPI_IDS, type ComponentId } from '../metrics/registry';
 import type { ReportJson } from '../metrics/report-types';
+import { lifecycleCsvRows, renderLifecycleMarkdown } from './format-lifecycle';
 import { marketingCsvRows, renderMarketingMarkdown } from './format-marketing';
 
 export type ReportFormat = 'json' | 'md' | 'csv';
@@ -40,7 +41,10 @@ export function renderCsv(report: ReportJson): string {
       change: relativeChange(value, previous),
     };
   });
-  return toCsv([...rows, ...marketingCsvRows(report.marketing)], KPI_CSV_COLUMNS);
+  return toCsv(
+    [...rows, ...marketingCsvRows(report.marketing), ...lifecycleCsvRows(report.lifecycle)],
+    KPI_CSV_COLUMNS,
+  );
 }
 
 function show(value: number | null, unit: Unit, currency: string | null): string {
@@ -171,6 +175,7 @@ export function renderMarkdown(report: ReportJson): string {
   }
 
   if (report.marketing) parts.push(renderMarketingMarkdown(report.marketing, currency, table));
+  if (report.lifecycle) parts.push(renderLifecycleMarkdown(report.lifecycle, table));
 
   if (report.targets.length) {
     const rows = report.targets.map((t) => {

@@ -3,6 +3,7 @@ import type { CohortRow } from './queries/cohorts';
 import type { ChannelRow } from './queries/by-channel';
 import type { FunnelRow } from './queries/funnel';
 import type { Kpis } from './queries/kpis';
+import type { Lifecycle } from './queries/lifecycle';
 import type { MarketingSection } from './queries/marketing';
 import type { SeriesRow } from './queries/series';
 import type { Grain, Period } from './periods';
@@ -61,5 +62,7 @@ export interface ReportJson {
   targets: ReportTargetRow[];
   /** METRICS.md "Report JSON" `marketing`: null unless marketing_spend or campaigns holds rows. */
   marketing: MarketingSection | null;
+  /** METRICS.md "Report JSON" `lifecycle`: needs only orders; null without them. */
+  lifecycle: Lifecycle | null;
   data_quality: DataQuality;
 }

@@ -8,6 +8,7 @@ import { computeByChannel } from './queries/by-channel';
 import { computeCohorts, type CohortMode } from './queries/cohorts';
 import { computeFunnel } from './queries/funnel';
 import { computeKpis } from './queries/kpis';
+import { computeLifecycle } from './queries/lifecycle';
 import { computeMarketing, spendUnsupported } from './queries/marketing';
 import { computeSeries } from './queries/series';
 import type { DataQuality, ReportJson, ReportTargetRow } from './report-types';
@@ -68,6 +69,7 @@ export async function computeReport(engine: Engine, options: ReportOptions): Pro
   const spendDims = spendUnsupported(prepared.ctx.filters);
   if (marketing && spendDims.length)
     options.onNotice?.(`marketing_spend cannot be filtered by ${spendDims.join(', ')}: spend figures are null`);
+  const lifecycle = await computeLifecycle(engine, period, filters, description);
 
   return {
     period: { from: period.from, to: period.to },
@@ -80,6 +82,7 @@ export async function computeReport(engine: Engine, options: ReportOptions): Pro
     by_channel: byChannel,
     targets,
     marketing,
+    lifecycle,
     data_quality: options.dataQuality ?? {},
   };
 }

@@ -59,9 +59,22 @@ describe('yardstick report --json', () => {
       'by_channel',
       'targets',
       'marketing',
+      'lifecycle',
       'data_quality',
     ]);
     expect(report.marketing).toBeNull(); // no marketing table loaded
+    // Lifecycle needs only orders: stages on `to`, the one month end inside February.
+    expect(Object.keys(report.lifecycle)).toEqual(['as_of', 'stages', 'months', 'acquisition']);
+    expect(report.lifecycle.as_of).toBe('2025-02-28');
+    expect(report.lifecycle.months.map((m: { month: string }) => m.month)).toEqual(['2025-02']);
+    expect(Object.keys(report.lifecycle.months[0])).toEqual([
+      'month',
+      'new',
+      'active',
+      'dormant',
+      'churned',
+      'churn_rate',
+    ]);
     expect(Object.keys(report.kpis)).toEqual([...KPI_IDS]);
     expect(Object.keys(report.comparison)).toEqual(['from', 'to', 'kpis']);
     expect(report.series.grain).toBe('month');
@@ -197,8 +210,16 @@ describe('yardstick report: formats, files and flags', () => {
     expect(run.stdout).toBe('');
     const lines = (await readFile(out, 'utf8')).trim().split('\r\n'); // RFC 4180, as every CSV we write
     expect(lines[0]).toBe('metric,label,unit,value,comparison,change');
-    expect(lines).toHaveLength(1 + 21);
+    expect(lines).toHaveLength(1 + 21 + 5); // the KPIs, then the lifecycle's stages on `to` and its last churn rate
     expect(lines).toContain('gmv,GMV,money,200,,');
+    // Feb 28: b (first Feb 5) and d (Feb 28) new, a (first Jan 10, last Feb 3) active. Jan 31: a new (21 days), still active: churn 0.
+    expect(lines.slice(-5)).toEqual([
+      'lifecycle_new,New customers on 2025-02-28,count,2,,',
+      'lifecycle_active,Active customers on 2025-02-28,count,1,,',
+      'lifecycle_dormant,Dormant customers on 2025-02-28,count,0,,',
+      'lifecycle_churned,Churned customers on 2025-02-28,count,0,,',
+      'churn_rate,Monthly churn rate (2025-02),rate,0,,',
+    ]);
     expect(lines).toContain('sessions,Sessions,count,,,'); // no traffic: empty, not 0
   });
 

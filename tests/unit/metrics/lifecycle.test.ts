@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderCsv, renderMarkdown } from '../../../src/cli/format';
 import type { Engine } from '../../../src/engine/engine';
 import { dropDerived, rebuildDerived } from '../../../src/metrics/derived';
 import { computeLifecycle, type Lifecycle } from '../../../src/metrics/queries/lifecycle';
+import { computeReport } from '../../../src/metrics/report';
 import { ENGINES, loadTables, type OrderFixture } from '../../fixtures/metrics/tables';
 
 /*
@@ -150,6 +152,28 @@ describe.each(ENGINES)('customer lifecycle on $name', ({ create }) => {
       expect(await computeLifecycle(empty, PERIOD)).toBeNull();
     } finally {
       await empty.close();
+    }
+  });
+});
+
+describe.each(ENGINES)('the report’s lifecycle section on $name', ({ create }) => {
+  it('is the section the Customers page shows, in --json, Markdown and CSV', async () => {
+    const engine = await create();
+    try {
+      await loadTables(engine, { orders: MONTH_ORDERS });
+      await rebuildDerived(engine);
+      const report = await computeReport(engine, { period: PERIOD });
+      expect(report.lifecycle).toEqual(EXPECTED);
+      const md = renderMarkdown(report);
+      expect(md).toContain('## Customer lifecycle');
+      expect(md).toMatch(/\| 2025-04 +\| +1 \| +2 \| +1 \| +1 \| +33\.33% \|/);
+      expect(md).toMatch(/\| 2025-08 +\| +1 \| +0 \| +2 \| +3 \| +— \|/);
+      const csv = renderCsv(report);
+      expect(csv).toContain('lifecycle_churned,Churned customers on 2025-08-31,count,3');
+      // August's churn cannot be computed: an empty value, never 0.
+      expect(csv).toMatch(/churn_rate,Monthly churn rate \(2025-08\),rate,,/);
+    } finally {
+      await engine.close();
     }
   });
 });
