@@ -234,3 +234,93 @@ export async function computeLifecycle(
     acquisition: acquisition.map((r) => ({ channel: String(r.channel), new_buyers: Number(r.new_buyers) })),
   };
 }
+
+/** The stage of a customer in SQL, from their first paid date, their last one up to `day` (both dates) and the day. */
+function stageSql(first: string, last: string, day: string): string {
+  return `CASE WHEN ${first} IS NULL OR ${first} > ${day} THEN NULL
+    WHEN ${day} - ${first} <= ${STAGE_LIMITS.new} THEN 'new'
+    WHEN ${day} - ${last} <= ${STAGE_LIMITS.active} THEN 'active'
+    WHEN ${day} - ${last} <= ${STAGE_LIMITS.dormant} THEN 'dormant' ELSE 'churned' END`;
+}
+
+/**
+ * Per customer with a (filtered) paid order on or before `day`: their stage on `day` and on the
+ * month end before `day`'s month (null: not a customer yet), first and last paid dates up to
+ * `day`, paid orders and their total up to `day`. Customer ids as written (the first spelling).
+ */
+export function customerStagesSql(day: string, filters: Filters): string {
+  const d = dateSql(day);
+  const p = dateSql(previousMonthEnd(day));
+  return `WITH facts AS (
+  SELECT o.customer_key, min(o.customer_id) AS customer_id, min(o.order_date) AS first_paid,
+         max(o.order_date) AS last_paid, max(o.order_date) FILTER (WHERE o.order_date <= ${p}) AS last_paid_before,
+         count(*) AS paid_orders, CAST(sum(o.order_total) AS DOUBLE) AS paid_total
+  FROM orders o
+  WHERE ${paidSql('o')} AND o.order_date <= ${d} AND ${ordersFilterSql(filters, 'o')}
+  GROUP BY o.customer_key
+)
+SELECT customer_id, strftime(first_paid, '%Y-%m-%d') AS first_paid, strftime(last_paid, '%Y-%m-%d') AS last_paid,
+       CAST(${d} - last_paid AS INTEGER) AS days_since_last, CAST(paid_orders AS INTEGER) AS paid_orders, paid_total,
+       ${stageSql('first_paid', 'last_paid', d)} AS stage,
+       ${stageSql('first_paid', 'last_paid_before', p)} AS stage_before
+FROM facts`;
+}
+
+export interface StageMove {
+  /** Stage at the month end before the month of the day; null: not a customer then. */
+  from: Stage | null;
+  to: Stage;
+  customers: number;
+}
+
+/**
+ * Movement between stages this month: customers by their stage at the month end before the
+ * month of `day` and on `day` (how many dormant customers came back, how many active ones slept).
+ */
+export async function computeStageMoves(engine: Engine, day: string, filters: Filters = {}): Promise<StageMove[]> {
+  const { ctx, description } = await prepareContext(engine, { from: day, to: day }, filters);
+  if (ctx.blocked.includes('orders') || description.orders.rows === 0) return [];
+  const rows = await runMetricSql(
+    engine,
+    `SELECT stage_before, stage, CAST(count(*) AS INTEGER) AS customers FROM (${customerStagesSql(day, ctx.filters)}) GROUP BY ALL`,
+  );
+  const order = (s: unknown) => (s === null ? -1 : STAGES.indexOf(s as Stage));
+  return rows
+    .map((r) => ({
+      from: r.stage_before === null ? null : (String(r.stage_before) as Stage),
+      to: String(r.stage) as Stage,
+      customers: Number(r.customers),
+    }))
+    .sort((a, b) => order(a.from) - order(b.from) || order(a.to) - order(b.to));
+}
+
+export interface StageCustomer {
+  customer_id: string;
+  first_paid: string;
+  last_paid: string;
+  days_since_last: number;
+  paid_orders: number;
+  paid_total: number;
+}
+
+/** The customers of one stage on `day` (for a win-back campaign), longest since their last order first. */
+export async function computeStageCustomers(
+  engine: Engine,
+  day: string,
+  stage: Stage,
+  filters: Filters = {},
+): Promise<StageCustomer[]> {
+  const { ctx, description } = await prepareContext(engine, { from: day, to: day }, filters);
+  if (ctx.blocked.includes('orders') || description.orders.rows === 0) return [];
+  const rows = await engine.query(
+    `SELECT * FROM (${customerStagesSql(day, ctx.filters)}) WHERE stage = '${stage}' ORDER BY days_since_last DESC, customer_id`,
+  );
+  return rows.map((r) => ({
+    customer_id: String(r.customer_id),
+    first_paid: String(r.first_paid),
+    last_paid: String(r.last_paid),
+    days_since_last: Number(r.days_since_last),
+    paid_orders: Number(r.paid_orders),
+    paid_total: Number(r.paid_total),
+  }));
+}

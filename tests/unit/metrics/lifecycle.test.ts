@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderCsv, renderMarkdown } from '../../../src/cli/format';
 import type { Engine } from '../../../src/engine/engine';
 import { dropDerived, rebuildDerived } from '../../../src/metrics/derived';
-import { computeLifecycle, type Lifecycle } from '../../../src/metrics/queries/lifecycle';
+import {
+  computeLifecycle,
+  computeStageCustomers,
+  computeStageMoves,
+  type Lifecycle,
+} from '../../../src/metrics/queries/lifecycle';
 import { computeReport } from '../../../src/metrics/report';
 import { ENGINES, loadTables, type OrderFixture } from '../../fixtures/metrics/tables';
 
@@ -143,6 +148,45 @@ describe.each(ENGINES)('customer lifecycle on $name', ({ create }) => {
     expect(lc?.acquisition).toEqual([]);
     const march = await computeLifecycle(engine, { from: '2025-03-01', to: '2025-03-31' }, { channel: ['email'] });
     expect(march?.acquisition).toEqual([{ channel: 'email', new_buyers: 1 }]);
+  });
+
+  it('moves between stages this month: the stage at the previous month end against the stage on the day', async () => {
+    // Apr 30 → May 31 (table above): e new → active, d active → active, b active → dormant, a dormant → dormant, c churned.
+    expect(await computeStageMoves(engine, '2025-05-31')).toEqual([
+      { from: 'new', to: 'active', customers: 1 },
+      { from: 'active', to: 'active', customers: 1 },
+      { from: 'active', to: 'dormant', customers: 1 },
+      { from: 'dormant', to: 'dormant', customers: 1 },
+      { from: 'churned', to: 'churned', customers: 1 },
+    ]);
+    // Mar 31 → Apr 15: e (first Apr 1) was no customer on Mar 31.
+    expect((await computeStageMoves(engine, '2025-04-15')).find((m) => m.from === null)).toEqual({
+      from: null,
+      to: 'new',
+      customers: 1,
+    });
+  });
+
+  it('lists the customers of a stage, longest since their last order first', async () => {
+    // Dormant on May 31: a (last Jan 1, 150 days), b (written 'b' and 'B'; last Feb 10, 110 days, 2 orders).
+    expect(await computeStageCustomers(engine, '2025-05-31', 'dormant')).toEqual([
+      {
+        customer_id: 'a',
+        first_paid: '2025-01-01',
+        last_paid: '2025-01-01',
+        days_since_last: 150,
+        paid_orders: 1,
+        paid_total: 10,
+      },
+      {
+        customer_id: 'B',
+        first_paid: '2024-12-20',
+        last_paid: '2025-02-10',
+        days_since_last: 110,
+        paid_orders: 2,
+        paid_total: 20,
+      },
+    ]);
   });
 
   it('is null without orders', async () => {
