@@ -14,6 +14,7 @@ const NAV: { id: PageId; label: MessageKey; icon: string }[] = [
   { id: 'sales', label: 'nav.sales', icon: '¥' },
   { id: 'traffic', label: 'nav.traffic', icon: '⇢' },
   { id: 'customers', label: 'nav.customers', icon: '◎' },
+  { id: 'marketing', label: 'nav.marketing', icon: '✦' },
   { id: 'goals', label: 'nav.goals', icon: '◉' },
   { id: 'data', label: 'nav.data', icon: '▤' },
   { id: 'sql', label: 'nav.sql', icon: '⌘' },

@@ -4,6 +4,7 @@ import { DataPage } from '../features/data/DataPage';
 import { SalesPage } from '../features/sales/SalesPage';
 import { TrafficPage } from '../features/traffic/TrafficPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
+import { MarketingPage } from '../features/marketing/MarketingPage';
 import { SqlPage } from '../features/sql/SqlPage';
 import { GoalsPage } from '../features/goals/GoalsPage';
 import { GmvPaceCard } from '../features/goals/GmvPaceCard';
@@ -25,6 +26,7 @@ export const PAGES: Partial<Record<PageId, ComponentType>> = {
   sales: SalesPage,
   traffic: TrafficPage,
   customers: CustomersPage,
+  marketing: MarketingPage,
   sql: SqlPage,
   goals: GoalsPage,
 };

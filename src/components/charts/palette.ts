@@ -17,3 +17,5 @@ export const DOWN = '#c92a2a';
 /** A target's floor-to-stretch band, and its edge in the legend. */
 export const BAND = '#e8edff';
 export const BAND_EDGE = '#c5d0fa';
+/** Distinct colours for parts of a stack (spend by channel), in order. */
+export const CHANNEL_COLORS = ['#3b5bdb', '#74c0fc', '#f59f00', '#2b8a3e', '#ae3ec9', '#e8590c', '#0ca678', '#868e96', '#c92a2a'];

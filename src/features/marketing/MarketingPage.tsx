@@ -1,0 +1,83 @@
+import { KpiCard } from '../../components/ui/KpiCard';
+import { PageHead } from '../../components/ui/PageHead';
+import { usePageScope } from '../../components/ui/page-scope';
+import { EmptyState, ErrorBox } from '../../components/ui/states';
+import { useStable } from '../../components/ui/use-stable';
+import { useEngineQuery } from '../../dataset/use-engine-query';
+import { useComparison } from '../../dataset/use-view';
+import { useT } from '../../i18n/use-t';
+import { computeMarketing } from '../../metrics/queries/marketing';
+import { MARKETING_ENTRIES, MARKETING_TOTAL_IDS } from '../../metrics/registry/marketing';
+import { useAppStore } from '../../stores/app-store';
+import { CampaignCalendarPanel } from './CampaignCalendarPanel';
+import { ChannelPanel } from './ChannelPanel';
+import { CouponsPanel } from './CouponsPanel';
+import { useMarketingLabel } from './marketing-labels';
+import { SpendTrendPanel } from './SpendTrendPanel';
+
+/**
+ * The Marketing page (issue 14): spend, ROAS, CAC and the other marketing totals against the
+ * comparison period, spend and ROAS over time, the paid channels, coupons and the campaign
+ * calendar. Every number is computeMarketing's, the runner `yardstick report` prints.
+ */
+export function MarketingPage() {
+  const t = useT();
+  const label = useMarketingLabel();
+  const locale = useAppStore((s) => s.locale);
+  const { scope, description, filters, period, currency } = usePageScope();
+  const comparison = useStable(useComparison(period));
+  const current = useEngineQuery(
+    ['marketing', period, filters],
+    (e) => computeMarketing(e, period!, filters, description.data ?? undefined),
+    period !== null && description.data !== undefined,
+  );
+  const previous = useEngineQuery(
+    ['marketing', comparison, filters],
+    (e) => computeMarketing(e, comparison!, filters, description.data ?? undefined),
+    comparison !== null && description.data !== undefined,
+  );
+  const section = current.data;
+  const before = previous.data;
+
+  return (
+    <>
+      <PageHead title={t('marketing.title')} />
+      {current.error && <ErrorBox title={t('error.query')} error={current.error} />}
+      {section === null ? (
+        <EmptyState>
+          <strong>{t('marketing.emptyTitle')}</strong>
+          <br />
+          {t('marketing.empty')}
+        </EmptyState>
+      ) : (
+        <>
+          <div className="kpi-grid kpi-row" data-section="marketing-totals">
+            {MARKETING_TOTAL_IDS.map((id) => (
+              <KpiCard
+                key={id}
+                id={id}
+                label={label(id)}
+                value={section ? section[id] : null}
+                previous={comparison ? (before ? before[id] : null) : undefined}
+                // ROAS reads as a multiple (7.21), not a percentage.
+                unit={id === 'roas' ? 'number' : MARKETING_ENTRIES[id].unit}
+                currency={currency}
+                locale={locale}
+                lowerIsBetter={MARKETING_ENTRIES[id].direction === 'lower'}
+                loading={section === undefined}
+              />
+            ))}
+          </div>
+          {scope && section && (
+            <>
+              <SpendTrendPanel scope={scope} />
+              <ChannelPanel scope={scope} section={section} previous={before ?? null} />
+              <CampaignCalendarPanel scope={scope} section={section} />
+              <CouponsPanel scope={scope} section={section} />
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+}

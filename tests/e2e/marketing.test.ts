@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeWasmEngine } from '../../src/engine/node';
+import { rebuildDerived } from '../../src/metrics/derived';
+import type { MarketingSection } from '../../src/metrics/queries/marketing';
+import { MARKETING_TOTAL_IDS } from '../../src/metrics/registry/marketing';
+import { computeReport } from '../../src/metrics/report';
+import { loadSampleMarketing } from '../../src/model/sample-marketing';
+import { loadSampleShop } from '../../src/model/sample-shop';
+import { chartsDrawn, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
+
+/**
+ * The Marketing page (issue 14) shows, for a view of the sample shop, the numbers of the report's
+ * `marketing` section for the same view: computeReport on DuckDB-WASM in Node over the same
+ * sample files, the code `yardstick report` runs (the CLI's --spend / --campaigns flags come with
+ * the operations tables' plumbing). November 2025 holds Double 11 and Black Friday.
+ */
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const DATA = path.join(ROOT, 'sample-data');
+const VIEW = { from: '2025-11-01', to: '2025-11-30' } as const;
+
+let server: AppServer;
+let browser: Browser;
+let marketing: MarketingSection;
+
+async function nodeReport(): Promise<MarketingSection> {
+  const engine = await createNodeWasmEngine();
+  const read = (name: string) => new Uint8Array(readFileSync(path.join(DATA, name)));
+  await loadSampleShop(engine, {
+    orders: read('orders.csv.gz'),
+    order_items: read('order_items.csv.gz'),
+    traffic: read('traffic.csv.gz'),
+    users: read('users.csv.gz'),
+  });
+  await loadSampleMarketing(engine, {
+    marketing_spend: read('marketing_spend.csv.gz'),
+    campaigns: read('campaigns.csv.gz'),
+  });
+  await rebuildDerived(engine);
+  const report = await computeReport(engine, { period: VIEW });
+  await engine.close();
+  return report.marketing!;
+}
+
+beforeAll(async () => {
+  [server, browser, marketing] = await Promise.all([startSnapshotPreview(), launchBrowser(), nodeReport()]);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(locale: 'en-US' | 'zh-CN'): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}/?page=marketing&from=${VIEW.from}&to=${VIEW.to}`);
+  await page.waitForSelector('.shell[data-engine="ready"]', { timeout: 90_000 });
+  await page.waitForFunction(
+    () => {
+      const cards = [...document.querySelectorAll('[data-section="marketing-totals"] [data-kpi]')];
+      return cards.length > 0 && cards.every((c) => !c.getAttribute('aria-busy') && c.getAttribute('data-value') !== '');
+    },
+    undefined,
+    { timeout: 90_000 },
+  );
+  return { page, errors, close: () => context.close() };
+}
+
+describe('the Marketing page', () => {
+  it('the report has the month’s spend and its campaigns', () => {
+    expect(marketing.spend).toBeGreaterThan(0);
+    expect(marketing.campaigns.map((c) => c.campaign)).toEqual(['double11_2025', 'black_friday_2025']);
+  });
+
+  it('shows the report’s marketing totals, channel rows and campaigns for the same view', async () => {
+    const { page, errors, close } = await open('en-US');
+    const cards = await page.$$eval('[data-section="marketing-totals"] [data-kpi]', (els) =>
+      els.map((e) => ({ id: e.getAttribute('data-kpi') ?? '', value: e.getAttribute('data-value') })),
+    );
+    expect(cards.map((c) => c.id)).toEqual([...MARKETING_TOTAL_IDS]);
+    for (const card of cards) {
+      expect(Number(card.value), card.id).toBe(marketing[card.id as (typeof MARKETING_TOTAL_IDS)[number]]);
+    }
+    const channels = await page.$$eval('[data-panel="marketing-channels"] tbody tr', (rows) => rows.length);
+    expect(channels).toBe(marketing.by_channel.length);
+    const bars = await page.$$eval('.timeline-bar', (els) => els.map((e) => e.getAttribute('data-campaign')));
+    expect(bars).toEqual(marketing.campaigns.map((c) => c.campaign));
+
+    await page.click('.timeline-bar[data-campaign="double11_2025"]');
+    await page.waitForSelector('[data-campaign-detail="double11_2025"]');
+    await chartsDrawn(page);
+    const uplift = await page.textContent('[data-campaign-detail="double11_2025"] [data-fact="uplift"] dd');
+    const expected = marketing.campaigns.find((c) => c.campaign === 'double11_2025')!.uplift!;
+    expect(uplift).toBe(`${(expected * 100).toFixed(1)}%`);
+    await screenshot(page, 'marketing-en');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('reads in Chinese', async () => {
+    const { page, errors, close } = await open('zh-CN');
+    await page.selectOption('[data-control="locale"]', 'zh-CN');
+    await page.waitForSelector('h1:has-text("营销推广与活动")');
+    await chartsDrawn(page);
+    await screenshot(page, 'marketing-zh');
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
