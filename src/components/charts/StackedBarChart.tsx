@@ -1,5 +1,7 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import {
+  Area,
+  AreaChart,
   Bar,
   BarChart,
   CartesianGrid,
@@ -40,6 +42,8 @@ export interface StackedBarChartProps {
   tableLabel: string;
   onSelect?: (label: string) => void;
   height?: number;
+  /** Stacked bars (default), or stacked areas for levels over time (customers by lifecycle stage). */
+  shape?: 'bars' | 'area';
 }
 
 /** Each bar's height: the sum of its parts (a missing part counts as none). */
@@ -68,6 +72,7 @@ export const StackedBarChart = memo(function StackedBarChart({
   tableLabel,
   onSelect,
   height = 240,
+  shape = 'bars',
 }: StackedBarChartProps) {
   const t = useT();
   const [drawn, setDrawn] = useState(false);
@@ -107,49 +112,86 @@ export const StackedBarChart = memo(function StackedBarChart({
       <ChartLegend entries={series} />
       <div className="chart-plot" style={{ height }} role="img" aria-label={summary}>
         <ResponsiveContainer width="100%" height="100%" onResize={onResize}>
-          <BarChart
-            data={data}
-            margin={{ top: 8, right: 8, bottom: 0, left: MARGIN.left }}
-            barCategoryGap="20%"
-            {...(onSelect
-              ? {
-                  onClick: (state: MouseHandlerDataParam) =>
-                    typeof state.activeLabel === 'string' && onSelect(state.activeLabel),
-                  style: { cursor: 'pointer' },
-                }
-              : {})}
-          >
-            <CartesianGrid vertical={false} stroke={GRID} />
-            <XAxis
-              dataKey="label"
-              tickLine={false}
-              axisLine={AXIS_LINE}
-              tick={AXIS_TICK}
-              minTickGap={12}
-              interval="preserveEnd"
-            />
-            <YAxis
-              tickFormatter={axis}
-              tickLine={false}
-              axisLine={false}
-              tick={AXIS_TICK}
-              width={valueAxisWidth(y.ticks(5), axis)}
-              domain={y.domain()}
-              ticks={y.ticks(5)}
-            />
-            <Tooltip content={tooltip} cursor={{ fill: HOVER }} isAnimationActive={false} />
-            {series.map((s, k) => (
-              <Bar
-                key={s.key}
-                dataKey={s.key}
-                name={s.label}
-                stackId="stack"
-                fill={s.color}
-                radius={k === series.length - 1 ? [3, 3, 0, 0] : 0}
-                isAnimationActive={false}
+          {shape === 'area' ? (
+            <AreaChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: MARGIN.left }}>
+              <CartesianGrid vertical={false} stroke={GRID} />
+              <XAxis
+                dataKey="label"
+                tickLine={false}
+                axisLine={AXIS_LINE}
+                tick={AXIS_TICK}
+                minTickGap={12}
+                interval="preserveEnd"
               />
-            ))}
-          </BarChart>
+              <YAxis
+                tickFormatter={axis}
+                tickLine={false}
+                axisLine={false}
+                tick={AXIS_TICK}
+                width={valueAxisWidth(y.ticks(5), axis)}
+                domain={y.domain()}
+                ticks={y.ticks(5)}
+              />
+              <Tooltip content={tooltip} cursor={{ stroke: GRID }} isAnimationActive={false} />
+              {series.map((s) => (
+                <Area
+                  key={s.key}
+                  dataKey={s.key}
+                  name={s.label}
+                  stackId="stack"
+                  type="monotone"
+                  stroke={s.color}
+                  fill={s.color}
+                  fillOpacity={0.85}
+                  isAnimationActive={false}
+                />
+              ))}
+            </AreaChart>
+          ) : (
+            <BarChart
+              data={data}
+              margin={{ top: 8, right: 8, bottom: 0, left: MARGIN.left }}
+              barCategoryGap="20%"
+              {...(onSelect
+                ? {
+                    onClick: (state: MouseHandlerDataParam) =>
+                      typeof state.activeLabel === 'string' && onSelect(state.activeLabel),
+                    style: { cursor: 'pointer' },
+                  }
+                : {})}
+            >
+              <CartesianGrid vertical={false} stroke={GRID} />
+              <XAxis
+                dataKey="label"
+                tickLine={false}
+                axisLine={AXIS_LINE}
+                tick={AXIS_TICK}
+                minTickGap={12}
+                interval="preserveEnd"
+              />
+              <YAxis
+                tickFormatter={axis}
+                tickLine={false}
+                axisLine={false}
+                tick={AXIS_TICK}
+                width={valueAxisWidth(y.ticks(5), axis)}
+                domain={y.domain()}
+                ticks={y.ticks(5)}
+              />
+              <Tooltip content={tooltip} cursor={{ fill: HOVER }} isAnimationActive={false} />
+              {series.map((s, k) => (
+                <Bar
+                  key={s.key}
+                  dataKey={s.key}
+                  name={s.label}
+                  stackId="stack"
+                  fill={s.color}
+                  radius={k === series.length - 1 ? [3, 3, 0, 0] : 0}
+                  isAnimationActive={false}
+                />
+              ))}
+            </BarChart>
+          )}
         </ResponsiveContainer>
       </div>
       <TableAlternative label={tableLabel}>

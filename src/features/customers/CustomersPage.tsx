@@ -3,6 +3,7 @@ import type { MetricId } from '../../metrics/registry';
 import { KpiPage } from '../../components/ui/KpiPage';
 import { BuyerMixPanel } from './BuyerMixPanel';
 import { CohortPanel } from './CohortPanel';
+import { LifecyclePanel } from './LifecyclePanel';
 import { RfmPanel } from './RfmPanel';
 
 export const CUSTOMER_KPIS: MetricId[] = [
@@ -25,6 +26,7 @@ export function CustomersPage() {
       {(scope) => (
         <>
           <BuyerMixPanel scope={scope} />
+          <LifecyclePanel scope={scope} />
           <CohortPanel scope={scope} />
           <RfmPanel scope={scope} />
         </>
