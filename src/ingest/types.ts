@@ -7,7 +7,16 @@ export interface InputFile {
 }
 
 export type SourceId =
-  'canonical' | 'shopify_orders' | 'woocommerce_orders' | 'taobao_orders' | 'ga4_traffic' | 'cn_traffic' | 'custom';
+  | 'canonical'
+  | 'shopify_orders'
+  | 'woocommerce_orders'
+  | 'taobao_orders'
+  | 'ga4_traffic'
+  | 'cn_traffic'
+  | 'google_ads'
+  | 'meta_ads'
+  | 'cn_ads'
+  | 'custom';
 
 export interface Detection {
   table: TableName;

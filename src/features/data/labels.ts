@@ -8,6 +8,9 @@ const SOURCE_LABELS: Record<SourceId, { en: string; zh: string }> = {
   taobao_orders: { en: 'Taobao / Tmall order report', zh: '淘宝 / 天猫订单报表' },
   ga4_traffic: { en: 'Google Analytics 4 export', zh: 'Google Analytics 4 导出' },
   cn_traffic: { en: 'Chinese traffic export', zh: '中文流量报表' },
+  google_ads: { en: 'Google Ads campaign report', zh: 'Google Ads 广告系列报告' },
+  meta_ads: { en: 'Meta Ads report', zh: 'Meta 广告报告' },
+  cn_ads: { en: 'Chinese ad report', zh: '中文推广报表' },
   custom: { en: 'Mapped by hand', zh: '手动映射' },
 };
 
