@@ -160,6 +160,23 @@ export function findHeader(head: Uint8Array, wholeFile: boolean): HeadLayout | n
     }
     break;
   }
+  // Report titles: a Google Ads download opens with "Campaign report" and its date range. Up to
+  // three lines of one field each, right before a line of three fields or more, are not the header.
+  const fields = (at: number, to: number) =>
+    Math.max(...DELIMITERS.map((d) => splitRecord(head.subarray(at, to), d).filter((f) => f.trim() !== '').length));
+  let probe = i;
+  for (let titles = 1; titles <= 3 && probe < head.length && !isBlankLineAt(head, probe); titles++) {
+    const end = lineEnd(head, probe);
+    if (end >= head.length || fields(probe, end) > 1) break;
+    const next = lineEnd(head, end);
+    if (!isBlankLineAt(head, end) && fields(end, next) >= 3) {
+      i = end;
+      line += titles;
+      commentLines += titles;
+      break;
+    }
+    probe = end;
+  }
   if (i >= head.length) return null;
   const rec = recordEnd(head, i);
   const openTooFar = rec.inQuotes && head.length - i >= MAX_QUOTED_RECORD_BYTES;
