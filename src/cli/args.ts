@@ -1,4 +1,5 @@
 import type { ReportFormat } from './format';
+import { OPERATIONS_TABLES, type OperationsTable } from '../model/tables';
 import { COMPARISON_MODES, GRAINS, isDay, type ComparisonMode, type Grain, type Period } from '../metrics/periods';
 import type { Filters } from '../metrics/filters';
 import { DEFAULT_GUNZIP_LIMIT, type GunzipLimit } from '../ingest/decode';
@@ -14,6 +15,8 @@ export interface ReportArgs {
   orderItems: string[];
   traffic: string[];
   users: string[];
+  /** The optional operations tables (DATA.md "Operations tables"), by table. */
+  operations: Record<OperationsTable, string[]>;
   period: Period;
   compare: ComparisonMode;
   grain: Grain;
@@ -33,6 +36,8 @@ export type ParsedArgs =
   { ok: true; command: 'report'; args: ReportArgs } | { ok: true; command: 'help' } | { ok: false; reason: string };
 
 export const USAGE = `Usage: yardstick report --orders FILE… [--traffic FILE…] [--users FILE…] [--order-items FILE…]
+                        [--products FILE…] [--inventory FILE…] [--spend FILE…] [--campaigns FILE…]
+                        [--tickets FILE…] [--reviews FILE…]
                         --from YYYY-MM-DD --to YYYY-MM-DD
                         [--compare previous|yoy|none] [--grain day|week|month|quarter|year]
                         [--targets FILE] [--engine wasm|native] [--json | --format md|csv|json]
@@ -44,11 +49,27 @@ A flag that takes files or values takes one or more of them and may be repeated.
 A period lies between 2000-01-01 and a year after today; a series has at most 3,660 buckets.
 Exit status: 0 on success, 2 on bad arguments or input (the reason on stderr), 1 on anything else.`;
 
+/** The flag that loads each operations table. */
+export const OPERATIONS_FLAGS: Record<OperationsTable, string> = {
+  products: 'products',
+  inventory: 'inventory',
+  marketing_spend: 'spend',
+  campaigns: 'campaigns',
+  service_tickets: 'tickets',
+  reviews: 'reviews',
+};
+
 const MULTI = [
   'orders',
   'order-items',
   'traffic',
   'users',
+  'products',
+  'inventory',
+  'spend',
+  'campaigns',
+  'tickets',
+  'reviews',
   'channel',
   'category',
   'region',
@@ -192,6 +213,9 @@ export function parseArgs(argv: readonly string[], today: Date = new Date()): Pa
       orderItems: multi.get('order-items') ?? [],
       traffic: multi.get('traffic') ?? [],
       users: multi.get('users') ?? [],
+      operations: Object.fromEntries(
+        OPERATIONS_TABLES.map((t) => [t, multi.get(OPERATIONS_FLAGS[t] as Multi) ?? []]),
+      ) as Record<OperationsTable, string[]>,
       period: { from, to },
       compare: compare as ComparisonMode,
       grain: grain as Grain,

@@ -11,8 +11,8 @@ import { dataQualityFrom } from '../metrics/data-quality';
 import { rebuildDerived } from '../metrics/derived';
 import { computeReport, type TargetsHook } from '../metrics/report';
 import type { ReportJson } from '../metrics/report-types';
-import type { TableName } from '../model/tables';
-import type { ReportArgs } from './args';
+import { OPERATIONS_TABLES, type TableName } from '../model/tables';
+import { OPERATIONS_FLAGS, type ReportArgs } from './args';
 import { UsageError } from './errors';
 import { readTargets, targetsHook } from './targets';
 
@@ -59,6 +59,7 @@ export async function loadFiles(
     ['order_items', args.orderItems, '--order-items'],
     ['traffic', args.traffic, '--traffic'],
     ['users', args.users, '--users'],
+    ...OPERATIONS_TABLES.map((t): [TableName, string[], string] => [t, args.operations[t], `--${OPERATIONS_FLAGS[t]}`]),
   ];
   const reports: LoadReport[] = [];
   for (const [table, files, flag] of plan) {

@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/engine';
 import { literal } from '../engine/sql';
-import { matchKeySql, type TableName } from '../model/tables';
+import { matchKeySql, type OperationsTable, type TableName } from '../model/tables';
 import { textCol as s, valueCol as v } from './stage';
 
 const NEW = '_ys_new';
@@ -117,6 +117,101 @@ const USERS: TableMerge = {
   dateColumn: 'registered_date',
 };
 
+/**
+ * An operations table (DATA.md "Operations tables"): its columns as SQL over the staged
+ * values, the columns a row is identified by (a later row with the same key replaces the
+ * earlier one, in the file or in the table), and the day its load report's range is taken from.
+ */
+interface OperationsShape {
+  columns: readonly (readonly [string, string])[];
+  key: readonly string[];
+  dateColumn: string;
+}
+
+const same = (name: string): readonly [string, string] => [name, v(name)];
+// An absent field is an untyped NULL in the staged table: the cast keeps trim() happy.
+const keyOf = (name: string, id: string): readonly [string, string] => [name, matchKeySql(`CAST(${v(id)} AS VARCHAR)`)];
+const dayOf = (name: string, at: string): readonly [string, string] => [name, `CAST(${v(at)} AS DATE)`];
+
+const OPERATIONS: Record<OperationsTable, OperationsShape> = {
+  products: {
+    columns: [
+      same('sku'),
+      keyOf('sku_key', 'sku'),
+      ...['product_name', 'category', 'unit_cost', 'list_price', 'role', 'lead_time_days', 'status'].map(same),
+    ],
+    key: ['sku_key'],
+    dateColumn: '',
+  },
+  inventory: {
+    columns: [same('date'), same('sku'), keyOf('sku_key', 'sku'), same('on_hand'), same('on_order'), same('location')],
+    key: ['date', 'sku_key', 'location'],
+    dateColumn: 'date',
+  },
+  marketing_spend: {
+    columns: [
+      same('date'),
+      same('channel'),
+      ['channel_raw', s('channel')],
+      ...['campaign', 'spend', 'impressions', 'clicks'].map(same),
+    ],
+    key: ['date', 'channel', 'channel_raw', 'campaign'],
+    dateColumn: 'date',
+  },
+  campaigns: {
+    columns: ['campaign', 'name', 'type', 'starts_on', 'ends_on', 'budget'].map(same),
+    key: ['campaign'],
+    dateColumn: 'starts_on',
+  },
+  service_tickets: {
+    columns: [
+      same('ticket_id'),
+      same('customer_id'),
+      keyOf('customer_key', 'customer_id'),
+      same('order_id'),
+      same('opened_at'),
+      dayOf('opened_date', 'opened_at'),
+      ...['first_response_at', 'resolved_at', 'channel', 'category', 'csat'].map(same),
+    ],
+    key: ['ticket_id'],
+    dateColumn: 'opened_date',
+  },
+  reviews: {
+    columns: [
+      same('review_id'),
+      same('order_id'),
+      same('sku'),
+      keyOf('sku_key', 'sku'),
+      same('customer_id'),
+      keyOf('customer_key', 'customer_id'),
+      same('created_at'),
+      dayOf('created_date', 'created_at'),
+      same('rating'),
+    ],
+    key: ['review_id'],
+    dateColumn: 'created_date',
+  },
+};
+
+function operationsMerge(table: OperationsTable): TableMerge {
+  const shape = OPERATIONS[table];
+  const exprOf = new Map(shape.columns);
+  const keyExprs = shape.key.map((k) => exprOf.get(k) as string);
+  const cols = shape.columns.map(([name, expr]) => `${expr} AS ${name}`).join(', ');
+  const matches = shape.key.map((k) => `n.${k} IS NOT DISTINCT FROM t.${k}`).join(' AND ');
+  return {
+    keySql: keyExprs.length === 1 ? keyExprs[0]! : `(${keyExprs.join(', ')})`,
+    select: (staged, file, dedupe) => `
+      SELECT ${cols}, ${literal(file)} AS source_file
+      FROM ${staged} WHERE _reason IS NULL
+      ${lastPerKey(dedupe, keyExprs.join(', '))}`,
+    replacedSql: `SELECT count(*) AS n FROM ${NEW} n WHERE EXISTS (SELECT 1 FROM ${table} t WHERE ${matches})`,
+    deleteSql: `DELETE FROM ${table} t WHERE EXISTS (SELECT 1 FROM ${NEW} n WHERE ${matches})`,
+    insertSql: `INSERT INTO ${table} BY NAME SELECT * FROM ${NEW}`,
+    dateColumn: shape.dateColumn,
+  };
+}
+
 function mergeFor(table: TableName, addUpTraffic: boolean): TableMerge {
   switch (table) {
     case 'orders':
@@ -127,6 +222,8 @@ function mergeFor(table: TableName, addUpTraffic: boolean): TableMerge {
       return trafficMerge(addUpTraffic);
     case 'users':
       return USERS;
+    default:
+      return operationsMerge(table);
   }
 }
 

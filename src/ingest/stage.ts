@@ -166,7 +166,33 @@ function parseSql(spec: FieldSpec, s: string, choices: ReadingChoices): string {
       return timestampSql(s, choices.dateOrder);
     case 'date':
       return dateSql(s, choices.dateOrder);
+    case 'enum':
+      return enumSql(spec, s);
   }
+}
+
+/** An enum field's value: its accepted spellings (case-insensitive), else the fallback or NULL. */
+function enumSql(spec: FieldSpec, s: string): string {
+  const arms = Object.entries(spec.values ?? {}).map(([from, to]) => `WHEN ${literal(from)} THEN ${literal(to)}`);
+  const otherwise = spec.fallback === undefined ? 'NULL' : literal(spec.fallback);
+  return arms.length === 0 ? otherwise : `CASE lower(${s}) ${arms.join(' ')} ELSE ${otherwise} END`;
+}
+
+/** A value outside the field's allowed range (negative cost, rating 6). */
+function rangeArm(spec: FieldSpec): string | null {
+  const value = valueCol(spec.name);
+  const { min, max } = spec;
+  if (min === undefined && max === undefined) return null;
+  const reason =
+    min === 0 && max === undefined
+      ? `negative ${spec.name}`
+      : max === undefined
+        ? `${spec.name} below ${min}`
+        : min === undefined
+          ? `${spec.name} above ${max}`
+          : `${spec.name} outside ${min}–${max}`;
+  const tests = [min === undefined ? null : `${value} < ${min}`, max === undefined ? null : `${value} > ${max}`];
+  return `WHEN ${tests.filter((t) => t !== null).join(' OR ')} THEN ${literal(reason)}`;
 }
 
 /** Records (by `_row`) that the text walk found with a stray quote (records.ts). */
@@ -189,7 +215,8 @@ function unreadableArms(spec: FieldSpec, choices: ReadingChoices): string[] {
     arms.push(
       `WHEN ${unread} AND ${timestampSql(text, OTHER_ORDER[choices.dateOrder])} IS NOT NULL THEN ${literal(`${spec.name} contradicts the file's date order (${ORDER_NAME[choices.dateOrder]})`)}`,
     );
-  arms.push(`WHEN ${unread} THEN ${literal(spec.kind === 'status' ? 'unknown status' : `unparseable ${spec.name}`)}`);
+  const unknown = spec.kind === 'status' || spec.kind === 'enum';
+  arms.push(`WHEN ${unread} THEN ${literal(unknown ? `unknown ${spec.name}` : `unparseable ${spec.name}`)}`);
   if (spec.kind === 'timestamp' || spec.kind === 'date')
     arms.push(`WHEN ${implausibleSql(valueCol(spec.name), choices.dates)} THEN ${literal(IMPLAUSIBLE_DATE)}`);
   return arms;
@@ -210,7 +237,11 @@ function reasonSql(
     arms.push(`WHEN ${present.map((s) => `${textCol(s.name)} IS NULL`).join(' AND ')} THEN 'empty row'`);
   for (const s of specs) {
     if (s.required) arms.push(`WHEN ${textCol(s.name)} IS NULL THEN ${literal(`missing ${s.name}`)}`);
-    if (plan.fields[s.name] !== undefined) arms.push(...unreadableArms(s, choices));
+    if (plan.fields[s.name] !== undefined) {
+      arms.push(...unreadableArms(s, choices));
+      const range = rangeArm(s);
+      if (range !== null) arms.push(range);
+    }
   }
   return `CASE ${arms.join('\n    ')} END`;
 }
@@ -275,4 +306,10 @@ export const STAGED: Record<TableName, string> = {
   order_items: '_ys_stage_order_items',
   traffic: '_ys_stage_traffic',
   users: '_ys_stage_users',
+  products: '_ys_stage_products',
+  inventory: '_ys_stage_inventory',
+  marketing_spend: '_ys_stage_marketing_spend',
+  campaigns: '_ys_stage_campaigns',
+  service_tickets: '_ys_stage_service_tickets',
+  reviews: '_ys_stage_reviews',
 };

@@ -1,4 +1,4 @@
-import type { TableName } from '../../model/tables';
+import { CORE_TABLES, OPERATIONS_TABLES, type TableName } from '../../model/tables';
 import { FIELDS } from '../fields';
 import type { HeaderIndex, SourceDefinition, SourcePlan } from './source';
 
@@ -8,13 +8,25 @@ const SIGNATURE: Record<TableName, readonly string[]> = {
   order_items: ['order_id'],
   traffic: ['date', 'sessions'],
   users: ['user_id', 'registered_at'],
+  products: ['sku'],
+  inventory: ['date', 'sku', 'on_hand'],
+  marketing_spend: ['date', 'spend'],
+  campaigns: ['campaign', 'starts_on', 'ends_on'],
+  service_tickets: ['ticket_id', 'opened_at'],
+  reviews: ['review_id', 'created_at', 'rating'],
 };
+
+/** A products file names SKUs and says something about them, with no order, date or review on its rows. */
+const PRODUCT_FIELDS = ['product_name', 'category', 'unit_cost', 'list_price', 'role', 'lead_time_days', 'status'];
+const NOT_PRODUCTS = ['order_id', 'date', 'on_hand', 'review_id', 'ticket_id'];
 
 const ITEM_FIELDS = ['sku', 'product_name', 'quantity', 'unit_price'];
 
 function recognisesTable(table: TableName, h: HeaderIndex): boolean {
   if (!h.hasAll(SIGNATURE[table])) return false;
-  if (table === 'order_items') return !h.has('ordered_at') && ITEM_FIELDS.some((f) => h.has(f));
+  if (table === 'order_items')
+    return !h.has('ordered_at') && !h.has('review_id') && !h.has('ticket_id') && ITEM_FIELDS.some((f) => h.has(f));
+  if (table === 'products') return !NOT_PRODUCTS.some((f) => h.has(f)) && PRODUCT_FIELDS.some((f) => h.has(f));
   return true;
 }
 
@@ -25,11 +37,10 @@ export function canonicalPlan(table: TableName, h: HeaderIndex): SourcePlan {
   return { source: 'canonical', table, fields };
 }
 
-export const CANONICAL_SOURCES: SourceDefinition[] = (['orders', 'order_items', 'traffic', 'users'] as const).map(
-  (table) => ({
-    id: 'canonical',
-    table,
-    recognises: (h) => recognisesTable(table, h),
-    plan: (h) => canonicalPlan(table, h),
-  }),
-);
+/** The operations tables first: their headers are narrower than the core tables' signatures. */
+export const CANONICAL_SOURCES: SourceDefinition[] = [...OPERATIONS_TABLES, ...CORE_TABLES].map((table) => ({
+  id: 'canonical',
+  table,
+  recognises: (h) => recognisesTable(table, h),
+  plan: (h) => canonicalPlan(table, h),
+}));
