@@ -4,6 +4,7 @@ import { ENTRIES, KPI_IDS, type ComponentId } from '../metrics/registry';
 import type { ReportJson } from '../metrics/report-types';
 import { lifecycleCsvRows, renderLifecycleMarkdown } from './format-lifecycle';
 import { marketingCsvRows, renderMarketingMarkdown } from './format-marketing';
+import { renderServiceMarkdown, serviceCsvRows } from './format-service';
 
 export type ReportFormat = 'json' | 'md' | 'csv';
 
@@ -42,7 +43,12 @@ export function renderCsv(report: ReportJson): string {
     };
   });
   return toCsv(
-    [...rows, ...marketingCsvRows(report.marketing), ...lifecycleCsvRows(report.lifecycle)],
+    [
+      ...rows,
+      ...marketingCsvRows(report.marketing),
+      ...serviceCsvRows(report.service),
+      ...lifecycleCsvRows(report.lifecycle),
+    ],
     KPI_CSV_COLUMNS,
   );
 }
@@ -175,6 +181,7 @@ export function renderMarkdown(report: ReportJson): string {
   }
 
   if (report.marketing) parts.push(renderMarketingMarkdown(report.marketing, currency, table));
+  if (report.service) parts.push(renderServiceMarkdown(report.service, table));
   if (report.lifecycle) parts.push(renderLifecycleMarkdown(report.lifecycle, table));
 
   if (report.targets.length) {

@@ -4,6 +4,7 @@ import type { ChannelRow } from './queries/by-channel';
 import type { FunnelRow } from './queries/funnel';
 import type { Kpis } from './queries/kpis';
 import type { Lifecycle } from './queries/lifecycle';
+import type { ServiceSection } from './queries/service';
 import type { MarketingSection } from './queries/marketing';
 import type { SeriesRow } from './queries/series';
 import type { Grain, Period } from './periods';
@@ -62,6 +63,8 @@ export interface ReportJson {
   targets: ReportTargetRow[];
   /** METRICS.md "Report JSON" `marketing`: null unless marketing_spend or campaigns holds rows. */
   marketing: MarketingSection | null;
+  /** METRICS.md "Report JSON" `service`: null unless service_tickets or reviews holds rows (or under a filter neither carries). */
+  service: ServiceSection | null;
   /** METRICS.md "Report JSON" `lifecycle`: needs only orders; null without them. */
   lifecycle: Lifecycle | null;
   data_quality: DataQuality;

@@ -9,6 +9,7 @@ import { computeCohorts, type CohortMode } from './queries/cohorts';
 import { computeFunnel } from './queries/funnel';
 import { computeKpis } from './queries/kpis';
 import { computeLifecycle } from './queries/lifecycle';
+import { computeService } from './queries/service';
 import { computeMarketing, spendUnsupported } from './queries/marketing';
 import { computeSeries } from './queries/series';
 import type { DataQuality, ReportJson, ReportTargetRow } from './report-types';
@@ -31,6 +32,8 @@ export interface ReportOptions {
   cohortMode?: CohortMode;
   dataQuality?: DataQuality;
   targets?: TargetsHook;
+  /** The service-level agreement for a first response, in minutes (default 60, METRICS.md "Customer service"). */
+  slaMinutes?: number;
   /** Told about anything that changed a number's meaning: filters a source cannot honour. */
   onNotice?: (message: string) => void;
 }
@@ -69,6 +72,7 @@ export async function computeReport(engine: Engine, options: ReportOptions): Pro
   const spendDims = spendUnsupported(prepared.ctx.filters);
   if (marketing && spendDims.length)
     options.onNotice?.(`marketing_spend cannot be filtered by ${spendDims.join(', ')}: spend figures are null`);
+  const service = await computeService(engine, period, filters, { slaMinutes: options.slaMinutes });
   const lifecycle = await computeLifecycle(engine, period, filters, description);
 
   return {
@@ -82,6 +86,7 @@ export async function computeReport(engine: Engine, options: ReportOptions): Pro
     by_channel: byChannel,
     targets,
     marketing,
+    service,
     lifecycle,
     data_quality: options.dataQuality ?? {},
   };

@@ -134,7 +134,7 @@ export async function computeService(
   engine: Engine,
   period: Period,
   filters: Filters = {},
-  options: { slaMinutes?: number } = {},
+  options: { slaMinutes?: number | undefined } = {},
 ): Promise<ServiceSection | null> {
   const { ctx } = await prepareContext(engine, period, filters);
   const [tickets, reviews] = await Promise.all([rowCount(engine, 'service_tickets'), rowCount(engine, 'reviews')]);

@@ -59,10 +59,12 @@ describe('yardstick report --json', () => {
       'by_channel',
       'targets',
       'marketing',
+      'service',
       'lifecycle',
       'data_quality',
     ]);
     expect(report.marketing).toBeNull(); // no marketing table loaded
+    expect(report.service).toBeNull(); // no tickets or reviews loaded
     // Lifecycle needs only orders: stages on `to`, the one month end inside February.
     expect(Object.keys(report.lifecycle)).toEqual(['as_of', 'stages', 'months', 'acquisition']);
     expect(report.lifecycle.as_of).toBe('2025-02-28');

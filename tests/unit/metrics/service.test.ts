@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderCsv, renderMarkdown } from '../../../src/cli/format';
 import type { Engine } from '../../../src/engine/engine';
 import { literal } from '../../../src/engine/sql';
 import { dropDerived, rebuildDerived } from '../../../src/metrics/derived';
 import { computeService, type ServiceSection } from '../../../src/metrics/queries/service';
+import { computeReport } from '../../../src/metrics/report';
 import { ENGINES, loadTables, type OrderFixture } from '../../fixtures/metrics/tables';
 
 /*
@@ -170,6 +172,29 @@ describe.each(ENGINES)('customer service on $name', ({ create }) => {
       expect(await computeService(empty, MARCH)).toBeNull();
     } finally {
       await empty.close();
+    }
+  });
+});
+
+describe.each(ENGINES)('the report’s service section on $name', ({ create }) => {
+  it('is the hand-worked month in --json, Markdown and CSV; the SLA is the report’s setting', async () => {
+    const engine = await create();
+    try {
+      await load(engine);
+      await rebuildDerived(engine);
+      const report = await computeReport(engine, { period: MARCH });
+      expect(report.service).toEqual(EXPECTED);
+      expect((await computeReport(engine, { period: MARCH, slaMinutes: 30 })).service?.response_within_sla).toBe(3 / 7);
+      const md = renderMarkdown(report);
+      expect(md).toContain('## Customer service and reviews');
+      expect(md).toMatch(/\| First response, p90 +\| +90\.5 min \|/);
+      expect(md).toMatch(/\| Complaints per 1,000 orders +\| +250\.00 ‰ \|/);
+      expect(md).toMatch(/\| SKU-1 +\| +2 \| +3\.50 \|/);
+      const csv = renderCsv(report).split('\r\n');
+      expect(csv).toContain('first_response_median,"First response, median",minutes,45,,');
+      expect(csv).toContain('inquiry_conversion,Inquiry conversion,rate,0.5,,');
+    } finally {
+      await engine.close();
     }
   });
 });
