@@ -106,6 +106,8 @@ export interface MarketingDescription {
   campaignRows: number;
 }
 
+const CALENDAR_IDS = '(SELECT trim(campaign) FROM campaigns)';
+
 const EMPTY: MarketingDescription = { spendRows: 0, spendFirst: null, spendLast: null, campaignRows: 0 };
 
 /** Dimensions spend rows carry; any other active filter (region, device, category) leaves spend null. */
@@ -182,16 +184,22 @@ function paidOrdersSql(prepared: PreparedContext, where: string): string {
 }
 
 /**
- * New buyers of the period per channel of their first paid order ever (the earliest paid order
- * by timestamp, ties by order_id; METRICS.md "Details…"), that first order meeting the filters.
+ * New buyers per day and channel of their first paid order ever (the earliest paid order by
+ * timestamp, ties by order_id; METRICS.md "Details…"), that first order meeting the filters. The
+ * SQL names no period, so a view change reads it from the result cache and sums its days.
  */
-function newBuyersByFirstChannelSql(prepared: PreparedContext, period: Period): string {
+function newBuyersByFirstChannelSql(prepared: PreparedContext): string {
   const filter = prepared.ctx.blocked.includes('orders') ? 'FALSE' : ordersFilterSql(prepared.ctx.filters, 'f');
-  return `SELECT ${channelSql('f.channel')} AS channel, count(*) AS new_buyers
+  return `SELECT f.order_date::VARCHAR AS day, ${channelSql('f.channel')} AS channel, count(*) AS new_buyers
   FROM (SELECT o.*, row_number() OVER (PARTITION BY o.customer_key ORDER BY o.ordered_at, o.order_id) AS n
         FROM orders o WHERE ${paidSql('o')}) f
-  WHERE f.n = 1 AND f.order_date BETWEEN ${day(period.from)} AND ${day(period.to)} AND ${filter}
-  GROUP BY 1`;
+  WHERE f.n = 1 AND ${filter}
+  GROUP BY ALL`;
+}
+
+function inSpan(day: unknown, span: Period): boolean {
+  const d = String(day).slice(0, 10);
+  return d >= span.from && d <= span.to;
 }
 
 async function channelRows(
@@ -215,12 +223,12 @@ async function channelRows(
   const bySide = new Map(orderSide.map((r) => [String(r.grp), r]));
   const ordersLoaded = prepared.description.orders.rows > 0;
   const newBuyers = ordersLoaded
-    ? new Map(
-        (await runMetricSql(engine, newBuyersByFirstChannelSql(prepared, period))).map((r) => [
-          String(r.channel),
-          Number(r.new_buyers),
-        ]),
-      )
+    ? (await runMetricSql(engine, newBuyersByFirstChannelSql(prepared)))
+        .filter((r) => inSpan(r.day, period))
+        .reduce(
+          (m, r) => m.set(String(r.channel), (m.get(String(r.channel)) ?? 0) + Number(r.new_buyers)),
+          new Map<string, number>(),
+        )
     : null;
   // Inside the covered dates a channel without orders or sessions has 0 of them (its ROAS is 0, not null).
   const [totals] = await queryMetrics(engine, prepared, ['gmv', 'sessions']);
@@ -300,7 +308,7 @@ async function couponRows(engine: Engine, prepared: PreparedContext, period: Per
   const inPeriod = `o.order_date BETWEEN ${day(period.from)} AND ${day(period.to)}`;
   const rows = await runMetricSql(
     engine,
-    `WITH first_paid AS (${firstPaidSql(false)})
+    `WITH first_paid AS (${firstPaidSql(hasDerived(engine))})
      SELECT ${COUPON_CODE_SQL('p')} AS code, count(*) AS orders, sum(p.order_total)::DOUBLE AS gmv,
        sum(p.discount_amount)::DOUBLE AS discounts, count(DISTINCT p.customer_key) AS buyers,
        count(DISTINCT p.customer_key) FILTER (WHERE f.first_paid_date >= ${day(period.from)}) AS new_buyers
@@ -388,43 +396,74 @@ async function campaignRows(
       : campaignWindows(c.starts_on, c.ends_on, null, null),
   );
 
-  // One query: the GMV of every window, the tagged orders and the spend of every campaign.
-  const parts: string[] = [];
-  calendar.forEach((c, i) => {
-    const w = windows[i]!;
-    const gmvOver = (span: Period | null, name: string) =>
-      span
-        ? `(SELECT coalesce(sum(o.order_total), 0)::DOUBLE FROM (${paidOrdersSql(
-            prepared,
-            `o.order_date BETWEEN ${day(span.from)} AND ${day(span.to)}`,
-          )}) o) AS ${name}`
-        : `NULL::DOUBLE AS ${name}`;
-    const tagged = ordersLoaded
-      ? paidOrdersSql(
-          prepared,
-          `o.order_date BETWEEN ${day(c.starts_on)} AND ${day(c.ends_on)} AND trim(o.campaign) = ${literal(c.campaign)}`,
+  // Three queries for all campaigns, each by day, summed per window here: shop GMV over the span
+  // every window lies in (from the daily rollups), the tagged orders and the campaigns' spend.
+  const spans = windows.flatMap((w) => [w.baseline, w.during, w.after]).filter((x): x is Period => x !== null);
+  const gmvByDay = new Map<string, number>();
+  if (spans.length) {
+    const all = {
+      from: spans.map((x) => x.from).reduce((a, b) => (a < b ? a : b)),
+      to: spans.map((x) => x.to).reduce((a, b) => (a > b ? a : b)),
+    };
+    const span = contextFor(prepared.description, all, prepared.ctx.filters, prepared.ctx.derived);
+    for (const r of await queryMetrics(engine, span, ['gmv'], bucketGrouping(all, 'day')))
+      gmvByDay.set(String(r.grp), num(r.gmv) ?? 0);
+  }
+  // Over every campaign of the calendar, whatever the period: the SQL is the same for every view, so
+  // a view change reads it from the result cache.
+  const tagged = ordersLoaded
+    ? await runMetricSql(
+        engine,
+        `SELECT trim(o.campaign) AS campaign, o.order_date::VARCHAR AS day, count(*) AS orders,
+           sum(o.order_total)::DOUBLE AS gmv, sum(o.discount_amount)::DOUBLE AS discounts
+         FROM (${paidOrdersSql(prepared, `trim(o.campaign) IN ${CALENDAR_IDS}`)}) o
+         GROUP BY ALL ORDER BY 1, 2`,
+      )
+    : [];
+  const spent =
+    m.spendRows > 0 && spendUnsupported(prepared.ctx.filters).length === 0
+      ? await runMetricSql(
+          engine,
+          `SELECT trim(m.campaign) AS campaign, m.date::VARCHAR AS day, sum(m.spend)::DOUBLE AS spend
+           FROM marketing_spend m
+           WHERE trim(m.campaign) IN ${CALENDAR_IDS}
+             AND ${spendFilterSql(prepared.ctx.filters)}
+           GROUP BY ALL ORDER BY 1, 2`,
         )
-      : null;
-    const spendSql = spendCovered(m, prepared.ctx.filters, { from: c.starts_on, to: c.ends_on })
-      ? `(SELECT coalesce(sum(m.spend), 0)::DOUBLE FROM marketing_spend m
-          WHERE m.date BETWEEN ${day(c.starts_on)} AND ${day(c.ends_on)} AND trim(m.campaign) = ${literal(c.campaign)}
-            AND ${spendFilterSql(prepared.ctx.filters)}) AS spend`
-      : 'NULL::DOUBLE AS spend';
-    parts.push(`SELECT ${i} AS i, ${gmvOver(w.baseline, 'baseline')}, ${gmvOver(w.during, 'during')},
-      ${gmvOver(w.after, 'after')},
-      ${tagged ? `(SELECT count(*) FROM (${tagged}) t)` : 'NULL'} AS tagged_orders,
-      ${tagged ? `(SELECT coalesce(sum(t.order_total), 0)::DOUBLE FROM (${tagged}) t)` : 'NULL::DOUBLE'} AS tagged_gmv,
-      ${tagged ? `(SELECT coalesce(sum(t.discount_amount), 0)::DOUBLE FROM (${tagged}) t)` : 'NULL::DOUBLE'} AS discounts,
-      ${spendSql}`);
+      : [];
+  const gmvOver = (span: Period | null) => {
+    if (span === null) return null;
+    let total = 0;
+    for (const [d, v] of gmvByDay) if (d >= span.from && d <= span.to) total += v;
+    return total;
+  };
+  const rows = calendar.map((c, i) => {
+    const w = windows[i]!;
+    const own = { from: c.starts_on, to: c.ends_on };
+    const mine = tagged.filter((r) => r.campaign === c.campaign && inSpan(r.day, own));
+    const sum = (xs: readonly Row[], key: string) => xs.reduce((a, r) => a + Number(r[key]), 0);
+    return {
+      baseline: gmvOver(w.baseline),
+      during: gmvOver(w.during),
+      after: gmvOver(w.after),
+      tagged_orders: ordersLoaded ? sum(mine, 'orders') : null,
+      tagged_gmv: ordersLoaded ? sum(mine, 'gmv') : null,
+      discounts: ordersLoaded ? sum(mine, 'discounts') : null,
+      spend: spendCovered(m, prepared.ctx.filters, own)
+        ? sum(
+            spent.filter((r) => r.campaign === c.campaign && inSpan(r.day, own)),
+            'spend',
+          )
+        : null,
+    };
   });
-  const rows = await runMetricSql(engine, `${parts.join('\nUNION ALL\n')}\nORDER BY i`);
   const perDay = (v: unknown, span: Period | null) => {
     const n = num(v);
     return n === null || span === null ? null : n / periodDays(span);
   };
   const over = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b - 1);
   return calendar.map((c, i) => {
-    const r = rows.find((x) => Number(x.i) === i) ?? {};
+    const r = rows[i]!;
     const w = windows[i]!;
     const baseline = perDay(r.baseline, w.baseline);
     const during = perDay(r.during, w.during);
@@ -473,20 +512,8 @@ export async function computeMarketing(
       )
     : null;
   const gmv = num(kpis?.gmv);
-  const couponOrders =
-    gmv === null
-      ? null
-      : num(
-          (
-            await runMetricSql(
-              engine,
-              `SELECT count(*) AS n FROM (${paidOrdersSql(
-                prepared,
-                `o.order_date BETWEEN ${day(period.from)} AND ${day(period.to)} AND ${COUPON_CODE_SQL('o')} IS NOT NULL`,
-              )})`,
-            )
-          )[0]?.n,
-        );
+  const coupons = gmv === null ? [] : await couponRows(engine, prepared, period);
+  const couponOrders = gmv === null ? null : coupons.reduce((a, c) => a + c.orders, 0);
   const values: Record<string, number | null> = {
     spend: spendTotal,
     gmv,
@@ -504,7 +531,7 @@ export async function computeMarketing(
     coupon_order_share: ratioFrom(coupon_order_share, values),
     by_channel: await channelRows(engine, prepared, m, period),
     by_campaign: await campaignSpendRows(engine, prepared, m, period),
-    coupons: gmv === null ? [] : await couponRows(engine, prepared, period),
+    coupons,
     campaigns: await campaignRows(engine, prepared, m, period),
   };
 }

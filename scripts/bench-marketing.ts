@@ -1,0 +1,67 @@
+/**
+ * `npx tsx scripts/bench-marketing.ts [orders]`: the marketing section (issue 14) at 1M orders
+ * (default), two years of daily spend by 9 channels × 50 campaigns and a calendar of 50
+ * campaigns, on DuckDB-WASM (Node) and native DuckDB. Data is made in SQL (seeded hash). Prints
+ * a first view, then view changes to other months (each a new period: nothing from the cache),
+ * and their p50 / p95. Issue 14's goal: a Marketing page view change p95 ≤ 100 ms.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Engine } from '../src/engine/engine';
+import { createNativeEngine } from '../src/engine/native';
+import { createNodeWasmEngine } from '../src/engine/node';
+import { CANONICAL_DDL } from '../src/model/tables';
+import { MARKETING_DDL } from '../src/model/sample-marketing';
+import { rebuildDerived } from '../src/metrics/derived';
+import { computeMarketing } from '../src/metrics/queries/marketing';
+
+const rows = Number(process.argv[2] ?? 1_000_000);
+const CHANNELS = `['paid_search', 'paid_social', 'display', 'affiliate', 'email', 'organic_search', 'direct', 'referral', 'organic_social']`;
+
+async function fill(engine: Engine): Promise<void> {
+  await engine.run(CANONICAL_DDL);
+  await engine.run(MARKETING_DDL);
+  await engine.run(`INSERT INTO orders (order_id, customer_id, customer_key, ordered_at, order_date, status, order_total,
+      discount_amount, currency, channel, campaign, coupon_code)
+    SELECT 'o' || i, 'c' || c, 'c' || c, ts, CAST(ts AS DATE),
+      CASE WHEN hash(i * 7) % 20 = 0 THEN 'cancelled' ELSE 'paid' END, 10 + hash(i * 13) % 200,
+      hash(i * 5) % 10, 'USD', ${CHANNELS}[CAST(1 + hash(i * 17) % 9 AS BIGINT)],
+      'cmp' || (hash(i * 19) % 50), CASE WHEN hash(i * 23) % 5 = 0 THEN 'CODE' || (hash(i * 29) % 8) END
+    FROM (SELECT i, hash(i) % ${Math.round(rows / 3)} AS c,
+            TIMESTAMP '2024-01-01' + to_seconds(CAST((hash(i * 3) % 1000000) / 1000000.0 * 730 * 86400 AS BIGINT)) AS ts
+          FROM range(${rows}) r(i))`);
+  await engine.run(`INSERT INTO marketing_spend (date, channel, campaign, spend, impressions, clicks)
+    SELECT DATE '2024-01-01' + CAST(d AS INTEGER), ${CHANNELS}[CAST(1 + k % 9 AS BIGINT)], 'cmp' || k,
+      10 + hash(d * 50 + k) % 500, 1000 + hash(d * 31 + k) % 9000, 10 + hash(d * 37 + k) % 90
+    FROM range(730) a(d), range(50) b(k)`);
+  await engine.run(`INSERT INTO campaigns (campaign, name, type, starts_on, ends_on)
+    SELECT 'cmp' || k, 'Campaign ' || k, 'other', DATE '2024-01-10' + CAST(k * 14 AS INTEGER),
+      DATE '2024-01-10' + CAST(k * 14 + 6 AS INTEGER) FROM range(50) r(k)`);
+}
+
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+
+for (const [name, create] of [
+  ['duckdb-wasm', createNodeWasmEngine],
+  ['native duckdb', createNativeEngine],
+] as const) {
+  const engine = await create();
+  await fill(engine);
+  await rebuildDerived(engine);
+  console.log(`${name}, ${rows} orders, 36,500 spend rows, 50 campaigns`);
+  let start = performance.now();
+  await computeMarketing(engine, { from: '2025-01-01', to: '2025-01-31' });
+  console.log(`  first view: ${(performance.now() - start).toFixed(0)} ms`);
+  const times: number[] = [];
+  for (let m = 2; m <= 12; m++) {
+    const month = String(m).padStart(2, '0');
+    const last = new Date(Date.UTC(2025, m, 0)).getUTCDate();
+    start = performance.now();
+    await computeMarketing(engine, { from: `2025-${month}-01`, to: `2025-${month}-${last}` });
+    times.push(performance.now() - start);
+  }
+  console.log(
+    `  view change to another month: p50 ${quantile(times, 0.5).toFixed(0)} ms, p95 ${quantile(times, 0.95).toFixed(0)} ms`,
+  );
+  await engine.close();
+}
