@@ -29,7 +29,10 @@ const spellings = (pairs: Record<string, readonly string[]>): Record<string, str
   Object.fromEntries(Object.entries(pairs).flatMap(([value, names]) => [value, ...names].map((n) => [n, value])));
 
 export const PRODUCT_ROLES = spellings({ star: ['明星'], traffic: ['引流'], profit: ['利润'], strategic: ['战略'] });
-export const PRODUCT_STATUSES = spellings({ active: ['在售', '上架'], discontinued: ['停售', '下架', '已下架'] });
+export const PRODUCT_STATUSES = spellings({
+  active: ['在售', '上架', '出售中'],
+  discontinued: ['停售', '下架', '已下架', '仓库中'],
+});
 export const CAMPAIGN_TYPES = spellings({
   threshold_discount: ['满减'],
   coupon: ['优惠券'],

@@ -1,12 +1,12 @@
 import type { Engine } from '../engine/engine';
 import { ident } from '../engine/sql';
-import { CANONICAL_DDL, type TableName } from '../model/tables';
+import { CANONICAL_DDL, matchKeySql, type TableName } from '../model/tables';
 import { mergeStaged } from './merge';
 import { count, dropWorkTables, oneAtATime, readAndStage, STAGED_ITEMS } from './pipeline';
 import { RAW_TABLE } from './raw';
 import { rejectedRows } from './rejected-rows';
 import { REJECTED_ROWS_KEPT } from './report';
-import { STAGED } from './stage';
+import { STAGED, valueCol } from './stage';
 import type { ImportOptions, InputFile, LoadReport } from './types';
 
 export { detectFile, previewMapping, type DetectionResult } from './detect';
@@ -14,6 +14,16 @@ export { detectFile, previewMapping, type DetectionResult } from './detect';
 /** Creates the canonical tables when they do not exist yet (DATA.md "Canonical tables"). */
 export async function ensureTables(engine: Engine): Promise<void> {
   await engine.run(CANONICAL_DDL);
+}
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** Valid staged inventory rows whose SKU products does not list; null when products is empty. */
+async function skusNotInProducts(engine: Engine, staged: string): Promise<number | null> {
+  const [row] = await engine.query(`SELECT (SELECT count(*) FROM products) AS products,
+    (SELECT count(*) FROM ${ident(staged)} WHERE _reason IS NULL
+       AND ${matchKeySql(`CAST(${valueCol('sku')} AS VARCHAR)`)} NOT IN (SELECT sku_key FROM products)) AS n`);
+  return Number(row?.['products'] ?? 0) === 0 ? null : Number(row?.['n'] ?? 0);
 }
 
 /**
@@ -34,6 +44,7 @@ export function importFile(engine: Engine, file: InputFile, options: ImportOptio
       const rowsRead = await count(engine, `SELECT count(*) AS n FROM ${ident(STAGED[table])}`);
       const main = await rejectedRows(engine, staged, STAGED[table], '');
       const items = staged.plan.items ? await rejectedRows(engine, staged, STAGED_ITEMS, 'line item: ') : null;
+      const notInProducts = table === 'inventory' ? await skusNotInProducts(engine, STAGED[table]) : null;
       // The raw text is only needed to show rejected rows; free it before the merge.
       await engine.run(`DROP TABLE IF EXISTS ${ident(RAW_TABLE)}`);
       options.onProgress?.({ phase: 'merge', bytes: totalBytes, totalBytes, rows: rowsRead });
@@ -61,7 +72,16 @@ export function importFile(engine: Engine, file: InputFile, options: ImportOptio
         reasons: main.reasons,
         dateRange: counts.dateRange,
         rejected,
-        warnings: staged.choices.warnings,
+        warnings: [
+          ...staged.choices.warnings,
+          ...(staged.plan.source === 'shopify_inventory'
+            ? [`Shopify's inventory export has no date: read as a stock snapshot of today (${today()}).`]
+            : []),
+          ...(notInProducts
+            ? [`${notInProducts} rows name a SKU not in products: loaded, counted as "SKU not in products".`]
+            : []),
+        ],
+        ...(notInProducts !== null ? { notInProducts } : {}),
         encoding: staged.prepared.encoding,
         ...(counts.items ? { items: { ...counts.items, rejected: counts.items.read - counts.items.loaded } } : {}),
       };

@@ -16,6 +16,10 @@ export type SourceId =
   | 'google_ads'
   | 'meta_ads'
   | 'cn_ads'
+  | 'shopify_products'
+  | 'shopify_inventory'
+  | 'cn_products'
+  | 'cn_inventory'
   | 'custom';
 
 export interface Detection {
@@ -68,6 +72,11 @@ export interface LoadReport {
   dateRange: { from: string; to: string } | null;
   /** The first rejected rows (at most REJECTED_ROWS_KEPT); `rowsRejected` counts them all. */
   rejected: RejectedRow[];
+  /**
+   * Inventory rows loaded whose SKU is not in products (issue 13 "Bad input": loaded, and
+   * counted as "SKU not in products"); present when products holds rows.
+   */
+  notInProducts?: number;
   /** Things the user should know that did not reject a row (ambiguous dates, guessed decimals). */
   warnings?: string[];
   /** The text encoding the file was read in ('utf-8', 'gb18030', …): a reading decision too. */

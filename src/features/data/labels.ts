@@ -11,6 +11,10 @@ const SOURCE_LABELS: Record<SourceId, { en: string; zh: string }> = {
   google_ads: { en: 'Google Ads campaign report', zh: 'Google Ads 广告系列报告' },
   meta_ads: { en: 'Meta Ads report', zh: 'Meta 广告报告' },
   cn_ads: { en: 'Chinese ad report', zh: '中文推广报表' },
+  shopify_products: { en: 'Shopify products export', zh: 'Shopify 商品导出' },
+  shopify_inventory: { en: 'Shopify inventory export', zh: 'Shopify 库存导出' },
+  cn_products: { en: 'Chinese product list', zh: '中文商品表' },
+  cn_inventory: { en: 'Chinese stock sheet', zh: '中文库存表' },
   custom: { en: 'Mapped by hand', zh: '手动映射' },
 };
 
