@@ -1,8 +1,8 @@
 import type { TableName } from '../../model/tables';
+import { AD_REPORT_SOURCES } from './ad-reports';
 import { CANONICAL_SOURCES } from './canonical';
 import { CN_TRAFFIC } from './cn-traffic';
 import { GA4_TRAFFIC } from './ga4';
-import { PRODUCT_SOURCES } from './products';
 import { SHOPIFY_ORDERS } from './shopify';
 import { TAOBAO_ORDERS } from './taobao';
 import { WOOCOMMERCE_ORDERS } from './woocommerce';
@@ -18,7 +18,7 @@ export const SOURCES: readonly SourceDefinition[] = [
   TAOBAO_ORDERS,
   GA4_TRAFFIC,
   CN_TRAFFIC,
-  ...PRODUCT_SOURCES,
+  ...AD_REPORT_SOURCES,
   ...CANONICAL_SOURCES,
 ];
 
