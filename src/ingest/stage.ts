@@ -222,6 +222,17 @@ function unreadableArms(spec: FieldSpec, choices: ReadingChoices): string[] {
   return arms;
 }
 
+/**
+ * Rows whose fields are each readable but contradict each other (issue 15: a ticket resolved or
+ * answered before it was opened), checked after the fields' own reasons.
+ */
+const ROW_RULES: Partial<Record<TableName, { when: string; reason: string }[]>> = {
+  service_tickets: [
+    { when: `${valueCol('resolved_at')} < ${valueCol('opened_at')}`, reason: 'resolved_at before opened_at' },
+    { when: `${valueCol('first_response_at')} < ${valueCol('opened_at')}`, reason: 'first_response_at before opened_at' },
+  ],
+};
+
 function reasonSql(
   specs: readonly FieldSpec[],
   plan: TablePlan,
@@ -243,6 +254,7 @@ function reasonSql(
       if (range !== null) arms.push(range);
     }
   }
+  for (const rule of ROW_RULES[plan.table] ?? []) arms.push(`WHEN ${rule.when} THEN ${literal(rule.reason)}`);
   return `CASE ${arms.join('\n    ')} END`;
 }
 

@@ -20,6 +20,9 @@ export type SourceId =
   | 'shopify_inventory'
   | 'cn_products'
   | 'cn_inventory'
+  | 'zendesk_tickets'
+  | 'cn_tickets'
+  | 'cn_reviews'
   | 'custom';
 
 export interface Detection {

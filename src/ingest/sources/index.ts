@@ -3,6 +3,8 @@ import { AD_REPORT_SOURCES } from './ad-reports';
 import { CANONICAL_SOURCES } from './canonical';
 import { CN_TRAFFIC } from './cn-traffic';
 import { GA4_TRAFFIC } from './ga4';
+import { PRODUCT_SOURCES } from './products';
+import { SERVICE_SOURCES } from './service';
 import { SHOPIFY_ORDERS } from './shopify';
 import { TAOBAO_ORDERS } from './taobao';
 import { WOOCOMMERCE_ORDERS } from './woocommerce';
@@ -18,7 +20,9 @@ export const SOURCES: readonly SourceDefinition[] = [
   TAOBAO_ORDERS,
   GA4_TRAFFIC,
   CN_TRAFFIC,
+  ...PRODUCT_SOURCES,
   ...AD_REPORT_SOURCES,
+  ...SERVICE_SOURCES,
   ...CANONICAL_SOURCES,
 ];
 
