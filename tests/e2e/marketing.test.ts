@@ -1,21 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmEngine } from '../../src/engine/node';
-import { rebuildDerived } from '../../src/metrics/derived';
 import type { MarketingSection } from '../../src/metrics/queries/marketing';
 import { MARKETING_TOTAL_IDS } from '../../src/metrics/registry/marketing';
-import { computeReport } from '../../src/metrics/report';
-import { loadSampleMarketing } from '../../src/model/sample-marketing';
-import { loadSampleShop } from '../../src/model/sample-shop';
+import type { ReportJson } from '../../src/metrics/report-types';
 import { chartsDrawn, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
 
 /**
- * The Marketing page (issue 14) shows, for a view of the sample shop, the numbers of the report's
- * `marketing` section for the same view: computeReport on DuckDB-WASM in Node over the same
- * sample files, the code `yardstick report` runs (the CLI's --spend / --campaigns flags come with
- * the operations tables' plumbing). November 2025 holds Double 11 and Black Friday.
+ * The Marketing page (issue 14) shows, for a view of the sample shop, the numbers `yardstick
+ * report --json` prints in its `marketing` section for the same view, from the same sample files
+ * (--spend, --campaigns). November 2025 holds Double 11 and Black Friday.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DATA = path.join(ROOT, 'sample-data');
@@ -25,27 +21,47 @@ let server: AppServer;
 let browser: Browser;
 let marketing: MarketingSection;
 
-async function nodeReport(): Promise<MarketingSection> {
-  const engine = await createNodeWasmEngine();
-  const read = (name: string) => new Uint8Array(readFileSync(path.join(DATA, name)));
-  await loadSampleShop(engine, {
-    orders: read('orders.csv.gz'),
-    order_items: read('order_items.csv.gz'),
-    traffic: read('traffic.csv.gz'),
-    users: read('users.csv.gz'),
+/** `yardstick report --json` over the sample shop's files, the marketing ones included. */
+function cliReport(): Promise<MarketingSection> {
+  const file = (name: string) => path.join(DATA, name);
+  const args = [
+    path.join(ROOT, 'src/cli/bin.mjs'),
+    'report',
+    '--orders',
+    file('orders.csv.gz'),
+    '--order-items',
+    file('order_items.csv.gz'),
+    '--traffic',
+    file('traffic.csv.gz'),
+    '--users',
+    file('users.csv.gz'),
+    '--spend',
+    file('marketing_spend.csv.gz'),
+    '--campaigns',
+    file('campaigns.csv.gz'),
+    '--from',
+    VIEW.from,
+    '--to',
+    VIEW.to,
+    '--json',
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: os.tmpdir() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) =>
+      status === 0
+        ? resolve((JSON.parse(stdout) as ReportJson).marketing!)
+        : reject(new Error(`report exited ${status}: ${stderr}`)),
+    );
   });
-  await loadSampleMarketing(engine, {
-    marketing_spend: read('marketing_spend.csv.gz'),
-    campaigns: read('campaigns.csv.gz'),
-  });
-  await rebuildDerived(engine);
-  const report = await computeReport(engine, { period: VIEW });
-  await engine.close();
-  return report.marketing!;
 }
 
 beforeAll(async () => {
-  [server, browser, marketing] = await Promise.all([startSnapshotPreview(), launchBrowser(), nodeReport()]);
+  [server, browser, marketing] = await Promise.all([startSnapshotPreview(), launchBrowser(), cliReport()]);
 }, 240_000);
 
 afterAll(async () => {
@@ -63,7 +79,9 @@ async function open(locale: 'en-US' | 'zh-CN'): Promise<{ page: Page; errors: st
   await page.waitForFunction(
     () => {
       const cards = [...document.querySelectorAll('[data-section="marketing-totals"] [data-kpi]')];
-      return cards.length > 0 && cards.every((c) => !c.getAttribute('aria-busy') && c.getAttribute('data-value') !== '');
+      return (
+        cards.length > 0 && cards.every((c) => !c.getAttribute('aria-busy') && c.getAttribute('data-value') !== '')
+      );
     },
     undefined,
     { timeout: 90_000 },
