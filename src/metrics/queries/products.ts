@@ -1,0 +1,374 @@
+import type { Engine, Row } from '../../engine/engine';
+import { literal, literalList } from '../../engine/sql';
+import { ordersFilterSql, type Filters } from '../filters';
+import { periodDays, shiftDay, type Period } from '../periods';
+import { paidSql } from '../relations';
+import { toNumberOrNull as num } from './kpis';
+
+/**
+ * Products and inventory (METRICS.md "Products", "Inventory", issue 13). Decisions where
+ * METRICS.md is silent (also in src/metrics/README.md):
+ * - SKUs are matched on their key (trimmed, lower-cased); a row shows the SKU as the products
+ *   file writes it, else as the items do. Items without a SKU form one row with sku null.
+ * - The view's order filters (channel, region, device, campaign, currency) choose the orders
+ *   whose items count; a category filter keeps only items of that category.
+ * - A role set in the app wins over the products file's; no role is `unassigned`.
+ * - Inventory rows: every SKU with a snapshot on or before D, and every SKU sold in the period
+ *   (one without a snapshot shows on_hand null). Stock is not filtered by the order filters.
+ * - `gross_margin` in the totals is null when no sold SKU has a cost; `cost_coverage` is null
+ *   when nothing sold.
+ */
+
+export const PRODUCT_ROLES = ['star', 'traffic', 'profit', 'strategic', 'unassigned'] as const;
+export type ProductRole = (typeof PRODUCT_ROLES)[number];
+export const ABC_A = 0.8;
+export const ABC_B = 0.95;
+export const BUNDLE_MIN_ORDERS = 5;
+export const DAILY_UNITS_DAYS = 28;
+export const DEFAULT_LEAD_TIME_DAYS = 14;
+export const OVERSTOCK_DAYS = 180;
+
+export interface ProductRow {
+  sku: string | null;
+  product_name: string | null;
+  category: string | null;
+  role: ProductRole;
+  units: number;
+  item_revenue: number;
+  orders: number;
+  buyers: number;
+  revenue_share: number | null;
+  gross_margin: number | null;
+  margin_rate: number | null;
+  discount_depth: number | null;
+  new_buyer_share: number | null;
+  growth: number | null;
+  abc: 'A' | 'B' | 'C' | null;
+}
+
+export interface RoleRow {
+  role: ProductRole;
+  skus: number;
+  item_revenue: number;
+  revenue_share: number | null;
+  margin_rate: number | null;
+  new_buyer_share: number | null;
+  growth: number | null;
+}
+
+export interface BundleRow {
+  sku_a: string;
+  sku_b: string;
+  orders_together: number;
+  support: number;
+  confidence: number;
+  lift: number;
+}
+
+export interface ProductsSection {
+  totals: { units: number; item_revenue: number; gross_margin: number | null; cost_coverage: number | null };
+  rows: ProductRow[];
+  roles: RoleRow[];
+  bundles: BundleRow[];
+}
+
+export type StockAlert = 'stockout' | 'reorder' | 'overstock' | 'oversold';
+
+export interface InventoryRow {
+  sku: string;
+  on_hand: number | null;
+  daily_units: number;
+  days_of_cover: number | null;
+  stockout_days: number | null;
+  sell_through: number | null;
+  alerts: StockAlert[];
+}
+
+export interface InventorySection {
+  as_of: string;
+  inventory_value: number | null;
+  inventory_turnover: number | null;
+  days_of_inventory: number | null;
+  rows: InventoryRow[];
+}
+
+export interface ProductOptions {
+  /** The comparison period (growth); null: growth is null. */
+  comparison?: Period | null;
+  /** Roles set in the app, by SKU as written (matched on the key). */
+  roles?: Readonly<Record<string, string>>;
+}
+
+const day = (d: string) => `DATE ${literal(d)}`;
+const key = (c: string) => `lower(trim(${c}))`;
+
+async function tableRows(engine: Engine, table: string): Promise<number> {
+  const [r] = await engine.query(
+    `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ${literal(table)} AND schema_name = 'main'`,
+  );
+  if (Number(r?.['n'] ?? 0) === 0) return 0;
+  const [c] = await engine.query(`SELECT count(*) AS n FROM ${table}`);
+  return Number(c?.['n'] ?? 0);
+}
+
+/** Items of paid orders placed in `p` that the view keeps: sku_key, sku, quantity, revenue, order, customer. */
+function itemsSql(p: Period, filters: Filters): string {
+  const category =
+    filters.category && filters.category.length > 0 ? `AND i.category IN ${literalList(filters.category)}` : '';
+  const { category: _dropped, ...orderFilters } = filters;
+  return `SELECT ${key('i.sku')} AS sku_key, i.sku, i.product_name, i.category, coalesce(i.quantity, 0) AS q,
+      coalesce(i.quantity, 0) * coalesce(i.unit_price, 0) AS rev, o.order_id, o.customer_key, o.order_date
+    FROM order_items i JOIN orders o ON o.order_id = i.order_id
+    WHERE ${paidSql('o')} AND o.order_date BETWEEN ${day(p.from)} AND ${day(p.to)}
+      AND ${ordersFilterSql(orderFilters, 'o')} ${category}`;
+}
+
+/** The app's roles as a VALUES list keyed like products. */
+function rolesSql(roles: Readonly<Record<string, string>> | undefined): string {
+  const entries = Object.entries(roles ?? {}).filter(([, r]) => (PRODUCT_ROLES as readonly string[]).includes(r));
+  if (entries.length === 0) return `SELECT NULL::VARCHAR AS sku_key, NULL::VARCHAR AS role WHERE FALSE`;
+  return `SELECT ${key('s')} AS sku_key, r AS role FROM (VALUES ${entries
+    .map(([s, r]) => `(${literal(s)}, ${literal(r)})`)
+    .join(', ')}) v(s, r)`;
+}
+
+/** Per SKU sold in the period, with the products file and the comparison revenue. */
+function skuSql(period: Period, filters: Filters, options: ProductOptions): string {
+  const comparison = options.comparison ?? null;
+  return `WITH it AS (${itemsSql(period, filters)}),
+  firsts AS (
+    SELECT customer_key, first(order_id ORDER BY ordered_at, order_id) AS first_order
+    FROM orders WHERE ${paidSql()} GROUP BY customer_key),
+  prod AS (SELECT sku_key, any_value(sku) AS sku, any_value(product_name) AS product_name, any_value(category) AS category,
+      any_value(unit_cost) AS unit_cost, any_value(list_price) AS list_price, any_value(role) AS role FROM products GROUP BY sku_key),
+  app AS (${rolesSql(options.roles)}),
+  cmp AS (${
+    comparison
+      ? `SELECT sku_key, sum(rev) AS rev FROM (${itemsSql(comparison, filters)}) GROUP BY sku_key`
+      : `SELECT NULL::VARCHAR AS sku_key, NULL::DECIMAL(38,4) AS rev WHERE FALSE`
+  }),
+  per AS (
+    SELECT it.sku_key, any_value(it.sku) AS item_sku, any_value(it.product_name) AS item_name, any_value(it.category) AS item_category,
+      sum(q) AS units, sum(rev) AS rev, count(DISTINCT it.order_id) AS orders, count(DISTINCT it.customer_key) AS buyers,
+      count(DISTINCT it.customer_key) FILTER (WHERE it.order_id = f.first_order) AS new_buyers
+    FROM it LEFT JOIN firsts f ON f.customer_key = it.customer_key
+    GROUP BY it.sku_key),
+  joined AS (
+    SELECT per.*, coalesce(p.sku, per.item_sku) AS sku, coalesce(p.product_name, per.item_name) AS product_name,
+      coalesce(p.category, per.item_category) AS category, coalesce(app.role, p.role, 'unassigned') AS role,
+      p.unit_cost, p.list_price, cmp.rev AS cmp_rev, sum(per.rev) OVER () AS total_rev
+    FROM per LEFT JOIN prod p ON p.sku_key = per.sku_key LEFT JOIN app ON app.sku_key = per.sku_key
+      LEFT JOIN cmp ON cmp.sku_key IS NOT DISTINCT FROM per.sku_key),
+  ranked AS (
+    SELECT *, coalesce(sum(rev) FILTER (WHERE rev > 0) OVER (ORDER BY rev DESC, sku_key ASC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS cum_before
+    FROM joined)
+  SELECT sku_key, sku, product_name, category, role, units::DOUBLE AS units, rev::DOUBLE AS item_revenue, orders, buyers, new_buyers,
+    (unit_cost IS NOT NULL) AS has_cost,
+    CASE WHEN total_rev = 0 THEN NULL ELSE rev::DOUBLE / total_rev::DOUBLE END AS revenue_share,
+    CASE WHEN unit_cost IS NULL THEN NULL ELSE (rev - units * unit_cost)::DOUBLE END AS gross_margin,
+    CASE WHEN unit_cost IS NULL OR rev = 0 THEN NULL ELSE (rev - units * unit_cost)::DOUBLE / rev::DOUBLE END AS margin_rate,
+    CASE WHEN list_price IS NULL OR units * list_price = 0 THEN NULL ELSE 1 - rev::DOUBLE / (units * list_price)::DOUBLE END AS discount_depth,
+    CASE WHEN buyers = 0 THEN NULL ELSE new_buyers / buyers END AS new_buyer_share,
+    cmp_rev::DOUBLE AS cmp_rev,
+    CASE WHEN coalesce(cmp_rev, 0) = 0 THEN NULL ELSE rev::DOUBLE / cmp_rev::DOUBLE - 1 END AS growth,
+    CASE WHEN rev <= 0 THEN NULL WHEN cum_before < ${ABC_A} * total_rev THEN 'A' WHEN cum_before < ${ABC_B} * total_rev THEN 'B' ELSE 'C' END AS abc,
+    CASE WHEN unit_cost IS NULL THEN NULL ELSE (units * unit_cost)::DOUBLE END AS cogs
+  FROM ranked ORDER BY rev DESC, sku_key`;
+}
+
+/** Per role: buyers and new buyers over the role's SKUs (a buyer once per role). */
+function roleBuyersSql(period: Period, filters: Filters, options: ProductOptions): string {
+  return `WITH it AS (${itemsSql(period, filters)}),
+  firsts AS (SELECT customer_key, first(order_id ORDER BY ordered_at, order_id) AS first_order FROM orders WHERE ${paidSql()} GROUP BY customer_key),
+  prod AS (SELECT sku_key, any_value(role) AS role FROM products GROUP BY sku_key),
+  app AS (${rolesSql(options.roles)})
+  SELECT coalesce(app.role, p.role, 'unassigned') AS role, count(DISTINCT it.customer_key) AS buyers,
+    count(DISTINCT it.customer_key) FILTER (WHERE it.order_id = f.first_order) AS new_buyers
+  FROM it LEFT JOIN firsts f ON f.customer_key = it.customer_key
+    LEFT JOIN prod p ON p.sku_key = it.sku_key LEFT JOIN app ON app.sku_key = it.sku_key
+  GROUP BY ALL`;
+}
+
+function bundlesSql(period: Period, filters: Filters): string {
+  return `WITH it AS (SELECT DISTINCT order_id, sku_key, sku FROM (${itemsSql(period, filters)}) WHERE sku_key IS NOT NULL),
+  skus AS (SELECT sku_key, min(sku) AS sku FROM it GROUP BY sku_key),
+  per AS (SELECT DISTINCT order_id, sku_key FROM it),
+  n AS (SELECT count(DISTINCT order_id) AS orders FROM (${itemsSql(period, filters)})),
+  by_sku AS (SELECT sku_key, count(*) AS orders FROM per GROUP BY sku_key),
+  pairs AS (
+    SELECT a.sku_key AS a, b.sku_key AS b, count(*) AS together
+    FROM per a JOIN per b ON a.order_id = b.order_id AND a.sku_key < b.sku_key
+    GROUP BY ALL HAVING count(*) >= ${BUNDLE_MIN_ORDERS})
+  SELECT sa.sku AS sku_a, sb.sku AS sku_b, together AS orders_together,
+    together / n.orders AS support, together / ca.orders AS confidence,
+    (together / ca.orders) / (cb.orders / n.orders) AS lift
+  FROM pairs, n, by_sku ca, by_sku cb, skus sa, skus sb
+  WHERE ca.sku_key = pairs.a AND cb.sku_key = pairs.b AND sa.sku_key = pairs.a AND sb.sku_key = pairs.b
+  ORDER BY together DESC, sku_a, sku_b`;
+}
+
+const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+
+/** METRICS.md "Products" for a period; null when the products table holds no rows. */
+export async function computeProducts(
+  engine: Engine,
+  period: Period,
+  filters: Filters = {},
+  options: ProductOptions = {},
+): Promise<ProductsSection | null> {
+  if ((await tableRows(engine, 'products')) === 0) return null;
+  const raw = await engine.query(skuSql(period, filters, options));
+  const rows: ProductRow[] = raw.map((r) => ({
+    sku: r['sku'] === null ? null : String(r['sku']),
+    product_name: r['product_name'] === null ? null : String(r['product_name']),
+    category: r['category'] === null ? null : String(r['category']),
+    role: String(r['role']) as ProductRole,
+    units: num(r['units']) ?? 0,
+    item_revenue: num(r['item_revenue']) ?? 0,
+    orders: num(r['orders']) ?? 0,
+    buyers: num(r['buyers']) ?? 0,
+    revenue_share: num(r['revenue_share']),
+    gross_margin: num(r['gross_margin']),
+    margin_rate: num(r['margin_rate']),
+    discount_depth: num(r['discount_depth']),
+    new_buyer_share: num(r['new_buyer_share']),
+    growth: num(r['growth']),
+    abc: (r['abc'] ?? null) as ProductRow['abc'],
+  }));
+  const totalRevenue = rows.reduce((a, r) => a + r.item_revenue, 0);
+  const withCost = rows.filter((r) => r.gross_margin !== null);
+  const roleBuyers = new Map(
+    (await engine.query(roleBuyersSql(period, filters, options))).map((r: Row) => [
+      String(r['role']),
+      { buyers: num(r['buyers']) ?? 0, new: num(r['new_buyers']) ?? 0 },
+    ]),
+  );
+  const cmpBy = new Map(raw.map((r) => [r['sku_key'] as string | null, num(r['cmp_rev'])]));
+  const roles: RoleRow[] = PRODUCT_ROLES.flatMap((role) => {
+    const mine = rows.map((r, i) => ({ r, k: raw[i]!['sku_key'] as string | null })).filter(({ r }) => r.role === role);
+    if (mine.length === 0) return [];
+    const revenue = mine.reduce((a, { r }) => a + r.item_revenue, 0);
+    const costed = mine.filter(({ r }) => r.gross_margin !== null);
+    const costedRevenue = costed.reduce((a, { r }) => a + r.item_revenue, 0);
+    const cmp = mine.reduce((a, { k }) => a + (cmpBy.get(k) ?? 0), 0);
+    const b = roleBuyers.get(role);
+    return [
+      {
+        role,
+        skus: mine.length,
+        item_revenue: revenue,
+        revenue_share: share(revenue, totalRevenue),
+        margin_rate:
+          costed.length === 0
+            ? null
+            : share(
+                costed.reduce((a, { r }) => a + (r.gross_margin ?? 0), 0),
+                costedRevenue,
+              ),
+        new_buyer_share: b ? share(b.new, b.buyers) : null,
+        growth: cmp === 0 ? null : revenue / cmp - 1,
+      },
+    ];
+  });
+  const bundles: BundleRow[] = (await engine.query(bundlesSql(period, filters))).map((r) => ({
+    sku_a: String(r['sku_a']),
+    sku_b: String(r['sku_b']),
+    orders_together: num(r['orders_together']) ?? 0,
+    support: num(r['support']) ?? 0,
+    confidence: num(r['confidence']) ?? 0,
+    lift: num(r['lift']) ?? 0,
+  }));
+  return {
+    totals: {
+      units: rows.reduce((a, r) => a + r.units, 0),
+      item_revenue: totalRevenue,
+      gross_margin: withCost.length === 0 ? null : withCost.reduce((a, r) => a + (r.gross_margin ?? 0), 0),
+      cost_coverage: share(
+        withCost.reduce((a, r) => a + r.item_revenue, 0),
+        totalRevenue,
+      ),
+    },
+    rows,
+    roles,
+    bundles,
+  };
+}
+
+/** METRICS.md "Inventory" as of the period's `to`; null when the inventory table holds no rows. */
+export async function computeInventory(
+  engine: Engine,
+  period: Period,
+  filters: Filters = {},
+): Promise<InventorySection | null> {
+  if ((await tableRows(engine, 'inventory')) === 0) return null;
+  const D = period.to;
+  const recent: Period = { from: shiftDay(D, -(DAILY_UNITS_DAYS - 1)), to: D };
+  const hasProducts = (await tableRows(engine, 'products')) > 0;
+  const prod = hasProducts
+    ? `SELECT sku_key, any_value(sku) AS sku, any_value(unit_cost) AS unit_cost, any_value(lead_time_days) AS lead FROM products GROUP BY sku_key`
+    : `SELECT NULL::VARCHAR AS sku_key, NULL::VARCHAR AS sku, NULL::DECIMAL(18,4) AS unit_cost, NULL::DOUBLE AS lead WHERE FALSE`;
+  const sql = `WITH snaps AS (SELECT sku_key, date, sum(on_hand) AS on_hand FROM inventory GROUP BY ALL),
+  firsts AS (SELECT sku_key, min(date) AS first_date, any_value(sku) AS sku FROM inventory GROUP BY sku_key),
+  sold AS (SELECT sku_key, any_value(sku) AS sku, sum(q) AS units, sum(q * 1) AS u FROM (${itemsSql(period, filters)}) WHERE sku_key IS NOT NULL GROUP BY sku_key),
+  recent AS (SELECT sku_key, sum(q) AS units FROM (${itemsSql(recent, filters)}) WHERE sku_key IS NOT NULL GROUP BY sku_key),
+  prod AS (${prod}),
+  skus AS (SELECT sku_key FROM firsts WHERE first_date <= ${day(D)} UNION SELECT sku_key FROM sold),
+  days AS (SELECT CAST(d AS DATE) AS d FROM generate_series(${day(period.from)}, ${day(period.to)}, INTERVAL 1 DAY) t(d)),
+  daily AS (
+    SELECT k.sku_key, days.d, s.on_hand
+    FROM (SELECT sku_key FROM firsts) k CROSS JOIN days
+    ASOF LEFT JOIN snaps s ON s.sku_key = k.sku_key AND s.date <= days.d),
+  per_day AS (
+    SELECT d.sku_key, count(*) FILTER (WHERE d.on_hand IS NOT NULL AND d.on_hand <= 0) AS stockout_days
+    FROM daily d GROUP BY d.sku_key),
+  value_by_day AS (
+    SELECT days.d, coalesce(sum(greatest(x.on_hand, 0) * p.unit_cost), 0) AS value
+    FROM days LEFT JOIN (daily x JOIN prod p ON p.sku_key = x.sku_key AND p.unit_cost IS NOT NULL) ON x.d = days.d
+    GROUP BY days.d),
+  at_d AS (SELECT d.sku_key, d.on_hand FROM daily d WHERE d.d = ${day(D)})
+  SELECT k.sku_key, coalesce(p.sku, f.sku, sold.sku) AS sku, at_d.on_hand AS on_hand,
+    coalesce(recent.units, 0) / ${DAILY_UNITS_DAYS} AS daily_units, coalesce(sold.units, 0) AS units,
+    pd.stockout_days, coalesce(p.lead, ${DEFAULT_LEAD_TIME_DAYS}) AS lead, p.unit_cost::DOUBLE AS unit_cost,
+    (SELECT avg(value)::DOUBLE FROM value_by_day) AS mean_value,
+    (SELECT value::DOUBLE FROM value_by_day WHERE d = ${day(D)}) AS value_d
+  FROM skus k LEFT JOIN prod p ON p.sku_key = k.sku_key LEFT JOIN firsts f ON f.sku_key = k.sku_key
+    LEFT JOIN sold ON sold.sku_key = k.sku_key LEFT JOIN recent ON recent.sku_key = k.sku_key
+    LEFT JOIN per_day pd ON pd.sku_key = k.sku_key LEFT JOIN at_d ON at_d.sku_key = k.sku_key
+  ORDER BY k.sku_key`;
+  const raw = await engine.query(sql);
+  // COGS of the period: units × unit_cost over SKUs with a cost (all items, not only SKUs with stock).
+  const [cogsRow] = await engine.query(`SELECT sum(it.q * p.unit_cost)::DOUBLE AS cogs
+    FROM (${itemsSql(period, filters)}) it JOIN (${prod}) p ON p.sku_key = it.sku_key WHERE p.unit_cost IS NOT NULL`);
+  const rows: InventoryRow[] = raw.map((r) => {
+    const onHand = num(r['on_hand']);
+    const daily = num(r['daily_units']) ?? 0;
+    const units = num(r['units']) ?? 0;
+    const lead = num(r['lead']) ?? DEFAULT_LEAD_TIME_DAYS;
+    const cover = onHand === null || daily === 0 ? null : onHand <= 0 ? 0 : onHand / daily;
+    const alerts: StockAlert[] = [];
+    if (onHand !== null && onHand <= 0 && daily > 0) alerts.push('stockout');
+    if (cover !== null && cover < lead) alerts.push('reorder');
+    if (cover !== null && cover > OVERSTOCK_DAYS) alerts.push('overstock');
+    if (onHand !== null && onHand < 0) alerts.push('oversold');
+    const denominator = onHand === null ? 0 : units + Math.max(onHand, 0);
+    return {
+      sku: String(r['sku']),
+      on_hand: onHand,
+      daily_units: daily,
+      days_of_cover: cover,
+      stockout_days: onHand === null && r['stockout_days'] === null ? null : (num(r['stockout_days']) ?? 0),
+      sell_through: onHand === null || denominator === 0 ? null : units / denominator,
+      alerts,
+    };
+  });
+  const meanValue = num(raw[0]?.['mean_value']) ?? 0;
+  const cogs = num(cogsRow?.['cogs']);
+  const turnover = meanValue === 0 || cogs === null ? null : cogs / meanValue;
+  return {
+    as_of: D,
+    inventory_value: hasProducts ? (num(raw[0]?.['value_d']) ?? 0) : null,
+    inventory_turnover: turnover,
+    days_of_inventory: turnover === null || turnover === 0 ? null : periodDays(period) / turnover,
+    rows,
+  };
+}
