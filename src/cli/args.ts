@@ -30,6 +30,8 @@ export interface ReportArgs {
   gunzipLimit: GunzipLimit;
   /** Reading decisions the user makes instead of the data (`--date-order`, `--decimal`). */
   reading: { dateOrder?: DateOrder; decimal?: DecimalStyle };
+  /** `--sla MINUTES`: the first-response service level of the service section (default 60). */
+  slaMinutes: number;
 }
 
 export type ParsedArgs =
@@ -39,7 +41,7 @@ export const USAGE = `Usage: yardstick report --orders FILE… [--traffic FILE�
                         [--products FILE…] [--inventory FILE…] [--spend FILE…] [--campaigns FILE…]
                         [--tickets FILE…] [--reviews FILE…]
                         --from YYYY-MM-DD --to YYYY-MM-DD
-                        [--compare previous|yoy|none] [--grain day|week|month|quarter|year]
+                        [--sla MINUTES] [--compare previous|yoy|none] [--grain day|week|month|quarter|year]
                         [--targets FILE] [--engine wasm|native] [--json | --format md|csv|json]
                         [--out FILE] [--currency CODE]
                         [--channel V…] [--category V…] [--region V…] [--device V…] [--campaign V…] [--quiet]
@@ -89,6 +91,7 @@ const SINGLE = [
   'date-order',
   'decimal',
   'max-gzip-ratio',
+  'sla',
 ] as const;
 const SWITCHES = ['json', 'quiet', 'help'] as const;
 type Multi = (typeof MULTI)[number];
@@ -191,6 +194,11 @@ export function parseArgs(argv: readonly string[], today: Date = new Date()): Pa
   if (!Number.isFinite(ratio) || ratio < 1)
     return { ok: false, reason: `--max-gzip-ratio "${ratioFlag}" must be a number of at least 1` };
 
+  const slaFlag = single.get('sla');
+  const slaMinutes = slaFlag === undefined ? 60 : Number(slaFlag);
+  if (!Number.isFinite(slaMinutes) || slaMinutes <= 0)
+    return { ok: false, reason: `--sla "${slaFlag}" must be a number of minutes above 0` };
+
   const reading: ReportArgs['reading'] = {};
   const dateOrder = single.get('date-order');
   if (dateOrder !== undefined) {
@@ -227,6 +235,7 @@ export function parseArgs(argv: readonly string[], today: Date = new Date()): Pa
       quiet: switches.has('quiet'),
       gunzipLimit: { ...DEFAULT_GUNZIP_LIMIT, ratio },
       reading,
+      slaMinutes,
     },
   };
 }

@@ -113,6 +113,7 @@ export async function buildReport(
         compare: args.compare,
         grain: args.grain,
         filters: args.filters,
+        slaMinutes: args.slaMinutes,
         dataQuality: dataQualityFrom(reports),
         ...(hook ? { targets: hook } : {}),
         onNotice: (m) => progress(`Note: ${m}`),
