@@ -231,6 +231,8 @@ const ROW_RULES: Partial<Record<TableName, { when: string; reason: string }[]>> 
     { when: `${valueCol('resolved_at')} < ${valueCol('opened_at')}`, reason: 'resolved_at before opened_at' },
     { when: `${valueCol('first_response_at')} < ${valueCol('opened_at')}`, reason: 'first_response_at before opened_at' },
   ],
+  // Issue 14: a campaign that ends before it starts has no days to measure; overlapping campaigns are fine.
+  campaigns: [{ when: `${valueCol('ends_on')} < ${valueCol('starts_on')}`, reason: 'ends_on before starts_on' }],
 };
 
 function reasonSql(

@@ -124,7 +124,22 @@ describe('Chinese ad report', () => {
   });
 });
 
-describe('bad spend rows', () => {
+describe('bad marketing rows', () => {
+  it('rejects a campaign that ends before it starts, keeps overlapping ones', async () => {
+    await engine.run('DROP TABLE IF EXISTS campaigns');
+    await ensureTables(engine);
+    const file = textFile(
+      'calendar.csv',
+      'campaign,name,type,starts_on,ends_on\na,A,满减,2025-11-10,2025-11-01\nb,B,coupon,2025-11-01,2025-11-05\nc,C,flash_sale,2025-11-03,2025-11-04\n',
+    );
+    const r = await importFile(engine, file);
+    expect(r).toMatchObject({ rowsLoaded: 2, rowsRejected: 1, reasons: { 'ends_on before starts_on': 1 } });
+    expect(await engine.query('SELECT campaign, type FROM campaigns ORDER BY campaign')).toEqual([
+      { campaign: 'b', type: 'coupon' },
+      { campaign: 'c', type: 'flash_sale' },
+    ]);
+  });
+
   it('rejects a negative spend with its reason and loads the rest', async () => {
     const file = textFile(
       'spend.csv',
