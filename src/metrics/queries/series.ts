@@ -4,6 +4,7 @@ import { describeData, type DataDescription } from '../describe';
 import type { Filters } from '../filters';
 import { bucketGrouping } from '../groupings';
 import type { Grain, Period } from '../periods';
+import type { ComponentId } from '../registry';
 import { toNumberOrNull } from './kpis';
 
 export { bucketGrouping, bucketStartSql } from '../groupings';
@@ -44,14 +45,14 @@ export async function computeSeries(
 }
 
 /** A bucket of a series of chosen metrics. */
-export type SeriesOf<M extends SeriesMetric> = { period: string } & Record<M, number | null>;
+export type SeriesOf<M extends ComponentId> = { period: string } & Record<M, number | null>;
 
 /**
  * The series of just the metrics a chart shows, buckets as in computeSeries. A chart asks for no
  * more than it draws: buyers, for one, are counted over order rows while sums come from the
  * daily rollups, so a GMV chart that also asked for buyers would read every order of its span.
  */
-export async function computeSeriesOf<M extends SeriesMetric>(
+export async function computeSeriesOf<M extends ComponentId>(
   engine: Engine,
   period: Period,
   grain: Grain,

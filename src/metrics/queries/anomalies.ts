@@ -1,0 +1,102 @@
+import type { Engine } from '../../engine/engine';
+import type { DataDescription } from '../describe';
+import type { Filters } from '../filters';
+import { periodBuckets, shiftDay, type Period } from '../periods';
+import { computeSeriesOf } from './series';
+
+/** The daily KPIs watched for odd days (METRICS.md "Alerts"). */
+export const ANOMALY_METRICS = ['gmv', 'orders', 'aov', 'conversion_rate', 'refunds', 'cancellation_rate'] as const;
+export type AnomalyMetric = (typeof ANOMALY_METRICS)[number];
+
+/** Weeks of the same weekday a day is compared with, and how many of them must be present. */
+export const ANOMALY_WEEKS = 8;
+export const ANOMALY_MIN_PRESENT = 6;
+/** |robust z| above this is an anomaly; above CRITICAL_Z it is critical. Both strict. */
+export const ANOMALY_Z = 3.5;
+export const CRITICAL_Z = 5;
+/** Scales the median absolute deviation to a standard deviation's size under a normal distribution. */
+const MAD_SCALE = 0.6745;
+
+export interface Anomaly {
+  metric: AnomalyMetric;
+  date: string;
+  value: number;
+  /** The median of the same weekday over the weeks before. */
+  expected: number;
+  z: number;
+  severity: 'warning' | 'critical';
+}
+
+/** The median; for an even count, the mean of the two middle values. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * The robust z-score of `value` against the comparison values (nulls are days not present):
+ * 0.6745 × (value − median) ÷ MAD. Null when fewer than ANOMALY_MIN_PRESENT are present or the
+ * MAD is 0 (a flat history says nothing about spread).
+ */
+export function robustZ(value: number, history: readonly (number | null)[]): { z: number; median: number } | null {
+  const present = history.filter((v): v is number => v !== null);
+  if (present.length < ANOMALY_MIN_PRESENT) return null;
+  const m = median(present);
+  const mad = median(present.map((v) => Math.abs(v - m)));
+  if (mad === 0) return null;
+  return { z: (MAD_SCALE * (value - m)) / mad, median: m };
+}
+
+/**
+ * The anomalies of one metric's daily values over the days asked: each day against the same
+ * weekday of the ANOMALY_WEEKS weeks before it. `valueOf` gives a day's value or null (a day
+ * outside the data, or a ratio without a denominator).
+ */
+export function detectAnomalies(
+  metric: AnomalyMetric,
+  days: readonly string[],
+  valueOf: (day: string) => number | null,
+): Anomaly[] {
+  const out: Anomaly[] = [];
+  for (const date of days) {
+    const value = valueOf(date);
+    if (value === null) continue;
+    const history = Array.from({ length: ANOMALY_WEEKS }, (_, k) => valueOf(shiftDay(date, -7 * (k + 1))));
+    const score = robustZ(value, history);
+    if (!score || Math.abs(score.z) <= ANOMALY_Z) continue;
+    out.push({
+      metric,
+      date,
+      value,
+      expected: score.median,
+      z: score.z,
+      severity: Math.abs(score.z) > CRITICAL_Z ? 'critical' : 'warning',
+    });
+  }
+  return out;
+}
+
+/**
+ * Every anomalous day of the period under the filters, for each watched KPI, in date then metric
+ * order. The daily values are the registry's metrics over day buckets from 8 weeks before the
+ * period, so a day outside the dates its table covers is null (not present) and a quiet day
+ * inside them is 0.
+ */
+export async function computeAnomalies(
+  engine: Engine,
+  period: Period,
+  filters: Filters = {},
+  description?: DataDescription,
+): Promise<Anomaly[]> {
+  const span: Period = { from: shiftDay(period.from, -7 * ANOMALY_WEEKS), to: period.to };
+  const rows = await computeSeriesOf(engine, span, 'day', ANOMALY_METRICS, filters, description);
+  const byDay = new Map(rows.map((r) => [r.period, r]));
+  const days = periodBuckets(period, 'day').map((b) => b.label);
+  const found = ANOMALY_METRICS.flatMap((metric) =>
+    detectAnomalies(metric, days, (day) => byDay.get(day)?.[metric] ?? null),
+  );
+  return found.sort(
+    (a, b) => a.date.localeCompare(b.date) || ANOMALY_METRICS.indexOf(a.metric) - ANOMALY_METRICS.indexOf(b.metric),
+  );
+}
