@@ -10,6 +10,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { addDays, differenceInCalendarDays, format, getDay, parseISO } from 'date-fns';
 import { sampleMarketing } from './sample-marketing';
+import { sampleService } from './sample-service';
 
 const FIRST_DAY = '2024-11-01';
 const LAST_DAY = '2026-10-31';
@@ -78,11 +79,33 @@ const REGIONS = [
   ['Northwest', 0.03],
 ] as const;
 const CATEGORIES = {
-  Bedding: [['Linen duvet cover', 459], ['Cotton sheet set', 329], ['Down pillow', 189], ['Wool throw', 269]],
-  Kitchen: [['Ceramic pour-over set', 159], ['Cast-iron skillet', 239], ['Bamboo cutting board', 89], ['Glass storage jars (6)', 119]],
-  Bath: [['Turkish towel set', 199], ['Bath mat', 99], ['Soap dish', 39]],
-  Decor: [['Stoneware vase', 149], ['Scented candle', 79], ['Linen cushion', 119], ['Wall mirror', 389]],
-  Lighting: [['Rattan pendant lamp', 429], ['Brass desk lamp', 349]],
+  Bedding: [
+    ['Linen duvet cover', 459],
+    ['Cotton sheet set', 329],
+    ['Down pillow', 189],
+    ['Wool throw', 269],
+  ],
+  Kitchen: [
+    ['Ceramic pour-over set', 159],
+    ['Cast-iron skillet', 239],
+    ['Bamboo cutting board', 89],
+    ['Glass storage jars (6)', 119],
+  ],
+  Bath: [
+    ['Turkish towel set', 199],
+    ['Bath mat', 99],
+    ['Soap dish', 39],
+  ],
+  Decor: [
+    ['Stoneware vase', 149],
+    ['Scented candle', 79],
+    ['Linen cushion', 119],
+    ['Wall mirror', 389],
+  ],
+  Lighting: [
+    ['Rattan pendant lamp', 429],
+    ['Brass desk lamp', 349],
+  ],
 } as const;
 const PRODUCTS = Object.entries(CATEGORIES).flatMap(([category, items], ci) =>
   items.map(([name, price], i) => ({ sku: `MM-${ci + 1}${String(i + 1).padStart(2, '0')}`, name, category, price })),
@@ -131,7 +154,19 @@ const lastDay = parseISO(LAST_DAY);
 
 function timeOfDay(day: Date): Date {
   const hour = weighted([
-    [0, 2], [1, 1], [7, 2], [9, 4], [10, 5], [12, 6], [13, 5], [15, 4], [19, 6], [20, 8], [21, 9], [22, 7], [23, 4],
+    [0, 2],
+    [1, 1],
+    [7, 2],
+    [9, 4],
+    [10, 5],
+    [12, 6],
+    [13, 5],
+    [15, 4],
+    [19, 6],
+    [20, 8],
+    [21, 9],
+    [22, 7],
+    [23, 4],
   ] as const);
   const t = new Date(day);
   t.setHours(hour, Math.floor(rand() * 60), Math.floor(rand() * 60));
@@ -163,7 +198,12 @@ for (let i = 0; i < days; i++) {
   const recent = differenceInCalendarDays(lastDay, day);
 
   for (const [channel, base, cr, campaigns] of CHANNELS) {
-    const channelLift = channel === 'paid_social' || channel === 'display' ? lift * 1.15 : channel === 'email' ? Math.sqrt(lift) * 1.2 : lift;
+    const channelLift =
+      channel === 'paid_social' || channel === 'display'
+        ? lift * 1.15
+        : channel === 'email'
+          ? Math.sqrt(lift) * 1.2
+          : lift;
     for (const [device, share, crFactor] of DEVICES) {
       const mean = base * share * growth * channelLift * weekday * (0.93 + rand() * 0.14);
       const sessions = Math.max(1, poisson(mean));
@@ -186,7 +226,12 @@ for (let i = 0; i < days; i++) {
         if (customer.orders === 1 && rand() < 0.52 + customer.loyalty * 0.1) returningPool.push(customer);
 
         const orderedAt = timeOfDay(day);
-        const lines = weighted([[1, 55], [2, 28], [3, 12], [4, 5]] as const);
+        const lines = weighted([
+          [1, 55],
+          [2, 28],
+          [3, 12],
+          [4, 5],
+        ] as const);
         let subtotal = 0;
         const orderId = `MM${++orderSeq}`;
         for (let l = 0; l < lines; l++) {
@@ -195,7 +240,8 @@ for (let i = 0; i < days; i++) {
           subtotal += p.price * qty;
           itemRows.push([orderId, p.sku, `"${p.name}"`, p.category, qty, money(p.price)].join(','));
         }
-        const coupon = promo > 0 && rand() < 0.7 ? (lift > 2 ? 'FESTIVAL' : 'SEASON') : rand() < 0.06 ? 'WELCOME10' : '';
+        const coupon =
+          promo > 0 && rand() < 0.7 ? (lift > 2 ? 'FESTIVAL' : 'SEASON') : rand() < 0.06 ? 'WELCOME10' : '';
         const discount = coupon === 'WELCOME10' ? subtotal * 0.1 : coupon ? subtotal * promo : 0;
         const shipping = subtotal - discount >= 199 ? 0 : 12;
         const tax = 0; // prices include VAT in China
@@ -214,7 +260,10 @@ for (let i = 0; i < days; i++) {
           status = 'partially_refunded';
           refund = Math.round(total * (0.15 + rand() * 0.5) * 100) / 100;
         }
-        const paidAt = status === 'pending' || status === 'cancelled' ? '' : ts(new Date(orderedAt.getTime() + (30 + rand() * 600) * 1000));
+        const paidAt =
+          status === 'pending' || status === 'cancelled'
+            ? ''
+            : ts(new Date(orderedAt.getTime() + (30 + rand() * 600) * 1000));
         orderRows.push(
           [
             orderId,
@@ -270,6 +319,10 @@ const files: Record<string, { header: string; rows: string[] }> = {
 const marketing = sampleMarketing(orderRows, FIRST_DAY, LAST_DAY);
 files['marketing_spend.csv.gz'] = marketing.spend;
 files['campaigns.csv.gz'] = marketing.campaigns;
+// Service tickets and reviews (issue 15), from a stream of their own as well.
+const service = sampleService(orderRows, itemRows, FIRST_DAY, LAST_DAY);
+files['service_tickets.csv.gz'] = service.tickets;
+files['reviews.csv.gz'] = service.reviews;
 
 mkdirSync(OUT, { recursive: true });
 for (const [name, { header, rows }] of Object.entries(files)) {
