@@ -124,6 +124,8 @@ export const FIELDS: Record<TableName, readonly FieldSpec[]> = {
     f('spend', 'money', true, nonNegative),
     f('impressions', 'number', false, nonNegative),
     f('clicks', 'number', false, nonNegative),
+    // The ad report's currency (Google Ads "Currency code", Meta "Amount spent (USD)"): checked, not stored.
+    f('currency', 'text'),
   ],
   campaigns: [
     f('campaign', 'id', true),

@@ -229,10 +229,21 @@ function unreadableArms(spec: FieldSpec, choices: ReadingChoices): string[] {
 const ROW_RULES: Partial<Record<TableName, { when: string; reason: string }[]>> = {
   service_tickets: [
     { when: `${valueCol('resolved_at')} < ${valueCol('opened_at')}`, reason: 'resolved_at before opened_at' },
-    { when: `${valueCol('first_response_at')} < ${valueCol('opened_at')}`, reason: 'first_response_at before opened_at' },
+    {
+      when: `${valueCol('first_response_at')} < ${valueCol('opened_at')}`,
+      reason: 'first_response_at before opened_at',
+    },
   ],
   // Issue 14: a campaign that ends before it starts has no days to measure; overlapping campaigns are fine.
   campaigns: [{ when: `${valueCol('ends_on')} < ${valueCol('starts_on')}`, reason: 'ends_on before starts_on' }],
+  // Issue 14: spend is summed with the orders' money, so spend in another currency is refused.
+  marketing_spend: [
+    {
+      when: `${valueCol('currency')} IS NOT NULL AND EXISTS (SELECT 1 FROM orders WHERE nullif(trim(currency), '') IS NOT NULL)
+        AND upper(trim(${valueCol('currency')})) NOT IN (SELECT DISTINCT upper(trim(currency)) FROM orders WHERE nullif(trim(currency), '') IS NOT NULL)`,
+      reason: 'spend currency is not the orders’ currency',
+    },
+  ],
 };
 
 function reasonSql(

@@ -15,6 +15,12 @@ function startingWith(h: HeaderIndex, prefix: string): string | null {
   return h.names.find((n) => n.trim().toLowerCase().startsWith(p)) ?? null;
 }
 
+/** The currency a header names in parentheses ("Amount spent (USD)"), as a SQL literal; NULL when none. */
+function currencyIn(header: string | null): string {
+  const code = header ? /\(([A-Za-z]{3})\)\s*$/.exec(header)?.[1] : undefined;
+  return code ? `'${code.toUpperCase()}'` : 'NULL::VARCHAR';
+}
+
 const notTotal = (column: string) =>
   `coalesce(lower(trim(${column})), '') NOT LIKE 'total%' AND coalesce(trim(${column}), '') NOT IN ('合计', '总计', '汇总', '--')`;
 
@@ -33,6 +39,7 @@ function googlePlan(h: HeaderIndex): SourcePlan {
       spend: h.first('Cost', 'Cost (converted currency)'),
       impressions: h.first('Impr.', 'Impressions'),
       clicks: h.first('Clicks', 'Interactions'),
+      currency: h.first('Currency code', 'Currency'),
     },
   };
 }
@@ -59,6 +66,7 @@ function metaPlan(h: HeaderIndex): SourcePlan {
       spend: spend ? h.text(spend) : h.first('Spend'),
       impressions: h.text('Impressions'),
       clicks: h.first('Link clicks', 'Clicks (all)', 'Clicks'),
+      currency: h.has('Currency') ? h.text('Currency') : currencyIn(spend),
     },
   };
 }
@@ -88,6 +96,7 @@ function cnPlan(h: HeaderIndex): SourcePlan {
       spend: h.first('花费', '消耗', '总花费', '消费'),
       impressions: h.first('展现量', '展示数', '展现数'),
       clicks: h.first('点击量', '点击数'),
+      currency: h.first('币种', '货币'),
     },
   };
 }

@@ -125,6 +125,34 @@ describe('Chinese ad report', () => {
 });
 
 describe('bad marketing rows', () => {
+  it('refuses spend in another currency than the orders, and counts it', async () => {
+    await importFile(
+      engine,
+      textFile(
+        'orders.csv',
+        'order_id,customer_id,ordered_at,status,order_total,currency\n1,a,2025-11-01,paid,100,CNY\n',
+      ),
+    );
+    const usd = fixture('google_ads_campaign_report.csv');
+    const text = new TextDecoder().decode(usd.data as Uint8Array).replace(/,CNY,/g, ',USD,');
+    const r = await importFile(engine, textFile('google_ads_usd.csv', text));
+    // The four day rows are in USD; the orders are in CNY: none is summed.
+    expect(r).toMatchObject({
+      rowsLoaded: 0,
+      rowsRejected: 4,
+      reasons: { 'spend currency is not the orders’ currency': 4 },
+    });
+    // Meta names its currency in the spend column's header: CNY matches.
+    const meta = await importFile(engine, fixture('meta_ads_campaigns_by_day.csv'));
+    expect(meta).toMatchObject({ rowsLoaded: 3, rowsRejected: 0 });
+    const metaUsd = textFile(
+      'meta_usd.csv',
+      'Day,Campaign name,Amount spent (USD),Impressions,Link clicks\n2025-11-01,x,12.5,1000,10\n',
+    );
+    expect(await importFile(engine, metaUsd)).toMatchObject({ rowsLoaded: 0, rowsRejected: 1 });
+    await engine.run('DELETE FROM orders');
+  });
+
   it('rejects a campaign that ends before it starts, keeps overlapping ones', async () => {
     await engine.run('DROP TABLE IF EXISTS campaigns');
     await ensureTables(engine);
