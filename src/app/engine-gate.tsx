@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Engine } from '../engine/engine';
 import { getBrowserEngine } from '../engine/browser';
 import { loadSampleMarketing } from '../model/sample-marketing';
+import { loadSampleService } from '../model/sample-service';
 import { loadSampleShop } from '../model/sample-shop';
 import { useAppStore, type DatasetOrigin } from '../stores/app-store';
 import { useImportStore } from '../features/data/import-store';
@@ -9,7 +10,7 @@ import { listStoredFiles } from '../dataset/stored-files';
 import { replayStoredFiles } from '../dataset/restore-stored';
 import { hasStartupSnapshot } from './startup-seed';
 
-import { fetchSampleFiles, fetchSampleMarketingFiles } from '../dataset/sample-files';
+import { fetchSampleFiles, fetchSampleMarketingFiles, fetchSampleServiceFiles } from '../dataset/sample-files';
 import { afterDataChange } from '../dataset/data-lifecycle';
 import { EngineProvider } from '../dataset/engine-context';
 
@@ -52,6 +53,7 @@ async function boot(onPhase: (s: BootState) => void): Promise<Booted> {
     onPhase({ phase: 'sample' });
     await loadSampleShop(engine, await (samplePromise ?? fetchSampleFiles()));
     await loadSampleMarketing(engine, await fetchSampleMarketingFiles());
+    await loadSampleService(engine, await fetchSampleServiceFiles());
   }
   performance.mark('ys:data-loaded');
   await afterDataChange(engine);

@@ -4,7 +4,10 @@ import trafficUrl from '../../sample-data/traffic.csv.gz?url';
 import usersUrl from '../../sample-data/users.csv.gz?url';
 import spendUrl from '../../sample-data/marketing_spend.csv.gz?url';
 import campaignsUrl from '../../sample-data/campaigns.csv.gz?url';
+import ticketsUrl from '../../sample-data/service_tickets.csv.gz?url';
+import reviewsUrl from '../../sample-data/reviews.csv.gz?url';
 import type { SampleMarketingFiles } from '../model/sample-marketing';
+import type { SampleServiceFiles } from '../model/sample-service';
 import type { SampleFiles } from '../model/sample-shop';
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -25,4 +28,10 @@ export async function fetchSampleFiles(): Promise<SampleFiles> {
 export async function fetchSampleMarketingFiles(): Promise<SampleMarketingFiles> {
   const [marketing_spend, campaigns] = await Promise.all([spendUrl, campaignsUrl].map(fetchBytes));
   return { marketing_spend: marketing_spend!, campaigns: campaigns! };
+}
+
+/** The sample shop's service tickets and reviews (issue 15). */
+export async function fetchSampleServiceFiles(): Promise<SampleServiceFiles> {
+  const [service_tickets, reviews] = await Promise.all([ticketsUrl, reviewsUrl].map(fetchBytes));
+  return { service_tickets: service_tickets!, reviews: reviews! };
 }
