@@ -4,6 +4,7 @@ import { ENTRIES, KPI_IDS, type ComponentId } from '../metrics/registry';
 import type { ReportJson } from '../metrics/report-types';
 import { lifecycleCsvRows, renderLifecycleMarkdown } from './format-lifecycle';
 import { marketingCsvRows, renderMarketingMarkdown } from './format-marketing';
+import { productsCsvRows, renderInventoryMarkdown, renderProductsMarkdown } from './format-products';
 import { renderServiceMarkdown, serviceCsvRows } from './format-service';
 
 export type ReportFormat = 'json' | 'md' | 'csv';
@@ -48,6 +49,7 @@ export function renderCsv(report: ReportJson): string {
       ...marketingCsvRows(report.marketing),
       ...serviceCsvRows(report.service),
       ...lifecycleCsvRows(report.lifecycle),
+      ...productsCsvRows(report.products, report.inventory),
     ],
     KPI_CSV_COLUMNS,
   );
@@ -183,6 +185,8 @@ export function renderMarkdown(report: ReportJson): string {
   if (report.marketing) parts.push(renderMarketingMarkdown(report.marketing, currency, table));
   if (report.service) parts.push(renderServiceMarkdown(report.service, table));
   if (report.lifecycle) parts.push(renderLifecycleMarkdown(report.lifecycle, table));
+  if (report.products) parts.push(renderProductsMarkdown(report.products, currency, table));
+  if (report.inventory) parts.push(renderInventoryMarkdown(report.inventory, currency, table));
 
   if (report.targets.length) {
     const rows = report.targets.map((t) => {

@@ -6,6 +6,7 @@ import type { Kpis } from './queries/kpis';
 import type { Lifecycle } from './queries/lifecycle';
 import type { ServiceSection } from './queries/service';
 import type { MarketingSection } from './queries/marketing';
+import type { InventorySection, ProductsSection } from './queries/products';
 import type { SeriesRow } from './queries/series';
 import type { Grain, Period } from './periods';
 
@@ -65,6 +66,10 @@ export interface ReportJson {
   marketing: MarketingSection | null;
   /** METRICS.md "Report JSON" `service`: null unless service_tickets or reviews holds rows (or under a filter neither carries). */
   service: ServiceSection | null;
+  /** METRICS.md "Report JSON" `products`: null unless products holds rows. */
+  products: ProductsSection | null;
+  /** METRICS.md "Report JSON" `inventory`: null unless inventory holds rows. */
+  inventory: InventorySection | null;
   /** METRICS.md "Report JSON" `lifecycle`: needs only orders; null without them. */
   lifecycle: Lifecycle | null;
   data_quality: DataQuality;

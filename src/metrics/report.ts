@@ -11,6 +11,7 @@ import { computeKpis } from './queries/kpis';
 import { computeLifecycle } from './queries/lifecycle';
 import { computeService } from './queries/service';
 import { computeMarketing, spendUnsupported } from './queries/marketing';
+import { computeInventory, computeProducts } from './queries/products';
 import { computeSeries } from './queries/series';
 import type { DataQuality, ReportJson, ReportTargetRow } from './report-types';
 
@@ -34,6 +35,8 @@ export interface ReportOptions {
   targets?: TargetsHook;
   /** The service-level agreement for a first response, in minutes (default 60, METRICS.md "Customer service"). */
   slaMinutes?: number;
+  /** SKU roles set in the app (by SKU), winning over the products file's (METRICS.md "Products"). */
+  roles?: Readonly<Record<string, string>>;
   /** Told about anything that changed a number's meaning: filters a source cannot honour. */
   onNotice?: (message: string) => void;
 }
@@ -74,6 +77,11 @@ export async function computeReport(engine: Engine, options: ReportOptions): Pro
     options.onNotice?.(`marketing_spend cannot be filtered by ${spendDims.join(', ')}: spend figures are null`);
   const service = await computeService(engine, period, filters, { slaMinutes: options.slaMinutes });
   const lifecycle = await computeLifecycle(engine, period, filters, description);
+  const products = await computeProducts(engine, period, prepared.ctx.filters, {
+    comparison: otherPeriod,
+    ...(options.roles ? { roles: options.roles } : {}),
+  });
+  const inventory = await computeInventory(engine, period, prepared.ctx.filters);
 
   return {
     period: { from: period.from, to: period.to },
@@ -88,6 +96,8 @@ export async function computeReport(engine: Engine, options: ReportOptions): Pro
     marketing,
     service,
     lifecycle,
+    products,
+    inventory,
     data_quality: options.dataQuality ?? {},
   };
 }

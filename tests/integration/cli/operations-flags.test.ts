@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../../src/cli/args';
-import { loadFiles } from '../../../src/cli/run-report';
+import { renderReport } from '../../../src/cli/format';
+import { buildReport, loadFiles } from '../../../src/cli/run-report';
 import { createNodeWasmEngine } from '../../../src/engine/node';
 import { dataQualityFrom } from '../../../src/metrics/data-quality';
 
@@ -74,4 +75,75 @@ describe('operations table flags', () => {
       await engine.close();
     }
   }, 60_000);
+});
+
+/**
+ * `report --products --inventory` (issue 13): a two-order shop. Period 2025-03-01..03-31.
+ * O1 c1 03-02 paid A 2×10; O2 c2 03-30 paid A 1×10, B 1×4. products: A cost 4 list 10, B no cost.
+ * inventory 03-01: A 30, B 0.
+ * A: units 3, revenue 30, margin 30 − 12 = 18 (.6); B: units 1, revenue 4, no cost.
+ * Totals: units 4, revenue 34, gross margin 18, cost coverage 30/34.
+ * Inventory on 03-31: the 28 days ending D are 03-04..03-31, so only O2 counts: A daily 1/28, cover 30 × 28 = 840 → overstock; B on hand 0, daily 1/28 → stockout, reorder.
+ * inventory_value(D) = 30 × 4 = 120 (B has no cost).
+ */
+describe('report --products --inventory', () => {
+  it('prints the products and inventory sections in JSON, Markdown and CSV, the same on wasm and native', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ys-prod-'));
+    const write = (name: string, text: string) => {
+      writeFileSync(path.join(dir, name), text);
+      return path.join(dir, name);
+    };
+    const orders = write(
+      'o.csv',
+      'order_id,customer_id,ordered_at,status,order_total\nO1,c1,2025-03-02 10:00,paid,20\nO2,c2,2025-03-30 10:00,paid,14\n',
+    );
+    const items = write('i.csv', 'order_id,sku,quantity,unit_price\nO1,A,2,10\nO2,A,1,10\nO2,B,1,4\n');
+    const products = write('p.csv', 'sku,product_name,unit_cost,list_price\nA,Mug,4,10\nB,Plate,,\n');
+    const stock = write('s.csv', 'date,sku,on_hand\n2025-03-01,A,30\n2025-03-01,B,0\n');
+    const argv = (engine: string, format: string) => [
+      'report',
+      '--orders',
+      orders,
+      '--order-items',
+      items,
+      '--products',
+      products,
+      '--inventory',
+      stock,
+      '--from',
+      '2025-03-01',
+      '--to',
+      '2025-03-31',
+      '--engine',
+      engine,
+      '--format',
+      format,
+    ];
+    const reports = [];
+    for (const engine of ['wasm', 'native']) {
+      const parsed = parseArgs(argv(engine, 'json'), TODAY);
+      if (!parsed.ok || parsed.command !== 'report') throw new Error('not parsed');
+      reports.push(await buildReport(parsed.args, () => {}));
+    }
+    const [wasm, native] = reports;
+    expect(native!.products).toEqual(wasm!.products);
+    expect(native!.inventory).toEqual(wasm!.inventory);
+    const p = wasm!.products!;
+    expect(p.totals).toMatchObject({ units: 4, item_revenue: 34, gross_margin: 18 });
+    expect(p.totals.cost_coverage).toBeCloseTo(30 / 34, 12);
+    expect(p.rows.find((r) => r.sku === 'A')).toMatchObject({ units: 3, margin_rate: 0.6, abc: 'A' });
+    const inv = wasm!.inventory!;
+    expect(inv.inventory_value).toBe(120);
+    expect(inv.rows.find((r) => r.sku === 'A')).toMatchObject({ on_hand: 30, alerts: ['overstock'] });
+    expect(inv.rows.find((r) => r.sku === 'B')).toMatchObject({ on_hand: 0, alerts: ['stockout', 'reorder'] });
+    expect(inv.rows.find((r) => r.sku === 'A')!.days_of_cover).toBeCloseTo(840, 9);
+
+    const md = renderReport(wasm!, 'md');
+    expect(md).toContain('## Products');
+    expect(md).toContain('## Inventory on 2025-03-31');
+    expect(md).toContain('Stock-out, Reorder');
+    const csv = renderReport(wasm!, 'csv');
+    expect(csv).toMatch(/cost_coverage,Cost coverage,rate,0\.88/);
+    expect(csv).toMatch(/inventory_value,Inventory value on 2025-03-31,money,120/);
+  }, 120_000);
 });

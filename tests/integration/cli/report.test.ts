@@ -61,9 +61,13 @@ describe('yardstick report --json', () => {
       'marketing',
       'service',
       'lifecycle',
+      'products',
+      'inventory',
       'data_quality',
     ]);
     expect(report.marketing).toBeNull(); // no marketing table loaded
+    expect(report.products).toBeNull(); // no products table loaded
+    expect(report.inventory).toBeNull(); // no inventory table loaded
     expect(report.service).toBeNull(); // no tickets or reviews loaded
     // Lifecycle needs only orders: stages on `to`, the one month end inside February.
     expect(Object.keys(report.lifecycle)).toEqual(['as_of', 'stages', 'months', 'acquisition']);
