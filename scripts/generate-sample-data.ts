@@ -10,6 +10,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { addDays, differenceInCalendarDays, format, getDay, parseISO } from 'date-fns';
 import { sampleMarketing } from './sample-marketing';
+import { sampleProducts } from './sample-products';
 import { sampleService } from './sample-service';
 
 const FIRST_DAY = '2024-11-01';
@@ -323,6 +324,11 @@ files['campaigns.csv.gz'] = marketing.campaigns;
 const service = sampleService(orderRows, itemRows, FIRST_DAY, LAST_DAY);
 files['service_tickets.csv.gz'] = service.tickets;
 files['reviews.csv.gz'] = service.reviews;
+
+// Products and weekly stock (issue 13), from a stream of their own too.
+const stock = sampleProducts(orderRows, itemRows, FIRST_DAY, LAST_DAY);
+files['products.csv.gz'] = stock.products;
+files['inventory.csv.gz'] = stock.inventory;
 
 mkdirSync(OUT, { recursive: true });
 for (const [name, { header, rows }] of Object.entries(files)) {

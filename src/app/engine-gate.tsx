@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Engine } from '../engine/engine';
 import { getBrowserEngine } from '../engine/browser';
 import { loadSampleMarketing } from '../model/sample-marketing';
+import { loadSampleProducts } from '../model/sample-products';
 import { loadSampleService } from '../model/sample-service';
 import { loadSampleShop } from '../model/sample-shop';
 import { useAppStore, type DatasetOrigin } from '../stores/app-store';
@@ -10,7 +11,12 @@ import { listStoredFiles } from '../dataset/stored-files';
 import { replayStoredFiles } from '../dataset/restore-stored';
 import { hasStartupSnapshot } from './startup-seed';
 
-import { fetchSampleFiles, fetchSampleMarketingFiles, fetchSampleServiceFiles } from '../dataset/sample-files';
+import {
+  fetchSampleFiles,
+  fetchSampleMarketingFiles,
+  fetchSampleProductFiles,
+  fetchSampleServiceFiles,
+} from '../dataset/sample-files';
 import { afterDataChange } from '../dataset/data-lifecycle';
 import { EngineProvider } from '../dataset/engine-context';
 
@@ -54,6 +60,7 @@ async function boot(onPhase: (s: BootState) => void): Promise<Booted> {
     await loadSampleShop(engine, await (samplePromise ?? fetchSampleFiles()));
     await loadSampleMarketing(engine, await fetchSampleMarketingFiles());
     await loadSampleService(engine, await fetchSampleServiceFiles());
+    await loadSampleProducts(engine, await fetchSampleProductFiles());
   }
   performance.mark('ys:data-loaded');
   await afterDataChange(engine);

@@ -6,6 +6,9 @@ import spendUrl from '../../sample-data/marketing_spend.csv.gz?url';
 import campaignsUrl from '../../sample-data/campaigns.csv.gz?url';
 import ticketsUrl from '../../sample-data/service_tickets.csv.gz?url';
 import reviewsUrl from '../../sample-data/reviews.csv.gz?url';
+import productsUrl from '../../sample-data/products.csv.gz?url';
+import inventoryUrl from '../../sample-data/inventory.csv.gz?url';
+import type { SampleProductFiles } from '../model/sample-products';
 import type { SampleMarketingFiles } from '../model/sample-marketing';
 import type { SampleServiceFiles } from '../model/sample-service';
 import type { SampleFiles } from '../model/sample-shop';
@@ -34,4 +37,10 @@ export async function fetchSampleMarketingFiles(): Promise<SampleMarketingFiles>
 export async function fetchSampleServiceFiles(): Promise<SampleServiceFiles> {
   const [service_tickets, reviews] = await Promise.all([ticketsUrl, reviewsUrl].map(fetchBytes));
   return { service_tickets: service_tickets!, reviews: reviews! };
+}
+
+/** The sample shop's product list and weekly stock snapshots (issue 13). */
+export async function fetchSampleProductFiles(): Promise<SampleProductFiles> {
+  const [products, inventory] = await Promise.all([productsUrl, inventoryUrl].map(fetchBytes));
+  return { products: products!, inventory: inventory! };
 }
