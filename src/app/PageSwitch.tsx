@@ -5,6 +5,7 @@ import { SalesPage } from '../features/sales/SalesPage';
 import { TrafficPage } from '../features/traffic/TrafficPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { MarketingPage } from '../features/marketing/MarketingPage';
+import { ProductsPage } from '../features/products/ProductsPage';
 import { SqlPage } from '../features/sql/SqlPage';
 import { GoalsPage } from '../features/goals/GoalsPage';
 import { GmvPaceCard } from '../features/goals/GmvPaceCard';
@@ -27,6 +28,7 @@ export const PAGES: Partial<Record<PageId, ComponentType>> = {
   traffic: TrafficPage,
   customers: CustomersPage,
   marketing: MarketingPage,
+  products: ProductsPage,
   sql: SqlPage,
   goals: GoalsPage,
 };

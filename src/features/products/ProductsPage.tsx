@@ -1,0 +1,396 @@
+import { useMemo, useState } from 'react';
+import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
+import { exportName } from '../../components/ui/download';
+import { KpiCard } from '../../components/ui/KpiCard';
+import { PageHead } from '../../components/ui/PageHead';
+import { usePageScope } from '../../components/ui/page-scope';
+import { Panel } from '../../components/ui/Panel';
+import { EmptyState, ErrorBox } from '../../components/ui/states';
+import { useFormatters } from '../../components/ui/use-formatters';
+import { useStable } from '../../components/ui/use-stable';
+import { useEngineQuery } from '../../dataset/use-engine-query';
+import { useComparison } from '../../dataset/use-view';
+import { useT } from '../../i18n/use-t';
+import {
+  computeInventory,
+  computeProducts,
+  PRODUCT_ROLES,
+  type BundleRow,
+  type InventoryRow,
+  type ProductRole,
+  type ProductRow,
+} from '../../metrics/queries/products';
+import { ALERT_TEXTS, PRODUCT_ENTRIES, ROLE_TEXTS, type ProductMetricId } from '../../metrics/registry/products';
+import { useAppStore } from '../../stores/app-store';
+import { ProductMatrix, ROLE_COLOURS } from './ProductMatrix';
+import { roleVerdicts } from './role-scorecard';
+
+/**
+ * The Products page (issue 13): the SKU table (sortable, searchable, filterable by category,
+ * role and ABC class, every column explained), the product matrix, the role scorecard, bundle
+ * pairs and the stock table with alerts first. Every number is computeProducts' and
+ * computeInventory's, the runners `yardstick report` prints as `products` and `inventory`.
+ */
+export function ProductsPage() {
+  const t = useT();
+  const locale = useAppStore((s) => s.locale);
+  const zh = locale === 'zh-CN';
+  const { scope, description, filters, period, currency } = usePageScope();
+  const comparison = useStable(useComparison(period));
+  const fmt = useFormatters(currency);
+  const ready = period !== null && description.data !== undefined;
+  const products = useEngineQuery(
+    ['products', period, comparison, filters],
+    (e) => computeProducts(e, period!, filters, { comparison }),
+    ready,
+  );
+  const inventory = useEngineQuery(['inventory', period, filters], (e) => computeInventory(e, period!, filters), ready);
+  const [search, setSearch] = useState('');
+  const [category, setCategory] = useState('');
+  const [role, setRole] = useState('');
+  const [abc, setAbc] = useState('');
+
+  const label = (id: ProductMetricId) => (zh ? PRODUCT_ENTRIES[id].label.zh : PRODUCT_ENTRIES[id].label.en);
+  const explain = (id: ProductMetricId) =>
+    zh ? PRODUCT_ENTRIES[id].description.zh : PRODUCT_ENTRIES[id].description.en;
+  const roleLabel = (r: ProductRole) => (zh ? ROLE_TEXTS[r].label.zh : ROLE_TEXTS[r].label.en);
+  const show = (id: ProductMetricId, v: number | null) =>
+    PRODUCT_ENTRIES[id].unit === 'money'
+      ? fmt.moneyFull(v)
+      : PRODUCT_ENTRIES[id].unit === 'rate'
+        ? fmt.rate(v)
+        : fmt.countFull(v === null ? null : Math.round(v * 10) / 10);
+
+  const section = products.data;
+  const rows = useMemo(() => {
+    const q = search.trim().toLowerCase();
+    return (section?.rows ?? []).filter(
+      (r) =>
+        (q === '' || `${r.sku ?? ''} ${r.product_name ?? ''}`.toLowerCase().includes(q)) &&
+        (category === '' || r.category === category) &&
+        (role === '' || r.role === role) &&
+        (abc === '' || r.abc === abc),
+    );
+  }, [section, search, category, role, abc]);
+  const categories = useMemo(
+    () => [...new Set((section?.rows ?? []).map((r) => r.category).filter((c): c is string => c !== null))].sort(),
+    [section],
+  );
+
+  const metricCol = (id: ProductMetricId & keyof ProductRow): Column<ProductRow> => ({
+    key: id,
+    label: label(id),
+    numeric: true,
+    render: (r) => show(id, r[id] as number | null),
+  });
+  const skuColumns: Column<ProductRow>[] = [
+    { key: 'sku', label: 'SKU' },
+    { key: 'product_name', label: zh ? '商品' : 'Product' },
+    { key: 'category', label: zh ? '类目' : 'Category' },
+    { key: 'role', label: zh ? '角色' : 'Role', render: (r) => roleLabel(r.role) },
+    ...(
+      [
+        'units',
+        'item_revenue',
+        'orders',
+        'buyers',
+        'revenue_share',
+        'gross_margin',
+        'margin_rate',
+        'discount_depth',
+        'new_buyer_share',
+        'growth',
+      ] as const
+    ).map(metricCol),
+    { key: 'abc', label: label('abc') },
+  ];
+  const explained: ProductMetricId[] = [
+    'units',
+    'item_revenue',
+    'orders',
+    'buyers',
+    'revenue_share',
+    'gross_margin',
+    'margin_rate',
+    'discount_depth',
+    'new_buyer_share',
+    'growth',
+    'abc',
+  ];
+
+  const bundleColumns: Column<BundleRow>[] = [
+    { key: 'sku_a', label: 'SKU A' },
+    { key: 'sku_b', label: 'SKU B' },
+    {
+      key: 'orders_together',
+      label: label('orders_together'),
+      numeric: true,
+      render: (r) => fmt.countFull(r.orders_together),
+    },
+    { key: 'support', label: label('support'), numeric: true, render: (r) => fmt.rate(r.support) },
+    { key: 'confidence', label: label('confidence'), numeric: true, render: (r) => fmt.rate(r.confidence) },
+    { key: 'lift', label: label('lift'), numeric: true, render: (r) => r.lift.toFixed(2) },
+  ];
+  const stock = useMemo(
+    () =>
+      [...(inventory.data?.rows ?? [])].sort((a, b) => b.alerts.length - a.alerts.length || a.sku.localeCompare(b.sku)),
+    [inventory.data],
+  );
+  const stockColumns: Column<InventoryRow>[] = [
+    { key: 'sku', label: 'SKU' },
+    {
+      key: 'alerts',
+      label: zh ? '预警' : 'Alerts',
+      render: (r) => r.alerts.map((a) => (zh ? ALERT_TEXTS[a].zh : ALERT_TEXTS[a].en)).join(' · ') || '—',
+      value: (r) => r.alerts.join(' '),
+    },
+    { key: 'on_hand', label: label('on_hand'), numeric: true, render: (r) => fmt.countFull(r.on_hand) },
+    { key: 'daily_units', label: label('daily_units'), numeric: true, render: (r) => r.daily_units.toFixed(2) },
+    {
+      key: 'days_of_cover',
+      label: label('days_of_cover'),
+      numeric: true,
+      render: (r) => show('days_of_cover', r.days_of_cover),
+    },
+    {
+      key: 'stockout_days',
+      label: label('stockout_days'),
+      numeric: true,
+      render: (r) => fmt.countFull(r.stockout_days),
+    },
+    { key: 'sell_through', label: label('sell_through'), numeric: true, render: (r) => fmt.rate(r.sell_through) },
+  ];
+
+  const inv = inventory.data;
+  return (
+    <>
+      <PageHead title={zh ? '商品与库存' : 'Products & inventory'} />
+      {(products.error || inventory.error) && (
+        <ErrorBox title={t('error.query')} error={(products.error ?? inventory.error)!} />
+      )}
+      {section === null && inv === null ? (
+        <EmptyState>
+          <strong>{zh ? '尚未加载商品或库存数据' : 'No product list or stock is loaded'}</strong>
+          <br />
+          {zh
+            ? '载入商品表（Shopify 商品导出、中文商品表或 products CSV）或库存快照，即可查看商品矩阵、角色、组合和库存预警。'
+            : 'Load a product list (a Shopify products export, a Chinese product sheet or a products CSV) or stock snapshots to see the product matrix, roles, bundles and stock alerts.'}
+        </EmptyState>
+      ) : (
+        <>
+          <div className="kpi-grid kpi-row" data-section="products-totals">
+            {section &&
+              (['units', 'item_revenue', 'gross_margin', 'cost_coverage'] as const).map((id) => (
+                <KpiCard
+                  key={id}
+                  id={id}
+                  label={label(id)}
+                  value={section.totals[id]}
+                  unit={PRODUCT_ENTRIES[id].unit}
+                  currency={currency}
+                  locale={locale}
+                  loading={false}
+                />
+              ))}
+            {inv &&
+              (['inventory_value', 'inventory_turnover', 'days_of_inventory'] as const).map((id) => (
+                <KpiCard
+                  key={id}
+                  id={id}
+                  label={label(id)}
+                  value={
+                    inv[id] === null ? null : id === 'inventory_value' ? inv[id] : Math.round(inv[id]! * 100) / 100
+                  }
+                  unit={id === 'inventory_value' ? 'money' : 'number'}
+                  currency={currency}
+                  locale={locale}
+                  lowerIsBetter={PRODUCT_ENTRIES[id].direction === 'lower'}
+                  loading={false}
+                />
+              ))}
+          </div>
+          {scope && section && (
+            <>
+              <Panel
+                name="products-matrix"
+                title={zh ? '商品矩阵' : 'Product matrix'}
+                subtitle={
+                  zh
+                    ? '横轴销售额占比，纵轴毛利率，圆大小为销量，颜色为角色'
+                    : 'Revenue share across, margin rate up, circle size by units, colour by role'
+                }
+                exportName={exportName('products-matrix', scope.period)}
+                caption={scope.caption}
+                pngLegend={PRODUCT_ROLES.map((r) => ({ label: roleLabel(r), color: ROLE_COLOURS[r] }))}
+              >
+                <ProductMatrix
+                  rows={section.rows}
+                  roleLabel={roleLabel}
+                  xLabel={label('revenue_share')}
+                  yLabel={label('margin_rate')}
+                  formatRate={fmt.rate}
+                />
+                <div className="chart-legend">
+                  {PRODUCT_ROLES.map((r) => (
+                    <span key={r} className="legend-item">
+                      <span className="legend-swatch" style={{ background: ROLE_COLOURS[r] }} /> {roleLabel(r)}
+                    </span>
+                  ))}
+                </div>
+              </Panel>
+              <Panel
+                name="products-roles"
+                title={zh ? '角色记分卡' : 'Role scorecard'}
+                exportName={exportName('products-roles', scope.period)}
+                caption={scope.caption}
+              >
+                <table className="data-table" data-table="products-roles">
+                  <thead>
+                    <tr>
+                      <th>{zh ? '角色' : 'Role'}</th>
+                      <th>{zh ? '职责' : 'Job'}</th>
+                      <th className="num">{label('skus')}</th>
+                      <th className="num">{label('item_revenue')}</th>
+                      <th className="num">{label('revenue_share')}</th>
+                      <th className="num">{label('margin_rate')}</th>
+                      <th className="num">{label('new_buyer_share')}</th>
+                      <th className="num">{label('growth')}</th>
+                      <th>{zh ? '是否达成' : 'Doing its job?'}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {section.roles.map((r, i) => {
+                      const v = roleVerdicts(section)[i]!;
+                      return (
+                        <tr key={r.role} data-role={r.role}>
+                          <td>
+                            <span className="legend-swatch" style={{ background: ROLE_COLOURS[r.role] }} />{' '}
+                            {roleLabel(r.role)}
+                          </td>
+                          <td>{zh ? ROLE_TEXTS[r.role].job.zh : ROLE_TEXTS[r.role].job.en}</td>
+                          <td className="num">{fmt.countFull(r.skus)}</td>
+                          <td className="num">{fmt.moneyFull(r.item_revenue)}</td>
+                          <td className="num">{fmt.rate(r.revenue_share)}</td>
+                          <td className="num">{fmt.rate(r.margin_rate)}</td>
+                          <td className="num">{fmt.rate(r.new_buyer_share)}</td>
+                          <td className="num">{fmt.rate(r.growth)}</td>
+                          <td>{v.ok === null ? '—' : v.ok ? (zh ? '✓ 达成' : '✓ Yes') : zh ? '✗ 未达成' : '✗ No'}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </Panel>
+              <Panel
+                name="products-skus"
+                title={zh ? 'SKU 明细' : 'SKUs'}
+                exportName={exportName('products-skus', scope.period)}
+                caption={scope.caption}
+                csv={tableCsv(rows, skuColumns)}
+                controls={
+                  <div className="table-controls">
+                    <input
+                      type="search"
+                      placeholder={zh ? '搜索 SKU 或商品名' : 'Search SKU or name'}
+                      value={search}
+                      onChange={(e) => setSearch(e.target.value)}
+                      aria-label={zh ? '搜索' : 'Search'}
+                    />
+                    <select
+                      value={category}
+                      onChange={(e) => setCategory(e.target.value)}
+                      aria-label={zh ? '类目' : 'Category'}
+                    >
+                      <option value="">{zh ? '全部类目' : 'All categories'}</option>
+                      {categories.map((c) => (
+                        <option key={c}>{c}</option>
+                      ))}
+                    </select>
+                    <select value={role} onChange={(e) => setRole(e.target.value)} aria-label={zh ? '角色' : 'Role'}>
+                      <option value="">{zh ? '全部角色' : 'All roles'}</option>
+                      {PRODUCT_ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {roleLabel(r)}
+                        </option>
+                      ))}
+                    </select>
+                    <select value={abc} onChange={(e) => setAbc(e.target.value)} aria-label={label('abc')}>
+                      <option value="">{zh ? '全部 ABC' : 'All ABC'}</option>
+                      {['A', 'B', 'C'].map((c) => (
+                        <option key={c}>{c}</option>
+                      ))}
+                    </select>
+                  </div>
+                }
+                footnote={
+                  <details className="column-notes">
+                    <summary>{zh ? '各列含义' : 'What each column means'}</summary>
+                    <dl>
+                      {explained.map((id) => (
+                        <div key={id}>
+                          <dt>{label(id)}</dt>
+                          <dd>{explain(id)}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                  </details>
+                }
+              >
+                <DataTable
+                  name="products-skus"
+                  caption={zh ? 'SKU 明细' : 'SKUs'}
+                  columns={skuColumns}
+                  rows={rows}
+                  rowKey={(r) => r.sku ?? '(none)'}
+                  sortable
+                />
+              </Panel>
+              <Panel
+                name="products-bundles"
+                title={zh ? '组合购买' : 'Bought together'}
+                subtitle={zh ? '同单至少 5 次的 SKU 组合' : 'Pairs of SKUs in at least 5 paid orders together'}
+                exportName={exportName('products-bundles', scope.period)}
+                caption={scope.caption}
+                csv={tableCsv(section.bundles, bundleColumns)}
+              >
+                {section.bundles.length === 0 ? (
+                  <EmptyState>
+                    {zh ? '没有同单 5 次以上的组合。' : 'No pair of SKUs was bought together in 5 or more paid orders.'}
+                  </EmptyState>
+                ) : (
+                  <DataTable
+                    name="products-bundles"
+                    caption={zh ? '组合购买' : 'Bought together'}
+                    columns={bundleColumns}
+                    rows={section.bundles}
+                    rowKey={(r) => `${r.sku_a}|${r.sku_b}`}
+                    sortable
+                  />
+                )}
+              </Panel>
+            </>
+          )}
+          {scope && inv && (
+            <Panel
+              name="products-stock"
+              title={zh ? `库存（截至 ${inv.as_of}）` : `Stock on ${inv.as_of}`}
+              subtitle={zh ? '有预警的 SKU 排在前面' : 'SKUs with alerts first'}
+              exportName={exportName('products-stock', scope.period)}
+              caption={scope.caption}
+              csv={tableCsv(stock, stockColumns)}
+            >
+              <DataTable
+                name="products-stock"
+                caption={zh ? '库存' : 'Stock'}
+                columns={stockColumns}
+                rows={stock}
+                rowKey={(r) => r.sku}
+                sortable
+              />
+            </Panel>
+          )}
+        </>
+      )}
+    </>
+  );
+}
