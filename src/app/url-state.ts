@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { DEFAULT_VIEW, useAppStore, type Compare, type Grain, type PageId, type ViewState } from '../stores/app-store';
 
-const PAGES: readonly PageId[] = ['overview', 'sales', 'traffic', 'customers', 'marketing', 'products', 'goals', 'data', 'sql'];
+const PAGES: readonly PageId[] = ['overview', 'sales', 'traffic', 'customers', 'marketing', 'service', 'goals', 'data', 'sql'];
 const COMPARES: readonly Compare[] = ['previous', 'yoy', 'none'];
 const GRAINS: readonly Grain[] = ['day', 'week', 'month', 'quarter', 'year'];
 const FILTER_KEYS = ['channel', 'category', 'region', 'device', 'campaign'] as const;

@@ -185,3 +185,76 @@ export async function computeService(
       : null,
   };
 }
+
+/** Upper edges (minutes, inclusive) of the response-time distribution's buckets; the last is open. */
+export const RESPONSE_BUCKETS = [5, 15, 30, 60, 120, 240, 480] as const;
+
+export interface ServicePageData {
+  /** Tickets per bucket of RESPONSE_BUCKETS (index i: up to RESPONSE_BUCKETS[i] minutes), then over the last, then unanswered. */
+  distribution: number[];
+  /** Per ISO week (its Monday) of tickets opened in the period. */
+  weeks: { week: string; tickets: number; response_within_sla: number | null; csat: number | null }[];
+  /** Tickets opened in the period and not resolved, longest waiting (as of the period's end) first. */
+  slowest_open: {
+    ticket_id: string;
+    customer_id: string | null;
+    category: string;
+    channel: string;
+    opened_at: string;
+    answered: boolean;
+    hours_open: number;
+  }[];
+}
+
+/** What the Service page draws beside the section: the response distribution, weekly SLA and CSAT, the slowest open tickets. */
+export async function computeServicePage(
+  engine: Engine,
+  period: Period,
+  slaMinutes = DEFAULT_SLA_MINUTES,
+): Promise<ServicePageData | null> {
+  if ((await rowCount(engine, 'service_tickets')) === 0) return null;
+  const span = `BETWEEN ${dateSql(period.from)} AND ${dateSql(period.to)}`;
+  const minutes = minutesSql('first_response_at', 'opened_at');
+  const bucket = `CASE WHEN first_response_at IS NULL THEN ${RESPONSE_BUCKETS.length + 1} ${RESPONSE_BUCKETS.map((b, i) => `WHEN ${minutes} <= ${b} THEN ${i}`).join(' ')} ELSE ${RESPONSE_BUCKETS.length} END`;
+  const [dist, weeks, open] = await Promise.all([
+    runMetricSql(
+      engine,
+      `SELECT ${bucket} AS b, CAST(count(*) AS INTEGER) AS n FROM service_tickets WHERE opened_date ${span} GROUP BY b`,
+    ),
+    runMetricSql(
+      engine,
+      `SELECT strftime(date_trunc('week', opened_date), '%Y-%m-%d') AS week, CAST(count(*) AS INTEGER) AS tickets,
+         CAST(count(*) FILTER (WHERE ${minutes} <= ${Number(slaMinutes)}) AS DOUBLE) / count(*) AS response_within_sla,
+         CAST(count(*) FILTER (WHERE csat >= 4) AS DOUBLE) / nullif(count(csat), 0) AS csat
+       FROM service_tickets WHERE opened_date ${span} GROUP BY week ORDER BY week`,
+    ),
+    runMetricSql(
+      engine,
+      `SELECT ticket_id, customer_id, coalesce(nullif(trim(category), ''), 'other') AS category,
+         coalesce(nullif(trim(channel), ''), 'other') AS channel, strftime(opened_at, '%Y-%m-%d %H:%M') AS opened_at,
+         first_response_at IS NOT NULL AS answered,
+         (epoch(${dateSql(period.to)} + INTERVAL 1 DAY) - epoch(opened_at)) / 3600.0 AS hours_open
+       FROM service_tickets WHERE opened_date ${span} AND resolved_at IS NULL ORDER BY opened_at, ticket_id LIMIT 10`,
+    ),
+  ]);
+  const distribution = new Array<number>(RESPONSE_BUCKETS.length + 2).fill(0);
+  for (const r of dist) distribution[Number(r.b)] = Number(r.n);
+  return {
+    distribution,
+    weeks: weeks.map((r) => ({
+      week: String(r.week),
+      tickets: Number(r.tickets),
+      response_within_sla: toNumberOrNull(r.response_within_sla),
+      csat: toNumberOrNull(r.csat),
+    })),
+    slowest_open: open.map((r) => ({
+      ticket_id: String(r.ticket_id),
+      customer_id: r.customer_id === null ? null : String(r.customer_id),
+      category: String(r.category),
+      channel: String(r.channel),
+      opened_at: String(r.opened_at),
+      answered: Boolean(r.answered),
+      hours_open: Number(r.hours_open),
+    })),
+  };
+}
