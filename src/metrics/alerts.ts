@@ -3,23 +3,10 @@ import type { DataDescription } from './describe';
 import type { Filters } from './filters';
 import type { Period } from './periods';
 import { computeAnomalies, type Anomaly } from './queries/anomalies';
-import { DEFAULT_LEAD_TIME_DAYS, OVERSTOCK_DAYS, type InventorySection, type StockAlert } from './queries/products';
-import type { ReportTargetRow } from './report-types';
+import { DEFAULT_LEAD_TIME_DAYS, OVERSTOCK_DAYS, type InventorySection } from './queries/products';
+import type { Alert, AlertSeverity, ReportTargetRow } from './report-types';
 
-/** METRICS.md "Alerts": what went wrong, where, how far from what was expected. */
-export type AlertKind = 'target' | 'anomaly' | StockAlert;
-export type AlertSeverity = 'warning' | 'critical';
-
-/** One alert of the report's `alerts` array (absent fields null). */
-export interface Alert {
-  kind: AlertKind;
-  metric: string | null;
-  sku: string | null;
-  date: string;
-  value: number | null;
-  expected: number | null;
-  severity: AlertSeverity;
-}
+export type { Alert, AlertKind, AlertSeverity } from './report-types';
 
 /**
  * Targets at risk (warning) or off track (critical). `value` is where the target is headed (its

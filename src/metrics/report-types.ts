@@ -6,7 +6,7 @@ import type { Kpis } from './queries/kpis';
 import type { Lifecycle } from './queries/lifecycle';
 import type { ServiceSection } from './queries/service';
 import type { MarketingSection } from './queries/marketing';
-import type { InventorySection, ProductsSection } from './queries/products';
+import type { InventorySection, ProductsSection, StockAlert } from './queries/products';
 import type { SeriesRow } from './queries/series';
 import type { Grain, Period } from './periods';
 
@@ -49,6 +49,21 @@ export interface DataQualityEntry {
 
 export type DataQuality = Partial<Record<TableName, DataQualityEntry>>;
 
+/** METRICS.md "Alerts": what went wrong, where, how far from what was expected. */
+export type AlertKind = 'target' | 'anomaly' | StockAlert;
+export type AlertSeverity = 'warning' | 'critical';
+
+/** One alert of the report's `alerts` array (absent fields null). */
+export interface Alert {
+  kind: AlertKind;
+  metric: string | null;
+  sku: string | null;
+  date: string;
+  value: number | null;
+  expected: number | null;
+  severity: AlertSeverity;
+}
+
 /** `report --json`, exactly the shape of METRICS.md "Report JSON", numbers at full precision. */
 export interface ReportJson {
   period: Period;
@@ -72,5 +87,7 @@ export interface ReportJson {
   inventory: InventorySection | null;
   /** METRICS.md "Report JSON" `lifecycle`: needs only orders; null without them. */
   lifecycle: Lifecycle | null;
+  /** METRICS.md "Report JSON" `alerts`: always present; targets, odd days of the daily KPIs, stock. */
+  alerts: Alert[];
   data_quality: DataQuality;
 }

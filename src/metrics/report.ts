@@ -12,6 +12,7 @@ import { computeLifecycle } from './queries/lifecycle';
 import { computeService } from './queries/service';
 import { computeMarketing, spendUnsupported } from './queries/marketing';
 import { computeInventory, computeProducts } from './queries/products';
+import { computeAlerts } from './alerts';
 import { computeSeries } from './queries/series';
 import type { DataQuality, ReportJson, ReportTargetRow } from './report-types';
 
@@ -82,6 +83,7 @@ export async function computeReport(engine: Engine, options: ReportOptions): Pro
     ...(options.roles ? { roles: options.roles } : {}),
   });
   const inventory = await computeInventory(engine, period, prepared.ctx.filters);
+  const alerts = await computeAlerts(engine, period, filters, { targets, inventory, description });
 
   return {
     period: { from: period.from, to: period.to },
@@ -98,6 +100,7 @@ export async function computeReport(engine: Engine, options: ReportOptions): Pro
     lifecycle,
     products,
     inventory,
+    alerts,
     data_quality: options.dataQuality ?? {},
   };
 }

@@ -63,6 +63,7 @@ describe('yardstick report --json', () => {
       'lifecycle',
       'products',
       'inventory',
+      'alerts',
       'data_quality',
     ]);
     expect(report.marketing).toBeNull(); // no marketing table loaded

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine';
 import { dropDerived, rebuildDerived } from '../../../src/metrics/derived';
 import { computeAnomalies, detectAnomalies, median, robustZ } from '../../../src/metrics/queries/anomalies';
+import { computeReport } from '../../../src/metrics/report';
 import { ENGINES, loadTables, type OrderFixture } from '../../fixtures/metrics/tables';
 
 /**
@@ -86,6 +87,15 @@ describe.each(ENGINES)('computeAnomalies on $name', ({ create }) => {
     await rebuildDerived(engine);
     expect(await computeAnomalies(engine, { from: '2025-01-07', to: '2025-03-06' })).toEqual(expected);
     await dropDerived(engine);
+  });
+
+  it("puts them in the report's alerts, newest first, critical first, then by kind and metric", async () => {
+    const report = await computeReport(engine, { period: { from: '2025-03-01', to: '2025-03-04' } });
+    const alert = { kind: 'anomaly', sku: null, date: '2025-03-04', value: 20, expected: 100, severity: 'critical' };
+    expect(report.alerts).toEqual([
+      { ...alert, metric: 'aov' },
+      { ...alert, metric: 'gmv' },
+    ]);
   });
 
   it('counts a week before the first order as not present: 2025-02-11 has only 5 Tuesdays before it', async () => {
