@@ -15,6 +15,7 @@ const NAV: { id: PageId; label: MessageKey; icon: string }[] = [
   { id: 'traffic', label: 'nav.traffic', icon: '⇢' },
   { id: 'customers', label: 'nav.customers', icon: '◎' },
   { id: 'marketing', label: 'nav.marketing', icon: '✦' },
+  { id: 'products', label: 'nav.products', icon: '▦' },
   { id: 'service', label: 'nav.service', icon: '☏' },
   { id: 'goals', label: 'nav.goals', icon: '◉' },
   { id: 'data', label: 'nav.data', icon: '▤' },

@@ -5,6 +5,7 @@ import { SalesPage } from '../features/sales/SalesPage';
 import { TrafficPage } from '../features/traffic/TrafficPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { MarketingPage } from '../features/marketing/MarketingPage';
+import { ProductsPage } from '../features/products/ProductsPage';
 import { ServicePage } from '../features/service/ServicePage';
 import { SqlPage } from '../features/sql/SqlPage';
 import { GoalsPage } from '../features/goals/GoalsPage';
@@ -28,6 +29,7 @@ export const PAGES: Partial<Record<PageId, ComponentType>> = {
   traffic: TrafficPage,
   customers: CustomersPage,
   marketing: MarketingPage,
+  products: ProductsPage,
   service: ServicePage,
   sql: SqlPage,
   goals: GoalsPage,

@@ -1,7 +1,18 @@
 import { useEffect } from 'react';
 import { DEFAULT_VIEW, useAppStore, type Compare, type Grain, type PageId, type ViewState } from '../stores/app-store';
 
-const PAGES: readonly PageId[] = ['overview', 'sales', 'traffic', 'customers', 'marketing', 'service', 'goals', 'data', 'sql'];
+const PAGES: readonly PageId[] = [
+  'overview',
+  'sales',
+  'traffic',
+  'customers',
+  'marketing',
+  'products',
+  'service',
+  'goals',
+  'data',
+  'sql',
+];
 const COMPARES: readonly Compare[] = ['previous', 'yoy', 'none'];
 const GRAINS: readonly Grain[] = ['day', 'week', 'month', 'quarter', 'year'];
 const FILTER_KEYS = ['channel', 'category', 'region', 'device', 'campaign'] as const;
@@ -64,7 +75,10 @@ export function useUrlSync(): void {
     if (next === window.location.search) return;
     const current = viewFromSearch(window.location.search);
     // Filling in the default period is not a navigation the user should have to step back over.
-    const onlyFilledIn = current.period === null && view.period !== null && searchFromView({ ...view, period: null }) === window.location.search;
+    const onlyFilledIn =
+      current.period === null &&
+      view.period !== null &&
+      searchFromView({ ...view, period: null }) === window.location.search;
     if (onlyFilledIn) window.history.replaceState(null, '', `${window.location.pathname}${next}`);
     else window.history.pushState(null, '', `${window.location.pathname}${next}`);
   }, [view]);

@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { Locale } from '../lib/format';
 
-export type PageId = 'overview' | 'sales' | 'traffic' | 'customers' | 'marketing' | 'service' | 'goals' | 'data' | 'sql';
+export type PageId =
+  'overview' | 'sales' | 'traffic' | 'customers' | 'marketing' | 'products' | 'service' | 'goals' | 'data' | 'sql';
 export type Compare = 'previous' | 'yoy' | 'none';
 export type Grain = 'day' | 'week' | 'month' | 'quarter' | 'year';
 export type DatasetOrigin = 'sample' | 'user';
