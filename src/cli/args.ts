@@ -26,6 +26,8 @@ export interface ReportArgs {
   out: string | null;
   filters: Filters;
   quiet: boolean;
+  /** `--check`: exit 3 when a critical alert falls on the period's last day, so cron or CI can page someone. */
+  check: boolean;
   /** How far a gzip input may expand (`--max-gzip-ratio`; the floor stays DEFAULT_GUNZIP_LIMIT's). */
   gunzipLimit: GunzipLimit;
   /** Reading decisions the user makes instead of the data (`--date-order`, `--decimal`). */
@@ -45,11 +47,12 @@ export const USAGE = `Usage: yardstick report --orders FILE… [--traffic FILE�
                         [--targets FILE] [--engine wasm|native] [--json | --format md|csv|json]
                         [--out FILE] [--currency CODE]
                         [--channel V…] [--category V…] [--region V…] [--device V…] [--campaign V…] [--quiet]
-                        [--date-order dmy|mdy] [--decimal point|comma] [--max-gzip-ratio N]
+                        [--date-order dmy|mdy] [--decimal point|comma] [--max-gzip-ratio N] [--check]
 
 A flag that takes files or values takes one or more of them and may be repeated.
 A period lies between 2000-01-01 and a year after today; a series has at most 3,660 buckets.
-Exit status: 0 on success, 2 on bad arguments or input (the reason on stderr), 1 on anything else.`;
+Exit status: 0 on success, 2 on bad arguments or input (the reason on stderr), 1 on anything else;
+with --check, 3 when a critical alert falls on the period's last day (the report is still written).`;
 
 /** The flag that loads each operations table. */
 export const OPERATIONS_FLAGS: Record<OperationsTable, string> = {
@@ -93,7 +96,7 @@ const SINGLE = [
   'max-gzip-ratio',
   'sla',
 ] as const;
-const SWITCHES = ['json', 'quiet', 'help'] as const;
+const SWITCHES = ['json', 'quiet', 'help', 'check'] as const;
 type Multi = (typeof MULTI)[number];
 type Single = (typeof SINGLE)[number];
 type Switch = (typeof SWITCHES)[number];
@@ -233,6 +236,7 @@ export function parseArgs(argv: readonly string[], today: Date = new Date()): Pa
       out: single.get('out') ?? null,
       filters,
       quiet: switches.has('quiet'),
+      check: switches.has('check'),
       gunzipLimit: { ...DEFAULT_GUNZIP_LIMIT, ratio },
       reading,
       slaMinutes,

@@ -3,6 +3,10 @@ import { parseArgs, USAGE } from './args';
 import { UsageError } from './errors';
 import { renderReport } from './format';
 import { buildReport } from './run-report';
+import { hasCriticalOn } from '../metrics/alerts';
+
+/** `--check` found a critical alert on the period's last day. */
+export const CHECK_FAILED = 3;
 
 export interface Io {
   stdout: (text: string) => Promise<void>;
@@ -18,7 +22,8 @@ const oneLine = (message: string) => message.replace(/\s*\n\s*/g, ' ').trim();
 
 /**
  * `yardstick report …`: the report on stdout (or in --out), progress and errors on stderr.
- * Returns the exit status: 0 success, 2 bad arguments or input, 1 anything else.
+ * Returns the exit status: 0 success, 2 bad arguments or input, 1 anything else, 3 `--check` found a
+ * critical alert on the period's last day.
  */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   const parsed = parseArgs(argv);
@@ -34,7 +39,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const { args } = parsed;
   const progress = args.quiet ? () => undefined : io.stderr;
   try {
-    const text = renderReport(await buildReport(args, progress, io.stderr), args.format);
+    const report = await buildReport(args, progress, io.stderr);
+    const text = renderReport(report, args.format);
     if (args.out !== null) {
       try {
         await writeFile(args.out, text);
@@ -44,6 +50,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       progress(`Report written to ${args.out}`);
     } else {
       await io.stdout(text);
+    }
+    if (args.check && hasCriticalOn(report.alerts, args.period.to)) {
+      const critical = report.alerts.filter((a) => a.severity === 'critical' && a.date === args.period.to);
+      io.stderr(`yardstick: ${critical.length} critical alert(s) on ${args.period.to}: ${critical.map((a) => `${a.kind} ${a.metric ?? a.sku}`).join(', ')}`);
+      return CHECK_FAILED;
     }
     return 0;
   } catch (e) {
