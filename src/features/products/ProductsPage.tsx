@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { ChartLegend } from '../../components/charts/ChartLegend';
 import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
 import { exportName } from '../../components/ui/download';
 import { KpiCard } from '../../components/ui/KpiCard';
@@ -198,9 +199,7 @@ export function ProductsPage() {
                   key={id}
                   id={id}
                   label={label(id)}
-                  value={
-                    inv[id] === null ? null : id === 'inventory_value' ? inv[id] : Math.round(inv[id]! * 100) / 100
-                  }
+                  value={inv[id]}
                   unit={id === 'inventory_value' ? 'money' : 'number'}
                   currency={currency}
                   locale={locale}
@@ -230,13 +229,7 @@ export function ProductsPage() {
                   yLabel={label('margin_rate')}
                   formatRate={fmt.rate}
                 />
-                <div className="chart-legend">
-                  {PRODUCT_ROLES.map((r) => (
-                    <span key={r} className="legend-item">
-                      <span className="legend-swatch" style={{ background: ROLE_COLOURS[r] }} /> {roleLabel(r)}
-                    </span>
-                  ))}
-                </div>
+                <ChartLegend entries={PRODUCT_ROLES.map((r) => ({ label: roleLabel(r), color: ROLE_COLOURS[r] }))} />
               </Panel>
               <Panel
                 name="products-roles"
@@ -244,17 +237,17 @@ export function ProductsPage() {
                 exportName={exportName('products-roles', scope.period)}
                 caption={scope.caption}
               >
-                <table className="data-table" data-table="products-roles">
+                <table className="data" data-table="products-roles">
                   <thead>
                     <tr>
                       <th>{zh ? '角色' : 'Role'}</th>
                       <th>{zh ? '职责' : 'Job'}</th>
-                      <th className="num">{label('skus')}</th>
-                      <th className="num">{label('item_revenue')}</th>
-                      <th className="num">{label('revenue_share')}</th>
-                      <th className="num">{label('margin_rate')}</th>
-                      <th className="num">{label('new_buyer_share')}</th>
-                      <th className="num">{label('growth')}</th>
+                      <th className="n">{label('skus')}</th>
+                      <th className="n">{label('item_revenue')}</th>
+                      <th className="n">{label('revenue_share')}</th>
+                      <th className="n">{label('margin_rate')}</th>
+                      <th className="n">{label('new_buyer_share')}</th>
+                      <th className="n">{label('growth')}</th>
                       <th>{zh ? '是否达成' : 'Doing its job?'}</th>
                     </tr>
                   </thead>
@@ -264,16 +257,15 @@ export function ProductsPage() {
                       return (
                         <tr key={r.role} data-role={r.role}>
                           <td>
-                            <span className="legend-swatch" style={{ background: ROLE_COLOURS[r.role] }} />{' '}
-                            {roleLabel(r.role)}
+                            <span className="swatch" style={{ background: ROLE_COLOURS[r.role] }} /> {roleLabel(r.role)}
                           </td>
                           <td>{zh ? ROLE_TEXTS[r.role].job.zh : ROLE_TEXTS[r.role].job.en}</td>
-                          <td className="num">{fmt.countFull(r.skus)}</td>
-                          <td className="num">{fmt.moneyFull(r.item_revenue)}</td>
-                          <td className="num">{fmt.rate(r.revenue_share)}</td>
-                          <td className="num">{fmt.rate(r.margin_rate)}</td>
-                          <td className="num">{fmt.rate(r.new_buyer_share)}</td>
-                          <td className="num">{fmt.rate(r.growth)}</td>
+                          <td className="n">{fmt.countFull(r.skus)}</td>
+                          <td className="n">{fmt.moneyFull(r.item_revenue)}</td>
+                          <td className="n">{fmt.rate(r.revenue_share)}</td>
+                          <td className="n">{fmt.rate(r.margin_rate)}</td>
+                          <td className="n">{fmt.rate(r.new_buyer_share)}</td>
+                          <td className="n">{fmt.rate(r.growth)}</td>
                           <td>{v.ok === null ? '—' : v.ok ? (zh ? '✓ 达成' : '✓ Yes') : zh ? '✗ 未达成' : '✗ No'}</td>
                         </tr>
                       );
@@ -288,7 +280,7 @@ export function ProductsPage() {
                 caption={scope.caption}
                 csv={tableCsv(rows, skuColumns)}
                 controls={
-                  <div className="table-controls">
+                  <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
                     <input
                       type="search"
                       placeholder={zh ? '搜索 SKU 或商品名' : 'Search SKU or name'}
@@ -323,7 +315,7 @@ export function ProductsPage() {
                   </div>
                 }
                 footnote={
-                  <details className="column-notes">
+                  <details style={{ fontSize: 12, color: 'var(--text-2)' }}>
                     <summary>{zh ? '各列含义' : 'What each column means'}</summary>
                     <dl>
                       {explained.map((id) => (
@@ -364,6 +356,7 @@ export function ProductsPage() {
                     columns={bundleColumns}
                     rows={section.bundles}
                     rowKey={(r) => `${r.sku_a}|${r.sku_b}`}
+                    maxRows={20}
                     sortable
                   />
                 )}

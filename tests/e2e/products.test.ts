@@ -1,0 +1,128 @@
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InventorySection, ProductsSection } from '../../src/metrics/queries/products';
+import type { ReportJson } from '../../src/metrics/report-types';
+import { launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
+
+/**
+ * The Products page (issue 13) shows, for a view of the sample shop, the numbers `yardstick
+ * report --json` prints in its `products` and `inventory` sections for the same view, from the
+ * same sample files (--products, --inventory). August 2025 holds the summer stock-outs.
+ */
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const DATA = path.join(ROOT, 'sample-data');
+const VIEW = { from: '2025-08-01', to: '2025-08-31' } as const;
+
+let server: AppServer;
+let browser: Browser;
+let report: { products: ProductsSection; inventory: InventorySection };
+
+function cliReport(): Promise<typeof report> {
+  const file = (name: string) => path.join(DATA, name);
+  const args = [
+    path.join(ROOT, 'src/cli/bin.mjs'),
+    'report',
+    '--orders',
+    file('orders.csv.gz'),
+    '--order-items',
+    file('order_items.csv.gz'),
+    '--users',
+    file('users.csv.gz'),
+    '--products',
+    file('products.csv.gz'),
+    '--inventory',
+    file('inventory.csv.gz'),
+    '--from',
+    VIEW.from,
+    '--to',
+    VIEW.to,
+    '--json',
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: os.tmpdir() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      if (status !== 0) return reject(new Error(`report exited ${status}: ${stderr}`));
+      const json = JSON.parse(stdout) as ReportJson;
+      resolve({ products: json.products!, inventory: json.inventory! });
+    });
+  });
+}
+
+beforeAll(async () => {
+  [server, browser, report] = await Promise.all([startSnapshotPreview(), launchBrowser(), cliReport()]);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(locale: 'en-US' | 'zh-CN'): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}/?page=products&from=${VIEW.from}&to=${VIEW.to}`);
+  await page.waitForSelector('.shell[data-engine="ready"]', { timeout: 90_000 });
+  await page.waitForSelector('[data-table="products-stock"] tbody tr', { timeout: 90_000 });
+  return { page, errors, close: () => context.close() };
+}
+
+describe('the Products page', () => {
+  it('shows the report’s products and inventory numbers for the same view', async () => {
+    const { page, errors, close } = await open('en-US');
+    const cards = await page.$$eval('[data-section="products-totals"] [data-kpi]', (els) =>
+      Object.fromEntries(els.map((e) => [e.getAttribute('data-kpi') ?? '', e.getAttribute('data-value')])),
+    );
+    const totals = report.products.totals;
+    expect(Number(cards['units'])).toBe(totals.units);
+    expect(Number(cards['item_revenue'])).toBe(totals.item_revenue);
+    expect(Number(cards['gross_margin'])).toBe(totals.gross_margin);
+    expect(Number(cards['cost_coverage'])).toBe(totals.cost_coverage);
+    expect(Number(cards['inventory_value'])).toBe(report.inventory.inventory_value);
+    expect(Number(cards['inventory_turnover'])).toBe(report.inventory.inventory_turnover);
+    expect(Number(cards['days_of_inventory'])).toBe(report.inventory.days_of_inventory);
+
+    const skus = await page.$$eval('[data-table="products-skus"] tbody tr', (rows) =>
+      rows.map((r) => r.getAttribute('data-row')),
+    );
+    expect([...skus].sort()).toEqual(report.products.rows.map((r) => r.sku ?? '(none)').sort());
+    const roles = await page.$$eval('[data-table="products-roles"] tbody tr', (rows) =>
+      rows.map((r) => r.getAttribute('data-role')),
+    );
+    expect(roles).toEqual(report.products.roles.map((r) => r.role));
+    // Stock: alerts first, the same SKUs and alerts as the report.
+    const stock = await page.$$eval('[data-table="products-stock"] tbody tr', (rows) =>
+      rows.map((r) => r.getAttribute('data-row')),
+    );
+    const expected = [...report.inventory.rows]
+      .sort((a, b) => b.alerts.length - a.alerts.length || a.sku.localeCompare(b.sku))
+      .map((r) => r.sku);
+    expect(stock).toEqual(expected);
+    expect(report.inventory.rows.some((r) => r.alerts.includes('stockout'))).toBe(true);
+    await page.waitForSelector('[data-chart="product-matrix"] circle');
+    const circles = await page.$$eval('[data-chart="product-matrix"] circle', (els) => els.length);
+    expect(circles).toBe(report.products.rows.filter((r) => r.margin_rate !== null && r.revenue_share !== null).length);
+    await screenshot(page, 'products-en');
+    await page.screenshot({ path: path.join(ROOT, 'tests/artifacts/products-en-top.png') });
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('reads in Chinese', async () => {
+    const { page, errors, close } = await open('zh-CN');
+    await page.selectOption('[data-control="locale"]', 'zh-CN');
+    await page.waitForSelector('h1:has-text("商品与库存")');
+    await screenshot(page, 'products-zh');
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
