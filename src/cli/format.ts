@@ -1,6 +1,7 @@
 import { toCsv, type CsvColumn } from '../lib/csv';
 import { formatDelta, formatValue, MISSING, relativeChange, type Unit } from '../lib/format';
 import { ENTRIES, KPI_IDS, type ComponentId } from '../metrics/registry';
+import { describeAlert } from '../metrics/alert-text';
 import type { ReportJson } from '../metrics/report-types';
 import { lifecycleCsvRows, renderLifecycleMarkdown } from './format-lifecycle';
 import { marketingCsvRows, renderMarketingMarkdown } from './format-marketing';
@@ -106,6 +107,15 @@ export function renderMarkdown(report: ReportJson): string {
   const kpiHead = report.comparison ? ['Metric', 'Value', 'Comparison', 'Change'] : ['Metric', 'Value'];
   parts.push(
     `## Key figures\n\n${table(kpiHead, ['l', 'r', 'r', 'r'].slice(0, kpiHead.length) as ('l' | 'r')[], kpiRows)}`,
+  );
+
+  // What needs attention comes right after the figures: the digest is read top down.
+  parts.push(
+    report.alerts.length
+      ? `## Alerts\n\n${report.alerts
+          .map((a) => `- **${a.severity === 'critical' ? 'Critical' : 'Warning'}**: ${describeAlert(a, 'en', currency)}`)
+          .join('\n')}`
+      : '## Alerts\n\nNone: no target at risk, no odd day, no stock alert.',
   );
 
   const series = report.series.rows;

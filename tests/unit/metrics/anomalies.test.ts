@@ -3,6 +3,7 @@ import type { Engine } from '../../../src/engine/engine';
 import { dropDerived, rebuildDerived } from '../../../src/metrics/derived';
 import { computeAnomalies, detectAnomalies, median, robustZ } from '../../../src/metrics/queries/anomalies';
 import { computeReport } from '../../../src/metrics/report';
+import { renderMarkdown } from '../../../src/cli/format';
 import { ENGINES, loadTables, type OrderFixture } from '../../fixtures/metrics/tables';
 
 /**
@@ -96,6 +97,11 @@ describe.each(ENGINES)('computeAnomalies on $name', ({ create }) => {
       { ...alert, metric: 'aov' },
       { ...alert, metric: 'gmv' },
     ]);
+    // The digest says each in a sentence: 20 against 100 is 80.0 % below.
+    expect(renderMarkdown(report)).toContain(
+      '## Alerts\n\n- **Critical**: Average order value on Tuesday 2025-03-04 was $20.00, 80.0% below a typical Tuesday ($100.00).\n' +
+        '- **Critical**: GMV on Tuesday 2025-03-04 was $20.00, 80.0% below a typical Tuesday ($100.00).',
+    );
   });
 
   it('counts a week before the first order as not present: 2025-02-11 has only 5 Tuesdays before it', async () => {
