@@ -108,7 +108,11 @@ export const StackedBarChart = memo(function StackedBarChart({
   );
 
   return (
-    <figure className="chart-figure" data-testid="chart-stacked" data-state={drawn ? 'drawn' : 'measuring'}>
+    <figure
+      className="chart-figure"
+      data-testid={shape === 'area' ? 'chart-area' : 'chart-stacked'}
+      data-state={drawn ? 'drawn' : 'measuring'}
+    >
       <ChartLegend entries={series} />
       <div className="chart-plot" style={{ height }} role="img" aria-label={summary}>
         <ResponsiveContainer width="100%" height="100%" onResize={onResize}>
