@@ -224,9 +224,20 @@ describe('buyer mix edges', () => {
 });
 
 describe('SQL console', () => {
-  it('lists the four tables with their rows and columns', async () => {
+  it('lists the canonical tables, operations tables included, with their rows and columns', async () => {
     const tables = await describeTables(engine);
-    expect(tables.map((t) => t.name)).toEqual(['orders', 'order_items', 'traffic', 'users']);
+    expect(tables.map((t) => t.name)).toEqual([
+      'orders',
+      'order_items',
+      'traffic',
+      'users',
+      'products',
+      'inventory',
+      'marketing_spend',
+      'campaigns',
+      'service_tickets',
+      'reviews',
+    ]);
     const [orders] = await independent('SELECT count(*)::DOUBLE AS n FROM o');
     expect(tables[0]!.rows).toBe(num(orders!.n));
     expect(tables[0]!.columns.map((c) => c.name)).toContain('order_total');
