@@ -4,15 +4,19 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { ReportJson } from '../../src/metrics/report-types';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'tests/artifacts');
 
 /** The Debian Chromium; a Playwright browser download is not possible here. */
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  ) as string[];
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error(`No Chromium found (tried ${candidates.join(', ')}); install it with: apt-get install -y chromium`);
+  if (!found)
+    throw new Error(`No Chromium found (tried ${candidates.join(', ')}); install it with: apt-get install -y chromium`);
   return found;
 }
 
@@ -74,7 +78,16 @@ export async function startSnapshotPreview(): Promise<AppServer> {
 /** `vite preview` of a built app (`dist/` unless told) on a free port. */
 async function preview(outDir?: string): Promise<AppServer> {
   const port = await freePort();
-  const args = [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', ...(outDir ? ['--outDir', outDir] : []), '--port', String(port), '--strictPort', '--host', '127.0.0.1'];
+  const args = [
+    path.join(ROOT, 'node_modules/vite/bin/vite.js'),
+    'preview',
+    ...(outDir ? ['--outDir', outDir] : []),
+    '--port',
+    String(port),
+    '--strictPort',
+    '--host',
+    '127.0.0.1',
+  ];
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(url, 30_000);
@@ -89,14 +102,24 @@ async function preview(outDir?: string): Promise<AppServer> {
 
 /** Serves the built app (`dist/`, from `vite build`) with `vite preview` on a free port. */
 export async function startPreview(): Promise<AppServer> {
-  if (!existsSync(path.join(ROOT, 'dist/index.html'))) throw new Error('dist/ is missing: run `vite build` first (npm run test:e2e does)');
+  if (!existsSync(path.join(ROOT, 'dist/index.html')))
+    throw new Error('dist/ is missing: run `vite build` first (npm run test:e2e does)');
   return preview();
 }
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -150,4 +173,24 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * `yardstick report … --json` run as a user would (a child process from a neutral folder): the
+ * numbers the e2e tests hold each page to. `args` start with the path of `src/cli/bin.mjs`.
+ */
+export function cliReportJson(args: readonly string[]): Promise<ReportJson> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...args], { cwd: os.tmpdir() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) =>
+      status === 0
+        ? resolve(JSON.parse(stdout) as ReportJson)
+        : reject(new Error(`report exited ${status}: ${stderr}`)),
+    );
+  });
 }

@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../src/metrics/report-types';
-import { chartsDrawn, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
+import { chartsDrawn, launchBrowser, screenshot, startSnapshotPreview, type AppServer, cliReportJson } from './harness';
 
 /**
  * The Customers page's lifecycle section shows the `lifecycle` section of `yardstick report --json`
@@ -31,19 +29,7 @@ function cliReport(): Promise<ReportJson> {
     VIEW.to,
     '--json',
   ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: os.tmpdir() });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (status) =>
-      status === 0
-        ? resolve(JSON.parse(stdout) as ReportJson)
-        : reject(new Error(`report exited ${status}: ${stderr}`)),
-    );
-  });
+  return cliReportJson(args);
 }
 
 beforeAll(async () => {

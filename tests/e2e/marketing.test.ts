@@ -1,12 +1,9 @@
-import { spawn } from 'node:child_process';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MarketingSection } from '../../src/metrics/queries/marketing';
 import { MARKETING_TOTAL_IDS } from '../../src/metrics/registry/marketing';
-import type { ReportJson } from '../../src/metrics/report-types';
-import { chartsDrawn, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
+import { chartsDrawn, launchBrowser, screenshot, startSnapshotPreview, type AppServer, cliReportJson } from './harness';
 
 /**
  * The Marketing page (issue 14) shows, for a view of the sample shop, the numbers `yardstick
@@ -45,19 +42,7 @@ function cliReport(): Promise<MarketingSection> {
     VIEW.to,
     '--json',
   ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: os.tmpdir() });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (status) =>
-      status === 0
-        ? resolve((JSON.parse(stdout) as ReportJson).marketing!)
-        : reject(new Error(`report exited ${status}: ${stderr}`)),
-    );
-  });
+  return cliReportJson(args).then((json) => json.marketing!);
 }
 
 beforeAll(async () => {

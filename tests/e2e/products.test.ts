@@ -1,11 +1,8 @@
-import { spawn } from 'node:child_process';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InventorySection, ProductsSection } from '../../src/metrics/queries/products';
-import type { ReportJson } from '../../src/metrics/report-types';
-import { launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
+import { launchBrowser, screenshot, startSnapshotPreview, type AppServer, cliReportJson } from './harness';
 
 /**
  * The Products page (issue 13) shows, for a view of the sample shop, the numbers `yardstick
@@ -41,19 +38,7 @@ function cliReport(): Promise<typeof report> {
     VIEW.to,
     '--json',
   ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: os.tmpdir() });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => {
-      if (status !== 0) return reject(new Error(`report exited ${status}: ${stderr}`));
-      const json = JSON.parse(stdout) as ReportJson;
-      resolve({ products: json.products!, inventory: json.inventory! });
-    });
-  });
+  return cliReportJson(args).then((json) => ({ products: json.products!, inventory: json.inventory! }));
 }
 
 beforeAll(async () => {

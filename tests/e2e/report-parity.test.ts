@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../src/metrics/report-types';
-import { launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
+import { launchBrowser, screenshot, startSnapshotPreview, type AppServer, cliReportJson } from './harness';
 
 /**
  * The page and `yardstick report` compute numbers the same way (issue 12): each analyst page,
@@ -43,19 +41,7 @@ function cliReport(): Promise<ReportJson> {
     VIEW.channel,
     '--json',
   ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: os.tmpdir() });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (status) =>
-      status === 0
-        ? resolve(JSON.parse(stdout) as ReportJson)
-        : reject(new Error(`report exited ${status}: ${stderr}`)),
-    );
-  });
+  return cliReportJson(args);
 }
 
 beforeAll(async () => {
