@@ -2,6 +2,7 @@ import { memo, useCallback, useContext, type ReactNode } from 'react';
 import { KpiBadgeContext } from './kpi-badge';
 import { formatDelta, formatValue, relativeChange, type Locale, type Unit } from '../../lib/format';
 import { Skeleton } from './states';
+import { translate } from '../../i18n/use-t';
 import { Sparkline } from '../charts/Sparkline';
 
 export interface KpiCardProps {
@@ -22,7 +23,16 @@ export interface KpiCardProps {
   trendLabel?: string | undefined;
 }
 
-/** Direction of a change for colouring, accounting for metrics where lower is better. */
+/**
+ * The arrow of a change says which way the number moved (▲ up, ▼ down), whatever the metric:
+ * whether that is good is the colour's job (deltaTone), so refunds up 40 % read "▲ +40.6%" in red.
+ */
+export function deltaArrow(change: number | null): string {
+  if (change === null || Math.abs(change) < 0.0005) return '';
+  return change > 0 ? '▲ ' : '▼ ';
+}
+
+/** Whether a change is good (`up`), bad (`down`) or none (`flat`), for its colour: lower is better for some metrics. */
 export function deltaTone(change: number | null, lowerIsBetter: boolean): 'up' | 'down' | 'flat' {
   if (change === null || Math.abs(change) < 0.0005) return 'flat';
   const better = lowerIsBetter ? change < 0 : change > 0;
@@ -30,7 +40,21 @@ export function deltaTone(change: number | null, lowerIsBetter: boolean): 'up' |
 }
 
 /** One KPI: the number, and its change against the comparison period. Tests read data-kpi / data-value / data-previous. */
-export const KpiCard = memo(function KpiCard({ id, label, value, previous, unit, currency, locale, lowerIsBetter = false, compareLabel, loading, extra, trend, trendLabel }: KpiCardProps) {
+export const KpiCard = memo(function KpiCard({
+  id,
+  label,
+  value,
+  previous,
+  unit,
+  currency,
+  locale,
+  lowerIsBetter = false,
+  compareLabel,
+  loading,
+  extra,
+  trend,
+  trendLabel,
+}: KpiCardProps) {
   const badge = useContext(KpiBadgeContext);
   const change = previous === undefined ? null : relativeChange(value, previous);
   const tone = deltaTone(change, lowerIsBetter);
@@ -57,8 +81,17 @@ export const KpiCard = memo(function KpiCard({ id, label, value, previous, unit,
       <div className="kpi-foot">
         {previous !== undefined && !loading && (
           <>
-            <span className={`delta ${tone}`} aria-label={`${formatDelta(change, locale)} ${compareLabel ?? ''}`}>
-              {tone === 'up' ? '▲ ' : tone === 'down' ? '▼ ' : ''}
+            <span
+              className={`delta ${tone}`}
+              aria-label={[
+                formatDelta(change, locale),
+                tone === 'flat' ? '' : translate(locale, tone === 'up' ? 'kpi.better' : 'kpi.worse'),
+                compareLabel ?? '',
+              ]
+                .filter(Boolean)
+                .join(' ')}
+            >
+              {deltaArrow(change)}
               {formatDelta(change, locale)}
             </span>
             {compareLabel && <span>{compareLabel}</span>}
