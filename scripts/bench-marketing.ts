@@ -10,7 +10,6 @@ import type { Engine } from '../src/engine/engine';
 import { createNativeEngine } from '../src/engine/native';
 import { createNodeWasmEngine } from '../src/engine/node';
 import { CANONICAL_DDL } from '../src/model/tables';
-import { MARKETING_DDL } from '../src/model/sample-marketing';
 import { rebuildDerived } from '../src/metrics/derived';
 import { computeMarketing } from '../src/metrics/queries/marketing';
 
@@ -19,7 +18,7 @@ const CHANNELS = `['paid_search', 'paid_social', 'display', 'affiliate', 'email'
 
 async function fill(engine: Engine): Promise<void> {
   await engine.run(CANONICAL_DDL);
-  await engine.run(MARKETING_DDL);
+  await engine.run(CANONICAL_DDL);
   await engine.run(`INSERT INTO orders (order_id, customer_id, customer_key, ordered_at, order_date, status, order_total,
       discount_amount, currency, channel, campaign, coupon_code)
     SELECT 'o' || i, 'c' || c, 'c' || c, ts, CAST(ts AS DATE),

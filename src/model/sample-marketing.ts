@@ -1,31 +1,5 @@
 import type { Engine } from '../engine/engine';
-
-/**
- * The marketing tables of DATA.md "Operations tables" (`marketing_spend`, `campaigns`), created
- * if missing: the same shape as the canonical DDL gives them, so the sample's marketing files
- * load whether or not the canonical DDL holds them yet.
- */
-export const MARKETING_DDL = `
-CREATE TABLE IF NOT EXISTS marketing_spend (
-  date        DATE NOT NULL,
-  channel     VARCHAR NOT NULL DEFAULT 'unattributed',
-  channel_raw VARCHAR,
-  campaign    VARCHAR,
-  spend       DECIMAL(18,4) NOT NULL,
-  impressions DOUBLE,
-  clicks      DOUBLE,
-  source_file VARCHAR
-);
-CREATE TABLE IF NOT EXISTS campaigns (
-  campaign    VARCHAR NOT NULL,
-  name        VARCHAR,
-  type        VARCHAR,
-  starts_on   DATE NOT NULL,
-  ends_on     DATE NOT NULL,
-  budget      DECIMAL(18,4),
-  source_file VARCHAR
-);
-`;
+import { CANONICAL_DDL } from './tables';
 
 export interface SampleMarketingFiles {
   marketing_spend: Uint8Array;
@@ -46,7 +20,7 @@ export async function loadSampleMarketing(engine: Engine, files: SampleMarketing
   await engine.registerBytes(names.marketing_spend, files.marketing_spend);
   await engine.registerBytes(names.campaigns, files.campaigns);
   try {
-    await engine.run(MARKETING_DDL);
+    await engine.run(CANONICAL_DDL);
     await engine.run('BEGIN TRANSACTION');
     try {
       await engine.run('DELETE FROM marketing_spend; DELETE FROM campaigns');

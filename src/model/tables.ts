@@ -65,7 +65,6 @@ CREATE TABLE IF NOT EXISTS users (
  * The optional operations tables (DATA.md "Operations tables"): each module works when its
  * table holds rows and shows nothing otherwise. Same rules as above: money DECIMAL, ids kept
  * as written plus a match key, naive wall-clock timestamps with their day beside them.
- * marketing_spend and campaigns keep the shape src/model/sample-marketing.ts gives them.
  */
 export const OPERATIONS_DDL = `
 CREATE TABLE IF NOT EXISTS products (
