@@ -107,6 +107,29 @@ export const StackedBarChart = memo(function StackedBarChart({
     [series, rows, formatValue],
   );
 
+  // The grid and axes both shapes share (recharts reads them as direct children, arrays included).
+  const axes = [
+    <CartesianGrid key="grid" vertical={false} stroke={GRID} />,
+    <XAxis
+      key="x"
+      dataKey="label"
+      tickLine={false}
+      axisLine={AXIS_LINE}
+      tick={AXIS_TICK}
+      minTickGap={12}
+      interval="preserveEnd"
+    />,
+    <YAxis
+      key="y"
+      tickFormatter={axis}
+      tickLine={false}
+      axisLine={false}
+      tick={AXIS_TICK}
+      width={valueAxisWidth(y.ticks(5), axis)}
+      domain={y.domain()}
+      ticks={y.ticks(5)}
+    />,
+  ];
   return (
     <figure
       className="chart-figure"
@@ -118,24 +141,7 @@ export const StackedBarChart = memo(function StackedBarChart({
         <ResponsiveContainer width="100%" height="100%" onResize={onResize}>
           {shape === 'area' ? (
             <AreaChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: MARGIN.left }}>
-              <CartesianGrid vertical={false} stroke={GRID} />
-              <XAxis
-                dataKey="label"
-                tickLine={false}
-                axisLine={AXIS_LINE}
-                tick={AXIS_TICK}
-                minTickGap={12}
-                interval="preserveEnd"
-              />
-              <YAxis
-                tickFormatter={axis}
-                tickLine={false}
-                axisLine={false}
-                tick={AXIS_TICK}
-                width={valueAxisWidth(y.ticks(5), axis)}
-                domain={y.domain()}
-                ticks={y.ticks(5)}
-              />
+              {axes}
               <Tooltip content={tooltip} cursor={{ stroke: GRID }} isAnimationActive={false} />
               {series.map((s) => (
                 <Area
@@ -164,24 +170,7 @@ export const StackedBarChart = memo(function StackedBarChart({
                   }
                 : {})}
             >
-              <CartesianGrid vertical={false} stroke={GRID} />
-              <XAxis
-                dataKey="label"
-                tickLine={false}
-                axisLine={AXIS_LINE}
-                tick={AXIS_TICK}
-                minTickGap={12}
-                interval="preserveEnd"
-              />
-              <YAxis
-                tickFormatter={axis}
-                tickLine={false}
-                axisLine={false}
-                tick={AXIS_TICK}
-                width={valueAxisWidth(y.ticks(5), axis)}
-                domain={y.domain()}
-                ticks={y.ticks(5)}
-              />
+              {axes}
               <Tooltip content={tooltip} cursor={{ fill: HOVER }} isAnimationActive={false} />
               {series.map((s, k) => (
                 <Bar
