@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
 import { isMetricId } from '../../metrics/registry';
-import { explainMetric } from '../../metrics/dictionary';
+import { dictionaryEntry, explainMetric, metricSql } from '../../metrics/dictionary';
 import { useAppStore } from '../../stores/app-store';
 import { useViewFilters } from '../../dataset/use-view';
 
@@ -54,11 +54,15 @@ function MetricExplanation({
     (engine) => explainMetric(engine, metricId, period!, filters),
     period !== null,
   );
-  const def = explained.data?.definition;
+  // The label and definition are static registry text and the SQL compiles without the engine, so
+  // the dialog is whole before the engine has started (the landing page is drawn from a snapshot);
+  // the engine's explanation (with the loaded data's currency) replaces the SQL when it arrives.
+  const def = dictionaryEntry(metricId);
+  const sql = explained.data?.sql ?? (period ? metricSql(metricId, period, filters) : null);
   return (
     <div className="dictionary-body">
       <div className="card-head">
-        <h2>{def ? (locale === 'zh-CN' ? def.label.zh : def.label.en) : metricId}</h2>
+        <h2>{locale === 'zh-CN' ? def.label.zh : def.label.en}</h2>
         <code className="muted">{metricId}</code>
         <div className="actions">
           <button type="button" className="btn btn-small" onClick={onClose}>
@@ -66,10 +70,10 @@ function MetricExplanation({
           </button>
         </div>
       </div>
-      {def && <p>{locale === 'zh-CN' ? def.description.zh : def.description.en}</p>}
+      <p>{locale === 'zh-CN' ? def.description.zh : def.description.en}</p>
       {period && <p className="muted">{t('dictionary.sqlFor', { from: period.from, to: period.to })}</p>}
       <pre className="sql-block" data-testid="dictionary-sql">
-        {explained.data?.sql ?? '…'}
+        {sql ?? '…'}
       </pre>
     </div>
   );
