@@ -8,6 +8,7 @@ import { cancelFile, chooseTable, confirmFile, dismissFile, setMapping } from '.
 import type { PendingFile } from './import-store';
 import { formatBytes, sourceLabel } from './labels';
 import { LoadReportView } from './LoadReportView';
+import { REJECTED_WARN_SHARE, rejectedShareToWarn } from './load-health';
 import { MappingEditor, guessMapping } from './MappingEditor';
 
 const TABLE_CHOICES: TableName[] = ['orders', 'order_items', 'traffic', 'users'];
@@ -141,12 +142,32 @@ export function PendingFileCard({ item }: { item: PendingFile }) {
       )}
       {item.status === 'done' && item.report && (
         <>
-          <p className="ok-line" role="status">
-            ✓ {t('import.loadedInto', { rows: item.report.rowsLoaded.toLocaleString(locale), table: t(`table.${item.report.table}`) })}
-          </p>
+          <LoadedLine report={item.report} />
           <LoadReportView report={item.report} />
         </>
       )}
     </section>
+  );
+}
+
+/** The headline over a load report: green when clean, amber with the rejected share above the threshold. */
+export function LoadedLine({ report }: { report: NonNullable<PendingFile['report']> }) {
+  const t = useT();
+  const locale = useAppStore((s) => s.locale);
+  const rows = report.rowsLoaded.toLocaleString(locale);
+  const table = t(`table.${report.table}`);
+  const share = rejectedShareToWarn(report);
+  if (share === null) {
+    return (
+      <p className="ok-line" role="status" data-load-health="ok">
+        ✓ {t('import.loadedInto', { rows, table })}
+      </p>
+    );
+  }
+  const pct = (v: number) => v.toLocaleString(locale, { style: 'percent', maximumFractionDigits: 1 });
+  return (
+    <p className="warn-line" role="status" data-load-health="warn">
+      ⚠ {t('import.loadedWithRejects', { rows, table, share: pct(share), limit: pct(REJECTED_WARN_SHARE) })}
+    </p>
   );
 }
