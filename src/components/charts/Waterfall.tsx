@@ -224,6 +224,15 @@ export const Waterfall = memo(function Waterfall({
   } = layout;
   const shown = hover !== null ? bars[hover] : undefined;
   const zeroShown = domain[0] <= 0 && domain[1] >= 0;
+  // A zoomed axis that does not reach 0: the break is drawn on the axis and across each total's
+  // foot, so the totals' heights are not read as their size.
+  const broken = domain[0] > 0;
+  const base = top + plotH;
+  const zigzag = (x0: number, x1: number) => {
+    let d = `M${x0},${base - 6}`;
+    for (let x = x0, up = true; x < x1; x += 4, up = !up) d += ` L${Math.min(x + 4, x1)},${base - (up ? 10 : 6)}`;
+    return d;
+  };
 
   return (
     <figure className="waterfall" data-testid="chart-waterfall" data-state={measured ? 'drawn' : 'measuring'}>
@@ -231,7 +240,8 @@ export const Waterfall = memo(function Waterfall({
         ref={ref}
         style={{ width: '100%', height, position: 'relative' }}
         role="img"
-        aria-label={`${title}: ${bars.map((b, i) => `${b.label} ${texts[i]}`).join(', ')}`}
+        aria-label={`${title}: ${bars.map((b, i) => `${b.label} ${texts[i]}`).join(', ')}${broken ? ` (${formatAxis(domain[0])}–)` : ''}`}
+        data-axis-from={domain[0]}
         onMouseLeave={() => setHover(null)}
       >
         <svg
@@ -283,6 +293,16 @@ export const Waterfall = memo(function Waterfall({
             </text>
           ))}
           <line x1={left} x2={left + plotW} y1={top + plotH} y2={top + plotH} stroke={GRID} />
+          {broken && (
+            <g data-axis-break="" aria-hidden="true">
+              <path d={`M${left - 6},${base - 3} l12,-6 M${left - 6},${base + 1} l12,-6`} stroke={TEXT_2} strokeWidth={1.2} />
+              {bars.map((bar, i) =>
+                bar.tone === 'total' ? (
+                  <path key={bar.key} d={zigzag(cx(i) - barW / 2, cx(i) + barW / 2)} stroke="#fff" strokeWidth={2.5} fill="none" />
+                ) : null,
+              )}
+            </g>
+          )}
         </svg>
         {shown && (
           <ChartTooltip
