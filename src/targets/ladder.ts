@@ -18,6 +18,8 @@ export interface Rung {
   to: IsoDate;
   value: number;
   locked: boolean;
+  /** Ended before the as-of date: held at what was set, never re-balanced (issue 18, item 8). */
+  finished: boolean;
 }
 
 /**
@@ -90,13 +92,14 @@ function meanLevel(target: Target, from: IsoDate, to: IsoDate): number {
  * to the period) by its phasing: linear by days, seasonal by last year's daily values
  * (`lastYearDaily`; without it, or when it totals 0, linear), custom by its milestones.
  * Ratio metrics get a level per rung: the target's, or the custom milestones' level.
- * Rungs whose last date is in `lockedTo` start locked.
+ * Rungs whose last date is in `lockedTo` start locked; rungs that end before `asOf` are finished.
  */
 export function buildLadder(
   target: Target,
   grain: LadderGrain,
   lastYearDaily?: readonly DatedValue[] | null,
   lockedTo: readonly IsoDate[] = [],
+  asOf: IsoDate | null = null,
 ): Ladder {
   const facts = targetFacts(target);
   if (facts === null) throw new Error(`Target ${target.id}: unknown metric ${target.metric}`);
@@ -117,6 +120,7 @@ export function buildLadder(
     to: bucket.to,
     value,
     locked: lockedTo.includes(bucket.to),
+    finished: asOf !== null && bucket.to < asOf,
   });
   if (facts.kind === 'ratio') {
     return {
@@ -141,11 +145,13 @@ export function buildLadder(
 /**
  * Sets one rung. For additive metrics the other unlocked rungs re-balance in proportion to
  * their values (to their days when they are all 0) so the ladder still sums to the whole;
- * for ratio metrics only that rung's level changes. Locked rungs never move.
+ * for ratio metrics only that rung's level changes. Locked and finished rungs never move,
+ * and a finished rung cannot be set: it is held to what happened.
  */
 export function editRung(ladder: Ladder, index: number, value: number): LadderEdit {
   const edited = ladder.rungs[index];
   if (edited === undefined) return { ok: false, reason: `there is no rung ${index}` };
+  if (edited.finished) return { ok: false, reason: `${edited.label} is finished` };
   if (edited.locked) return { ok: false, reason: `${edited.label} is locked` };
   if (!Number.isFinite(value) || value < 0)
     return { ok: false, reason: `a rung needs a number of 0 or more, not ${value}` };
@@ -157,9 +163,10 @@ export function editRung(ladder: Ladder, index: number, value: number): LadderEd
   }
   const { decimals } = ladder;
   const newUnits = toUnits(value, decimals);
-  const free = ladder.rungs.filter((rung) => !rung.locked && rung.index !== index);
+  const held = (rung: Rung) => rung.locked || rung.finished;
+  const free = ladder.rungs.filter((rung) => !held(rung) && rung.index !== index);
   const lockedUnits = ladder.rungs
-    .filter((rung) => rung.locked)
+    .filter(held)
     .reduce((sum, rung) => sum + toUnits(rung.value, decimals), 0);
   const rest = toUnits(ladder.total, decimals) - lockedUnits - newUnits;
   if (rest < 0) {

@@ -14,6 +14,7 @@ import {
   type LadderGrain,
   type Target,
   type TargetStatus,
+  type TrackingStatus,
 } from '../../targets';
 import { daysInclusive } from '../../targets/dates';
 import { formatSigned, formatTargetValue, gapTone, targetUnit } from './goal-format';
@@ -22,6 +23,9 @@ import { amountToInput, parseAmount, unitAdornment } from './units';
 import { useLadder } from './use-goals';
 
 const GRAINS: readonly LadderGrain[] = ['quarter', 'month', 'week'];
+
+/** The page-wide banner, sized to sit inside the ladder panel. */
+const NOTE_STYLE = { padding: '8px 12px', borderRadius: 8, border: '1px solid #d3dcff' } as const;
 
 /** Months for a year-long target, weeks for one of two months or less. */
 export function defaultGrain(target: Pick<Target, 'period'>): LadderGrain {
@@ -109,6 +113,31 @@ function RungInput({ value, locked, label, unit, onCommit }: RungInputProps) {
   );
 }
 
+/** What the last rung edit did, said in words with a way back (issue 18, item 8). */
+type EditNotice =
+  | { kind: 'edited'; previous: Target; rung: string; value: number; from: Target['phasing'] | null }
+  | { kind: 'undone'; rung: string };
+
+/** A finished rung is judged on what happened: hit when it reached its target, else missed. */
+function finishedVerdict(status: TrackingStatus): 'hit' | 'missed' | null {
+  if (status === 'ahead' || status === 'on_track') return 'hit';
+  if (status === 'at_risk' || status === 'off_track') return 'missed';
+  return null;
+}
+
+function FinishedPill({ verdict }: { verdict: 'hit' | 'missed' }) {
+  const t = useT();
+  return (
+    <span
+      className={`status-pill status-${verdict === 'hit' ? 'on_track' : 'off_track'} status-pill-small`}
+      data-status-pill={verdict}
+    >
+      <span aria-hidden="true">{verdict === 'hit' ? '✓' : '✕'}</span>
+      {t(`goals.ladder.${verdict}`)}
+    </span>
+  );
+}
+
 interface Props {
   target: Target;
   locked: readonly string[];
@@ -126,6 +155,7 @@ export function LadderView({ target, locked, currency }: Props) {
   const saveTarget = useTargetsStore((s) => s.saveTarget);
   const setLockedRungs = useTargetsStore((s) => s.setLockedRungs);
   const [grain, setGrain] = useState<LadderGrain>(() => defaultGrain(target));
+  const [notice, setNotice] = useState<EditNotice | null>(null);
   const query = useLadder(target, grain, locked);
   const unit = targetUnit(target);
   const adornment = unitAdornment(unit, currency, locale);
@@ -146,7 +176,19 @@ export function LadderView({ target, locked, currency }: Props) {
       });
     }
     saveTarget(applyLadder(target, result.ladder));
+    setNotice({
+      kind: 'edited',
+      previous: target,
+      rung: rung?.label ?? '',
+      value,
+      from: target.phasing === 'custom' ? null : target.phasing,
+    });
     return null;
+  };
+  const undo = () => {
+    if (notice?.kind !== 'edited') return;
+    saveTarget(notice.previous);
+    setNotice({ kind: 'undone', rung: notice.rung });
   };
   const toggleLock = (index: number) => {
     if (!ladder) return;
@@ -169,6 +211,31 @@ export function LadderView({ target, locked, currency }: Props) {
           {ladder?.phasingFallback ? ` ${t(`goals.fallback.${ladder.phasingFallback}`)}` : ''}
         </p>
       </div>
+      {notice && (
+        <div className="banner ladder-note" role="status" data-ladder-note={notice.kind} style={NOTE_STYLE}>
+          <span>
+            {notice.kind === 'undone'
+              ? t('goals.ladder.undone', { rung: notice.rung })
+              : [
+                  notice.from
+                    ? t('goals.ladder.phasingChanged', {
+                        from: t(`goals.phasing.${notice.from}`),
+                        to: t('goals.phasing.custom'),
+                        rung: notice.rung,
+                      })
+                    : null,
+                  t('goals.ladder.edited', { rung: notice.rung, value: format(notice.value) }),
+                ]
+                  .filter(Boolean)
+                  .join(' ')}
+          </span>
+          {notice.kind === 'edited' && (
+            <button type="button" className="btn btn-sm" onClick={undo} data-action="undo-ladder">
+              {t('goals.ladder.undo')}
+            </button>
+          )}
+        </div>
+      )}
       {!ladder ? (
         <Skeleton height={180} />
       ) : (
@@ -210,12 +277,14 @@ export function LadderView({ target, locked, currency }: Props) {
             <tbody>
               {ladder.rungs.map((rung) => {
                 const status = statuses[rung.index];
+                const verdict = rung.finished && status ? finishedVerdict(status.status) : null;
                 return (
                   <tr
                     key={`${grain}-${rung.label}`}
                     data-rung={rung.label}
                     data-rung-value={rung.value}
                     data-locked={rung.locked || undefined}
+                    data-finished={rung.finished || undefined}
                   >
                     <th scope="row">
                       <div>{rung.label}</div>
@@ -227,28 +296,35 @@ export function LadderView({ target, locked, currency }: Props) {
                       <RungInput
                         key={`${rung.label}-${rung.value}-${rung.locked}`}
                         value={rung.value}
-                        locked={rung.locked}
+                        locked={rung.locked || rung.finished}
                         label={rung.label}
                         unit={unit}
                         onCommit={(v) => edit(rung.index, v)}
                       />
                     </td>
                     <td>
-                      <button
-                        type="button"
-                        className={`lock-btn${rung.locked ? ' is-locked' : ''}`}
-                        aria-pressed={rung.locked}
-                        aria-label={t(rung.locked ? 'goals.ladder.unlockRung' : 'goals.ladder.lockRung', {
-                          rung: rung.label,
-                        })}
-                        title={t(rung.locked ? 'goals.ladder.unlockRung' : 'goals.ladder.lockRung', {
-                          rung: rung.label,
-                        })}
-                        onClick={() => toggleLock(rung.index)}
-                        data-action="lock"
-                      >
-                        <LockIcon locked={rung.locked} />
-                      </button>
+                      {rung.finished ? (
+                        <span className="lock-btn is-locked" title={t('goals.ladder.finished', { rung: rung.label })}>
+                          <LockIcon locked />
+                          <span className="visually-hidden">{t('goals.ladder.finished', { rung: rung.label })}</span>
+                        </span>
+                      ) : (
+                        <button
+                          type="button"
+                          className={`lock-btn${rung.locked ? ' is-locked' : ''}`}
+                          aria-pressed={rung.locked}
+                          aria-label={t(rung.locked ? 'goals.ladder.unlockRung' : 'goals.ladder.lockRung', {
+                            rung: rung.label,
+                          })}
+                          title={t(rung.locked ? 'goals.ladder.unlockRung' : 'goals.ladder.lockRung', {
+                            rung: rung.label,
+                          })}
+                          onClick={() => toggleLock(rung.index)}
+                          data-action="lock"
+                        >
+                          <LockIcon locked={rung.locked} />
+                        </button>
+                      )}
                     </td>
                     <td className="n">{status ? format(status.actual_to_date) : '…'}</td>
                     <td className="n">{status ? format(status.expected_to_date) : '…'}</td>
@@ -260,7 +336,15 @@ export function LadderView({ target, locked, currency }: Props) {
                     {ladder.kind === 'additive' && (
                       <td className="n">{status ? format(status.required_daily_rate) : '…'}</td>
                     )}
-                    <td>{status ? <StatusPill status={status.status} small /> : '…'}</td>
+                    <td>
+                      {verdict ? (
+                        <FinishedPill verdict={verdict} />
+                      ) : status ? (
+                        <StatusPill status={status.status} small />
+                      ) : (
+                        '…'
+                      )}
+                    </td>
                   </tr>
                 );
               })}

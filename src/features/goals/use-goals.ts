@@ -87,7 +87,9 @@ export function useLadder(target: Target, grain: LadderGrain, locked: readonly s
   return useEngineQuery(['goal-ladder', key, target, grain, locked], async (engine) => {
     const source = sourceOf(engine);
     const lastYearDaily = await loadSeasonalShape(target, source);
-    const ladder = buildLadder(target, grain, lastYearDaily, locked);
+    // Rungs that ended before the data's as-of date are finished (issue 18, item 8).
+    const { as_of: asOf } = await evaluateTarget(target, source);
+    const ladder = buildLadder(target, grain, lastYearDaily, locked, asOf);
     return { ladder, statuses: await evaluateLadder(target, ladder, source) };
   });
 }

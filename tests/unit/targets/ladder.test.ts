@@ -49,6 +49,7 @@ describe('buildLadder, additive metrics', () => {
       to: '2026-01-31',
       value: 31_000,
       locked: false,
+      finished: false,
     });
     expect(ladder.decimals).toBe(2);
   });
@@ -262,6 +263,32 @@ describe('editing and locking', () => {
     const again = buildLadder(reread.ok ? (reread.file.targets[0] as Target) : original, 'month', null, ['2026-03-31']);
     expect(again.rungs.map((r) => r.value)).toEqual(ladder.rungs.map((r) => r.value));
     expect(again.rungs[2]?.locked).toBe(true);
+  });
+});
+
+describe('issue 18, item 8: editing a rung leaves finished rungs as they were', () => {
+  // orders 1 000 a year, linear. As of 2026-10-15 the rungs that ended by 2026-10-14 are finished.
+  const plan = target({ metric: 'orders', ladder: { target: 1_000 } });
+
+  it('marks rungs that ended before the as-of date finished', () => {
+    const ladder = buildLadder(plan, 'quarter', null, [], '2026-10-15');
+    expect(ladder.rungs.map((r) => r.finished)).toEqual([true, true, true, false]);
+  });
+
+  it('re-balances only future rungs and never sets a finished one', () => {
+    // By months as of 2026-10-15: Jan–Sep finished, Oct–Dec free. orders 1 000 by months,
+    // linear: Oct = round(1000×304/365=832.88)=833 − round(1000×273/365=747.95)=748 → 85;
+    // Nov = round(1000×334/365=915.07)=915 − 833 = 82; Dec = 1 000 − 915 = 85.
+    const ladder = buildLadder(plan, 'month', null, [], '2026-10-15');
+    expect(ladder.rungs.slice(9).map((r) => r.value)).toEqual([85, 82, 85]);
+    const past = ladder.rungs.slice(0, 9).map((r) => r.value);
+    // Dec set to 100: Oct and Nov share 252 − 100 = 152 in the ratio 85 : 82 →
+    // Oct round(152 × 85/167 = 77.37) = 77, Nov 152 − 77 = 75.
+    const after = edited(editRung(ladder, 11, 100));
+    expect(after.rungs.slice(0, 9).map((r) => r.value)).toEqual(past);
+    expect(after.rungs.slice(9).map((r) => r.value)).toEqual([77, 75, 100]);
+    expect(ladderSum(after)).toBe(1_000);
+    expect(editRung(ladder, 3, 10).ok).toBe(false);
   });
 });
 
