@@ -44,7 +44,7 @@ export const USAGE = `Usage: yardstick report --orders FILE… [--traffic FILE�
                         [--tickets FILE…] [--reviews FILE…]
                         --from YYYY-MM-DD --to YYYY-MM-DD
                         [--sla MINUTES] [--compare previous|yoy|none] [--grain day|week|month|quarter|year]
-                        [--targets FILE] [--engine wasm|native] [--json | --format md|csv|json]
+                        [--targets FILE] [--engine wasm|native] [--json | --format md|html|csv|json]
                         [--out FILE] [--currency CODE]
                         [--channel V…] [--category V…] [--region V…] [--device V…] [--campaign V…] [--quiet]
                         [--date-order dmy|mdy] [--decimal point|comma] [--max-gzip-ratio N] [--check]
@@ -102,7 +102,7 @@ type Single = (typeof SINGLE)[number];
 type Switch = (typeof SWITCHES)[number];
 
 const isFlag = (token: string) => token.startsWith('--');
-const FORMATS: readonly ReportFormat[] = ['md', 'csv', 'json'];
+const FORMATS: readonly ReportFormat[] = ['md', 'html', 'csv', 'json'];
 
 /**
  * Parses `report …` arguments: `--flag value`, `--flag=value`, and several values after a
@@ -174,7 +174,7 @@ export function parseArgs(argv: readonly string[], today: Date = new Date()): Pa
 
   const formatFlag = single.get('format');
   if (formatFlag !== undefined && !(FORMATS as readonly string[]).includes(formatFlag)) {
-    return { ok: false, reason: `--format "${formatFlag}" must be md, csv or json` };
+    return { ok: false, reason: `--format "${formatFlag}" must be md, html, csv or json` };
   }
   if (switches.has('json') && formatFlag !== undefined && formatFlag !== 'json') {
     return { ok: false, reason: `--json and --format ${formatFlag} contradict each other` };

@@ -7,8 +7,9 @@ import { lifecycleCsvRows, renderLifecycleMarkdown } from './format-lifecycle';
 import { marketingCsvRows, renderMarketingMarkdown } from './format-marketing';
 import { productsCsvRows, renderInventoryMarkdown, renderProductsMarkdown } from './format-products';
 import { renderServiceMarkdown, serviceCsvRows } from './format-service';
+import { renderHtml } from './format-html';
 
-export type ReportFormat = 'json' | 'md' | 'csv';
+export type ReportFormat = 'json' | 'md' | 'csv' | 'html';
 
 /** The report as the chosen format; JSON keeps full precision (METRICS.md "Precision"). */
 export function renderReport(report: ReportJson, format: ReportFormat): string {
@@ -19,6 +20,8 @@ export function renderReport(report: ReportJson, format: ReportFormat): string {
       return renderCsv(report);
     case 'md':
       return renderMarkdown(report);
+    case 'html':
+      return renderHtml(report, renderMarkdown(report));
   }
 }
 
