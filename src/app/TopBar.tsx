@@ -2,6 +2,7 @@ import { useT } from '../i18n/use-t';
 import type { Locale } from '../lib/format';
 import { PRESETS, matchPreset, presetPeriod, type Preset } from '../lib/period-presets';
 import { useAppStore, type Compare } from '../stores/app-store';
+import { CopyLink } from './CopyLink';
 
 /** Period, comparison and language: the controls every page shares. */
 export function TopBar({ lastDate }: { lastDate: string | null }) {
@@ -63,6 +64,7 @@ export function TopBar({ lastDate }: { lastDate: string | null }) {
         </select>
       </label>
       <div className="spacer" />
+      <CopyLink />
       <label className="control">
         <span className="visually-hidden">{t('lang.label')}</span>
         <select value={locale} data-control="locale" onChange={(e) => setLocale(e.target.value as Locale)} aria-label={t('lang.label')}>
