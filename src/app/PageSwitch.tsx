@@ -9,6 +9,7 @@ import { ProductsPage } from '../features/products/ProductsPage';
 import { ServicePage } from '../features/service/ServicePage';
 import { SqlPage } from '../features/sql/SqlPage';
 import { GoalsPage } from '../features/goals/GoalsPage';
+import { AlertsPage } from '../features/alerts/AlertsPage';
 import { GmvPaceCard } from '../features/goals/GmvPaceCard';
 import { useAppStore, type PageId } from '../stores/app-store';
 import { EngineReady } from '../dataset/engine-context';
@@ -33,6 +34,7 @@ export const PAGES: Partial<Record<PageId, ComponentType>> = {
   service: ServicePage,
   sql: SqlPage,
   goals: GoalsPage,
+  alerts: AlertsPage,
 };
 
 export function PageSwitch() {

@@ -3,6 +3,8 @@ import type { Locale } from '../lib/format';
 import { PRESETS, matchPreset, presetPeriod, type Preset } from '../lib/period-presets';
 import { useAppStore, type Compare } from '../stores/app-store';
 import { CopyLink } from './CopyLink';
+import { AlertsBadge } from '../features/alerts/AlertsBadge';
+import { EngineReady } from '../dataset/engine-context';
 
 /** Period, comparison and language: the controls every page shares. */
 export function TopBar({ lastDate }: { lastDate: string | null }) {
@@ -64,6 +66,9 @@ export function TopBar({ lastDate }: { lastDate: string | null }) {
         </select>
       </label>
       <div className="spacer" />
+      <EngineReady fallback={null}>
+        <AlertsBadge />
+      </EngineReady>
       <CopyLink />
       <label className="control">
         <span className="visually-hidden">{t('lang.label')}</span>

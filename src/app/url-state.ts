@@ -10,6 +10,7 @@ const PAGES: readonly PageId[] = [
   'products',
   'service',
   'goals',
+  'alerts',
   'data',
   'sql',
 ];
@@ -39,6 +40,7 @@ export function viewFromSearch(search: string): ViewState {
     grain: oneOf(q.get('grain'), GRAINS, DEFAULT_VIEW.grain),
     filters,
     currency: q.get('currency'),
+    ...(q.get('focus') ? { focus: q.get('focus')! } : {}),
   };
 }
 
@@ -54,6 +56,7 @@ export function searchFromView(view: ViewState): string {
   if (view.grain !== DEFAULT_VIEW.grain) q.set('grain', view.grain);
   for (const key of FILTER_KEYS) for (const v of view.filters[key] ?? []) q.append(key, v);
   if (view.currency) q.set('currency', view.currency);
+  if (view.focus) q.set('focus', view.focus);
   const s = q.toString();
   return s ? `?${s}` : '';
 }

@@ -3,7 +3,7 @@ import { persist } from 'zustand/middleware';
 import type { Locale } from '../lib/format';
 
 export type PageId =
-  'overview' | 'sales' | 'traffic' | 'customers' | 'marketing' | 'products' | 'service' | 'goals' | 'data' | 'sql';
+  'overview' | 'sales' | 'traffic' | 'customers' | 'marketing' | 'products' | 'service' | 'goals' | 'alerts' | 'data' | 'sql';
 export type Compare = 'previous' | 'yoy' | 'none';
 export type Grain = 'day' | 'week' | 'month' | 'quarter' | 'year';
 export type DatasetOrigin = 'sample' | 'user';
@@ -21,6 +21,8 @@ export interface ViewState {
   grain: Grain;
   filters: Partial<Record<'channel' | 'category' | 'region' | 'device' | 'campaign', string[]>>;
   currency: string | null;
+  /** What a linked page opens on: the SKU the Products page searches, the metric the Goals page finds. */
+  focus?: string;
 }
 
 interface DatasetState {
@@ -60,7 +62,13 @@ export const useAppStore = create<AppState>()(
       view: DEFAULT_VIEW,
       dataset: { version: 0, origin: 'sample' },
       setLocale: (locale) => set({ locale }),
-      setView: (patch) => set((s) => ({ view: { ...s.view, ...patch } })),
+      setView: (patch) =>
+        set((s) => {
+          const view = { ...s.view, ...patch };
+          // A focus belongs to the page it was linked to; moving to another page drops it.
+          if (patch.page !== undefined && patch.page !== s.view.page && !('focus' in patch)) delete view.focus;
+          return { view };
+        }),
       replaceView: (view) => set({ view }),
       datasetChanged: (origin) => set((s) => ({ dataset: { version: s.dataset.version + 1, origin } })),
     }),

@@ -3,7 +3,7 @@ import { useT } from '../../i18n/use-t';
 import { TableAlternative } from '../ui/TableAlternative';
 import { BucketLabels, labelStride, MARGIN, textWidth, ValueGrid, valueAxisWidth } from './axes';
 import { ChartTooltip } from './ChartTooltip';
-import { ACCENT, AXIS, COMPARE, HOVER, TEXT_2 } from './palette';
+import { ACCENT, AXIS, COMPARE, DOWN, HOVER, TEXT_2 } from './palette';
 import { bucketScale, valueScale } from './scales';
 import type { SeriesPoint } from './series-point';
 import { SeriesTable } from './SeriesTable';
@@ -25,6 +25,8 @@ export interface SeriesChartProps {
   onSelect?: (label: string) => void;
   height?: number;
   footer?: ReactNode;
+  /** Buckets to mark as anomalous (a red ring), each with the words a screen reader says for it. */
+  marks?: ReadonlyMap<string, string> | undefined;
 }
 
 /** Gap between a bucket's bar and its comparison bar, in pixels. */
@@ -91,6 +93,7 @@ export const SeriesChart = memo(function SeriesChart({
   onSelect,
   height = 260,
   footer,
+  marks,
 }: SeriesChartProps) {
   const t = useT();
   const [ref, width, measured] = useWidth<HTMLDivElement>();
@@ -177,7 +180,36 @@ export const SeriesChart = memo(function SeriesChart({
             </g>
           )}
           <BucketLabels labels={points.map((p) => p.label)} cx={cx} width={width} height={height} stride={stride} />
+          {marks &&
+            points.map((p, i) => {
+              const words = marks.get(p.label);
+              if (words === undefined) return null;
+              const top = p.value !== null && Number.isFinite(p.value) ? y(Math.max(0, p.value)) : base;
+              return (
+                <circle
+                  key={`mark-${p.label}`}
+                  data-testid="anomaly-marker"
+                  data-day={p.label}
+                  cx={cx(i)}
+                  cy={Math.max(MARGIN.top + 6, top - 8)}
+                  r={5}
+                  fill="#fff"
+                  stroke={DOWN}
+                  strokeWidth={2.5}
+                  pointerEvents="none"
+                >
+                  <title>{words}</title>
+                </circle>
+              );
+            })}
         </svg>
+        {marks && marks.size > 0 && (
+          <ul className="visually-hidden">
+            {[...marks.values()].map((words) => (
+              <li key={words}>{words}</li>
+            ))}
+          </ul>
+        )}
         {shown && (
           <ChartTooltip
             x={cx(hover!)}

@@ -35,7 +35,8 @@ export function GoalsPage() {
   const description = useDescription();
   const currency = useGoalCurrency();
   const [editing, setEditing] = useState<Editing | null>(null);
-  const [query, setQuery] = useState('');
+  // An alert's link opens the page on its target's metric (the view's focus).
+  const [query, setQuery] = useState(() => useAppStore.getState().view.focus ?? '');
   const [page, setPage] = useState(0);
   const reveal = useRef<string | null>(null);
   const listTop = useRef<HTMLDivElement>(null);

@@ -46,7 +46,8 @@ export function ProductsPage() {
     ready,
   );
   const inventory = useEngineQuery(['inventory', period, filters], (e) => computeInventory(e, period!, filters), ready);
-  const [search, setSearch] = useState('');
+  // An alert's link opens the page on its SKU (the view's focus).
+  const [search, setSearch] = useState(() => useAppStore.getState().view.focus ?? '');
   const [category, setCategory] = useState('');
   const [role, setRole] = useState('');
   const [abc, setAbc] = useState('');

@@ -20,6 +20,7 @@ import { effectiveGrain } from '../../components/charts/effective-grain';
 import { toSeriesPoints } from './sales-shape';
 import type { PageScope } from '../../components/ui/page-scope';
 import { useGrainLabel } from '../../components/ui/use-grain-label';
+import { useAnomalyMarks } from '../../components/charts/use-anomaly-marks';
 
 /** GMV, net revenue, refunds, discounts, orders and AOV over the period, against the comparison; a click on a bar narrows the period to it. */
 export const SalesTrendPanel = memo(function SalesTrendPanel({ scope }: { scope: PageScope }) {
@@ -41,6 +42,7 @@ export const SalesTrendPanel = memo(function SalesTrendPanel({ scope }: { scope:
     comparison !== null,
   );
 
+  const marks = useAnomalyMarks(scope, grain);
   const label = (id: SalesMetric) => (locale === 'zh-CN' ? ENTRIES[id].label.zh : ENTRIES[id].label.en);
   const unit = ENTRIES[metric].unit;
   const format = unit === 'money' ? fmt.moneyFull : fmt.countFull;
@@ -67,6 +69,7 @@ export const SalesTrendPanel = memo(function SalesTrendPanel({ scope }: { scope:
 
   return (
     <Panel
+      busy={current.isPlaceholderData || previous.isPlaceholderData}
       pngLegend={legend}
       name="sales-trend"
       title={t('sales.overTime', { grain: grainLabel })}
@@ -102,6 +105,7 @@ export const SalesTrendPanel = memo(function SalesTrendPanel({ scope }: { scope:
             formatAxis={axis}
             kind={metric === 'aov' ? 'line' : 'bar'}
             onSelect={select}
+            marks={marks}
           />
         </>
       )}

@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { usePageScope } from '../../components/ui/page-scope';
+import { useEngineQuery } from '../../dataset/use-engine-query';
+import { computeAlerts } from '../../metrics/alerts';
+import { engineMetricSource } from '../../metrics/metric-source';
+import { computeInventory } from '../../metrics/queries/products';
+import { useTargetsStore } from '../../stores/targets-store';
+import { evaluateTargets, toReportTargetRow } from '../../targets';
+import { useDismissedStore } from './dismissed-store';
+
+/**
+ * Every alert of the view (period and filters), computed as `yardstick report` computes its
+ * `alerts` array: the saved targets, the anomalies of each day of the period, the stock alerts.
+ * One query, cached per view, shared by the top bar and the Alerts page.
+ */
+export function useAlerts() {
+  const { period, filters, currency, description } = usePageScope();
+  const targets = useTargetsStore((s) => s.file);
+  return useEngineQuery(
+    ['alerts', period, filters, currency, targets],
+    async (engine) => {
+      const described = description.data!;
+      const source = engineMetricSource(engine, { defaultCurrency: currency, description: described });
+      const rows = (await evaluateTargets(targets, source)).map(toReportTargetRow);
+      const inventory = await computeInventory(engine, period!, filters);
+      return computeAlerts(engine, period!, filters, { targets: rows, inventory, description: described });
+    },
+    period !== null && description.data !== undefined,
+  );
+}
+
+/** The dismissed alerts' keys, read from IndexedDB once. */
+export function useDismissed() {
+  const store = useDismissedStore();
+  const load = store.load;
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return store;
+}
