@@ -17,6 +17,8 @@ export interface KpiCardProps {
   lowerIsBetter?: boolean;
   compareLabel?: string | undefined;
   loading?: boolean;
+  /** The number is the previous view's while the new view's query runs: dimmed and busy. */
+  stale?: boolean;
   extra?: ReactNode;
   /** Recent values, oldest first, drawn as a sparkline. */
   trend?: (number | null)[] | undefined;
@@ -51,6 +53,7 @@ export const KpiCard = memo(function KpiCard({
   lowerIsBetter = false,
   compareLabel,
   loading,
+  stale = false,
   extra,
   trend,
   trendLabel,
@@ -61,11 +64,11 @@ export const KpiCard = memo(function KpiCard({
   const formatTrend = useCallback((v: number) => formatValue(v, unit, locale, currency), [unit, locale, currency]);
   return (
     <article
-      className="card kpi"
+      className={stale ? 'card kpi stale' : 'card kpi'}
       data-kpi={id}
-      data-value={loading || value === null ? '' : String(value)}
-      data-previous={previous === undefined || previous === null ? undefined : String(previous)}
-      aria-busy={loading || undefined}
+      data-value={loading || stale || value === null ? '' : String(value)}
+      data-previous={stale || previous === undefined || previous === null ? undefined : String(previous)}
+      aria-busy={loading || stale || undefined}
     >
       <div className="kpi-label">{label}</div>
       <div className="kpi-main">

@@ -50,6 +50,7 @@ export function KpiPage({ title, kpis, emptyWhen, children }: KpiPageProps) {
             comparison={comparison}
             currency={currency}
             failed={current.error !== null}
+            stale={current.isPlaceholderData || (comparison !== null && previous.isPlaceholderData)}
           />
           {scope && children(scope)}
         </>

@@ -14,10 +14,12 @@ export interface KpiRowProps {
   currency: string | null;
   /** The query failed (an error is shown above): the cards show "—" rather than loading forever. */
   failed?: boolean;
+  /** The numbers are the previous view's while the new view's query runs. */
+  stale?: boolean;
 }
 
 /** A row of KPI cards with their change against the comparison period (tests read data-kpi / data-value). */
-export const KpiRow = memo(function KpiRow({ ids, current, previous, comparison, currency, failed = false }: KpiRowProps) {
+export const KpiRow = memo(function KpiRow({ ids, current, previous, comparison, currency, failed = false, stale = false }: KpiRowProps) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const compareLabel = comparison ? t('kpi.vs', { period: `${comparison.from} – ${comparison.to}` }) : undefined;
@@ -38,6 +40,7 @@ export const KpiRow = memo(function KpiRow({ ids, current, previous, comparison,
             lowerIsBetter={def.direction === 'lower'}
             compareLabel={compareLabel}
             loading={!current && !failed}
+            stale={stale}
           />
         );
       })}

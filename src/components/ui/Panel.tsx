@@ -26,6 +26,8 @@ export interface PanelProps {
   footnote?: ReactNode;
   children: ReactNode;
   className?: string;
+  /** The chart is the previous view's while the new view's query runs: dimmed and busy. */
+  busy?: boolean;
   /** Used by tests and links: `data-panel`. */
   name: string;
 }
@@ -43,6 +45,7 @@ export function Panel({
   footnote,
   children,
   className,
+  busy = false,
   name,
 }: PanelProps) {
   const t = useT();
@@ -67,7 +70,12 @@ export function Panel({
   };
 
   return (
-    <section className={`card panel ${className ?? ''}`} aria-label={title} data-panel={name}>
+    <section
+      className={`card panel ${busy ? 'stale' : ''} ${className ?? ''}`}
+      aria-label={title}
+      aria-busy={busy || undefined}
+      data-panel={name}
+    >
       <div className="panel-head">
         <div className="panel-title">
           <h2>{title}</h2>

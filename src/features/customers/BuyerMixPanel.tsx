@@ -67,6 +67,7 @@ export const BuyerMixPanel = memo(function BuyerMixPanel({ scope }: { scope: Pag
 
   return (
     <Panel
+      busy={result.isPlaceholderData}
       name="customers-buyer-mix"
       pngLegend={series}
       title={title}

@@ -115,6 +115,7 @@ export const CohortPanel = memo(function CohortPanel({ scope }: { scope: PageSco
         : t('customers.ltvNote');
   return (
     <Panel
+      busy={result.isPlaceholderData}
       name="customers-cohorts"
       title={title}
       subtitle={`${t('customers.spanNote', { from: span.from, to: span.to })} · ${explain}`}

@@ -223,6 +223,7 @@ export const LifecyclePanel = memo(function LifecyclePanel({ scope }: { scope: P
 
   return (
     <Panel
+      busy={result.isPlaceholderData}
       name="customers-lifecycle"
       title={title}
       subtitle={t('customers.lifecycleNote', { date: day, month: monthOf(day) })}

@@ -113,6 +113,7 @@ export const RfmPanel = memo(function RfmPanel({ scope }: { scope: PageScope }) 
 
   return (
     <Panel
+      busy={result.isPlaceholderData}
       name="customers-rfm"
       title={title}
       subtitle={t('customers.rfmNote', { date: asOf })}

@@ -65,6 +65,7 @@ export function MarketingPage() {
                 locale={locale}
                 lowerIsBetter={MARKETING_ENTRIES[id].direction === 'lower'}
                 loading={section === undefined}
+                stale={current.isPlaceholderData || (comparison !== null && previous.isPlaceholderData)}
               />
             ))}
           </div>

@@ -82,6 +82,7 @@ export const SpendTrendPanel = memo(function SpendTrendPanel({ scope }: { scope:
   return (
     <div className="grid-2">
       <Panel
+        busy={result.isPlaceholderData}
         name="marketing-spend"
         title={spendTitle}
         exportName={exportName(`marketing-spend-${grain}`, period)}
@@ -92,6 +93,7 @@ export const SpendTrendPanel = memo(function SpendTrendPanel({ scope }: { scope:
         {body('spend')}
       </Panel>
       <Panel
+        busy={result.isPlaceholderData}
         name="marketing-roas"
         title={roasTitle}
         exportName={exportName(`marketing-roas-${grain}`, period)}

@@ -73,6 +73,7 @@ export function OverviewPage({ paceCard }: OverviewPageProps) {
               currency={currency}
               locale={locale}
               lowerIsBetter={def.direction === 'lower'}
+              stale={current.isPlaceholderData || (comparison !== null && previous.isPlaceholderData)}
               compareLabel={compareLabel}
               loading={!current.data}
               trend={trends[id]}

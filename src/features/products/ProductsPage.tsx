@@ -203,6 +203,7 @@ export function ProductsPage() {
                   value={inv[id]}
                   unit={id === 'inventory_value' ? 'money' : 'number'}
                   currency={currency}
+                  stale={products.isPlaceholderData || inventory.isPlaceholderData}
                   locale={locale}
                   lowerIsBetter={PRODUCT_ENTRIES[id].direction === 'lower'}
                   loading={false}
@@ -217,12 +218,14 @@ export function ProductsPage() {
                 subtitle={
                   zh
                     ? '横轴销售额占比，纵轴毛利率，圆大小为销量，颜色为角色'
+                  stale={products.isPlaceholderData || inventory.isPlaceholderData}
                     : 'Revenue share across, margin rate up, circle size by units, colour by role'
                 }
                 exportName={exportName('products-matrix', scope.period)}
                 caption={scope.caption}
                 pngLegend={PRODUCT_ROLES.map((r) => ({ label: roleLabel(r), color: ROLE_COLOURS[r] }))}
               >
+                busy={products.isPlaceholderData}
                 <ProductMatrix
                   rows={section.rows}
                   roleLabel={roleLabel}
@@ -244,6 +247,7 @@ export function ProductsPage() {
                       <th>{zh ? '角色' : 'Role'}</th>
                       <th>{zh ? '职责' : 'Job'}</th>
                       <th className="n">{label('skus')}</th>
+                busy={products.isPlaceholderData}
                       <th className="n">{label('item_revenue')}</th>
                       <th className="n">{label('revenue_share')}</th>
                       <th className="n">{label('margin_rate')}</th>
@@ -286,6 +290,7 @@ export function ProductsPage() {
                       type="search"
                       placeholder={zh ? '搜索 SKU 或商品名' : 'Search SKU or name'}
                       value={search}
+                busy={products.isPlaceholderData}
                       onChange={(e) => setSearch(e.target.value)}
                       aria-label={zh ? '搜索' : 'Search'}
                     />
@@ -350,6 +355,7 @@ export function ProductsPage() {
                   <EmptyState>
                     {zh ? '没有同单 5 次以上的组合。' : 'No pair of SKUs was bought together in 5 or more paid orders.'}
                   </EmptyState>
+                busy={products.isPlaceholderData}
                 ) : (
                   <DataTable
                     name="products-bundles"
@@ -377,6 +383,7 @@ export function ProductsPage() {
                 name="products-stock"
                 caption={zh ? '库存' : 'Stock'}
                 columns={stockColumns}
+              busy={inventory.isPlaceholderData}
                 rows={stock}
                 rowKey={(r) => r.sku}
                 sortable

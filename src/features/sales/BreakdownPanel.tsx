@@ -111,6 +111,7 @@ export const BreakdownPanel = memo(function BreakdownPanel({ scope, dimension }:
 
   return (
     <Panel
+      busy={result.isPlaceholderData}
       name={`sales-by-${dimension}`}
       title={title}
       subtitle={dimension === 'category' ? t('sales.categoryNote') : t('sales.drillHint')}

@@ -65,6 +65,7 @@ export const NewReturningPanel = memo(function NewReturningPanel({ scope }: { sc
 
   return (
     <Panel
+      busy={result.isPlaceholderData}
       name="sales-new-returning"
       title={title}
       subtitle={t('sales.newVsReturningNote')}

@@ -76,6 +76,7 @@ export const TopProductsPanel = memo(function TopProductsPanel({ scope }: { scop
 
   return (
     <Panel
+      busy={result.isPlaceholderData}
       name="sales-top-products"
       title={t('sales.topProducts')}
       subtitle={t('sales.itemSalesNote')}

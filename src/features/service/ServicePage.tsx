@@ -90,6 +90,7 @@ export function ServicePage() {
                   locale={locale}
                   lowerIsBetter={SERVICE_ENTRIES[id].direction === 'lower'}
                   loading={data === undefined}
+                  stale={section.isPlaceholderData}
                 />
               );
             })}

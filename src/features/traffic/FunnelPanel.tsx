@@ -61,6 +61,7 @@ export const FunnelPanel = memo(function FunnelPanel({ scope }: { scope: PageSco
 
   return (
     <Panel
+      busy={result.isPlaceholderData}
       name="traffic-funnel"
       title={title}
       subtitle={onlyEnds ? t('traffic.funnelPartial') : t('traffic.funnelNote')}

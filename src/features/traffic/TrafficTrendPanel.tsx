@@ -67,6 +67,7 @@ export const TrafficTrendPanel = memo(function TrafficTrendPanel({ scope, metric
 
   return (
     <Panel
+      busy={current.isPlaceholderData || previous.isPlaceholderData}
       pngLegend={legend}
       name={`traffic-${metric}`}
       title={title}
