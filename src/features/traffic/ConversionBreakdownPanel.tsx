@@ -57,7 +57,8 @@ function useConversionRows(scope: PageScope, dimension: 'channel' | 'device') {
           })),
     [dimension, channelData, deviceData],
   );
-  return { error: dimension === 'channel' ? channel.error : device.error, data };
+  const query = dimension === 'channel' ? channel : device;
+  return { error: query.error, data, busy: query.isPlaceholderData };
 }
 
 /** Conversion (paid orders ÷ sessions) by channel or device, over every value; clicking one filters the page to it. */
@@ -127,6 +128,7 @@ export const ConversionBreakdownPanel = memo(function ConversionBreakdownPanel({
 
   return (
     <Panel
+      busy={result.busy}
       name={`traffic-by-${dimension}`}
       title={title}
       subtitle={t('sales.drillHint')}
@@ -134,6 +136,11 @@ export const ConversionBreakdownPanel = memo(function ConversionBreakdownPanel({
       caption={scope.caption}
       csv={available && result.data ? tableCsv(rows, columns) : null}
       png={available}
+      footnote={
+        dimension === 'channel' && available && !scope.description.orders.dimensions.includes('channel')
+          ? t('traffic.ordersNoChannel')
+          : undefined
+      }
     >
       {body}
     </Panel>

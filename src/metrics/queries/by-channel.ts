@@ -41,5 +41,10 @@ export async function computeByChannel(
 ): Promise<ChannelRow[]> {
   const prepared = await prepareContext(engine, period, filters, description);
   if (prepared.ctx.blocked.includes('orders') && prepared.ctx.blocked.includes('traffic')) return [];
-  return parseByChannel(await queryMetrics(engine, prepared, CHANNEL_METRICS, dimensionGrouping('channel')));
+  const rows = parseByChannel(await queryMetrics(engine, prepared, CHANNEL_METRICS, dimensionGrouping('channel')));
+  // When no order carries a channel (Taobao orders with GA4 traffic), no order can be put on a
+  // channel: each channel's conversion is not known (null), not 0 orders ÷ its sessions.
+  if (!prepared.description.orders.dimensions.includes('channel'))
+    return rows.map((r) => ({ ...r, conversion_rate: null }));
+  return rows;
 }
