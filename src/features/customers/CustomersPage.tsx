@@ -13,6 +13,8 @@ export const CUSTOMER_KPIS: MetricId[] = [
   'returning_customer_rate',
   'repeat_purchase_rate',
   'revenue_per_buyer',
+  'registrations',
+  'activation_rate_30d',
 ];
 
 export function CustomersPage() {

@@ -6,7 +6,17 @@ import { NewReturningPanel } from './NewReturningPanel';
 import { SalesTrendPanel } from './SalesTrendPanel';
 import { TopProductsPanel } from './TopProductsPanel';
 
-export const SALES_KPIS: MetricId[] = ['gmv', 'net_revenue', 'refunds', 'discounts', 'orders', 'aov'];
+export const SALES_KPIS: MetricId[] = [
+  'gmv',
+  'net_revenue',
+  'refunds',
+  'refund_rate',
+  'discounts',
+  'orders',
+  'aov',
+  'cancelled_orders',
+  'cancellation_rate',
+];
 
 export function SalesPage() {
   const t = useT();
