@@ -20,7 +20,7 @@ describe('definition dialog on landing shows label, definition and SQL', () => {
       createElement(
         QueryClientProvider,
         { client: new QueryClient() },
-        createElement(EngineProvider, { engine: null }, createElement(MetricInfo, { metricId: 'gmv' })),
+        createElement(EngineProvider, { engine: null, children: createElement(MetricInfo, { metricId: 'gmv' }) }),
       ),
     );
     const heading = /<h2>([^<]*)<\/h2>/.exec(html)?.[1];
