@@ -82,20 +82,28 @@ export function PageHead({
         )}
         <div className="page-actions">
           {children}
-          <button type="button" className="btn btn-sm" data-action="print" onClick={() => window.print()}>
-            <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" className="btn-icon">
-              <path
-                d="M4 6V1.5h8V6M4 12H2.5A1 1 0 0 1 1.5 11V7a1 1 0 0 1 1-1h11a1 1 0 0 1 1 1v4a1 1 0 0 1-1 1H12M4 9.5h8v5H4z"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="1.3"
-                strokeLinejoin="round"
-              />
-            </svg>
-            {t('print.button')}
-          </button>
+          <PrintButton />
         </div>
       </div>
     </>
+  );
+}
+
+/** Print / PDF through the browser's own dialog; print CSS leaves the controls off the paper. */
+export function PrintButton() {
+  const t = useT();
+  return (
+    <button type="button" className="btn btn-sm" data-action="print" onClick={() => window.print()}>
+      <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" className="btn-icon">
+        <path
+          d="M4 6V1.5h8V6M4 12H2.5A1 1 0 0 1 1.5 11V7a1 1 0 0 1 1-1h11a1 1 0 0 1 1 1v4a1 1 0 0 1-1 1H12M4 9.5h8v5H4z"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.3"
+          strokeLinejoin="round"
+        />
+      </svg>
+      {t('print.button')}
+    </button>
   );
 }

@@ -10,6 +10,7 @@ import { GoalListBar, GoalPager } from './GoalListBar';
 import { filterTargets, GOALS_PER_PAGE, goalPage, pageOfTarget } from './goal-list';
 import { TargetConflictDialog } from './TargetConflictDialog';
 import { TargetsFileBar } from './TargetsFileBar';
+import { PrintButton } from '../../components/ui/PageHead';
 import { UnreadableTargets } from './UnreadableTargets';
 import { useDescription, useGoalCurrency } from './use-goals';
 
@@ -103,6 +104,7 @@ export function GoalsPage() {
           >
             {t('goals.new')}
           </button>
+          <PrintButton />
         </div>
       </div>
       <TargetsFileBar count={targets.length} />

@@ -1,4 +1,5 @@
 import { KpiCard } from '../../components/ui/KpiCard';
+import { PageHead } from '../../components/ui/PageHead';
 import { Card } from '../../components/ui/Card';
 import { ErrorBox } from '../../components/ui/states';
 import { useT } from '../../i18n/use-t';
@@ -54,10 +55,7 @@ export function OverviewPage({ paceCard }: OverviewPageProps) {
 
   return (
     <>
-      <div className="page-head">
-        <h1>{t('overview.title')}</h1>
-        {period && <span className="sub">{t('overview.subtitle', { from: period.from, to: period.to })}</span>}
-      </div>
+      <PageHead title={t('overview.title')} />
       {current.error && <ErrorBox title={t('error.query')} error={current.error} />}
       <div className="kpi-grid">
         {OVERVIEW_KPIS.map((id) => {
@@ -73,7 +71,6 @@ export function OverviewPage({ paceCard }: OverviewPageProps) {
               currency={currency}
               locale={locale}
               lowerIsBetter={def.direction === 'lower'}
-              stale={current.isPlaceholderData || (comparison !== null && previous.isPlaceholderData)}
               compareLabel={compareLabel}
               loading={!current.data}
               trend={trends[id]}

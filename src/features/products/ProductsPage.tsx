@@ -192,6 +192,7 @@ export function ProductsPage() {
                   currency={currency}
                   locale={locale}
                   loading={false}
+                  stale={products.isPlaceholderData || inventory.isPlaceholderData}
                 />
               ))}
             {inv &&
@@ -203,29 +204,28 @@ export function ProductsPage() {
                   value={inv[id]}
                   unit={id === 'inventory_value' ? 'money' : 'number'}
                   currency={currency}
-                  stale={products.isPlaceholderData || inventory.isPlaceholderData}
                   locale={locale}
                   lowerIsBetter={PRODUCT_ENTRIES[id].direction === 'lower'}
                   loading={false}
+                  stale={products.isPlaceholderData || inventory.isPlaceholderData}
                 />
               ))}
           </div>
           {scope && section && (
             <>
               <Panel
+                busy={products.isPlaceholderData}
                 name="products-matrix"
                 title={zh ? '商品矩阵' : 'Product matrix'}
                 subtitle={
                   zh
                     ? '横轴销售额占比，纵轴毛利率，圆大小为销量，颜色为角色'
-                  stale={products.isPlaceholderData || inventory.isPlaceholderData}
                     : 'Revenue share across, margin rate up, circle size by units, colour by role'
                 }
                 exportName={exportName('products-matrix', scope.period)}
                 caption={scope.caption}
                 pngLegend={PRODUCT_ROLES.map((r) => ({ label: roleLabel(r), color: ROLE_COLOURS[r] }))}
               >
-                busy={products.isPlaceholderData}
                 <ProductMatrix
                   rows={section.rows}
                   roleLabel={roleLabel}
@@ -236,6 +236,7 @@ export function ProductsPage() {
                 <ChartLegend entries={PRODUCT_ROLES.map((r) => ({ label: roleLabel(r), color: ROLE_COLOURS[r] }))} />
               </Panel>
               <Panel
+                busy={products.isPlaceholderData}
                 name="products-roles"
                 title={zh ? '角色记分卡' : 'Role scorecard'}
                 exportName={exportName('products-roles', scope.period)}
@@ -247,7 +248,6 @@ export function ProductsPage() {
                       <th>{zh ? '角色' : 'Role'}</th>
                       <th>{zh ? '职责' : 'Job'}</th>
                       <th className="n">{label('skus')}</th>
-                busy={products.isPlaceholderData}
                       <th className="n">{label('item_revenue')}</th>
                       <th className="n">{label('revenue_share')}</th>
                       <th className="n">{label('margin_rate')}</th>
@@ -279,6 +279,7 @@ export function ProductsPage() {
                 </table>
               </Panel>
               <Panel
+                busy={products.isPlaceholderData}
                 name="products-skus"
                 title={zh ? 'SKU 明细' : 'SKUs'}
                 exportName={exportName('products-skus', scope.period)}
@@ -290,7 +291,6 @@ export function ProductsPage() {
                       type="search"
                       placeholder={zh ? '搜索 SKU 或商品名' : 'Search SKU or name'}
                       value={search}
-                busy={products.isPlaceholderData}
                       onChange={(e) => setSearch(e.target.value)}
                       aria-label={zh ? '搜索' : 'Search'}
                     />
@@ -344,6 +344,7 @@ export function ProductsPage() {
                 />
               </Panel>
               <Panel
+                busy={products.isPlaceholderData}
                 name="products-bundles"
                 title={zh ? '组合购买' : 'Bought together'}
                 subtitle={zh ? '同单至少 5 次的 SKU 组合' : 'Pairs of SKUs in at least 5 paid orders together'}
@@ -355,7 +356,6 @@ export function ProductsPage() {
                   <EmptyState>
                     {zh ? '没有同单 5 次以上的组合。' : 'No pair of SKUs was bought together in 5 or more paid orders.'}
                   </EmptyState>
-                busy={products.isPlaceholderData}
                 ) : (
                   <DataTable
                     name="products-bundles"
@@ -372,6 +372,7 @@ export function ProductsPage() {
           )}
           {scope && inv && (
             <Panel
+              busy={inventory.isPlaceholderData}
               name="products-stock"
               title={zh ? `库存（截至 ${inv.as_of}）` : `Stock on ${inv.as_of}`}
               subtitle={zh ? '有预警的 SKU 排在前面' : 'SKUs with alerts first'}
@@ -383,7 +384,6 @@ export function ProductsPage() {
                 name="products-stock"
                 caption={zh ? '库存' : 'Stock'}
                 columns={stockColumns}
-              busy={inventory.isPlaceholderData}
                 rows={stock}
                 rowKey={(r) => r.sku}
                 sortable
