@@ -73,6 +73,7 @@ export function OverviewPage({ paceCard }: OverviewPageProps) {
               lowerIsBetter={def.direction === 'lower'}
               compareLabel={compareLabel}
               loading={!current.data}
+              stale={current.isPlaceholderData || (comparison !== null && previous.isPlaceholderData)}
               trend={trends[id]}
               trendLabel={t('overview.trendLabel', { metric: locale === 'zh-CN' ? def.label.zh : def.label.en })}
             />
