@@ -17,7 +17,11 @@ let server: AppServer;
 let browser: Browser;
 let report: { products: ProductsSection; inventory: InventorySection };
 
-function cliReport(): Promise<typeof report> {
+/** The comparison period of VIEW by default: the 31 days before it. */
+const PREVIOUS = { from: '2025-07-01', to: '2025-07-31' } as const;
+let previousReport: { products: ProductsSection; inventory: InventorySection };
+
+function cliReport(view: { from: string; to: string } = VIEW): Promise<typeof report> {
   const file = (name: string) => path.join(DATA, name);
   const args = [
     path.join(ROOT, 'src/cli/bin.mjs'),
@@ -33,16 +37,21 @@ function cliReport(): Promise<typeof report> {
     '--inventory',
     file('inventory.csv.gz'),
     '--from',
-    VIEW.from,
+    view.from,
     '--to',
-    VIEW.to,
+    view.to,
     '--json',
   ];
   return cliReportJson(args).then((json) => ({ products: json.products!, inventory: json.inventory! }));
 }
 
 beforeAll(async () => {
-  [server, browser, report] = await Promise.all([startSnapshotPreview(), launchBrowser(), cliReport()]);
+  [server, browser, report, previousReport] = await Promise.all([
+    startSnapshotPreview(),
+    launchBrowser(),
+    cliReport(),
+    cliReport(PREVIOUS),
+  ]);
 }, 240_000);
 
 afterAll(async () => {
@@ -75,6 +84,17 @@ describe('the Products page', () => {
     expect(Number(cards['inventory_value'])).toBe(report.inventory.inventory_value);
     expect(Number(cards['inventory_turnover'])).toBe(report.inventory.inventory_turnover);
     expect(Number(cards['days_of_inventory'])).toBe(report.inventory.days_of_inventory);
+    // The product cards carry the comparison: the report's totals for the comparison period.
+    await page.waitForSelector('[data-section="products-totals"] [data-kpi="units"][data-previous]');
+    const previous = await page.$$eval('[data-section="products-totals"] [data-kpi]', (els) =>
+      Object.fromEntries(els.map((e) => [e.getAttribute('data-kpi') ?? '', e.getAttribute('data-previous')])),
+    );
+    const before = previousReport.products.totals;
+    expect(Number(previous['units'])).toBe(before.units);
+    expect(Number(previous['item_revenue'])).toBe(before.item_revenue);
+    expect(Number(previous['gross_margin'])).toBe(before.gross_margin);
+    expect(Number(previous['cost_coverage'])).toBe(before.cost_coverage);
+    expect(before.item_revenue).not.toBe(totals.item_revenue);
 
     const skus = await page.$$eval('[data-table="products-skus"] tbody tr', (rows) =>
       rows.map((r) => r.getAttribute('data-row')),

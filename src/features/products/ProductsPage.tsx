@@ -15,6 +15,7 @@ import { useT } from '../../i18n/use-t';
 import {
   computeInventory,
   computeProducts,
+  computeProductTotals,
   PRODUCT_ROLES,
   type BundleRow,
   type InventoryRow,
@@ -46,6 +47,13 @@ export function ProductsPage() {
     ready,
   );
   const inventory = useEngineQuery(['inventory', period, filters], (e) => computeInventory(e, period!, filters), ready);
+  // The cards' comparison: the same totals over the comparison period.
+  const previous = useEngineQuery(
+    ['products-totals', comparison, filters],
+    (e) => computeProductTotals(e, comparison!, filters),
+    ready && comparison !== null,
+  );
+  const compareLabel = comparison ? t('kpi.vs', { period: `${comparison.from} – ${comparison.to}` }) : undefined;
   // An alert's link opens the page on its SKU (the view's focus).
   const [search, setSearch] = useState(() => useAppStore.getState().view.focus ?? '');
   const [category, setCategory] = useState('');
@@ -188,6 +196,9 @@ export function ProductsPage() {
                   id={id}
                   label={label(id)}
                   value={section.totals[id]}
+                  previous={comparison && previous.data ? previous.data[id] : undefined}
+                  compareLabel={compareLabel}
+                  lowerIsBetter={PRODUCT_ENTRIES[id].direction === 'lower'}
                   unit={PRODUCT_ENTRIES[id].unit}
                   currency={currency}
                   locale={locale}

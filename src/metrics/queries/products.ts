@@ -209,6 +209,53 @@ function bundlesSql(period: Period, filters: Filters): string {
 
 const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
+const productRow = (r: Row): ProductRow => ({
+  sku: r['sku'] === null ? null : String(r['sku']),
+  product_name: r['product_name'] === null ? null : String(r['product_name']),
+  category: r['category'] === null ? null : String(r['category']),
+  role: String(r['role']) as ProductRole,
+  units: num(r['units']) ?? 0,
+  item_revenue: num(r['item_revenue']) ?? 0,
+  orders: num(r['orders']) ?? 0,
+  buyers: num(r['buyers']) ?? 0,
+  revenue_share: num(r['revenue_share']),
+  gross_margin: num(r['gross_margin']),
+  margin_rate: num(r['margin_rate']),
+  discount_depth: num(r['discount_depth']),
+  new_buyer_share: num(r['new_buyer_share']),
+  growth: num(r['growth']),
+  abc: (r['abc'] ?? null) as ProductRow['abc'],
+});
+
+/** The section's totals: sums of its SKU rows (gross margin over the SKUs with a cost). */
+function totalsOf(rows: readonly ProductRow[]): ProductsSection['totals'] {
+  const revenue = rows.reduce((a, r) => a + r.item_revenue, 0);
+  const withCost = rows.filter((r) => r.gross_margin !== null);
+  return {
+    units: rows.reduce((a, r) => a + r.units, 0),
+    item_revenue: revenue,
+    gross_margin: withCost.length === 0 ? null : withCost.reduce((a, r) => a + (r.gross_margin ?? 0), 0),
+    cost_coverage: share(
+      withCost.reduce((a, r) => a + r.item_revenue, 0),
+      revenue,
+    ),
+  };
+}
+
+/**
+ * The totals over another period (the KPI cards' comparison): the same SKU query over that
+ * period, summed as computeProducts sums it; null when the products table holds no rows.
+ */
+export async function computeProductTotals(
+  engine: Engine,
+  period: Period,
+  filters: Filters = {},
+  options: ProductOptions = {},
+): Promise<ProductsSection['totals'] | null> {
+  if ((await tableRows(engine, 'products')) === 0) return null;
+  return totalsOf((await engine.query(skuSql(period, filters, { ...options, comparison: null }))).map(productRow));
+}
+
 /** METRICS.md "Products" for a period; null when the products table holds no rows. */
 export async function computeProducts(
   engine: Engine,
@@ -218,25 +265,8 @@ export async function computeProducts(
 ): Promise<ProductsSection | null> {
   if ((await tableRows(engine, 'products')) === 0) return null;
   const raw = await engine.query(skuSql(period, filters, options));
-  const rows: ProductRow[] = raw.map((r) => ({
-    sku: r['sku'] === null ? null : String(r['sku']),
-    product_name: r['product_name'] === null ? null : String(r['product_name']),
-    category: r['category'] === null ? null : String(r['category']),
-    role: String(r['role']) as ProductRole,
-    units: num(r['units']) ?? 0,
-    item_revenue: num(r['item_revenue']) ?? 0,
-    orders: num(r['orders']) ?? 0,
-    buyers: num(r['buyers']) ?? 0,
-    revenue_share: num(r['revenue_share']),
-    gross_margin: num(r['gross_margin']),
-    margin_rate: num(r['margin_rate']),
-    discount_depth: num(r['discount_depth']),
-    new_buyer_share: num(r['new_buyer_share']),
-    growth: num(r['growth']),
-    abc: (r['abc'] ?? null) as ProductRow['abc'],
-  }));
+  const rows: ProductRow[] = raw.map(productRow);
   const totalRevenue = rows.reduce((a, r) => a + r.item_revenue, 0);
-  const withCost = rows.filter((r) => r.gross_margin !== null);
   const roleBuyers = new Map(
     (await engine.query(roleBuyersSql(period, filters, options))).map((r: Row) => [
       String(r['role']),
@@ -279,15 +309,7 @@ export async function computeProducts(
     lift: num(r['lift']) ?? 0,
   }));
   return {
-    totals: {
-      units: rows.reduce((a, r) => a + r.units, 0),
-      item_revenue: totalRevenue,
-      gross_margin: withCost.length === 0 ? null : withCost.reduce((a, r) => a + (r.gross_margin ?? 0), 0),
-      cost_coverage: share(
-        withCost.reduce((a, r) => a + r.item_revenue, 0),
-        totalRevenue,
-      ),
-    },
+    totals: totalsOf(rows),
     rows,
     roles,
     bundles,

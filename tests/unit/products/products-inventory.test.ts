@@ -3,7 +3,7 @@ import type { Engine } from '../../../src/engine/engine';
 import { createNativeEngine } from '../../../src/engine/native';
 import { createNodeWasmEngine } from '../../../src/engine/node';
 import { CANONICAL_DDL } from '../../../src/model/tables';
-import { computeInventory, computeProducts } from '../../../src/metrics/queries/products';
+import { computeInventory, computeProductTotals, computeProducts } from '../../../src/metrics/queries/products';
 
 /**
  * A hand-worked shop for METRICS.md "Products" and "Inventory" (issue 13).
@@ -115,6 +115,16 @@ describe.each(ENGINES)('products and inventory on %s', (name, create) => {
   }, 60_000);
   afterAll(async () => {
     await engine?.close();
+  });
+
+  it("product totals over the comparison period (the cards' comparison): O0 only, A 1×10 cost 4", async () => {
+    // units 1, revenue 10, gross margin 10 − 4 = 6, cost coverage 10/10 = 1.
+    expect(await computeProductTotals(engine, COMPARISON)).toEqual({
+      units: 1,
+      item_revenue: 10,
+      gross_margin: 6,
+      cost_coverage: 1,
+    });
   });
 
   it('products: per SKU, totals, roles and bundles as worked out above', async () => {
