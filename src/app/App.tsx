@@ -1,9 +1,10 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { translate } from '../i18n/use-t';
 import { defaultPeriod } from '../lib/period-presets';
 import { describeData } from '../metrics/describe';
-import { useAppStore } from '../stores/app-store';
+import { useAppStore, type Period } from '../stores/app-store';
+import { followDefaultPeriod } from './default-period';
 import { EngineGate, type BootState } from './engine-gate';
 import { Layout } from './Layout';
 import { PageSwitch } from './PageSwitch';
@@ -68,11 +69,19 @@ function ReadyApp() {
   const locale = useAppStore((s) => s.locale);
   const currencies = description.data?.orders.currencies;
 
+  // The period we filled in ourselves: it follows the data a load brings; one the user chose stays.
+  const filled = useRef<Period | null>(null);
   useEffect(() => {
     // The store, not this render's `period`: the URL's view was put there by useUrlSync's effect,
     // which runs just before this one when the start-up snapshot has the description at once.
-    if (!useAppStore.getState().view.period && lastDate) setView({ period: defaultPeriod(firstDate, lastDate) });
-  }, [period, firstDate, lastDate, setView]);
+    // Not from the previous data's description, shown while the new one is read after a load.
+    const fresh = lastDate && !description.isPlaceholderData ? defaultPeriod(firstDate, lastDate) : null;
+    const next = followDefaultPeriod(useAppStore.getState().view.period, filled.current, fresh);
+    if (next) {
+      filled.current = next;
+      setView({ period: next });
+    }
+  }, [period, firstDate, lastDate, description.isPlaceholderData, setView]);
 
   // Money never mixes currencies: with several in the data, the first is chosen until the user picks.
   useEffect(() => {

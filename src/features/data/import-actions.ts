@@ -91,8 +91,8 @@ async function loadReviewed(engine: Engine, id: string): Promise<void> {
     useImportStore.getState().upsert(id, { status: 'done', report });
     if (wasSample) useImportStore.getState().setReports([report]);
     else useImportStore.getState().addReport(report);
+    // The period is left as it is: a default one follows the loaded data (App), a chosen one stays.
     useAppStore.getState().datasetChanged('user');
-    useAppStore.getState().setView({ period: null });
   } catch (e) {
     const cancelled = controller.signal.aborted;
     if (wasSample) await reloadSample(engine);
