@@ -74,6 +74,31 @@ afterAll(async () => {
 });
 
 describe('loading your own exports', () => {
+  it('issue 18 item 14f: three files loaded in quick succession all end loaded, none dropped', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?page=data`);
+    await page.waitForSelector('.shell[data-engine="ready"]', { timeout: 90_000 });
+    const april = shopifyExport([
+      { Name: '#3001', Email: 'e@example.com', 'Financial Status': 'paid', Currency: 'CNY', Subtotal: '10.00', Total: '10.00', 'Created at': '2025-04-02 10:00:00 +0800', 'Lineitem quantity': '1', 'Lineitem name': 'Cup', 'Lineitem price': '10.00', 'Refunded Amount': '0.00' },
+      { Name: '#3002', Email: 'f@example.com', 'Financial Status': 'paid', Currency: 'CNY', Subtotal: '20.00', Total: '20.00', 'Created at': '2025-04-03 10:00:00 +0800', 'Lineitem quantity': '1', 'Lineitem name': 'Bowl', 'Lineitem price': '20.00', 'Refunded Amount': '0.00' },
+    ]);
+    const files = [
+      { name: 'march.csv', content: SHOPIFY },
+      { name: 'ga4-traffic.csv', content: GA4 },
+      { name: 'april.csv', content: april },
+    ];
+    await dropFiles(page, files);
+    for (const f of files) await page.waitForSelector(`[data-pending="${f.name}"][data-status="review"]`, { timeout: 60_000 });
+    // Three clicks with no wait between them: the second and third come while the first still loads.
+    await page.evaluate((names) => {
+      for (const n of names) document.querySelector<HTMLButtonElement>(`[data-pending="${n}"] [data-action="confirm"]`)!.click();
+    }, files.map((f) => f.name));
+    for (const f of files) await page.waitForSelector(`[data-pending="${f.name}"][data-status="done"]`, { timeout: 90_000 });
+    // 5 March orders + 2 April orders, and the sample shop replaced, not mixed in.
+    await page.waitForSelector('[data-table-rows="orders"][data-value="7"]', { timeout: 30_000 });
+    await context.close();
+  });
   it('recognises a Shopify and a GA4 export, loads them, keeps them across a reload, and clears them', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     const requests = recordRequests(context);
