@@ -144,15 +144,49 @@ describe('the Goals page on the sample shop', () => {
       await page.waitForSelector(`${CARD} [data-ladder="month"] [data-rung="2026-12"]`, { timeout: 60_000 });
       expect(await page.locator(`${CARD} [data-rung]`).count()).toBe(12);
       await expect(page.getAttribute(`${CARD} [data-ladder-sum]`, 'data-ladder-sum')).resolves.toBe('25000000');
-      await page.click(`${CARD} [data-rung="2026-01"] [data-action="lock"]`);
-      await page.waitForSelector(`${CARD} [data-rung="2026-01"][data-locked]`);
-      const january = Number(await page.getAttribute(`${CARD} [data-rung="2026-01"]`, 'data-rung-value'));
+      // Issue 18, item 8: the sample ends 2026-10-31, so January–September have ended: they are
+      // finished (no lock to toggle, not editable) and read Hit or Missed.
+      await page.waitForSelector(`${CARD} [data-rung="2026-09"][data-finished]`, { timeout: 60_000 });
+      expect(await page.locator(`${CARD} [data-rung][data-finished]`).count()).toBe(9);
+      expect(await page.locator(`${CARD} [data-rung="2026-01"] [data-action="lock"]`).count()).toBe(0);
+      await page.waitForSelector(
+        `${CARD} [data-rung="2026-03"] [data-status-pill="hit"], ${CARD} [data-rung="2026-03"] [data-status-pill="missed"]`,
+        { timeout: 60_000 },
+      );
+      const rungValues = async () =>
+        page.$$eval(`${CARD} [data-rung]`, (rows) => rows.map((row) => row.getAttribute('data-rung-value')));
+      const before = await rungValues();
       const december = page.locator(`${CARD} [data-rung="2026-12"] input`);
       await december.fill('3,000,000');
       await december.press('Enter');
       await page.waitForSelector(`${CARD} [data-rung="2026-12"][data-rung-value="3000000"]`, { timeout: 60_000 });
+      // The finished rungs kept their targets; the phasing change is said in words.
+      expect((await rungValues()).slice(0, 9)).toEqual(before.slice(0, 9));
+      await expect(page.textContent(`${CARD} [data-ladder-note="edited"]`)).resolves.toContain(
+        'Phasing changed from Seasonal to Custom milestones because you edited 2026-12.',
+      );
+      await screenshot(page, 'goals-ladder-edited-en');
+      // Undo restores the plan as it was: seasonal, every rung as before.
+      await page.click(`${CARD} [data-action="undo-ladder"]`);
+      await page.waitForSelector(`${CARD} [data-ladder-note="undone"]`);
+      await page.waitForFunction(
+        ([card, value]) =>
+          document.querySelector(`${card} [data-rung="2026-12"]`)?.getAttribute('data-rung-value') === value,
+        [CARD, before[11]] as const,
+        { timeout: 60_000 },
+      );
+      expect(await rungValues()).toEqual(before);
+      // Edit again (kept for the rest of the test), this time with November locked.
+      await page.click(`${CARD} [data-rung="2026-11"] [data-action="lock"]`);
+      await page.waitForSelector(`${CARD} [data-rung="2026-11"][data-locked]`);
+      const november = Number(await page.getAttribute(`${CARD} [data-rung="2026-11"]`, 'data-rung-value'));
+      const december2 = page.locator(`${CARD} [data-rung="2026-12"] input`);
+      await december2.fill('3,000,000');
+      await december2.press('Enter');
+      await page.waitForSelector(`${CARD} [data-rung="2026-12"][data-rung-value="3000000"]`, { timeout: 60_000 });
       await expect(page.getAttribute(`${CARD} [data-ladder-sum]`, 'data-ladder-sum')).resolves.toBe('25000000');
-      expect(Number(await page.getAttribute(`${CARD} [data-rung="2026-01"]`, 'data-rung-value'))).toBe(january);
+      expect(Number(await page.getAttribute(`${CARD} [data-rung="2026-11"]`, 'data-rung-value'))).toBe(november);
+      expect((await rungValues()).slice(0, 9)).toEqual(before.slice(0, 9));
       await page.waitForSelector(`${CARD} [data-rung="2026-10"] [data-status-pill]`, { timeout: 60_000 });
       const edited = await cardNumbers(page);
       expect(edited.actual).toBeCloseTo(gmv.ytd2026, 4);
