@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../src/metrics/report-types';
@@ -80,4 +81,66 @@ describe('the lifecycle section of the Customers page', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+});
+
+/**
+ * The registration → first order → second order funnel, from the sample CSVs with native DuckDB
+ * and SQL written here from METRICS.md "Users" (activation: first paid order 0–30 days after the
+ * registration date, in the whole dataset) and the funnel's documented second step (a second paid
+ * order at any time).
+ */
+async function independentFunnel(from: string, to: string) {
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  const reader = await c.runAndReadAll(`
+    WITH o AS (SELECT lower(trim(CAST(customer_id AS VARCHAR))) AS cust, CAST(ordered_at AS DATE) AS d
+               FROM read_csv('${DATA}/orders.csv.gz', types = {'customer_id': 'VARCHAR'})
+               WHERE status IN ('paid', 'partially_refunded', 'refunded')),
+    c AS (SELECT cust, min(d) AS first_d, count(*) AS n FROM o GROUP BY cust),
+    u AS (SELECT lower(trim(CAST(user_id AS VARCHAR))) AS cust, CAST(registered_at AS DATE) AS reg
+          FROM read_csv('${DATA}/users.csv.gz', types = {'user_id': 'VARCHAR'})
+          WHERE CAST(registered_at AS DATE) BETWEEN DATE '${from}' AND DATE '${to}'),
+    j AS (SELECT u.reg, c.first_d, coalesce(c.n, 0) AS n,
+                 c.first_d IS NOT NULL AND c.first_d - u.reg BETWEEN 0 AND 30 AS act
+          FROM u LEFT JOIN c USING (cust))
+    SELECT count(*)::INTEGER AS registrations, count(*) FILTER (WHERE act)::INTEGER AS first_order,
+           count(*) FILTER (WHERE act AND n >= 2)::INTEGER AS second_order FROM j`);
+  const row = reader.getRowObjects()[0] as { registrations: number; first_order: number; second_order: number };
+  c.closeSync();
+  db.closeSync();
+  return row;
+}
+
+describe('the activation funnel of the lifecycle section', () => {
+  it('equals independent SQL over the sample files (en-US, zh-CN)', async () => {
+    const expected = await independentFunnel(VIEW.from, VIEW.to);
+    expect(expected.registrations).toBeGreaterThan(expected.first_order);
+    expect(expected.first_order).toBeGreaterThan(expected.second_order);
+    expect(expected.second_order).toBeGreaterThan(0);
+    for (const locale of ['en-US', 'zh-CN'] as const) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${server.url}/?page=customers&from=${VIEW.from}&to=${VIEW.to}`);
+      if (locale === 'zh-CN') await page.selectOption('[data-control="locale"]', 'zh-CN');
+      await page.waitForSelector('[data-testid="activation-funnel"]', { timeout: 120_000 });
+      const shown = JSON.parse((await page.getAttribute('[data-testid="activation-funnel"]', 'data-funnel-json')) ?? 'null');
+      expect(shown).toEqual({
+        ...expected,
+        first_order_rate: expected.first_order / expected.registrations,
+        second_order_rate: expected.second_order / expected.first_order,
+      });
+      // The chart reads every step's count, formatted for people.
+      const label = await page.getAttribute('[data-testid="activation-funnel"] svg[role="img"]', 'aria-label');
+      const n = new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en');
+      for (const v of [expected.registrations, expected.first_order, expected.second_order]) expect(label).toContain(n.format(v));
+      await chartsDrawn(page);
+      const funnel = page.locator('[data-testid="activation-funnel"]');
+      await funnel.scrollIntoViewIfNeeded();
+      await funnel.screenshot({ path: path.join(ROOT, 'tests/artifacts', `customers-activation-funnel-${locale}.png`) });
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  }, 240_000);
 });

@@ -17,7 +17,7 @@ let server: AppServer;
 let browser: Browser;
 let report: ReportJson;
 
-function cliReport(): Promise<ReportJson> {
+function cliReport(view: { from: string; to: string } = VIEW): Promise<ReportJson> {
   const file = (n: string) => path.join(DATA, n);
   const args = [
     path.join(ROOT, 'src/cli/bin.mjs'),
@@ -31,9 +31,9 @@ function cliReport(): Promise<ReportJson> {
     '--reviews',
     file('reviews.csv.gz'),
     '--from',
-    VIEW.from,
+    view.from,
     '--to',
-    VIEW.to,
+    view.to,
     '--json',
   ];
   return cliReportJson(args);
@@ -75,4 +75,50 @@ describe('the Service page', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+});
+
+/** Four ISO weeks (Monday to Sunday) around the slow-reply week; each week's rates come from its own `report --json`. */
+const WEEKS = ['2026-02-23', '2026-03-02', '2026-03-09', '2026-03-16'] as const;
+const sunday = (monday: string) => new Date(Date.parse(`${monday}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10);
+
+describe('the SLA and CSAT chart', () => {
+  it('draws a point per week whose lowest and highest equal report --json for each week (en-US, zh-CN)', async () => {
+    const weekly = await Promise.all(WEEKS.map((w) => cliReport({ from: w, to: sunday(w) })));
+    const expected = (key: 'response_within_sla' | 'csat') => {
+      const values = weekly.map((r, i) => ({ week: WEEKS[i]!, value: r.service?.[key] ?? null }));
+      const known = values.filter((v) => v.value !== null) as { week: string; value: number }[];
+      expect(known.length).toBeGreaterThan(1);
+      // First of equal values wins, as the chart's summary reads them left to right.
+      const low = known.reduce((a, b) => (b.value < a.value ? b : a));
+      const high = known.reduce((a, b) => (b.value > a.value ? b : a));
+      return { low, high };
+    };
+    for (const locale of ['en-US', 'zh-CN'] as const) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 1100 }, locale });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${server.url}/?page=service&from=${WEEKS[0]}&to=${sunday(WEEKS[3])}`);
+      if (locale === 'zh-CN') await page.selectOption('[data-control="locale"]', 'zh-CN');
+      await page.waitForSelector('[data-testid="service-weeks"]', { timeout: 120_000 });
+      await chartsDrawn(page);
+      const pct = (v: number) =>
+        new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en', {
+          style: 'percent',
+          minimumFractionDigits: 1,
+          maximumFractionDigits: 1,
+        }).format(v);
+      for (const key of ['response_within_sla', 'csat'] as const) {
+        const label = await page.getAttribute(`[data-series="${key}"] [role="img"]`, 'aria-label');
+        const { low, high } = expected(key);
+        expect(label).toContain(locale === 'zh-CN' ? `${WEEKS.length} 个点` : `${WEEKS.length} points`);
+        expect(label).toContain(`${pct(low.value)}${locale === 'zh-CN' ? '（' : ' ('}${low.week}`);
+        expect(label).toContain(`${pct(high.value)}${locale === 'zh-CN' ? '（' : ' ('}${high.week}`);
+      }
+      await page.locator('[data-panel="service-weeks"]').scrollIntoViewIfNeeded();
+      await screenshot(page, `service-weeks-${locale}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  }, 240_000);
 });

@@ -24,6 +24,7 @@ import { monthOf } from '../../metrics/periods';
 import { LIFECYCLE_ENTRIES, type LifecycleId } from '../../metrics/registry/lifecycle';
 import { useAppStore } from '../../stores/app-store';
 import type { PageScope } from '../../components/ui/page-scope';
+import { ActivationFunnelView } from './ActivationFunnel';
 import { cohortSpan } from './customers-shape';
 
 /** Stage colours, bottom of the stack first: the engaged stages in the accent family, the lapsed ones warm and grey. */
@@ -183,6 +184,7 @@ export const LifecyclePanel = memo(function LifecyclePanel({ scope }: { scope: P
             </dd>
           </div>
         </dl>
+        <ActivationFunnelView scope={scope} />
         {data.months.length > 0 && (
           <StackedBarChart
             shape="area"

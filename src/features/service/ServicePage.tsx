@@ -20,6 +20,7 @@ import {
 } from '../../metrics/queries/service';
 import { SERVICE_ENTRIES, type ServiceId } from '../../metrics/registry/service';
 import { useAppStore } from '../../stores/app-store';
+import { ServiceWeeksChart } from './ServiceWeeksChart';
 
 const CARDS: ServiceId[] = [
   'tickets',
@@ -210,14 +211,9 @@ function ServicePanels({
         title={t('service.weeks')}
         exportName={exportName('service-by-week', period)}
         csv={tableCsv(page.weeks, weekColumns)}
+        png
       >
-        <DataTable
-          name="service-weeks"
-          caption={t('service.weeks')}
-          columns={weekColumns}
-          rows={page.weeks}
-          rowKey={(r) => r.week}
-        />
+        <ServiceWeeksChart weeks={page.weeks} label={name} fmt={fmt} />
       </Panel>
       <Panel
         name="service-open"
