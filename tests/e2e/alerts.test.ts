@@ -1,0 +1,129 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportJson } from '../../src/metrics/report-types';
+import { cliReportJson, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
+
+/**
+ * Alerts in the app (issue 16, item 2): the top bar counts the alerts `yardstick report --json`
+ * lists for the same view of the sample shop (not a number written here: the sample's planted
+ * anomalies may change); the Alerts page lists them, an odd day's link opens the daily sales chart
+ * with the day ringed; a dismissal lowers the count, survives a reload, and can be undone.
+ */
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const DATA = path.join(ROOT, 'sample-data');
+const VIEW = { from: '2026-09-01', to: '2026-09-30' } as const;
+
+let server: AppServer;
+let browser: Browser;
+let report: ReportJson;
+
+function cliReport(): Promise<ReportJson> {
+  const table = (flag: string, file: string) => [flag, path.join(DATA, `${file}.csv.gz`)];
+  return cliReportJson([
+    path.join(ROOT, 'src/cli/bin.mjs'),
+    'report',
+    ...table('--orders', 'orders'),
+    ...table('--order-items', 'order_items'),
+    ...table('--traffic', 'traffic'),
+    ...table('--users', 'users'),
+    ...table('--products', 'products'),
+    ...table('--inventory', 'inventory'),
+    '--from',
+    VIEW.from,
+    '--to',
+    VIEW.to,
+    '--json',
+  ]);
+}
+
+beforeAll(async () => {
+  [server, browser, report] = await Promise.all([startSnapshotPreview(), launchBrowser(), cliReport()]);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const badgeCount = async (page: Page) => Number(await page.getAttribute('[data-alerts-badge]', 'data-count'));
+
+async function open(page: Page, query: string) {
+  await page.goto(`${server.url}/?from=${VIEW.from}&to=${VIEW.to}&${query}`);
+  await page.waitForSelector('.shell[data-engine="ready"]', { timeout: 90_000 });
+  await page.waitForSelector('[data-alerts-badge]', { timeout: 90_000 });
+}
+
+describe('alerts in the app equal the report’s', () => {
+  it('counts, lists, links, marks, dismisses, keeps and undoes', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await open(page, 'page=alerts');
+
+    expect(await badgeCount(page)).toBe(report.alerts.length);
+    const critical = report.alerts.filter((a) => a.severity === 'critical').length;
+    expect(Number(await page.getAttribute('[data-alerts-badge]', 'data-critical'))).toBe(critical);
+
+    await page.waitForSelector('[data-alert-list], .empty', { timeout: 60_000 });
+    const keys = await page.$$eval('[data-alert]', (items) => items.map((i) => i.getAttribute('data-alert')));
+    const want = report.alerts.map((a) => [a.kind, a.metric ?? a.sku ?? '', a.date].join('|'));
+    expect([...keys].sort()).toEqual([...want].sort());
+    // Newest first.
+    const dates = await page.$$eval('[data-alert] time', (ts) => ts.map((t) => t.getAttribute('datetime') ?? ''));
+    expect(dates).toEqual([...dates].sort().reverse());
+    await screenshot(page, 'alerts-en-1440');
+
+    const anomalies = report.alerts.filter((a) => a.kind === 'anomaly');
+    if (report.alerts.length > 0) {
+      // Dismiss the first; the count drops, stays down after a reload, and Undo brings it back.
+      const first = keys[0]!;
+      await page.click(`[data-alert="${first}"] [data-action="dismiss-alert"]`);
+      await page.waitForFunction((n) => document.querySelector('[data-alerts-badge]')?.getAttribute('data-count') === String(n), report.alerts.length - 1);
+      await page.waitForTimeout(300);
+      await page.reload();
+      await page.waitForSelector('[data-alerts-badge]', { timeout: 90_000 });
+      await page.waitForFunction((n) => document.querySelector('[data-alerts-badge]')?.getAttribute('data-count') === String(n), report.alerts.length - 1);
+      expect(await page.$(`[data-alert="${first}"]`)).toBeNull();
+      await page.check('[data-control="show-dismissed"]');
+      await page.click(`[data-alert="${first}"] [data-action="restore-alert"]`);
+      await page.waitForFunction((n) => document.querySelector('[data-alerts-badge]')?.getAttribute('data-count') === String(n), report.alerts.length);
+      await page.uncheck('[data-control="show-dismissed"]');
+      // Undo right after dismissing.
+      await page.click(`[data-alert="${first}"] [data-action="dismiss-alert"]`);
+      await page.click('[data-action="undo-dismiss"]');
+      await page.waitForFunction((n) => document.querySelector('[data-alerts-badge]')?.getAttribute('data-count') === String(n), report.alerts.length);
+    }
+
+    if (anomalies.length > 0) {
+      const a = anomalies[0]!;
+      await page.click('[data-kind="anomaly"]');
+      await page.click(`[data-alert="anomaly|${a.metric}|${a.date}"] [data-action="open-alert"]`);
+      await page.waitForSelector(`[data-testid="anomaly-marker"][data-day="${a.date}"]`, { timeout: 90_000 });
+      expect(new URL(page.url()).searchParams.get('page')).toBe('sales');
+      expect(new URL(page.url()).searchParams.get('grain')).toBe('day');
+      const label = await page.textContent(`[data-testid="anomaly-marker"][data-day="${a.date}"] title`);
+      expect(label).toContain(a.date);
+      await screenshot(page, 'alerts-sales-marker');
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 300_000);
+
+  it.each([
+    ['en', 1440, 900],
+    ['zh', 1440, 900],
+    ['en', 390, 844],
+    ['zh', 390, 844],
+  ] as const)('screenshot %s %ix%i', async (lang, width, height) => {
+    const context = await browser.newContext({ viewport: { width, height }, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
+    const page = await context.newPage();
+    await open(page, 'page=alerts');
+    await page.waitForSelector('[data-alert-list], .empty', { timeout: 60_000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, `alerts-${lang}-${width}`);
+    await context.close();
+  }, 180_000);
+});
