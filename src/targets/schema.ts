@@ -2,6 +2,7 @@ import { isIsoDate, type IsoDate, type Period } from './dates';
 import { migrateFile } from './file-versions';
 import { NonFiniteNumber, readJsonText } from './json-text';
 import { filterableDimensions, isKpiId, KPI_FACTS, type Direction } from './metric-kinds';
+import { parsePlanSections, planSectionsJson, type PlannedCampaign, type SkuRoles } from './plan-sections';
 
 /** How a target is spread over its period (METRICS.md "Targets"). */
 export type Phasing = 'linear' | 'seasonal' | 'custom';
@@ -65,6 +66,10 @@ export interface Target {
 export interface TargetsFile {
   version: 1;
   targets: Target[];
+  /** SKU roles set by the planner (plan-sections.ts); absent when none. */
+  sku_roles?: SkuRoles;
+  /** Campaigns added by the planner (plan-sections.ts); absent when none. */
+  campaigns?: PlannedCampaign[];
 }
 
 /** A problem found in a targets file: which target (by id when it has one) and which field. */
@@ -510,7 +515,13 @@ export function parseTargetsFile(json: unknown): ParseTargetsResult {
     errors.push(...parsed.errors);
     if (parsed.target !== undefined) targets.push(parsed.target);
   });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, file: { version: 1, targets } };
+  const plan = parsePlanSections(body);
+  errors.push(...plan.problems);
+  if (errors.length > 0) return { ok: false, errors };
+  const file: TargetsFile = { version: 1, targets };
+  if (Object.keys(plan.sections.sku_roles).length > 0) file.sku_roles = plan.sections.sku_roles;
+  if (plan.sections.campaigns.length > 0) file.campaigns = plan.sections.campaigns;
+  return { ok: true, file };
 }
 
 /** Parses the text of a file, reporting broken JSON like any other problem. */
@@ -560,5 +571,5 @@ function targetToJson(target: Target): Raw {
 
 /** Writes the current version of the file, keys in the order of METRICS.md, two-space indented. */
 export function serializeTargetsFile(file: TargetsFile): string {
-  return `${JSON.stringify({ version: 1, targets: file.targets.map(targetToJson) }, null, 2)}\n`;
+  return `${JSON.stringify({ version: 1, targets: file.targets.map(targetToJson), ...planSectionsJson(file) }, null, 2)}\n`;
 }
