@@ -1,0 +1,202 @@
+import type { Engine } from '../engine/engine';
+import { literalList } from '../engine/sql';
+import { dateSql } from './compile';
+import { ensureCanonicalTables } from './describe';
+import { hasDerived } from './derived-state';
+import { FILTER_DIMENSIONS, ordersFilterSql, type Filters } from './filters';
+import type { Period } from './periods';
+import { toNumberOrNull } from './queries/kpis';
+import { monthEndsIn, previousMonthEnd, stageTimeline } from './queries/lifecycle';
+import { spendFilterSql } from './queries/marketing';
+import { paidSql } from './relations';
+import {
+  OPS_DATE_COLUMN,
+  OPS_ENTRIES,
+  OPS_SCOPES,
+  opsParts,
+  opsTables,
+  type OpsAggregate,
+  type OpsEntry,
+  type OpsMetricId,
+  type OpsScope,
+  type OpsTable,
+} from './registry/operations';
+import { runMetricSql } from './result-cache';
+
+/**
+ * The operations compiler: an operations metric of the registry (registry/operations.ts) as SQL
+ * over any span and filters, and its value. Filters are a targets file's: the view's dimensions
+ * plus `role` and `sku`; each scope applies those it takes (registry: OPS_SCOPES) and the
+ * targets file refuses the others. A metric is null when a table it reads holds no rows or its
+ * dates do not reach the span, as the KPIs are.
+ */
+export type OpsFilters = Readonly<Record<string, readonly string[]>>;
+
+const between = (column: string, span: Period) => `${column} BETWEEN ${dateSql(span.from)} AND ${dateSql(span.to)}`;
+const skuKey = (column: string) => `lower(trim(${column}))`;
+
+/** The view's filters among a targets file's (`currency` one code; role and SKU left out). */
+export function viewFilters(filters: OpsFilters, defaultCurrency?: string | null): Filters {
+  const out: Filters = {};
+  for (const dim of FILTER_DIMENSIONS) {
+    const values = filters[dim];
+    if (!values || values.length === 0) continue;
+    if (dim === 'currency') out.currency = values[0] ?? '';
+    else out[dim] = values;
+  }
+  if (out.currency === undefined && defaultCurrency) out.currency = defaultCurrency;
+  return out;
+}
+
+const has = (filters: OpsFilters, dim: string) => (filters[dim]?.length ?? 0) > 0;
+const inList = (column: string, values: readonly string[] | undefined) =>
+  values && values.length > 0 ? `${column} IN ${literalList(values)}` : 'TRUE';
+
+/** Products by match key: cost, role (none: unassigned) and category. */
+const PRODUCTS_SQL = `SELECT sku_key, any_value(unit_cost) AS unit_cost, coalesce(any_value(role), 'unassigned') AS role,
+    any_value(category) AS category FROM products GROUP BY sku_key`;
+
+function itemsSql(span: Period, filters: OpsFilters, view: Filters): string {
+  const { category: _category, ...orderFilters } = view;
+  const skus = has(filters, 'sku') ? filters['sku']!.map((s) => s.trim().toLowerCase()) : undefined;
+  return `SELECT i.*, ${skuKey('i.sku')} AS sku_key, p.unit_cost, coalesce(p.role, 'unassigned') AS role
+    FROM order_items i JOIN orders o ON o.order_id = i.order_id
+      LEFT JOIN (${PRODUCTS_SQL}) p ON p.sku_key = ${skuKey('i.sku')}
+    WHERE ${paidSql('o')} AND ${between('o.order_date', span)} AND ${ordersFilterSql(orderFilters, 'o')}
+      AND ${inList('i.category', view.category)} AND ${inList("coalesce(p.role, 'unassigned')", filters['role'])}
+      AND ${inList(skuKey('i.sku'), skus)}`;
+}
+
+/** The rows of a scope over the span under the filters (METRICS.md; registry/operations.ts says what each holds). */
+export function opsScopeSql(
+  scope: OpsScope,
+  span: Period,
+  filters: OpsFilters,
+  defaultCurrency?: string | null,
+): string {
+  const view = viewFilters(filters, defaultCurrency);
+  switch (scope) {
+    case 'paid_items':
+      return itemsSql(span, filters, view);
+    case 'stock_skus': {
+      const skus = has(filters, 'sku') ? filters['sku']!.map((s) => s.trim().toLowerCase()) : undefined;
+      return `WITH snaps AS (SELECT sku_key, date, sum(on_hand) AS on_hand FROM inventory WHERE date <= ${dateSql(span.to)} GROUP BY ALL),
+  at_end AS (SELECT sku_key, arg_max(on_hand, date) AS on_hand FROM snaps GROUP BY sku_key),
+  sold AS (SELECT sku_key, sum(${'coalesce(quantity, 0)'}) AS units FROM (${itemsSql(span, filters, view)}) GROUP BY sku_key)
+  SELECT a.sku_key, coalesce(sold.units, 0) AS units, a.on_hand
+  FROM at_end a LEFT JOIN sold ON sold.sku_key = a.sku_key LEFT JOIN (${PRODUCTS_SQL}) p ON p.sku_key = a.sku_key
+  WHERE ${inList('a.sku_key', skus)} AND ${inList("coalesce(p.role, 'unassigned')", filters['role'])}
+    AND ${view.category?.length ? `(sold.sku_key IS NOT NULL OR ${inList('p.category', view.category)})` : 'TRUE'}`;
+    }
+    case 'paid_orders':
+      return `SELECT o.* FROM orders o WHERE ${paidSql('o')} AND ${between('o.order_date', span)} AND ${ordersFilterSql(view, 'o')}`;
+    case 'all_paid_orders':
+      return `SELECT o.* FROM orders o WHERE ${paidSql('o')} AND ${between('o.order_date', span)}`;
+    case 'first_orders':
+      return `SELECT f.* FROM (
+    SELECT o.*, row_number() OVER (PARTITION BY o.customer_key ORDER BY o.ordered_at, o.order_id) AS nth
+    FROM orders o WHERE ${paidSql('o')}) f
+  WHERE f.nth = 1 AND ${between('f.order_date', span)} AND ${ordersFilterSql(view, 'f')}`;
+    case 'spend_rows':
+      return `SELECT m.* FROM marketing_spend m WHERE ${between('m.date', span)} AND ${spendFilterSql(view, 'm')}`;
+    case 'opened_tickets':
+      return `SELECT t.* FROM service_tickets t WHERE ${between('t.opened_date', span)}`;
+    case 'created_reviews':
+      return `SELECT r.* FROM reviews r WHERE ${between('r.created_date', span)}`;
+  }
+}
+
+function partSql(part: OpsAggregate, span: Period, filters: OpsFilters, currency?: string | null): string {
+  const { alias } = OPS_SCOPES[part.scope];
+  return `(SELECT CAST(${part.sql} AS DOUBLE) FROM (${opsScopeSql(part.scope, span, filters, currency)}) ${alias})`;
+}
+
+/**
+ * The metric over the span as one standalone DuckDB query returning `value` (null for the churn
+ * rate, which the lifecycle's stage timeline computes). A ratio is `scale × num / NULLIF(Σ den, 0)`
+ * in doubles: null in, null out.
+ */
+export function compileOpsSql(
+  id: OpsMetricId,
+  span: Period,
+  filters: OpsFilters = {},
+  defaultCurrency?: string | null,
+): string | null {
+  const entry: OpsEntry = OPS_ENTRIES[id];
+  if (entry.kind === 'churn') return null;
+  const parts = opsParts(entry).map((p, i) => `${partSql(p, span, filters, defaultCurrency)} AS p${i}`);
+  const value =
+    entry.kind === 'value'
+      ? 'p0'
+      : `p0${entry.scale === undefined ? '' : ` * ${entry.scale}`} / NULLIF(${entry.den.map((_, i) => `p${i + 1}`).join(' + ')}, 0)`;
+  return `WITH parts AS (SELECT ${parts.join(',\n  ')})\nSELECT ${value} AS value FROM parts`;
+}
+
+/** A table's rows and first and last dates (the date its rows count on). */
+export interface OpsTableSpan {
+  rows: number;
+  first: string | null;
+  last: string | null;
+}
+
+export async function opsTableSpan(engine: Engine, table: OpsTable): Promise<OpsTableSpan> {
+  await ensureCanonicalTables(engine);
+  const column = OPS_DATE_COLUMN[table];
+  const [row] = await runMetricSql(
+    engine,
+    `SELECT count(*) AS n, CAST(min(${column}) AS VARCHAR) AS first, CAST(max(${column}) AS VARCHAR) AS last FROM ${table}`,
+  );
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return { rows: Number(row?.n ?? 0), first: text(row?.first), last: text(row?.last) };
+}
+
+async function itemRows(engine: Engine): Promise<number> {
+  const [row] = await runMetricSql(engine, 'SELECT count(*) AS n FROM order_items');
+  return Number(row?.n ?? 0);
+}
+
+/** Pooled churn over the month ends inside the span (registry: OpsChurnEntry). */
+async function churnOver(engine: Engine, span: Period, filters: Filters): Promise<number | null> {
+  const months = monthEndsIn(span);
+  if (months.length === 0) return null;
+  const { currency: _currency, ...dims } = filters;
+  const timeline = await stageTimeline(engine, dims, hasDerived(engine));
+  let base = 0;
+  let leaving = 0;
+  for (const m of months) {
+    const before = timeline.stagesAt(previousMonthEnd(m));
+    base += before.new + before.active;
+    leaving += timeline.leavingAt(m);
+  }
+  return base === 0 ? null : leaving / base;
+}
+
+/**
+ * The operations metric over the span with the filters; null when a table it reads is empty or
+ * its dates do not reach the span (a number over no data is unknown, not 0).
+ */
+export async function computeOpsValue(
+  engine: Engine,
+  id: OpsMetricId,
+  span: Period,
+  filters: OpsFilters = {},
+  options: { defaultCurrency?: string | null } = {},
+): Promise<number | null> {
+  const entry: OpsEntry = OPS_ENTRIES[id];
+  for (const table of opsTables(entry)) {
+    const t = await opsTableSpan(engine, table);
+    if (t.rows === 0 || t.first === null || t.last === null || t.first > span.to) return null;
+    // Stock is a level known from its last snapshot on; sales, spend and tickets end with their last date.
+    if (table !== 'inventory' && t.last < span.from) return null;
+  }
+  if (
+    opsParts(entry).some((p) => p.scope === 'paid_items' || p.scope === 'stock_skus') &&
+    (await itemRows(engine)) === 0
+  )
+    return null;
+  if (entry.kind === 'churn') return churnOver(engine, span, viewFilters(filters));
+  const sql = compileOpsSql(id, span, filters, options.defaultCurrency);
+  if (sql === null) return null;
+  const [row] = await runMetricSql(engine, sql);
+  return toNumberOrNull(row?.value);
+}
