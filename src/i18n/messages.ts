@@ -582,6 +582,8 @@ export const MESSAGES = {
     'goals.editor.phasingHelp.linear': 'The same amount every day.',
     'goals.editor.phasingHelp.seasonal': 'Shaped like the same days last year (linear where the history does not reach).',
     'goals.editor.phasingHelp.custom': 'Your own milestones; for sums they must add up to the target.',
+    'goals.editor.levelPhasing':
+      'A level is not phased: the target level holds for the whole period. Set a different level per quarter or month in the ladder.',
     'goals.editor.milestonesHelp': 'Each milestone runs from the day after the previous one.',
     'goals.editor.milestonesHelpRatio': 'Each milestone holds the level asked for until its date.',
     'goals.editor.spreadQuarter': 'One per quarter',
@@ -1205,6 +1207,7 @@ export const MESSAGES = {
     'goals.editor.phasingHelp.linear': '每天分配相同的量。',
     'goals.editor.phasingHelp.seasonal': '按去年同期的走势分配（历史数据不足处按线性）。',
     'goals.editor.phasingHelp.custom': '自定义里程碑；可累加指标的里程碑合计必须等于目标。',
+    'goals.editor.levelPhasing': '水平类指标不分摊：目标水平在整个期间内保持不变。可在目标阶梯中为每个季度或月份设置不同的水平。',
     'goals.editor.milestonesHelp': '每个里程碑从上一个里程碑的次日开始。',
     'goals.editor.milestonesHelpRatio': '每个里程碑在其日期之前保持所要求的水平。',
     'goals.editor.spreadQuarter': '每季度一个',

@@ -1,4 +1,4 @@
-import { daysInclusive, type IsoDate, type Period } from './dates';
+import type { IsoDate, Period } from './dates';
 import type { CheckIn } from './schema';
 
 /**
@@ -17,21 +17,17 @@ export function checkInLastDate(checkin: CheckIn, cap: IsoDate): IsoDate | null 
 
 /**
  * The check-in metric over a window, from the entries lying wholly inside it: their sum for
- * `sum` metrics, their mean weighted by the days each covers for `level` metrics. Null when
- * no entry lies inside.
+ * `sum` metrics; for `level` metrics the value of the latest entry (the one ending last). A
+ * level is a reading (a satisfaction score, a response time), so what stands now is the
+ * latest reading, not a mean of old ones (issue 18, item 10). Null when no entry lies inside.
  */
 export function checkInValue(checkin: CheckIn, window: Period): number | null {
   const inside = checkin.entries.filter((entry) => entry.period.from >= window.from && entry.period.to <= window.to);
   if (inside.length === 0) return null;
   if (checkin.aggregation === 'sum') return inside.reduce((sum, entry) => sum + entry.value, 0);
-  let weighted = 0;
-  let days = 0;
-  for (const entry of inside) {
-    const span = daysInclusive(entry.period.from, entry.period.to);
-    weighted += entry.value * span;
-    days += span;
-  }
-  return weighted / days;
+  let latest = inside[0];
+  for (const entry of inside) if (latest === undefined || entry.period.to > latest.period.to) latest = entry;
+  return latest?.value ?? null;
 }
 
 /** The check-in restricted to the entries lying wholly inside a window (for a rung of its ladder). */

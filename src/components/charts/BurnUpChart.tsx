@@ -17,7 +17,7 @@ import { MARGIN, textWidth, valueAxisWidth } from './axes';
 import { TooltipBox } from './ChartTooltip';
 import { ACCENT, BAND, BAND_EDGE, COMPARE, GRID, TEXT_2 } from './palette';
 import { AXIS_LINE, AXIS_TICK } from './recharts-style';
-import { valueScale } from './scales';
+import { spanScale, valueScale } from './scales';
 
 export interface BurnUpChartRow {
   date: string;
@@ -46,6 +46,8 @@ export interface BurnUpChartProps {
   formatAxis: (v: number) => string;
   formatTick: (date: string) => string;
   height?: number;
+  /** The value axis's ends; by default from 0 over every line and the band. */
+  domain?: readonly [number, number] | undefined;
 }
 
 type Translate = ReturnType<typeof useT>;
@@ -121,6 +123,7 @@ export const BurnUpChart = memo(function BurnUpChart({
   formatAxis,
   formatTick,
   height = 240,
+  domain,
 }: BurnUpChartProps) {
   const t = useT();
   const [drawn, setDrawn] = useState(false);
@@ -128,11 +131,13 @@ export const BurnUpChart = memo(function BurnUpChart({
   // The value axis of the d3 layer (round ticks from 0 over every line and the band), so both families read alike.
   const y = useMemo(
     () =>
-      valueScale(
-        rows.flatMap((r) => [r.actual, r.target, r.projected, ...r.band]),
-        [1, 0],
-      ),
-    [rows],
+      domain === undefined
+        ? valueScale(
+            rows.flatMap((r) => [r.actual, r.target, r.projected, ...r.band]),
+            [1, 0],
+          )
+        : spanScale(domain[0], domain[1], [1, 0]),
+    [rows, domain],
   );
   const summary = useMemo(
     () => burnUpSummary(t, title, rows, asOf, labels, formatValue),

@@ -56,3 +56,19 @@ export function extremes<T>(
   }
   return low === undefined || high === undefined ? null : { low, high };
 }
+
+/**
+ * A value axis fitted to the values (a level that moves between 4.0 and 4.7 reads on 3.8–4.8,
+ * not squeezed into the top of 0–6): a tenth of their spread as margin either side, never
+ * below 0 for values that are not, ends rounded by d3 to ticks.
+ */
+export function fittedDomain(values: Iterable<number | null | undefined>, count = 5): [number, number] {
+  const xs = known(values);
+  if (xs.length === 0) return [0, 1];
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  const margin = hi > lo ? (hi - lo) / 10 : Math.abs(hi) / 10 || 1;
+  const bottom = lo >= 0 ? Math.max(0, lo - margin) : lo - margin;
+  const [a = bottom, b = hi + margin] = scaleLinear().domain([bottom, hi + margin]).nice(count).domain();
+  return [a, b];
+}

@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { BurnUpChart } from '../../components/charts/BurnUpChart';
 import { useT } from '../../i18n/use-t';
 import { formatTargetValue } from './goal-format';
-import { monthTicks, toBurnUpRows } from './burn-up-series';
+import { burnUpDomain, monthTicks, toBurnUpRows } from './burn-up-series';
 import { useBurnUp } from './use-goals';
 import { Skeleton } from '../../components/ui/states';
 import type { Locale } from '../../lib/format';
@@ -41,6 +41,9 @@ export function GoalBurnUp({ target, status, locale, currency }: Props) {
   // (which leaves the target's own burn-up as it was) does not redraw it.
   const rows = useMemo(() => (data ? toBurnUpRows(data) : []), [data]);
   const ticks = useMemo(() => monthTicks(rows), [rows]);
+  // A level check-in reads against an axis fitted to its readings (issue 18, item 10).
+  const level = target.checkin?.aggregation === 'level';
+  const domain = useMemo(() => (level ? burnUpDomain(rows, true) : undefined), [rows, level]);
   const labels = useMemo(
     () => ({
       actual: ratio ? t('goals.chart.actualLevel') : t('goals.chart.actual'),
@@ -71,6 +74,7 @@ export function GoalBurnUp({ target, status, locale, currency }: Props) {
       formatValue={format}
       formatAxis={formatAxis}
       formatTick={formatTick}
+      domain={domain}
     />
   );
 }

@@ -262,20 +262,27 @@ export function GoalEditor({ initial, editingId, original, onDone }: Props) {
           </Fieldset>
 
           <Fieldset legend={t('goals.editor.phasing')}>
-            <div className="segmented" role="group" aria-label={t('goals.editor.phasing')}>
-              {PHASINGS.map((phasing) => (
-                <button
-                  key={phasing}
-                  type="button"
-                  aria-pressed={draft.phasing === phasing}
-                  data-phasing={phasing}
-                  onClick={() => update({ phasing })}
-                >
-                  {t(`goals.phasing.${phasing}`)}
-                </button>
-              ))}
-            </div>
-            <p className="muted">{t(`goals.editor.phasingHelp.${draft.phasing}`)}</p>
+            {/* A level is held, not accumulated: only amounts are phased (issue 18, item 10). */}
+            {!additive ? (
+              <p className="muted" data-phasing-level>
+                {t('goals.editor.levelPhasing')}
+              </p>
+            ) : (
+              <div className="segmented" role="group" aria-label={t('goals.editor.phasing')}>
+                {PHASINGS.map((phasing) => (
+                  <button
+                    key={phasing}
+                    type="button"
+                    aria-pressed={draft.phasing === phasing}
+                    data-phasing={phasing}
+                    onClick={() => update({ phasing })}
+                  >
+                    {t(`goals.phasing.${phasing}`)}
+                  </button>
+                ))}
+              </div>
+            )}
+            {additive && <p className="muted">{t(`goals.editor.phasingHelp.${draft.phasing}`)}</p>}
             {draft.phasing === 'custom' && (
               <MilestonesEditor
                 draft={draft}

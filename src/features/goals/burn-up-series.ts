@@ -1,3 +1,4 @@
+import { fittedDomain, valueScale } from '../../components/charts/scales';
 import type { BurnUp } from '../../targets';
 
 /** One day of the burn-up chart as the chart draws it. */
@@ -38,4 +39,17 @@ export function burnUpTableRows(rows: readonly BurnUpRow[], asOf: string | null)
     const monthEnd = next === undefined || next.date.slice(0, 7) !== row.date.slice(0, 7);
     return monthEnd || row.date === asOf;
   });
+}
+
+/**
+ * The value axis of a burn-up: from 0 for amounts and KPI ratios; for a level check-in (a
+ * satisfaction score of 4.1–4.6, a response time) an axis fitted to the lines drawn, with a
+ * tenth of their spread as margin, so the movement a planner watches is not squeezed into the
+ * top of a 0–6 axis (issue 18, item 10).
+ */
+export function burnUpDomain(rows: readonly BurnUpRow[], fitted: boolean): [number, number] {
+  const values = rows.flatMap((r) => [r.actual, r.target, r.projected, ...r.band]);
+  if (fitted) return fittedDomain(values);
+  const [lo = 0, hi = 1] = valueScale(values, [1, 0]).domain();
+  return [lo, hi];
 }

@@ -4,6 +4,7 @@ import {
   filterableDimensions,
   isIsoDate,
   isKpiId,
+  KPI_FACTS,
   parseTargetsFile,
   type CheckIn,
   type Direction,
@@ -166,6 +167,16 @@ function readAmounts(draft: Draft): Amounts {
   };
 }
 
+/**
+ * Levels are not phased (issue 18, item 10): a level metric keeps linear (one level held) or
+ * the custom levels its ladder was given, never seasonal.
+ */
+function draftPhasing(draft: Draft): Phasing {
+  const level =
+    draft.source === 'checkin' ? draft.checkin.aggregation === 'level' : KPI_FACTS[draft.metric].kind === 'ratio';
+  return level && draft.phasing === 'seasonal' ? 'linear' : draft.phasing;
+}
+
 /** The draft as a target of the file, before any check (for the live SMART check). */
 function rawTarget(draft: Draft, amounts: Amounts): Record<string, unknown> {
   const raw: Record<string, unknown> = {
@@ -178,7 +189,7 @@ function rawTarget(draft: Draft, amounts: Amounts): Record<string, unknown> {
       ...(amounts.floor === null ? {} : { floor: amounts.floor }),
       ...(amounts.stretch === null ? {} : { stretch: amounts.stretch }),
     },
-    phasing: draft.phasing,
+    phasing: draftPhasing(draft),
   };
   if (draft.phasing === 'custom')
     raw['milestones'] = draft.milestones.map((m, i) => ({ to: m.to, target: amounts.milestones[i] ?? undefined }));

@@ -425,8 +425,8 @@ describe('check-in metrics', () => {
     expect(status.status).toBe('on_track');
   });
 
-  it('averages a level check-in weighted by days', async () => {
-    // (4.0 × 31 + 4.6 × 28) ÷ 59 = (124 + 128.8) / 59 = 4.28475; floor 4.2 ≤ it < 4.5 → at_risk
+  it('reads a level check-in at its latest entry, not an average (issue 18, item 10)', async () => {
+    // Latest entry (Feb) = 4.6 ≥ 4.5 → on_track; the old day-weighted mean (4.0 × 31 + 4.6 × 28) ÷ 59 = 4.285 was at_risk
     const status = await evaluateTarget(
       target({
         metric: 'csat',
@@ -444,8 +444,9 @@ describe('check-in metrics', () => {
       }),
       fakeSource({ tables: {} }),
     );
-    expect(status.actual_to_date).toBeCloseTo(252.8 / 59, 12);
-    expect(status.status).toBe('at_risk');
+    expect(status.actual_to_date).toBe(4.6);
+    expect(status.projected).toBe(4.6);
+    expect(status.status).toBe('on_track');
   });
 
   it('judges a lower-is-better check-in and has no data before any entry', async () => {
