@@ -1,6 +1,7 @@
 import type { Engine, Row } from '../engine/engine';
 import { CANONICAL_DDL } from '../model/tables';
 import { cachedDescription, DESCRIBE_TABLE, hasDerived } from './derived-state';
+import { runMetricSql } from './result-cache';
 import {
   OPTIONAL_TRAFFIC_COLUMNS,
   type FilterDimension,
@@ -109,7 +110,7 @@ function dims(row: Row, prefix: string, candidates: readonly FilterDimension[]):
   return candidates.filter((d) => flag(row, `${prefix}_${d}`));
 }
 
-export function parseDescribe(rows: Row[]): DataDescription {
+export function parseDescribe(rows: readonly Row[]): DataDescription {
   const row = rows[0];
   if (!row) throw new Error('describe query returned no row');
   const currencies = (str(row, 'o_currencies') ?? '').split(',').filter((c) => c !== '');
@@ -153,8 +154,10 @@ export function parseDescribe(rows: Row[]): DataDescription {
  * rebuild.
  */
 export async function describeData(engine: Engine): Promise<DataDescription> {
-  await ensureCanonicalTables(engine);
+  // Derived tables exist only over the canonical ones, so they need no DDL first; and through
+  // runMetricSql the description is one of the results kept for the next visit (issue 18, item 11).
   if (hasDerived(engine))
-    return cachedDescription(engine, async () => parseDescribe(await engine.query(`SELECT * FROM ${DESCRIBE_TABLE}`)));
+    return cachedDescription(engine, async () => parseDescribe(await runMetricSql(engine, `SELECT * FROM ${DESCRIBE_TABLE}`)));
+  await ensureCanonicalTables(engine);
   return parseDescribe(await engine.query(describeSql()));
 }

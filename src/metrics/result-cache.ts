@@ -12,6 +12,30 @@ interface Cache {
 const caches = new WeakMap<Engine, Cache>();
 
 /**
+ * An engine standing in while the real one starts (issue 18, item 11): it answers from results
+ * kept from an earlier visit to the same data, and hands everything else to the live engine once
+ * it runs, through the live engine's own cache so nothing is asked twice.
+ */
+export interface PreviewSource {
+  cached(sql: string): readonly Row[] | undefined;
+  live: Promise<Engine>;
+}
+
+const previews = new WeakMap<Engine, PreviewSource>();
+
+export function servePreview(engine: Engine, source: PreviewSource): void {
+  previews.set(engine, source);
+}
+
+type ResultObserver = (engine: Engine, sql: string, rows: readonly Row[]) => void;
+let observer: ResultObserver | null = null;
+
+/** Hears every result a live engine computed (not a repeat) while its derived tables stayed the same build. */
+export function observeMetricResults(next: ResultObserver | null): void {
+  observer = next;
+}
+
+/**
  * Runs a metric query, or answers it from an earlier run of the same SQL text on the same build
  * of the derived tables (the dataset version: rebuildDerived after a load starts a new one). The
  * one result cache of the metrics layer, as mosaic's coordinator keeps one: pages ask the same
@@ -20,6 +44,11 @@ const caches = new WeakMap<Engine, Cache>();
  * nothing is kept. Least recently used results go first.
  */
 export function runMetricSql(engine: Engine, sql: string): Promise<readonly Row[]> {
+  const preview = previews.get(engine);
+  if (preview) {
+    const kept = preview.cached(sql);
+    return kept ? Promise.resolve(kept) : preview.live.then((live) => runMetricSql(live, sql));
+  }
   if (!hasDerived(engine)) return engine.query(sql);
   const generation = derivedGeneration(engine);
   let cache = caches.get(engine);
@@ -36,7 +65,10 @@ export function runMetricSql(engine: Engine, sql: string): Promise<readonly Row[
   }
   const running = engine.query(sql);
   results.set(sql, running);
-  running.catch(() => results.delete(sql));
+  running.then(
+    (rows) => derivedGeneration(engine) === generation && observer?.(engine, sql, rows),
+    () => results.delete(sql),
+  );
   for (const oldest of results.keys()) {
     if (results.size <= LIMIT) break;
     results.delete(oldest);
