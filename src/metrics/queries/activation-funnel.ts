@@ -1,5 +1,6 @@
 import type { Engine } from '../../engine/engine';
 import { dateSql } from '../compile';
+import { CUSTOMERS_TABLE, hasDerived } from '../derived-state';
 import { activeDimensions, type Filters } from '../filters';
 import type { Period } from '../periods';
 import { activated_30d } from '../registry/users';
@@ -26,10 +27,14 @@ export interface ActivationFunnel {
   second_order_rate: number | null;
 }
 
-export function activationFunnelSql(period: Period): string {
+/** `derived`: the per-customer table already holds each customer's first paid date and paid orders over the whole dataset. */
+export function activationFunnelSql(period: Period, derived = false): string {
+  const firstPaid = derived
+    ? `SELECT customer_key, first_paid_date, paid_orders FROM ${CUSTOMERS_TABLE} WHERE first_paid_date IS NOT NULL`
+    : `SELECT customer_key, ${CUSTOMER_FACTS.first_paid_date} AS first_paid_date, ${CUSTOMER_FACTS.paid_orders} AS paid_orders
+  FROM orders WHERE ${paidSql()} GROUP BY customer_key`;
   return `WITH first_paid AS (
-  SELECT customer_key, ${CUSTOMER_FACTS.first_paid_date} AS first_paid_date, ${CUSTOMER_FACTS.paid_orders} AS paid_orders
-  FROM orders WHERE ${paidSql()} GROUP BY customer_key
+  ${firstPaid}
 ), r AS (
   SELECT u.registered_date, f.first_paid_date, coalesce(f.paid_orders, 0) AS paid_orders
   FROM users u LEFT JOIN first_paid f ON f.customer_key = u.user_key
@@ -49,7 +54,7 @@ export async function computeActivationFunnel(
   filters: Filters,
 ): Promise<ActivationFunnel | null> {
   if (activeDimensions(filters).length > 0) return null;
-  const [row] = await runMetricSql(engine, activationFunnelSql(period));
+  const [row] = await runMetricSql(engine, activationFunnelSql(period, hasDerived(engine)));
   const registrations = Number(row?.registrations ?? 0);
   if (registrations === 0) return null;
   const first = Number(row?.first_order ?? 0);

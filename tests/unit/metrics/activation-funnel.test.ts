@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dropDerived, rebuildDerived } from '../../../src/metrics/derived';
 import { computeActivationFunnel } from '../../../src/metrics/queries/activation-funnel';
 import { ENGINES, loadTables, type OrderFixture, type UserFixture } from '../../fixtures/metrics/tables';
 
@@ -50,6 +51,16 @@ describe.each(ENGINES)('the registration → first order → second order funnel
       first_order_rate: 4 / 6,
       second_order_rate: 2 / 4,
     });
+    // The same from the derived tables (the per-customer table holds first paid dates and paid orders).
+    await rebuildDerived(engine);
+    expect(await computeActivationFunnel(engine, MARCH, {})).toEqual({
+      registrations: 6,
+      first_order: 4,
+      second_order: 2,
+      first_order_rate: 4 / 6,
+      second_order_rate: 2 / 4,
+    });
+    await dropDerived(engine);
     // A month with registrations but nobody activated: second step's rate is null, not 0.
     await loadTables(engine, { users: [{ id: 'x', at: '2025-03-01' }], orders: [] });
     expect(await computeActivationFunnel(engine, MARCH, {})).toEqual({
