@@ -274,16 +274,34 @@ export interface StageMove {
 }
 
 /**
+ * Customers (with a filtered paid order on or before `day`) by their stage at the month end before
+ * `day`'s month and on `day`: the stages of customerStagesSql, counted. From the derived orders
+ * when built: grouped by the integer customer id, with no name or total to carry.
+ */
+export function stageMovesSql(day: string, filters: Filters, derived: boolean): string {
+  const rel = ordersRelation(derived);
+  const d = dateSql(day);
+  const p = dateSql(previousMonthEnd(day));
+  return `WITH facts AS (
+  SELECT min(o.order_date) AS first_paid, max(o.order_date) AS last_paid,
+         max(o.order_date) FILTER (WHERE o.order_date <= ${p}) AS last_paid_before
+  FROM ${rel.table} o
+  WHERE ${rel.paid('o')} AND o.order_date <= ${d} AND ${rel.filter(filters, 'o')}
+  GROUP BY ${rel.customer('o')}
+)
+SELECT ${stageSql('first_paid', 'last_paid_before', p)} AS stage_before, ${stageSql('first_paid', 'last_paid', d)} AS stage,
+       CAST(count(*) AS INTEGER) AS customers
+FROM facts GROUP BY ALL`;
+}
+
+/**
  * Movement between stages this month: customers by their stage at the month end before the
  * month of `day` and on `day` (how many dormant customers came back, how many active ones slept).
  */
 export async function computeStageMoves(engine: Engine, day: string, filters: Filters = {}): Promise<StageMove[]> {
   const { ctx, description } = await prepareContext(engine, { from: day, to: day }, filters);
   if (ctx.blocked.includes('orders') || description.orders.rows === 0) return [];
-  const rows = await runMetricSql(
-    engine,
-    `SELECT stage_before, stage, CAST(count(*) AS INTEGER) AS customers FROM (${customerStagesSql(day, ctx.filters)}) GROUP BY ALL`,
-  );
+  const rows = await runMetricSql(engine, stageMovesSql(day, ctx.filters, ctx.derived));
   const order = (s: unknown) => (s === null ? -1 : STAGES.indexOf(s as Stage));
   return rows
     .map((r) => ({

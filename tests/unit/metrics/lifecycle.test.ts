@@ -165,6 +165,26 @@ describe.each(ENGINES)('customer lifecycle on $name', ({ create }) => {
       to: 'new',
       customers: 1,
     });
+    // The same moves from the derived tables (grouped by integer customer id), under a filter too:
+    // email keeps d1 only; on May 31 d is active (77 days), on Apr 30 it was active (46).
+    await rebuildDerived(engine);
+    try {
+      expect(await computeStageMoves(engine, '2025-05-31')).toEqual([
+        { from: 'new', to: 'active', customers: 1 },
+        { from: 'active', to: 'active', customers: 1 },
+        { from: 'active', to: 'dormant', customers: 1 },
+        { from: 'dormant', to: 'dormant', customers: 1 },
+        { from: 'churned', to: 'churned', customers: 1 },
+      ]);
+      expect(await computeStageMoves(engine, '2025-05-31', { channel: ['email'] })).toEqual([
+        { from: 'active', to: 'active', customers: 1 },
+      ]);
+    } finally {
+      await dropDerived(engine);
+    }
+    expect(await computeStageMoves(engine, '2025-05-31', { channel: ['email'] })).toEqual([
+      { from: 'active', to: 'active', customers: 1 },
+    ]);
   });
 
   it('lists the customers of a stage, longest since their last order first', async () => {
