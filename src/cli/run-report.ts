@@ -9,6 +9,7 @@ import { ImportError, type ImportProgress, type LoadReport } from '../ingest/typ
 import { MixedCurrencyError } from '../metrics/context';
 import { dataQualityFrom } from '../metrics/data-quality';
 import { rebuildDerived } from '../metrics/derived';
+import { unknownSkus } from '../metrics/queries/products';
 import { computeReport, type TargetsHook } from '../metrics/report';
 import type { ReportJson } from '../metrics/report-types';
 import { OPERATIONS_TABLES, type TableName } from '../model/tables';
@@ -106,6 +107,11 @@ export async function buildReport(
     const reports = await loadFiles(engine, args, progress, warn);
     await rebuildDerived(engine);
     const hook: TargetsHook | undefined = targetsFile ? targetsHook(targetsFile) : undefined;
+    const roles = targetsFile?.sku_roles ?? {};
+    for (const sku of await unknownSkus(engine, Object.keys(roles)))
+      warn(
+        `Warning: ${args.targets}: sku_roles.${sku}: no SKU ${sku} in the products or the order items; its role applies to nothing`,
+      );
     progress('Computing the report…');
     try {
       return await computeReport(engine, {
@@ -116,6 +122,8 @@ export async function buildReport(
         slaMinutes: args.slaMinutes,
         dataQuality: dataQualityFrom(reports),
         ...(hook ? { targets: hook } : {}),
+        roles,
+        campaigns: targetsFile?.campaigns ?? [],
         onNotice: (m) => progress(`Note: ${m}`),
       });
     } catch (e) {

@@ -10,7 +10,7 @@ import { computeFunnel } from './queries/funnel';
 import { computeKpis } from './queries/kpis';
 import { computeLifecycle } from './queries/lifecycle';
 import { computeService } from './queries/service';
-import { computeMarketing, spendUnsupported } from './queries/marketing';
+import { computeMarketing, spendUnsupported, type CalendarEntry } from './queries/marketing';
 import { computeInventory, computeProducts } from './queries/products';
 import { computeAlerts } from './alerts';
 import { computeSeries } from './queries/series';
@@ -38,6 +38,8 @@ export interface ReportOptions {
   slaMinutes?: number;
   /** SKU roles set in the app (by SKU), winning over the products file's (METRICS.md "Products"). */
   roles?: Readonly<Record<string, string>>;
+  /** Campaigns added by the planner (the targets file's `campaigns`), joining the loaded calendar. */
+  campaigns?: readonly CalendarEntry[];
   /** Told about anything that changed a number's meaning: filters a source cannot honour. */
   onNotice?: (message: string) => void;
 }
@@ -72,7 +74,9 @@ export async function computeReport(engine: Engine, options: ReportOptions): Pro
   const funnel = await computeFunnel(engine, period, filters, description);
   const byChannel = await computeByChannel(engine, period, filters, description);
   const targets = options.targets ? await options.targets({ engine, description, currency: prepared.currency }) : [];
-  const marketing = await computeMarketing(engine, period, filters, description);
+  const marketing = await computeMarketing(engine, period, filters, description, {
+    campaigns: options.campaigns ?? [],
+  });
   const spendDims = spendUnsupported(prepared.ctx.filters);
   if (marketing && spendDims.length)
     options.onNotice?.(`marketing_spend cannot be filtered by ${spendDims.join(', ')}: spend figures are null`);

@@ -106,7 +106,46 @@ export interface MarketingDescription {
   campaignRows: number;
 }
 
-const CALENDAR_IDS = '(SELECT trim(campaign) FROM campaigns)';
+/**
+ * A campaign a planner added in the app or the targets file (issue 14, item 3): the columns of
+ * DATA.md's `campaigns`. It joins the loaded calendar; one with the id of a loaded campaign
+ * replaces it (the planner's edit is the newer word).
+ */
+export interface CalendarEntry {
+  campaign: string;
+  name: string | null;
+  type: string | null;
+  starts_on: string;
+  ends_on: string;
+}
+
+export interface MarketingOptions {
+  /** Campaigns added by the planner, beside the loaded `campaigns` table. */
+  campaigns?: readonly CalendarEntry[];
+}
+
+/** The calendar: the loaded campaigns (when the table holds rows) and the planner's, as one relation. */
+function calendarSql(m: MarketingDescription, planned: readonly CalendarEntry[]): string {
+  const ids = planned.map((c) => literal(c.campaign.trim()));
+  const loaded =
+    m.campaignRows > 0
+      ? `SELECT trim(campaign) AS campaign, name, type, starts_on, ends_on FROM campaigns${
+          ids.length ? ` WHERE trim(campaign) NOT IN (${ids.join(', ')})` : ''
+        }`
+      : null;
+  const added = planned.length
+    ? `SELECT * FROM (VALUES ${planned
+        .map(
+          (c) =>
+            `(${literal(c.campaign.trim())}, CAST(${literal(c.name)} AS VARCHAR), CAST(${literal(c.type)} AS VARCHAR), DATE ${literal(c.starts_on)}, DATE ${literal(c.ends_on)})`,
+        )
+        .join(', ')}) v(campaign, name, type, starts_on, ends_on)`
+    : null;
+  const parts = [loaded, added].filter((x): x is string => x !== null);
+  return parts.length
+    ? parts.join(' UNION ALL ')
+    : `SELECT NULL::VARCHAR AS campaign, NULL::VARCHAR AS name, NULL::VARCHAR AS type, NULL::DATE AS starts_on, NULL::DATE AS ends_on WHERE FALSE`;
+}
 
 const EMPTY: MarketingDescription = { spendRows: 0, spendFirst: null, spendLast: null, campaignRows: 0 };
 
@@ -332,12 +371,13 @@ async function couponRows(engine: Engine, prepared: PreparedContext, period: Per
 export async function campaignsInPeriod(
   engine: Engine,
   period: Period,
+  calendar: string,
 ): Promise<Pick<CampaignRow, 'campaign' | 'name' | 'type' | 'starts_on' | 'ends_on'>[]> {
   const rows = await runMetricSql(
     engine,
-    `SELECT trim(campaign) AS campaign, name, type, starts_on, ends_on FROM campaigns
+    `SELECT campaign, name, type, starts_on, ends_on FROM (${calendar})
      WHERE starts_on <= ${day(period.to)} AND ends_on >= ${day(period.from)}
-     ORDER BY starts_on, ends_on, trim(campaign)`,
+     ORDER BY starts_on, ends_on, campaign`,
   );
   const text = (v: unknown) => (v === null || v === undefined || String(v).trim() === '' ? null : String(v));
   return rows.map((r) => ({
@@ -383,9 +423,12 @@ async function campaignRows(
   prepared: PreparedContext,
   m: MarketingDescription,
   period: Period,
+  planned: readonly CalendarEntry[],
 ): Promise<CampaignRow[]> {
-  if (m.campaignRows === 0) return [];
-  const calendar = await campaignsInPeriod(engine, period);
+  if (m.campaignRows === 0 && planned.length === 0) return [];
+  const calendarRelation = calendarSql(m, planned);
+  const calendarIds = `(SELECT campaign FROM (${calendarRelation}))`;
+  const calendar = await campaignsInPeriod(engine, period, calendarRelation);
   if (calendar.length === 0) return [];
   const { firstDate, lastDate } = prepared.description.orders;
   // Orders a filter cannot apply to give no campaign figure at all, as they give no KPI.
@@ -416,7 +459,7 @@ async function campaignRows(
         engine,
         `SELECT trim(o.campaign) AS campaign, o.order_date::VARCHAR AS day, count(*) AS orders,
            sum(o.order_total)::DOUBLE AS gmv, sum(o.discount_amount)::DOUBLE AS discounts
-         FROM (${paidOrdersSql(prepared, `trim(o.campaign) IN ${CALENDAR_IDS}`)}) o
+         FROM (${paidOrdersSql(prepared, `trim(o.campaign) IN ${calendarIds}`)}) o
          GROUP BY ALL ORDER BY 1, 2`,
       )
     : [];
@@ -426,7 +469,7 @@ async function campaignRows(
           engine,
           `SELECT trim(m.campaign) AS campaign, m.date::VARCHAR AS day, sum(m.spend)::DOUBLE AS spend
            FROM marketing_spend m
-           WHERE trim(m.campaign) IN ${CALENDAR_IDS}
+           WHERE trim(m.campaign) IN ${calendarIds}
              AND ${spendFilterSql(prepared.ctx.filters)}
            GROUP BY ALL ORDER BY 1, 2`,
         )
@@ -494,10 +537,12 @@ export async function computeMarketing(
   period: Period,
   filters: Filters = {},
   description?: DataDescription,
+  options: MarketingOptions = {},
 ): Promise<MarketingSection | null> {
   const data = description ?? (await describeData(engine));
   const m = await describeMarketing(engine);
-  if (!marketingLoaded(m)) return null;
+  const planned = options.campaigns ?? [];
+  if (!marketingLoaded(m) && planned.length === 0) return null;
   const prepared = contextFor(data, period, filters, hasDerived(engine));
   const [kpis] = await queryMetrics(engine, prepared, ['gmv', 'orders', 'discounts', 'new_buyers']);
   const spendTotal = spendCovered(m, prepared.ctx.filters, period)
@@ -532,7 +577,7 @@ export async function computeMarketing(
     by_channel: await channelRows(engine, prepared, m, period),
     by_campaign: await campaignSpendRows(engine, prepared, m, period),
     coupons,
-    campaigns: await campaignRows(engine, prepared, m, period),
+    campaigns: await campaignRows(engine, prepared, m, period, planned),
   };
 }
 

@@ -111,6 +111,22 @@ async function tableRows(engine: Engine, table: string): Promise<number> {
   return Number(c?.['n'] ?? 0);
 }
 
+/**
+ * The SKUs given roles (the targets file's `sku_roles`) that neither the products table nor any
+ * order item names, as written: their role applies to nothing, most likely a typo.
+ */
+export async function unknownSkus(engine: Engine, skus: readonly string[]): Promise<string[]> {
+  if (skus.length === 0) return [];
+  const known: string[] = [];
+  if ((await tableRows(engine, 'products')) > 0) known.push(`SELECT sku_key AS k FROM products`);
+  if ((await tableRows(engine, 'order_items')) > 0) known.push(`SELECT ${key('sku')} AS k FROM order_items`);
+  const given = `SELECT s, ${key('s')} AS k FROM (VALUES ${skus.map((s) => `(${literal(s)})`).join(', ')}) v(s)`;
+  const sql = known.length
+    ? `SELECT s FROM (${given}) g WHERE k NOT IN (SELECT k FROM (${known.join(' UNION ')}) WHERE k IS NOT NULL) ORDER BY s`
+    : `SELECT s FROM (${given}) g ORDER BY s`;
+  return (await engine.query(sql)).map((r) => String(r['s']));
+}
+
 /** Items of paid orders placed in `p` that the view keeps: sku_key, sku, quantity, revenue, order, customer. */
 function itemsSql(p: Period, filters: Filters): string {
   const category =
