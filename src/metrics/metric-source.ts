@@ -2,15 +2,19 @@ import type { Engine } from '../engine/engine';
 import { describeData, type DataDescription } from './describe';
 import { FILTER_DIMENSIONS, type Filters, type SourceTable } from './filters';
 import type { Period } from './periods';
+import { computeOpsValue, opsTableSpan, type OpsTableSpan } from './operations';
 import { computeKpis, type Kpis } from './queries/kpis';
 import { isMetricId } from './registry';
+import { isOpsMetricId, type OpsTable } from './registry/operations';
 
 /** The numbers targets ask for (the MetricSource port of src/targets/source.ts), read from an engine. */
 export interface EngineMetricSource {
   value(metric: string, period: Period, filters: Record<string, readonly string[]>): Promise<number | null>;
-  lastDate(table: SourceTable): Promise<string | null>;
-  firstDate(table: SourceTable): Promise<string | null>;
+  lastDate(table: SourceTable | OpsTable): Promise<string | null>;
+  firstDate(table: SourceTable | OpsTable): Promise<string | null>;
 }
+
+const isKpiTable = (table: string): table is SourceTable => table === 'traffic' || table === 'users';
 
 /**
  * Converts a targets-file filter object (dimension → values) to metric filters. `currency`
@@ -44,6 +48,13 @@ export function engineMetricSource(
     : undefined;
   const describe = () => (description ??= describeData(engine));
   const cache = new Map<string, Promise<Kpis>>();
+  const opsCache = new Map<string, Promise<number | null>>();
+  const spans = new Map<OpsTable, Promise<OpsTableSpan>>();
+  const spanOf = (table: OpsTable) => {
+    let hit = spans.get(table);
+    if (!hit) spans.set(table, (hit = opsTableSpan(engine, table)));
+    return hit;
+  };
 
   const kpisFor = async (period: Period, filters: Filters): Promise<Kpis> => {
     const key = JSON.stringify([period.from, period.to, filters]);
@@ -57,15 +68,28 @@ export function engineMetricSource(
 
   return {
     async value(metric, period, filters) {
+      if (isOpsMetricId(metric)) {
+        const key = JSON.stringify([metric, period.from, period.to, filters]);
+        let hit = opsCache.get(key);
+        if (!hit) {
+          const currency = options.defaultCurrency === undefined ? {} : { defaultCurrency: options.defaultCurrency };
+          opsCache.set(key, (hit = computeOpsValue(engine, metric, period, filters, currency)));
+        }
+        return hit;
+      }
       if (!isMetricId(metric)) return null;
       const kpis = await kpisFor(period, toFilters(filters, options.defaultCurrency));
       return kpis[metric];
     },
     async lastDate(table) {
-      return (await describe())[table].lastDate;
+      if (table === 'orders' || isKpiTable(table)) return (await describe())[table].lastDate;
+      const span = await spanOf(table);
+      return span.rows > 0 ? span.last : null;
     },
     async firstDate(table) {
-      return (await describe())[table].firstDate;
+      if (table === 'orders' || isKpiTable(table)) return (await describe())[table].firstDate;
+      const span = await spanOf(table);
+      return span.rows > 0 ? span.first : null;
     },
   };
 }

@@ -6,7 +6,7 @@
 export type { Bucket, Grain, IsoDate, Period } from './dates';
 export { isIsoDate, splitPeriod } from './dates';
 export type { Direction, KpiId, MetricFacts, MetricKind, MetricUnit, SourceTable } from './metric-kinds';
-export { filterableDimensions, isKpiId, KPI_FACTS, KPI_IDS } from './metric-kinds';
+export { filterableDimensions, isKpiId, KPI_FACTS, KPI_IDS, metricTexts, OPS_METRIC_IDS } from './metric-kinds';
 export type {
   CheckIn,
   CheckInEntry,

@@ -224,7 +224,9 @@ function parseFilters(raw: unknown, metric: string, isCheckIn: boolean, problems
     if (isKpiId(metric) && !allowed.includes(dimension)) {
       problems.add(
         `filters.${dimension}`,
-        `${metric} cannot be filtered by ${dimension}; it can by ${allowed.join(', ')}`,
+        allowed.length === 0
+          ? `${metric} cannot be filtered: it is computed over the whole shop`
+          : `${metric} cannot be filtered by ${dimension}; it can by ${allowed.join(', ')}`,
       );
       continue;
     }
@@ -420,7 +422,7 @@ function metricView(metric: unknown, checkin: CheckIn | undefined, rawCheckIn: u
   }
   if (rawCheckIn === undefined && isKpiId(metric)) {
     const facts = KPI_FACTS[metric];
-    return { kind: facts.kind, direction: facts.direction, isRate: facts.unit === 'rate' };
+    return { kind: facts.kind, direction: facts.direction, isRate: facts.fraction };
   }
   return undefined;
 }
@@ -457,7 +459,7 @@ function parseTarget(
   if (raw['checkin'] === undefined && !isKpiId(metric)) {
     problems.add(
       'metric',
-      `unknown metric ${show(metric)}; use a KPI id such as gmv or conversion_rate, or add a "checkin" block for a metric entered by hand`,
+      `unknown metric ${show(metric)}; use a KPI id such as gmv or conversion_rate, an operations metric such as item_revenue, roas, csat or churn_rate, or add a "checkin" block for a metric entered by hand`,
     );
   }
 

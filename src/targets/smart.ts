@@ -51,6 +51,10 @@ const TABLE_NAMES: Record<SourceTable, LocalizedText> = {
   orders: { en: 'orders', 'zh-CN': '订单' },
   traffic: { en: 'traffic', 'zh-CN': '流量' },
   users: { en: 'users', 'zh-CN': '用户' },
+  inventory: { en: 'inventory', 'zh-CN': '库存' },
+  marketing_spend: { en: 'marketing spend', 'zh-CN': '推广花费' },
+  service_tickets: { en: 'service tickets', 'zh-CN': '客服工单' },
+  reviews: { en: 'reviews', 'zh-CN': '评价' },
 };
 
 function letter(pass: boolean | null, en: string, zh: string): SmartLetter {

@@ -1,6 +1,5 @@
 import { formatCount, formatRate, formatValue, MISSING, type Locale, type Unit } from '../../lib/format';
-import { ENTRIES } from '../../metrics/registry';
-import { isKpiId, type Direction, type Target, type TrackingStatus } from '../../targets';
+import { isKpiId, KPI_FACTS, metricTexts, type Direction, type Target, type TrackingStatus } from '../../targets';
 
 /** The KPIs a planner picks from, grouped as the pages group them. */
 export const METRIC_GROUPS = {
@@ -32,7 +31,7 @@ export type MetricGroup = keyof typeof METRIC_GROUPS;
 /** A KPI's name in the UI language (METRICS.md ids stay in the file). */
 export function kpiLabel(metric: string, locale: Locale): string {
   if (!isKpiId(metric)) return metric;
-  const label = ENTRIES[metric].label;
+  const label = metricTexts(metric).label;
   return locale === 'zh-CN' ? label.zh : label.en;
 }
 
@@ -44,7 +43,25 @@ export function targetLabel(target: Pick<Target, 'metric' | 'checkin'>, locale: 
 /** How the target's numbers are shown and typed; a check-in is a plain number with its own unit word. */
 export function targetUnit(target: Pick<Target, 'metric' | 'checkin'>): Unit {
   if (target.checkin || !isKpiId(target.metric)) return 'number';
-  return ENTRIES[target.metric].unit;
+  const unit = KPI_FACTS[target.metric].unit;
+  return unit === 'money' || unit === 'count' || unit === 'rate' ? unit : 'number';
+}
+
+/** The word after a number of the target's metric: a check-in's own, minutes, hours or ‰ for service figures. */
+function unitWord(target: Pick<Target, 'metric' | 'checkin'>, locale: Locale): string {
+  if (target.checkin) return target.checkin.unit.trim();
+  if (!isKpiId(target.metric)) return '';
+  const zh = locale === 'zh-CN';
+  switch (KPI_FACTS[target.metric].unit) {
+    case 'minutes':
+      return zh ? '分钟' : 'min';
+    case 'hours':
+      return zh ? '小时' : 'h';
+    case 'per_1000':
+      return '‰';
+    default:
+      return '';
+  }
 }
 
 /**
@@ -64,7 +81,7 @@ export function formatTargetValue(
     unit === 'number' && value !== null && Math.abs(value) >= 100
       ? formatCount(value, locale, compact)
       : formatValue(value, unit, locale, currency, compact);
-  const word = withUnit ? (target.checkin?.unit.trim() ?? '') : '';
+  const word = withUnit ? unitWord(target, locale) : '';
   return value === null || word === '' ? text : `${text} ${word}`;
 }
 

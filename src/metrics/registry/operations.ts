@@ -85,6 +85,8 @@ interface OpsCommon<Id extends string> {
   entry: ModuleEntry;
   /** METRICS.md "Targets": additive metrics are paced as sums, every other one as a level. */
   additive: boolean;
+  /** A ratio that is a multiple rather than a share, so above 1 is normal (ROAS 5 = 500 %). */
+  multiple?: true;
 }
 
 /** One aggregate is the value (a sum, a count, a median, a mean). */
@@ -212,6 +214,7 @@ export const OPS_REGISTRY = [
     module: 'marketing',
     entry: roas,
     additive: roas.additive,
+    multiple: true,
     kind: 'ratio',
     num: { scope: 'paid_orders', sql: `coalesce(sum(o.${gmv.measure}), 0)` },
     den: [{ scope: 'spend_rows', sql: `coalesce(sum(m.${spend.measure}), 0)` }],
