@@ -13,6 +13,7 @@ import {
   type TargetsFileError,
   type TargetsStoreState,
 } from '../targets';
+import { planSections, usePlanStore } from './plan-store';
 import { onTargetsSavedElsewhere, readSavedTargets, writeTargets, type SavedTargets } from './targets-storage';
 
 export { TARGETS_STORAGE_KEY } from './targets-storage';
@@ -167,9 +168,11 @@ export const useTargetsStore = create<TargetsStore>()((set, get) => {
         Object.entries(state.lockedRungs).filter(([id]) => kept.has(id) && !result.replaced.includes(id)),
       );
       commit({ ...state, file: result.file, lockedRungs });
+      // The file's SKU roles and campaigns belong to the planner's store (IndexedDB), not to the targets.
+      usePlanStore.getState().importSections(result.incoming, mode);
       return { ok: true, added: result.added, replaced: result.replaced, removed: result.removed };
     },
-    exportText: () => serializeTargetsFile(get().file),
+    exportText: () => serializeTargetsFile({ ...get().file, ...planSections() }),
     clear: () => commit({ ...stateOf(get()), file: { version: 1, targets: [] }, lockedRungs: {} }),
     dismissUnreadable: () => commit({ ...stateOf(get()), unreadable: [] }),
     settleConflicts: (choice) => {

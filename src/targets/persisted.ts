@@ -112,7 +112,15 @@ export function migrateTargetsStore(persisted: unknown, version: number): Target
 export type ImportMode = 'replace' | 'merge';
 
 export type ImportResult =
-  | { ok: true; file: TargetsFile; added: string[]; replaced: string[]; removed: string[] }
+  | {
+      ok: true;
+      file: TargetsFile;
+      added: string[];
+      replaced: string[];
+      removed: string[];
+      /** The file as read: its sku_roles and campaigns go to the planner's own store. */
+      incoming: TargetsFile;
+    }
   | { ok: false; errors: TargetsFileError[] };
 
 /**
@@ -138,10 +146,17 @@ function importParsed(current: TargetsFile, parsed: ParseTargetsResult, mode: Im
   const added = incoming.filter((target) => !currentIds.has(target.id)).map((target) => target.id);
   if (mode === 'replace') {
     const removed = current.targets.filter((target) => !incomingIds.has(target.id)).map((target) => target.id);
-    return { ok: true, file: parsed.file, added, replaced, removed };
+    return { ok: true, file: { version: 1, targets: incoming }, added, replaced, removed, incoming: parsed.file };
   }
   const byId = new Map(incoming.map((target) => [target.id, target]));
   const kept = current.targets.map((target) => byId.get(target.id) ?? target);
   const appended = incoming.filter((target) => !currentIds.has(target.id));
-  return { ok: true, file: { version: 1, targets: [...kept, ...appended] }, added, replaced, removed: [] };
+  return {
+    ok: true,
+    file: { version: 1, targets: [...kept, ...appended] },
+    added,
+    replaced,
+    removed: [],
+    incoming: parsed.file,
+  };
 }
