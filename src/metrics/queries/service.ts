@@ -5,6 +5,7 @@ import { activeDimensions, type Filters } from '../filters';
 import { paidSql } from '../relations';
 import { runMetricSql } from '../result-cache';
 import type { Period } from '../periods';
+import { DEFAULT_SLA_MINUTES, RESPONSE_MINUTES_SQL, SERVICE_SQL } from '../registry/operations';
 import { toNumberOrNull } from './kpis';
 
 /**
@@ -17,7 +18,7 @@ import { toNumberOrNull } from './kpis';
  *   that cannot honour a filter is.
  * - `complaint_rate` and `review_rate` divide by the period's paid orders (all of them).
  */
-export const DEFAULT_SLA_MINUTES = 60;
+export { DEFAULT_SLA_MINUTES };
 /** METRICS.md `inquiry_conversion`: a paid order within 72 hours after the pre-sale ticket opened, both ends inclusive. */
 export const INQUIRY_WINDOW_HOURS = 72;
 
@@ -59,7 +60,7 @@ const minutesSql = (later: string, earlier: string) => `(epoch(${later}) - epoch
 
 export function ticketTotalsSql(period: Period, slaMinutes: number): string {
   const span = `BETWEEN ${dateSql(period.from)} AND ${dateSql(period.to)}`;
-  const response = minutesSql('t.first_response_at', 't.opened_at');
+  const response = RESPONSE_MINUTES_SQL('t');
   const resolution = `${minutesSql('t.resolved_at', 't.opened_at')} / 60.0`;
   return `WITH t AS (SELECT * FROM service_tickets t WHERE t.opened_date ${span}),
 paid AS (SELECT count(*) AS orders FROM orders o WHERE ${paidSql('o')} AND o.order_date ${span}),
@@ -71,13 +72,13 @@ pre AS (
   GROUP BY t.customer_key
 )
 SELECT CAST(count(*) AS INTEGER) AS tickets,
-       quantile_cont(${response}, 0.5) FILTER (WHERE t.first_response_at IS NOT NULL) AS response_median,
+       ${SERVICE_SQL.responseMedian} AS response_median,
        quantile_cont(${response}, 0.9) FILTER (WHERE t.first_response_at IS NOT NULL) AS response_p90,
-       CAST(count(*) FILTER (WHERE ${response} <= ${Number(slaMinutes)}) AS DOUBLE) / nullif(count(*), 0) AS response_within_sla,
-       CAST(count(t.resolved_at) AS DOUBLE) / nullif(count(*), 0) AS resolution_rate,
+       CAST(${SERVICE_SQL.withinSla(slaMinutes)} AS DOUBLE) / nullif(${SERVICE_SQL.tickets}, 0) AS response_within_sla,
+       CAST(${SERVICE_SQL.resolved} AS DOUBLE) / nullif(${SERVICE_SQL.tickets}, 0) AS resolution_rate,
        quantile_cont(${resolution}, 0.5) FILTER (WHERE t.resolved_at IS NOT NULL) AS resolution_hours,
-       1000.0 * count(*) FILTER (WHERE trim(t.category) = 'complaint') / nullif((SELECT orders FROM paid), 0) AS complaint_rate,
-       CAST(count(*) FILTER (WHERE t.csat >= 4) AS DOUBLE) / nullif(count(t.csat), 0) AS csat,
+       CAST(${SERVICE_SQL.complaints} AS DOUBLE) * 1000 / nullif((SELECT orders FROM paid), 0) AS complaint_rate,
+       CAST(${SERVICE_SQL.satisfied} AS DOUBLE) / nullif(${SERVICE_SQL.rated}, 0) AS csat,
        avg(t.csat) AS csat_avg,
        (SELECT CAST(count(*) FILTER (WHERE converted) AS DOUBLE) / nullif(count(*), 0) FROM pre) AS inquiry_conversion
 FROM t`;
@@ -103,7 +104,7 @@ by_sku AS (
          count(*) FILTER (WHERE r.rating >= 4) AS positive, count(*) FILTER (WHERE r.rating <= 2) AS negative
   FROM r WHERE nullif(trim(r.sku), '') IS NOT NULL GROUP BY lower(trim(r.sku))
 )
-SELECT CAST(NULL AS VARCHAR) AS sku, CAST(count(*) AS INTEGER) AS reviews, avg(rating) AS avg_rating,
+SELECT CAST(NULL AS VARCHAR) AS sku, CAST(count(*) AS INTEGER) AS reviews, ${SERVICE_SQL.avgRating} AS avg_rating,
        CAST(count(*) FILTER (WHERE rating >= 4) AS DOUBLE) / nullif(count(*), 0) AS positive_rate,
        CAST(count(*) FILTER (WHERE rating <= 2) AS DOUBLE) / nullif(count(*), 0) AS negative_rate,
        CAST(count(*) AS DOUBLE) / nullif((SELECT count(*) FROM paid), 0) AS review_rate
@@ -224,9 +225,9 @@ export async function computeServicePage(
     runMetricSql(
       engine,
       `SELECT strftime(date_trunc('week', opened_date), '%Y-%m-%d') AS week, CAST(count(*) AS INTEGER) AS tickets,
-         CAST(count(*) FILTER (WHERE ${minutes} <= ${Number(slaMinutes)}) AS DOUBLE) / count(*) AS response_within_sla,
-         CAST(count(*) FILTER (WHERE csat >= 4) AS DOUBLE) / nullif(count(csat), 0) AS csat
-       FROM service_tickets WHERE opened_date ${span} GROUP BY week ORDER BY week`,
+         CAST(${SERVICE_SQL.withinSla(slaMinutes)} AS DOUBLE) / nullif(${SERVICE_SQL.tickets}, 0) AS response_within_sla,
+         CAST(${SERVICE_SQL.satisfied} AS DOUBLE) / nullif(${SERVICE_SQL.rated}, 0) AS csat
+       FROM service_tickets t WHERE opened_date ${span} GROUP BY week ORDER BY week`,
     ),
     runMetricSql(
       engine,
