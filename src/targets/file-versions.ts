@@ -8,9 +8,14 @@
  * `{ id, metric, start, end, value, floor?, stretch?, filters?, phasing?, owner?, why? }`
  * — `start`/`end` instead of `period`, `value`/`floor`/`stretch` instead of `ladder`, no
  * milestones, and phasing defaulting to linear.
+ *
+ * Version 1 had flat milestones `{ to, target }` only. Version 2 (issue 18, item 9) lets a
+ * milestone carry its own `floor` and `stretch` and its own `milestones` (the ladder tree:
+ * quarters holding their months, milestone-tree.ts). In a version 1 file those keys were
+ * unknown and ignored, so migrating drops them: the file means what it meant.
  */
 
-export const CURRENT_FILE_VERSION = 1;
+export const CURRENT_FILE_VERSION = 2;
 
 export type RawFileVersion = { ok: true; version: number; body: unknown } | { ok: false; message: string };
 
@@ -51,11 +56,35 @@ export function migrateFileV0(body: unknown): unknown {
   return { version: 1, targets: Array.isArray(targets) ? targets.map(migrateTargetV0) : targets };
 }
 
+function flatMilestone(raw: unknown): unknown {
+  if (!isRecord(raw)) return raw;
+  const { milestones: _children, floor: _floor, stretch: _stretch, ...rest } = raw;
+  return rest;
+}
+
+/** Version 1 → version 2: milestones keep only what version 1 read of them. */
+export function migrateFileV1(body: unknown): unknown {
+  if (!isRecord(body)) return body;
+  const targets = body['targets'];
+  return {
+    ...body,
+    version: 2,
+    targets: Array.isArray(targets)
+      ? targets.map((target: unknown) =>
+          isRecord(target) && Array.isArray(target['milestones'])
+            ? { ...target, milestones: target['milestones'].map(flatMilestone) }
+            : target,
+        )
+      : targets,
+  };
+}
+
 /** Brings a raw file of any known version to the current version's shape (not yet validated). */
 export function migrateFile(json: unknown): RawFileVersion {
   const detected = detectFileVersion(json);
   if (!detected.ok) return detected;
   let body = detected.body;
   if (detected.version === 0) body = migrateFileV0(body);
+  if (detected.version <= 1) body = migrateFileV1(body);
   return { ok: true, version: CURRENT_FILE_VERSION, body };
 }

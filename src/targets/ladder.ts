@@ -41,16 +41,16 @@ export interface Ladder {
 
 export type LadderEdit = { ok: true; ladder: Ladder } | { ok: false; reason: string };
 
-function decimalsFor(target: Target): number {
+export function decimalsFor(target: Target): number {
   const unit = targetFacts(target)?.unit ?? null;
   return unit !== 'money' && Number.isInteger(target.ladder.target) ? 0 : 2;
 }
 
-function toUnits(value: number, decimals: number): number {
+export function toUnits(value: number, decimals: number): number {
   return Math.round(value * 10 ** decimals);
 }
 
-function fromUnits(units: number, decimals: number): number {
+export function fromUnits(units: number, decimals: number): number {
   return units / 10 ** decimals;
 }
 
@@ -58,7 +58,7 @@ function fromUnits(units: number, decimals: number): number {
  * Splits `units` over parts in proportion to `weights`, rounding the running total so the
  * parts add up to `units` exactly; what rounding leaves over lands in the last part.
  */
-function apportion(units: number, weights: readonly number[]): number[] {
+export function apportion(units: number, weights: readonly number[]): number[] {
   const whole = weights.reduce((sum, weight) => sum + weight, 0);
   let running = 0;
   let placed = 0;
@@ -72,7 +72,7 @@ function apportion(units: number, weights: readonly number[]): number[] {
 }
 
 /** The day-weighted mean of the custom levels over a span (a rung that straddles two milestones). */
-function meanLevel(target: Target, from: IsoDate, to: IsoDate): number {
+export function meanLevel(target: Target, from: IsoDate, to: IsoDate): number {
   if (target.phasing !== 'custom' || target.milestones.length === 0) return target.ladder.target;
   const overlaps = milestoneSpans(target.period, target.milestones).flatMap((span) => {
     const start = span.from > from ? span.from : from;
@@ -165,9 +165,7 @@ export function editRung(ladder: Ladder, index: number, value: number): LadderEd
   const newUnits = toUnits(value, decimals);
   const held = (rung: Rung) => rung.locked || rung.finished;
   const free = ladder.rungs.filter((rung) => !held(rung) && rung.index !== index);
-  const lockedUnits = ladder.rungs
-    .filter(held)
-    .reduce((sum, rung) => sum + toUnits(rung.value, decimals), 0);
+  const lockedUnits = ladder.rungs.filter(held).reduce((sum, rung) => sum + toUnits(rung.value, decimals), 0);
   const rest = toUnits(ladder.total, decimals) - lockedUnits - newUnits;
   if (rest < 0) {
     return {
@@ -207,9 +205,10 @@ export function ladderMilestones(ladder: Ladder): Milestone[] {
   return ladder.rungs.map((rung) => ({ to: rung.to, target: rung.value }));
 }
 
-/** The target paced by its edited ladder: custom phasing with one milestone per rung. */
+/** The target paced by its edited ladder: custom phasing with one milestone per rung (a ladder tree it had is gone). */
 export function applyLadder(target: Target, ladder: Ladder): Target {
-  return { ...target, phasing: 'custom', milestones: ladderMilestones(ladder) };
+  const { groups: _tree, ...rest } = target;
+  return { ...rest, phasing: 'custom', milestones: ladderMilestones(ladder) };
 }
 
 /** The last dates of the locked rungs, as the store keeps them. */

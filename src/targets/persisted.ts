@@ -1,4 +1,5 @@
-import { migrateFileV0 } from './file-versions';
+import { CURRENT_FILE_VERSION, migrateFileV0 } from './file-versions';
+import { savedTargetAsFile } from './milestone-tree';
 import {
   parseTargetsFile,
   parseTargetsText,
@@ -46,7 +47,8 @@ function readTargets(
   const unreadable = [...previous];
   const ids = new Set<string>();
   for (const raw of raws) {
-    const parsed = parseTargetsFile({ version: 1, targets: [raw] });
+    // Saved as the app holds it: a ladder tree is nested back into the file's shape (issue 18, item 9).
+    const parsed = parseTargetsFile({ version: CURRENT_FILE_VERSION, targets: [savedTargetAsFile(raw)] });
     const target = parsed.ok ? parsed.file.targets[0] : undefined;
     if (!parsed.ok) unreadable.push({ raw, errors: parsed.errors });
     else if (target !== undefined && ids.has(target.id)) {

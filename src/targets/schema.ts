@@ -1,7 +1,8 @@
-import { isIsoDate, type IsoDate, type Period } from './dates';
+import { addDays, isIsoDate, type IsoDate, type Period } from './dates';
 import { migrateFile } from './file-versions';
 import { NonFiniteNumber, readJsonText } from './json-text';
 import { filterableDimensions, isKpiId, KPI_FACTS, type Direction } from './metric-kinds';
+import { fileVersionFor, isRawTree, milestonesJson } from './milestone-tree';
 import { parsePlanSections, planSectionsJson, type PlannedCampaign, type SkuRoles } from './plan-sections';
 
 /** How a target is spread over its period (METRICS.md "Targets"). */
@@ -23,6 +24,9 @@ export interface LadderSpec {
 export interface Milestone {
   to: IsoDate;
   target: number;
+  /** The rung's own floor and stretch (file version 2); without them they keep the ratio of the rung above. */
+  floor?: number;
+  stretch?: number;
 }
 
 /** A value entered by hand for one span of a check-in metric. */
@@ -34,7 +38,7 @@ export interface CheckInEntry {
 /**
  * A KPI the data files do not hold (brand mentions, satisfaction, response time): the user
  * enters a value per span. `sum` values add up over the period (paced like additive KPIs);
- * `level` values are averaged, weighted by the days each covers (paced like ratios).
+ * a `level` reads as its latest entry (paced like ratios; issue 18, item 10).
  */
 export interface CheckIn {
   label: string;
@@ -56,15 +60,18 @@ export interface Target {
   filters: TargetFilters;
   ladder: LadderSpec;
   phasing: Phasing;
-  /** Empty when the file has none. */
+  /** Empty when the file has none. With a ladder tree, the lower rungs (months). */
   milestones: Milestone[];
+  /** A ladder tree's upper rungs (quarters), each ending where one of `milestones` ends (milestone-tree.ts). */
+  groups?: Milestone[];
   owner?: string;
   why?: string;
   checkin?: CheckIn;
 }
 
 export interface TargetsFile {
-  version: 1;
+  /** Written as the oldest version that holds the targets (`fileVersionFor`), whatever this says. */
+  version: 1 | 2;
   targets: Target[];
   /** SKU roles set by the planner (plan-sections.ts); absent when none. */
   sku_roles?: SkuRoles;
@@ -112,11 +119,16 @@ function notANumber(value: unknown): string {
 
 /** Collects problems for one target, naming it by id once the id is known. */
 class Problems {
-  readonly list: TargetsFileError[] = [];
   constructor(
     private readonly targetId: string | undefined,
     private readonly prefix: string,
+    readonly list: TargetsFileError[] = [],
   ) {}
+
+  /** The same list, with fields named inside `prefix` (a quarter's months). */
+  within(prefix: string): Problems {
+    return new Problems(this.targetId, this.prefix + prefix, this.list);
+  }
 
   add(field: string, message: string): void {
     const located = this.prefix + field;
@@ -253,6 +265,7 @@ function parseMilestones(
   ladder: LadderSpec | undefined,
   view: MetricView,
   problems: Problems,
+  whole = 'ladder.target',
 ): Milestone[] {
   if (raw === undefined) {
     if (phasing === 'custom')
@@ -294,7 +307,7 @@ function parseMilestones(
       complete = false;
       return;
     }
-    milestones.push({ to, target: amount });
+    milestones.push({ to, target: amount, ...parseRungBand(item, field, amount, view, problems) });
   });
   if (phasing !== 'custom' || !complete || period === undefined || milestones.length === 0) return milestones;
   const last = milestones[milestones.length - 1];
@@ -307,13 +320,78 @@ function parseMilestones(
   if (view.kind === 'additive' && ladder !== undefined) {
     const sum = milestones.reduce((total, milestone) => total + milestone.target, 0);
     if (Math.abs(sum - ladder.target) > SUM_TOLERANCE) {
-      problems.add(
-        'milestones',
-        `the milestones add up to ${roundForMessage(sum)}, but ladder.target is ${ladder.target}`,
-      );
+      problems.add('milestones', `the milestones add up to ${roundForMessage(sum)}, but ${whole} is ${ladder.target}`);
     }
   }
   return milestones;
+}
+
+/** A rung's own floor and stretch, on the right side of its target for the metric's direction. */
+function parseRungBand(
+  item: Raw,
+  field: string,
+  target: number,
+  view: MetricView,
+  problems: Problems,
+): Pick<Milestone, 'floor' | 'stretch'> {
+  const band: Pick<Milestone, 'floor' | 'stretch'> = {};
+  const higher = view.direction === 'higher_is_better';
+  for (const key of ['floor', 'stretch'] as const) {
+    if (item[key] === undefined) continue;
+    const value = parseLevel(item[key], `${field}.${key}`, view, problems, true);
+    if (value === undefined) continue;
+    const below = (key === 'floor') === higher;
+    if (below ? value > target : value < target) {
+      problems.add(`${field}.${key}`, `${value} must be ${below ? 'at most' : 'at least'} the rung's target ${target}`);
+      continue;
+    }
+    band[key] = value;
+  }
+  return band;
+}
+
+/**
+ * A ladder tree: the upper rungs checked as milestones are, then each one's lower rungs as
+ * custom milestones of its own span (consecutive, the last ending on its `to`, amounts adding
+ * up to its amount). The lower rungs pace; the upper ones are returned as `groups`.
+ */
+function parseTree(
+  raw: unknown[],
+  period: Period | undefined,
+  phasing: Phasing | undefined,
+  ladder: LadderSpec | undefined,
+  view: MetricView,
+  problems: Problems,
+): { milestones: Milestone[]; groups: Milestone[] } {
+  const groups = parseMilestones(raw, period, phasing, ladder, view, problems);
+  const milestones: Milestone[] = [];
+  let from = period?.from;
+  raw.forEach((item: unknown, index) => {
+    const field = `milestones[${index}]`;
+    const group = groups.find((g) => isRecord(item) && g.to === item['to']);
+    const children = isRecord(item) ? item['milestones'] : undefined;
+    if (!Array.isArray(children)) {
+      problems.add(
+        `${field}.milestones`,
+        `in a ladder tree every rung lists its own milestones, found ${show(children)}`,
+      );
+    } else if (group !== undefined && from !== undefined && from <= group.to) {
+      const span = { from, to: group.to };
+      milestones.push(
+        ...parseMilestones(
+          children,
+          span,
+          'custom',
+          { target: group.target },
+          view,
+          problems.within(`${field}.`),
+          `${field}.target`,
+        ),
+      );
+    }
+    if (group !== undefined) from = addDays(group.to, 1);
+  });
+  return { milestones, groups };
 }
 
 function roundForMessage(value: number): number {
@@ -475,8 +553,13 @@ function parseTarget(
     problems,
   );
   const ladder = view === undefined ? undefined : parseLadder(raw['ladder'], view, problems);
+  const tree =
+    view === undefined || !isRawTree(raw['milestones'])
+      ? undefined
+      : parseTree(raw['milestones'], period, phasing, ladder, view, problems);
   const milestones =
-    view === undefined ? [] : parseMilestones(raw['milestones'], period, phasing, ladder, view, problems);
+    tree?.milestones ??
+    (view === undefined ? [] : parseMilestones(raw['milestones'], period, phasing, ladder, view, problems));
   const owner = optionalText(raw, 'owner', problems);
   const why = optionalText(raw, 'why', problems);
 
@@ -490,6 +573,7 @@ function parseTarget(
     return { errors: problems.list };
   }
   const target: Target = { id: id as string, metric: metric as string, period, filters, ladder, phasing, milestones };
+  if (tree !== undefined) target.groups = tree.groups;
   if (owner !== undefined) target.owner = owner;
   if (why !== undefined) target.why = why;
   if (checkin !== undefined) target.checkin = checkin;
@@ -520,7 +604,7 @@ export function parseTargetsFile(json: unknown): ParseTargetsResult {
   const plan = parsePlanSections(body);
   errors.push(...plan.problems);
   if (errors.length > 0) return { ok: false, errors };
-  const file: TargetsFile = { version: 1, targets };
+  const file: TargetsFile = { version: fileVersionFor(targets), targets };
   if (Object.keys(plan.sections.sku_roles).length > 0) file.sku_roles = plan.sections.sku_roles;
   if (plan.sections.campaigns.length > 0) file.campaigns = plan.sections.campaigns;
   return { ok: true, file };
@@ -555,7 +639,7 @@ function targetToJson(target: Target): Raw {
   if (target.ladder.stretch !== undefined) ladder['stretch'] = target.ladder.stretch;
   json['ladder'] = ladder;
   json['phasing'] = target.phasing;
-  if (target.milestones.length > 0) json['milestones'] = target.milestones.map((m) => ({ to: m.to, target: m.target }));
+  if (target.milestones.length > 0) json['milestones'] = milestonesJson(target);
   if (target.owner !== undefined) json['owner'] = target.owner;
   if (target.why !== undefined) json['why'] = target.why;
   if (target.checkin !== undefined) {
@@ -571,7 +655,11 @@ function targetToJson(target: Target): Raw {
   return json;
 }
 
-/** Writes the current version of the file, keys in the order of METRICS.md, two-space indented. */
+/**
+ * Writes the file, keys in the order of METRICS.md, two-space indented, as the oldest version
+ * that holds it (version 2 only for ladder trees and rungs with their own floor or stretch).
+ */
 export function serializeTargetsFile(file: TargetsFile): string {
-  return `${JSON.stringify({ version: 1, targets: file.targets.map(targetToJson), ...planSectionsJson(file) }, null, 2)}\n`;
+  const version = fileVersionFor(file.targets);
+  return `${JSON.stringify({ version, targets: file.targets.map(targetToJson), ...planSectionsJson(file) }, null, 2)}\n`;
 }

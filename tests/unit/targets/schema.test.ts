@@ -357,7 +357,7 @@ describe('a malformed file names the target and the field', () => {
   it.each([
     { json: 'not json', field: 'file' },
     { json: '{"targets": []}', field: 'version' },
-    { json: '{"version": 2, "targets": []}', field: 'version' },
+    { json: '{"version": 3, "targets": []}', field: 'version' },
     { json: '{"version": 1, "targets": {}}', field: 'targets' },
     { json: '"a string"', field: 'version' },
   ])('refuses the whole file: $json', ({ json, field }) => {
