@@ -2,7 +2,7 @@
 export type Scalar = string | number | boolean | null;
 export type Row = Record<string, Scalar>;
 
-export type EngineKind = 'wasm-browser' | 'wasm-node' | 'native';
+export type EngineKind = 'wasm-browser' | 'wasm-node' | 'native' | 'chdb' | 'clickhouse';
 
 /**
  * The one interface every part of Yardstick talks to. Browser (worker + bundled wasm),

@@ -64,13 +64,15 @@ export function ticketTotalsSql(period: Period, slaMinutes: number): string {
   const resolution = `${minutesSql('t.resolved_at', 't.opened_at')} / 60.0`;
   return `WITH t AS (SELECT * FROM service_tickets t WHERE t.opened_date ${span}),
 paid AS (SELECT count(*) AS orders FROM orders o WHERE ${paidSql('o')} AND o.order_date ${span}),
-pre AS (
-  SELECT t.customer_key,
-         bool_or(EXISTS (SELECT 1 FROM orders o WHERE ${paidSql('o')} AND o.customer_key = t.customer_key
-           AND o.ordered_at BETWEEN t.opened_at AND t.opened_at + INTERVAL ${INQUIRY_WINDOW_HOURS} HOUR)) AS converted
-  FROM t WHERE coalesce(nullif(trim(t.category), ''), 'other') = 'pre_sale' AND t.customer_key IS NOT NULL AND t.customer_key <> ''
-  GROUP BY t.customer_key
-)
+presale AS (
+  SELECT * FROM t WHERE coalesce(nullif(trim(t.category), ''), 'other') = 'pre_sale' AND t.customer_key IS NOT NULL AND t.customer_key <> ''
+),
+-- A join, not a correlated EXISTS: ClickHouse reads no correlated subquery on a range (issue 20).
+converted AS (
+  SELECT DISTINCT p.customer_key FROM presale p JOIN orders o ON o.customer_key = p.customer_key
+  WHERE ${paidSql('o')} AND o.ordered_at BETWEEN p.opened_at AND p.opened_at + INTERVAL ${INQUIRY_WINDOW_HOURS} HOUR
+),
+pre AS (SELECT DISTINCT customer_key, customer_key IN (SELECT customer_key FROM converted) AS converted FROM presale)
 SELECT CAST(count(*) AS INTEGER) AS tickets,
        ${SERVICE_SQL.responseMedian} AS response_median,
        quantile_cont(${response}, 0.9) FILTER (WHERE t.first_response_at IS NOT NULL) AS response_p90,
