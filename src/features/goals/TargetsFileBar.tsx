@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { downloadBlob } from '../../components/ui/download';
 import { useT } from '../../i18n/use-t';
+import { usePlanStore } from '../../stores/plan-store';
 import { useTargetsStore, type ImportOutcome } from '../../stores/targets-store';
 import type { ImportMode } from '../../targets';
 
@@ -62,6 +63,8 @@ export function TargetsFileBar({ count }: { count: number }) {
   const importText = useTargetsStore((s) => s.importText);
   const exportText = useTargetsStore((s) => s.exportText);
   const clear = useTargetsStore((s) => s.clear);
+  // SKU roles and planned campaigns go out in the same file, even with no target yet.
+  const planned = usePlanStore((s) => Object.keys(s.sku_roles).length + s.campaigns.length);
   const [mode, setMode] = useState<ImportMode>('merge');
   const [outcome, setOutcome] = useState<{ outcome: ImportOutcome; name: string } | null>(null);
   const [confirmClear, setConfirmClear] = useState(false);
@@ -102,7 +105,7 @@ export function TargetsFileBar({ count }: { count: number }) {
         <button
           type="button"
           className="btn btn-small"
-          disabled={count === 0}
+          disabled={count === 0 && planned === 0}
           onClick={() => download(TARGETS_FILE_NAME, exportText())}
           data-action="export-targets"
         >

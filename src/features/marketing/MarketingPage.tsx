@@ -9,10 +9,12 @@ import { useT } from '../../i18n/use-t';
 import { computeMarketing } from '../../metrics/queries/marketing';
 import { MARKETING_ENTRIES, MARKETING_TOTAL_IDS } from '../../metrics/registry/marketing';
 import { useAppStore } from '../../stores/app-store';
+import { usePlanStore } from '../../stores/plan-store';
 import { CampaignCalendarPanel } from './CampaignCalendarPanel';
 import { ChannelPanel } from './ChannelPanel';
 import { CouponsPanel } from './CouponsPanel';
 import { useMarketingLabel } from './marketing-labels';
+import { PlannedCampaigns } from './PlannedCampaigns';
 import { SpendTrendPanel } from './SpendTrendPanel';
 
 /**
@@ -26,15 +28,18 @@ export function MarketingPage() {
   const locale = useAppStore((s) => s.locale);
   const { scope, description, filters, period, currency } = usePageScope();
   const comparison = useStable(useComparison(period));
+  // Campaigns the planner added join the loaded calendar (kept in IndexedDB: wait until read).
+  const campaigns = usePlanStore((s) => s.campaigns);
+  const planLoaded = usePlanStore((s) => s.loaded);
   const current = useEngineQuery(
-    ['marketing', period, filters],
-    (e) => computeMarketing(e, period!, filters, description.data ?? undefined),
-    period !== null && description.data !== undefined,
+    ['marketing', period, filters, campaigns],
+    (e) => computeMarketing(e, period!, filters, description.data ?? undefined, { campaigns }),
+    period !== null && description.data !== undefined && planLoaded,
   );
   const previous = useEngineQuery(
-    ['marketing', comparison, filters],
-    (e) => computeMarketing(e, comparison!, filters, description.data ?? undefined),
-    comparison !== null && description.data !== undefined,
+    ['marketing', comparison, filters, campaigns],
+    (e) => computeMarketing(e, comparison!, filters, description.data ?? undefined, { campaigns }),
+    comparison !== null && description.data !== undefined && planLoaded,
   );
   const section = current.data;
   const before = previous.data;
@@ -44,11 +49,14 @@ export function MarketingPage() {
       <PageHead title={t('marketing.title')} />
       {current.error && <ErrorBox title={t('error.query')} error={current.error} />}
       {section === null ? (
-        <EmptyState>
-          <strong>{t('marketing.emptyTitle')}</strong>
-          <br />
-          {t('marketing.empty')}
-        </EmptyState>
+        <>
+          <EmptyState>
+            <strong>{t('marketing.emptyTitle')}</strong>
+            <br />
+            {t('marketing.empty')}
+          </EmptyState>
+          {scope && description.data?.orders.rows ? <PlannedCampaigns scope={scope} /> : null}
+        </>
       ) : (
         <>
           <div className="kpi-grid kpi-row" data-section="marketing-totals">
@@ -74,6 +82,7 @@ export function MarketingPage() {
               <SpendTrendPanel scope={scope} />
               <ChannelPanel scope={scope} section={section} previous={before ?? null} />
               <CampaignCalendarPanel scope={scope} section={section} />
+              <PlannedCampaigns scope={scope} />
               <CouponsPanel scope={scope} section={section} />
             </>
           )}

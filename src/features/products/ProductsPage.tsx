@@ -24,8 +24,10 @@ import {
 } from '../../metrics/queries/products';
 import { ALERT_TEXTS, PRODUCT_ENTRIES, ROLE_TEXTS, type ProductMetricId } from '../../metrics/registry/products';
 import { useAppStore } from '../../stores/app-store';
+import { usePlanStore } from '../../stores/plan-store';
 import { ProductMatrix, ROLE_COLOURS } from './ProductMatrix';
 import { roleVerdicts } from './role-scorecard';
+import { RoleSelect } from './RoleSelect';
 
 /**
  * The Products page (issue 13): the SKU table (sortable, searchable, filterable by category,
@@ -40,10 +42,17 @@ export function ProductsPage() {
   const { scope, description, filters, period, currency } = usePageScope();
   const comparison = useStable(useComparison(period));
   const fmt = useFormatters(currency);
-  const ready = period !== null && description.data !== undefined;
+  // Roles set here (kept in IndexedDB) win over the products file's: wait until they are read.
+  const roles = usePlanStore((s) => s.sku_roles);
+  const rolesHere = useMemo(
+    () => new Map(Object.entries(roles).map(([k, v]) => [k.trim().toLowerCase(), v as ProductRole])),
+    [roles],
+  );
+  const planLoaded = usePlanStore((s) => s.loaded);
+  const ready = period !== null && description.data !== undefined && planLoaded;
   const products = useEngineQuery(
-    ['products', period, comparison, filters],
-    (e) => computeProducts(e, period!, filters, { comparison }),
+    ['products', period, comparison, filters, roles],
+    (e) => computeProducts(e, period!, filters, { comparison, roles }),
     ready,
   );
   const inventory = useEngineQuery(['inventory', period, filters], (e) => computeInventory(e, period!, filters), ready);
@@ -97,7 +106,23 @@ export function ProductsPage() {
     { key: 'sku', label: 'SKU' },
     { key: 'product_name', label: zh ? '商品' : 'Product' },
     { key: 'category', label: zh ? '类目' : 'Category' },
-    { key: 'role', label: zh ? '角色' : 'Role', render: (r) => roleLabel(r.role) },
+    {
+      key: 'role',
+      label: zh ? '角色' : 'Role',
+      render: (r) =>
+        r.sku === null ? (
+          roleLabel(r.role)
+        ) : (
+          <RoleSelect
+            sku={r.sku}
+            role={r.role}
+            setHere={rolesHere.get(r.sku.trim().toLowerCase()) ?? null}
+            roleLabel={roleLabel}
+            zh={zh}
+          />
+        ),
+      value: (r) => r.role,
+    },
     ...(
       [
         'units',
@@ -351,6 +376,8 @@ export function ProductsPage() {
                   columns={skuColumns}
                   rows={rows}
                   rowKey={(r) => r.sku ?? '(none)'}
+                  // A shop of thousands of SKUs: the first 200 in the chosen order; search narrows.
+                  maxRows={200}
                   sortable
                 />
               </Panel>
