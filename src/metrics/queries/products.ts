@@ -171,7 +171,9 @@ function skuSql(period: Period, filters: Filters, options: ProductOptions): stri
     FROM it LEFT JOIN firsts f ON f.customer_key = it.customer_key
     GROUP BY it.sku_key),
   joined AS (
-    SELECT per.*, coalesce(p.sku, per.item_sku) AS sku, coalesce(p.product_name, per.item_name) AS product_name,
+    -- per's columns by name: past two joins ClickHouse names per.* columns the other sides share per.rev, per.sku_key (issue 20).
+    SELECT per.sku_key AS sku_key, per.item_sku, per.item_name, per.item_category, per.units, per.rev AS rev, per.orders, per.buyers,
+      per.new_buyers, coalesce(p.sku, per.item_sku) AS sku, coalesce(p.product_name, per.item_name) AS product_name,
       coalesce(p.category, per.item_category) AS category, coalesce(app.role, p.role, 'unassigned') AS role,
       p.unit_cost, p.list_price, cmp.rev AS cmp_rev, sum(per.rev) OVER () AS total_rev
     FROM per LEFT JOIN prod p ON p.sku_key = per.sku_key LEFT JOIN app ON app.sku_key = per.sku_key
@@ -361,8 +363,11 @@ export async function computeInventory(
     SELECT d.sku_key, count(*) FILTER (WHERE d.on_hand IS NOT NULL AND d.on_hand <= 0) AS stockout_days
     FROM daily d GROUP BY d.sku_key),
   value_by_day AS (
-    SELECT days.d, coalesce(sum(greatest(x.on_hand, 0) * p.unit_cost), 0) AS value
-    FROM days LEFT JOIN (daily x JOIN prod p ON p.sku_key = x.sku_key AND p.unit_cost IS NOT NULL) ON x.d = days.d
+    SELECT days.d, coalesce(sum(greatest(x.on_hand, 0) * x.unit_cost), 0) AS value
+    FROM days LEFT JOIN (
+      -- A subquery, not a bracketed join: ClickHouse joins tables and subqueries only (issue 20).
+      SELECT x.d, x.on_hand, p.unit_cost FROM daily x JOIN prod p ON p.sku_key = x.sku_key AND p.unit_cost IS NOT NULL
+    ) x ON x.d = days.d
     GROUP BY days.d),
   at_d AS (SELECT d.sku_key, d.on_hand FROM daily d WHERE d.d = ${day(D)})
   SELECT k.sku_key, coalesce(p.sku, f.sku, sold.sku) AS sku, at_d.on_hand AS on_hand,
