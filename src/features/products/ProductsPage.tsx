@@ -296,7 +296,7 @@ export function ProductsPage() {
                     {section.roles.map((r, i) => {
                       const v = roleVerdicts(section)[i]!;
                       return (
-                        <tr key={r.role} data-role={r.role}>
+                        <tr key={r.role} data-role={r.role} data-skus={r.skus} data-revenue={r.item_revenue}>
                           <td>
                             <span className="swatch" style={{ background: ROLE_COLOURS[r.role] }} /> {roleLabel(r.role)}
                           </td>
