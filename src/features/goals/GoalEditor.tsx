@@ -1,5 +1,6 @@
 import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { useT } from '../../i18n/use-t';
+import { PRODUCT_ROLES } from '../../metrics/queries/products';
 import { useAppStore } from '../../stores/app-store';
 import { useTargetsStore } from '../../stores/targets-store';
 import {
@@ -88,12 +89,15 @@ export function GoalEditor({ initial, editingId, original, onDone }: Props) {
   const currencies = description.data?.orders.currencies ?? [];
   const dimensions =
     draft.source === 'kpi'
-      ? filterableDimensions(draft.metric).filter((d) => d !== 'currency' || currencies.length > 1)
+      ? // A SKU filter is written in the targets file; the page has no list of SKUs to pick from here.
+        filterableDimensions(draft.metric).filter((d) => (d !== 'currency' || currencies.length > 1) && d !== 'sku')
       : [];
   const optionsOf = (dimension: string): readonly string[] =>
     dimension === 'currency'
       ? currencies
-      : ((dimensionValues.data as Record<string, string[]> | undefined)?.[dimension] ?? []);
+      : dimension === 'role'
+        ? PRODUCT_ROLES
+        : ((dimensionValues.data as Record<string, string[]> | undefined)?.[dimension] ?? []);
 
   return (
     <form

@@ -1,5 +1,8 @@
 import { formatCount, formatRate, formatValue, MISSING, type Locale, type Unit } from '../../lib/format';
+import { OPS_REGISTRY, type OpsEntry } from '../../metrics/registry/operations';
 import { isKpiId, KPI_FACTS, metricTexts, type Direction, type Target, type TrackingStatus } from '../../targets';
+
+const opsOf = (module: OpsEntry['module']) => OPS_REGISTRY.filter((e) => e.module === module).map((e) => e.id);
 
 /** The KPIs a planner picks from, grouped as the pages group them. */
 export const METRIC_GROUPS = {
@@ -24,7 +27,12 @@ export const METRIC_GROUPS = {
   ],
   traffic: ['sessions', 'visitors', 'conversion_rate', 'buyer_conversion_rate'],
   users: ['registrations', 'activation_rate_30d'],
-} as const;
+  // The operations modules' metrics, in registry order (registry/operations.ts).
+  products: opsOf('products'),
+  marketing: opsOf('marketing'),
+  service: opsOf('service'),
+  lifecycle: opsOf('lifecycle'),
+};
 
 export type MetricGroup = keyof typeof METRIC_GROUPS;
 
