@@ -3,13 +3,28 @@
  * two years of orders with line items, daily traffic by channel and device with funnel counts,
  * and users, in the canonical layout of DATA.md. Deterministic: the same seed gives the same bytes.
  *
+ * Each day's totals are decided first (orders, conversion, basket size, cancellations, refunds,
+ * each with bounded noise: sample-anomalies.ts) and then spread over channels, devices and
+ * customers, so ordinary days raise no anomaly alert while the planted outage and refund wave,
+ * the promotion calendar's days and the dip after Double 11 do. Festival orders that use the
+ * festival's coupon carry its campaign id.
+ *
  *   npm run sample-data
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { addDays, differenceInCalendarDays, format, getDay, parseISO } from 'date-fns';
-import { sampleMarketing } from './sample-marketing';
+import {
+  AFTER_DOUBLE11_LIFT,
+  afterDouble11,
+  OUTAGE_DAY,
+  OUTAGE_KEPT,
+  REFUND_WAVE,
+  REFUND_WAVE_DAY,
+  noiseLevels,
+} from './sample-anomalies';
+import { SAMPLE_CAMPAIGNS, sampleMarketing } from './sample-marketing';
 import { sampleProducts } from './sample-products';
 import { sampleService } from './sample-service';
 
@@ -112,24 +127,28 @@ const PRODUCTS = Object.entries(CATEGORIES).flatMap(([category, items], ci) =>
   items.map(([name, price], i) => ({ sku: `MM-${ci + 1}${String(i + 1).padStart(2, '0')}`, name, category, price })),
 );
 
-/** Multiplier for shopping festivals and holidays: 618, Double 11, Black Friday–Cyber Monday, December. */
-function eventLift(day: Date): { lift: number; discount: number } {
-  const m = day.getMonth() + 1;
+/**
+ * The promotion calendar's days (SAMPLE_CAMPAIGNS) lift sales, and the two weeks after Double 11
+ * dip (the pull-forward after a big sale). Every other day is ordinary: trend, weekday and the
+ * bounded noise below, nothing else.
+ */
+function eventOf(day: Date): { lift: number; discount: number; campaign: string } {
+  const iso = format(day, 'yyyy-MM-dd');
   const d = day.getDate();
-  if (m === 6 && d >= 1 && d <= 18) return { lift: d === 18 ? 3.2 : d >= 15 ? 1.9 : 1.35, discount: 0.15 };
-  if (m === 11 && d >= 1 && d <= 11) return { lift: d === 11 ? 4.2 : d >= 9 ? 2.2 : 1.45, discount: 0.2 };
-  const bf = blackFriday(day.getFullYear());
-  const sinceBf = differenceInCalendarDays(day, bf);
-  if (sinceBf >= 0 && sinceBf <= 3) return { lift: sinceBf === 0 ? 2.6 : sinceBf === 3 ? 2.0 : 1.6, discount: 0.25 };
-  if (m === 12 && d <= 20) return { lift: 1.3 + d * 0.015, discount: 0.05 };
-  if (m === 12 && d >= 26) return { lift: 0.8, discount: 0.1 };
-  if (m === 2 && d <= 14) return { lift: 0.75, discount: 0 };
-  return { lift: 1, discount: 0 };
-}
-function blackFriday(year: number): Date {
-  const nov1 = new Date(year, 10, 1);
-  const firstFriday = 1 + ((5 - getDay(nov1) + 7) % 7);
-  return new Date(year, 10, firstFriday + 21);
+  const c = SAMPLE_CAMPAIGNS.find(([, , , s, e]) => s <= iso && iso <= e);
+  if (c) {
+    const [campaign, , , starts] = c;
+    const since = differenceInCalendarDays(day, parseISO(starts));
+    if (campaign.startsWith('f618')) return { lift: d === 18 ? 3.2 : d >= 15 ? 1.9 : 1.35, discount: 0.15, campaign };
+    if (campaign.startsWith('double11')) return { lift: d === 11 ? 4.2 : d >= 9 ? 2.2 : 1.45, discount: 0.2, campaign };
+    if (campaign.startsWith('black_friday'))
+      return { lift: since === 0 ? 2.6 : since === 3 ? 2.0 : 1.6, discount: 0.25, campaign };
+    if (campaign.startsWith('d1212')) return { lift: d === 12 ? 1.9 : 1.35, discount: 0.1, campaign };
+    if (campaign.startsWith('spring_refresh')) return { lift: 1.3, discount: 0.1, campaign };
+    return { lift: 1.3, discount: 0.05, campaign }; // a new-product launch
+  }
+  if (afterDouble11(iso)) return { lift: AFTER_DOUBLE11_LIFT, discount: 0, campaign: '' };
+  return { lift: 1, discount: 0, campaign: '' };
 }
 const WEEKDAY = [1.12, 0.96, 0.93, 0.95, 0.98, 1.03, 1.14]; // Sunday first
 
@@ -151,7 +170,6 @@ let orderSeq = 100000;
 
 const first = parseISO(FIRST_DAY);
 const days = differenceInCalendarDays(parseISO(LAST_DAY), first) + 1;
-const lastDay = parseISO(LAST_DAY);
 
 function timeOfDay(day: Date): Date {
   const hour = weighted([
@@ -190,103 +208,194 @@ function newCustomer(day: Date, channel: string): Customer {
   return c;
 }
 
+/** Splits `total` over the weights by largest remainder (the parts add up to it exactly). */
+function allocate(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (total * w) / sum);
+  const out = exact.map(Math.floor);
+  const byRemainder = exact.map((x, k) => [x - Math.floor(x), k] as const).sort((a, b) => b[0] - a[0]);
+  for (let k = 0, left = total - out.reduce((a, b) => a + b, 0); left > 0; k++, left--) out[byRemainder[k]![1]]!++;
+  return out;
+}
+function shuffle<T>(xs: T[]): T[] {
+  for (let k = xs.length - 1; k > 0; k--) {
+    const j = Math.floor(rand() * (k + 1));
+    [xs[k], xs[j]] = [xs[j]!, xs[k]!];
+  }
+  return xs;
+}
+const level = noiseLevels(rand);
+const CELLS = CHANNELS.flatMap(([channel, base, cr, campaigns]) =>
+  DEVICES.map(([device, share, crFactor]) => ({ channel, device, campaigns, base: base * share, cr: cr * crFactor })),
+);
+
+interface Order {
+  fields: string[];
+  total: number;
+  status: string;
+}
+
 for (let i = 0; i < days; i++) {
   const day = addDays(first, i);
   const dayIso = format(day, 'yyyy-MM-dd');
   const growth = 1 + 0.28 * (i / 365); // ~28 % a year
-  const { lift, discount: promo } = eventLift(day);
+  const { lift, discount: promo, campaign: festival } = eventOf(day);
   const weekday = WEEKDAY[getDay(day)] ?? 1;
-  const recent = differenceInCalendarDays(lastDay, day);
 
-  for (const [channel, base, cr, campaigns] of CHANNELS) {
+  // The day's totals first, each with its own bounded noise; then they are spread over channels and devices.
+  const mean = CELLS.map((c) => {
     const channelLift =
-      channel === 'paid_social' || channel === 'display'
+      c.channel === 'paid_social' || c.channel === 'display'
         ? lift * 1.15
-        : channel === 'email'
+        : c.channel === 'email'
           ? Math.sqrt(lift) * 1.2
           : lift;
-    for (const [device, share, crFactor] of DEVICES) {
-      const mean = base * share * growth * channelLift * weekday * (0.93 + rand() * 0.14);
-      const sessions = Math.max(1, poisson(mean));
-      const conv = cr * crFactor * (lift > 1 ? 1 + (lift - 1) * 0.18 : 1) * (0.9 + rand() * 0.2);
-      const orders = poisson(sessions * conv);
-      const checkouts = Math.max(orders, Math.round(sessions * conv * 1.9 * (0.92 + rand() * 0.16)));
-      const carts = Math.max(checkouts, Math.round(sessions * conv * 4.4 * (0.9 + rand() * 0.2)));
-      const views = Math.max(carts, Math.round(sessions * (0.55 + rand() * 0.1)));
-      const visitors = Math.round(sessions * (0.78 + rand() * 0.06));
-      const campaign = campaigns.length ? pick(campaigns) : '';
-      trafficRows.push([dayIso, channel, device, campaign, sessions, visitors, views, carts, checkouts].join(','));
+    return c.base * growth * channelLift * weekday;
+  });
+  const plannedSessions = mean.reduce((a, b) => a + b, 0);
+  const conv0 = mean.reduce((a, m, k) => a + m * CELLS[k]!.cr, 0) / plannedSessions;
+  const planned = Math.round(plannedSessions * conv0 * (1 + level('orders', i)));
+  // A little unbounded jitter (±0.6 %) on top, so no two days' conversion rates read the same.
+  const sessionsTotal = Math.round((planned / (conv0 * (1 + level('conversion', i)))) * (1 + (rand() - 0.5) * 0.012));
+  const outage = dayIso === OUTAGE_DAY;
+  const paid = outage ? Math.round(planned * OUTAGE_KEPT) : planned;
+  const cancelled =
+    Math.round(planned * 0.032 * (1 + level('cancellations', i))) + (outage ? Math.round((planned - paid) * 0.3) : 0);
+  const pending = Math.round(planned * 0.012);
 
-      for (let o = 0; o < orders; o++) {
-        // About a third of customers come back; recent buyers are likelier to, and festivals pull them in.
-        const returning = returningPool.length > 50 && rand() < 0.34 + (lift > 1.3 ? 0.05 : 0);
-        const customer = returning
-          ? (returningPool[returningPool.length - 1 - Math.floor(returningPool.length * rand() ** 2.2)] as Customer)
-          : newCustomer(day, channel);
-        customer.orders++;
-        if (customer.orders === 1 && rand() < 0.52 + customer.loyalty * 0.1) returningPool.push(customer);
-
-        const orderedAt = timeOfDay(day);
-        const lines = weighted([
-          [1, 55],
-          [2, 28],
-          [3, 12],
-          [4, 5],
-        ] as const);
-        let subtotal = 0;
-        const orderId = `MM${++orderSeq}`;
-        for (let l = 0; l < lines; l++) {
-          const p = pick(PRODUCTS);
-          const qty = rand() < 0.85 ? 1 : 2;
-          subtotal += p.price * qty;
-          itemRows.push([orderId, p.sku, `"${p.name}"`, p.category, qty, money(p.price)].join(','));
-        }
-        const coupon =
-          promo > 0 && rand() < 0.7 ? (lift > 2 ? 'FESTIVAL' : 'SEASON') : rand() < 0.06 ? 'WELCOME10' : '';
-        const discount = coupon === 'WELCOME10' ? subtotal * 0.1 : coupon ? subtotal * promo : 0;
-        const shipping = subtotal - discount >= 199 ? 0 : 12;
-        const tax = 0; // prices include VAT in China
-        const total = subtotal - discount + shipping + tax;
-
-        let status = 'paid';
-        let refund = 0;
-        const r = rand();
-        if (recent < 3 && r < 0.25) status = 'pending';
-        else if (r < 0.012) status = 'pending';
-        else if (r < 0.042) status = 'cancelled';
-        else if (r < 0.082) {
-          status = 'refunded';
-          refund = total;
-        } else if (r < 0.112) {
-          status = 'partially_refunded';
-          refund = Math.round(total * (0.15 + rand() * 0.5) * 100) / 100;
-        }
-        const paidAt =
-          status === 'pending' || status === 'cancelled'
-            ? ''
-            : ts(new Date(orderedAt.getTime() + (30 + rand() * 600) * 1000));
-        orderRows.push(
-          [
-            orderId,
-            customer.id,
-            ts(orderedAt),
-            paidAt,
-            status,
-            money(total),
-            money(discount),
-            money(shipping),
-            money(tax),
-            money(refund),
-            'CNY',
-            channel,
-            campaign,
-            coupon,
-            customer.region,
-            device,
-          ].join(','),
-        );
+  const sessions = allocate(
+    sessionsTotal,
+    mean.map((m) => m * (0.93 + rand() * 0.14)),
+  );
+  const orderWeights = sessions.map((s, k) => s * CELLS[k]!.cr * (0.9 + rand() * 0.2));
+  // Baskets: the line count carries the AOV noise. SKUs come off shuffled decks (one for single
+  // lines, one for the 15 % of lines bought twice), so the day's item revenue follows the line
+  // count closely; paid orders draw apart from the others, as only they make GMV and AOV.
+  const basketsOf = (n: number, lineCount: number): (readonly [(typeof PRODUCTS)[number], number])[][] => {
+    const linesOf = new Array<number>(n).fill(1);
+    for (let extra = Math.min(lineCount, n * 4) - n; extra > 0;) {
+      const k = Math.floor(rand() * n);
+      if (linesOf[k]! < 4) {
+        linesOf[k]!++;
+        extra--;
       }
     }
+    const doubles = new Set(
+      shuffle(Array.from({ length: lineCount }, (_, k) => k)).slice(0, Math.round(lineCount * 0.15)),
+    );
+    const decks: (typeof PRODUCTS)[number][][] = [[], []];
+    const draw = (d: 0 | 1) => {
+      if (!decks[d]!.length) decks[d] = shuffle([...PRODUCTS]);
+      return decks[d]!.pop()!;
+    };
+    let line = 0;
+    return linesOf.map((count) =>
+      Array.from({ length: count }, () => (doubles.has(line++) ? ([draw(1), 2] as const) : ([draw(0), 1] as const))),
+    );
+  };
+  // Festival shoppers fill bigger baskets to reach the discount thresholds (满减): AOV stays as usual.
+  const basketLines = (1.67 * (1 + level('aov', i))) / (1 - 0.7 * promo);
+  const dayOrderPlan = shuffle([
+    ...basketsOf(paid, Math.round(paid * basketLines)).map((basket) => ({ status: 'paid', basket })),
+    ...basketsOf(cancelled + pending, Math.round((cancelled + pending) * 1.67)).map((basket, k) => ({
+      status: k < cancelled ? 'cancelled' : 'pending',
+      basket,
+    })),
+  ]);
+  const ordersPerCell = new Array<number>(CELLS.length).fill(0);
+  for (let o = 0; o < dayOrderPlan.length; o++) ordersPerCell[weighted(orderWeights.map((w, k) => [k, w] as const))]!++;
+
+  const dayOrders: Order[] = [];
+  let next = 0;
+  CELLS.forEach((cell, k) => {
+    const { channel, device, campaigns } = cell;
+    const cellSessions = Math.max(1, sessions[k]!);
+    const orders = ordersPerCell[k]!;
+    const conv = orders / cellSessions;
+    const expectedConv = cell.cr;
+    const checkouts = Math.max(orders, Math.round(cellSessions * expectedConv * 1.9 * (0.92 + rand() * 0.16)));
+    const carts = Math.max(
+      checkouts,
+      Math.round(cellSessions * Math.max(conv, expectedConv) * 4.4 * (0.9 + rand() * 0.2)),
+    );
+    const views = Math.max(carts, Math.round(cellSessions * (0.55 + rand() * 0.1)));
+    const visitors = Math.round(cellSessions * (0.78 + rand() * 0.06));
+    const campaign = campaigns.length ? pick(campaigns) : '';
+    trafficRows.push([dayIso, channel, device, campaign, cellSessions, visitors, views, carts, checkouts].join(','));
+
+    for (let o = 0; o < orders; o++) {
+      const { status, basket } = dayOrderPlan[next++]!;
+      // About a third of customers come back; recent buyers are likelier to, and festivals pull them in.
+      const returning = returningPool.length > 50 && rand() < 0.34 + (lift > 1.3 ? 0.05 : 0);
+      const customer = returning
+        ? (returningPool[returningPool.length - 1 - Math.floor(returningPool.length * rand() ** 2.2)] as Customer)
+        : newCustomer(day, channel);
+      customer.orders++;
+      if (customer.orders === 1 && rand() < 0.52 + customer.loyalty * 0.1) returningPool.push(customer);
+
+      const orderedAt = timeOfDay(day);
+      let subtotal = 0;
+      const orderId = `MM${++orderSeq}`;
+      for (const [p, qty] of basket) {
+        subtotal += p.price * qty;
+        itemRows.push([orderId, p.sku, `"${p.name}"`, p.category, qty, money(p.price)].join(','));
+      }
+      const coupon = promo > 0 && rand() < 0.7 ? (lift > 2 ? 'FESTIVAL' : 'SEASON') : rand() < 0.06 ? 'WELCOME10' : '';
+      const discount = coupon === 'WELCOME10' ? subtotal * 0.1 : coupon ? subtotal * promo : 0;
+      const shipping = subtotal - discount >= 199 ? 0 : 12;
+      const tax = 0; // prices include VAT in China
+      const total = Math.round((subtotal - discount + shipping + tax) * 100) / 100;
+      const paidAt =
+        status === 'pending' || status === 'cancelled'
+          ? ''
+          : ts(new Date(orderedAt.getTime() + (30 + rand() * 600) * 1000));
+      // A festival's coupon orders count for the festival; the rest for the ad campaign they came from.
+      const tag = festival && (coupon === 'FESTIVAL' || coupon === 'SEASON') ? festival : campaign;
+      dayOrders.push({
+        total,
+        status,
+        fields: [
+          orderId,
+          customer.id,
+          ts(orderedAt),
+          paidAt,
+          status,
+          money(total),
+          money(discount),
+          money(shipping),
+          money(tax),
+          '',
+          'CNY',
+          channel,
+          tag,
+          coupon,
+          customer.region,
+          device,
+        ],
+      });
+    }
+  });
+
+  // Refunds: the day's refunds are its GMV times a noisy refund rate, spread over some of its
+  // paid orders (some refunded whole, most in part) to the cent.
+  // The rate applies to the GMV without its own noise, so refunds move by their noise alone.
+  const gmv = dayOrders.reduce((a, o) => a + (o.status === 'paid' ? o.total : 0), 0);
+  const usualGmv = gmv / ((1 + level('orders', i)) * (1 + level('aov', i)));
+  let left = Math.round(
+    usualGmv * 0.058 * (1 + level('refunds', i)) * (dayIso === REFUND_WAVE_DAY ? REFUND_WAVE : 1) * 100,
+  );
+  for (const order of shuffle(dayOrders.filter((o) => o.status === 'paid'))) {
+    if (left <= 0) break;
+    const cents = Math.round(order.total * 100);
+    const amount = rand() < 0.45 && cents <= left ? cents : Math.min(left, Math.round(cents * (0.15 + rand() * 0.5)));
+    left -= amount;
+    order.status = amount === cents ? 'refunded' : 'partially_refunded';
+    order.fields[4] = order.status;
+    order.fields[9] = money(amount / 100);
+  }
+  for (const order of dayOrders) {
+    order.fields[9] ||= money(0);
+    orderRows.push(order.fields.join(','));
   }
   // People who register and never buy.
   const signups = poisson(28 * growth * lift);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { yardstick } from './run-cli';
+import { OUTAGE_DAY, REFUND_WAVE_DAY } from '../../../scripts/sample-anomalies';
 import { SAMPLE_REPORT_ARGS } from './sample-args';
 
 /**
@@ -24,6 +25,13 @@ describe('the sample shop digest', () => {
       const sentence = line.replace(/^- \*\*(Critical|Warning)\*\*: /, '');
       expect(html.stdout).toContain(sentence.replace(/&/g, '&amp;').replace(/'/g, '&#39;'));
     }
+    // The sample's planted bad days (issue 16, item 4) are named, critical.
+    expect(alertLines).toContainEqual(
+      expect.stringMatching(`^- \\*\\*Critical\\*\\*: Orders on Wednesday ${OUTAGE_DAY} `),
+    );
+    expect(alertLines).toContainEqual(
+      expect.stringMatching(`^- \\*\\*Critical\\*\\*: Refunds on Tuesday ${REFUND_WAVE_DAY} `),
+    );
     expect(html.stdout).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
     expect(html.stdout).not.toMatch(/https?:|\/\/|<script|<link|<img|@import|url\(/i);
     expect((html.stdout.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(1);
