@@ -14,7 +14,10 @@ import type { MetricEntry } from '../../../src/metrics/registry/types';
 import { computeReport } from '../../../src/metrics/report';
 import { readsRollup, rollupEntries } from '../../../src/metrics/rollups';
 import { sourceOf } from '../../../src/metrics/plan';
-import { isKpiId, KPI_FACTS } from '../../../src/targets/metric-kinds';
+import { filterableDimensions, isKpiId, KPI_FACTS } from '../../../src/targets/metric-kinds';
+import { METRIC_GROUPS } from '../../../src/features/goals/goal-format';
+import { compileOpsSql, computeOpsValue } from '../../../src/metrics/operations';
+import { OPS_REGISTRY, OPS_SCOPES, opsParts, opsTables } from '../../../src/metrics/registry/operations';
 import { loadTables, MARCH_SHOP } from '../../fixtures/metrics/tables';
 
 /**
@@ -110,4 +113,52 @@ describe.each(entries.map((e) => [e.id, e] as const))('registry entry %s', (id, 
 it('names every metric once', () => {
   const ids = entries.map((e) => e.id);
   expect(new Set(ids).size).toBe(ids.length);
+});
+
+/**
+ * The operations metrics a target can be set on (registry/operations.ts) walk the same way: each
+ * compiles to SQL that runs, has a unit, a direction and names in both languages (read from its
+ * module's entry), the facts targets pace and judge it by, filters, tables for `as_of`, and a
+ * place in the Goals page's metric picker.
+ */
+describe.each(OPS_REGISTRY.map((e) => [e.id, e] as const))('operations entry %s', (id, entry) => {
+  it('compiles to SQL that runs over the loaded tables, each part over a known scope', async () => {
+    for (const part of opsParts(entry)) expect(Object.keys(OPS_SCOPES)).toContain(part.scope);
+    const sql = compileOpsSql(id, MARCH);
+    if (entry.kind === 'churn') {
+      expect(sql).toBeNull();
+      expect(await computeOpsValue(engine, id, MARCH)).not.toBeUndefined();
+      return;
+    }
+    expect(sql).not.toBeNull();
+    const [row] = await engine.query(sql!);
+    expect(row).toHaveProperty('value');
+  });
+
+  it('has a direction, a unit, and a label and a description in English and Chinese', () => {
+    expect(['higher', 'lower']).toContain(entry.entry.direction);
+    expect(['money', 'count', 'rate', 'minutes', 'hours', 'per_1000', 'score']).toContain(entry.entry.unit);
+    expect(entry.entry.label.en.trim()).not.toBe('');
+    expect(entry.entry.label.zh).toMatch(HAN);
+    expect(entry.entry.description.en.trim().length).toBeGreaterThan(5);
+    expect(entry.entry.description.zh).toMatch(HAN);
+  });
+
+  it('has the facts a target needs: pacing, direction, unit, tables for as_of, filters; and sits in the Goals picker', () => {
+    expect(isKpiId(id)).toBe(true);
+    const facts = KPI_FACTS[id];
+    expect(facts.kind).toBe(entry.additive ? 'additive' : 'ratio');
+    expect(facts.direction).toBe(entry.entry.direction === 'lower' ? 'lower_is_better' : 'higher_is_better');
+    expect(facts.unit).toBe(entry.entry.unit);
+    expect(facts.tables).toEqual(opsTables(entry));
+    expect(facts.tables.length).toBeGreaterThan(0);
+    expect(Array.isArray(filterableDimensions(id))).toBe(true);
+    expect((METRIC_GROUPS as Record<string, readonly string[]>)[entry.module]).toContain(id);
+  });
+});
+
+it('names every operations metric once, and none as a KPI', () => {
+  const ids = OPS_REGISTRY.map((e) => e.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const id of ids) expect(KPI_IDS as readonly string[]).not.toContain(id);
 });
