@@ -171,15 +171,16 @@ const FUNCTIONS: Record<string, Rewrite> = {
  * the rows as a `numbers()` subquery, aliased the same.
  */
 function tableFunction(name: string, args: string[], alias: string, column: string): string | null {
-  if (name === 'range') {
-    const [a, b] = args.length === 1 ? ['0', args[0]] : args;
-    return `(SELECT toInt64(number) AS ${column} FROM numbers(toUInt64(${a}), toUInt64((${b}) - (${a})))) ${alias}`;
-  }
-  if (name === 'generate_series' && /^INTERVAL\s+1\s+DAY$/i.test(args[2] ?? '')) {
+  // range() stops before its end, generate_series() at it.
+  const inclusive = name === 'generate_series' ? 1 : 0;
+  const days = /^INTERVAL\s+(\d+)\s+DAYS?$/i.exec(args[2] ?? '');
+  if (days && days[1] === '1') {
     const [a, b] = args;
-    return `(SELECT addDays(toDate(${a}), number) AS ${column} FROM numbers(toUInt64(dateDiff('day', toDate(${a}), toDate(${b})) + 1))) ${alias}`;
+    return `(SELECT addDays(toDate(${a}), number) AS ${column} FROM numbers(toUInt64(greatest(dateDiff('day', toDate(${a}), toDate(${b})) + ${inclusive}, 0)))) ${alias}`;
   }
-  return null;
+  if (args.length > 2) return null;
+  const [a, b] = args.length === 1 ? ['0', args[0]] : args;
+  return `(SELECT toInt64(number) AS ${column} FROM numbers(toUInt64(${a}), toUInt64(greatest((${b}) - (${a}) + ${inclusive}, 0)))) ${alias}`;
 }
 
 function translateTokens(tokens: readonly Token[]): string {
