@@ -1,4 +1,4 @@
-import { literalList } from '../engine/sql';
+import { oneOfSql } from './values-sql';
 import type { Channel } from '../model/tables';
 
 /**
@@ -128,7 +128,7 @@ export function channelSql(raw: string): string {
   const arms = Object.entries(CHANNEL_SYNONYMS)
     .map(
       ([channel, names]) =>
-        `WHEN ${key} IN ${literalList(names.map((n) => n.replace(/[\s\-/]+/g, '_')))} THEN '${channel}'`,
+        `WHEN ${oneOfSql(key, names.map((n) => n.replace(/[\s\-/]+/g, '_')))} THEN '${channel}'`,
     )
     .join('\n    ');
   return `CASE WHEN ${raw} IS NULL THEN 'unattributed'

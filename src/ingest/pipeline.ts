@@ -4,12 +4,13 @@
  * connection's temp schema and are dropped by `dropWorkTables`.
  */
 import type { Engine } from '../engine/engine';
-import { ident } from '../engine/sql';
+import { ident, literalList } from '../engine/sql';
 import { sizeOf } from './byte-source';
 import { laterLegacyEncoding } from './decode';
 import { LineTooLongError } from './line-bound';
 import { recordText } from './lines';
 import { mappingPlan } from './mapping';
+import { fitsOnePass, ONE_PASS_TABLE, stageInOnePass } from './one-pass';
 import { prepareFile, type PreparedFile } from './prepare';
 import { neutraliseStrayQuotes, type StrayQuotes } from './records';
 import { REJECTED_ROWS_KEPT } from './report';
@@ -61,6 +62,8 @@ export interface Staged {
   choices: ReadingChoices;
   /** Records rejected for a quote that never closes (their text as written). */
   stray: StrayQuotes;
+  /** Read in one pass (one-pass.ts): no raw table; rejected rows keep their fields in the staged rows. */
+  onePass?: boolean;
 }
 
 const NO_STRAY: StrayQuotes = { records: [], texts: new Map() };
@@ -102,9 +105,26 @@ export async function readAndStage(
   report({ phase: 'parse', bytes: 0, totalBytes });
   const notes: string[] = [];
   let stray: StrayQuotes;
+  const explicit = {
+    dateOrder: options.mapping?.dateOrder ?? options.dateOrder,
+    decimal: options.mapping?.decimal ?? options.decimal,
+    today: options.today,
+  };
+  let one: Awaited<ReturnType<typeof stageInOnePass>> = null;
   try {
     ({ prepared, stray } = await withoutStrayQuotes(prepared, limit));
-    await loadRaw(engine, rawRead(file, prepared), limit);
+    if (limit === undefined && fitsOnePass(plan, explicit))
+      one = await stageInOnePass(
+        engine,
+        rawRead(file, prepared),
+        plan,
+        h.usedPositions(),
+        stray,
+        explicit,
+        STAGED[plan.table],
+        signal,
+      );
+    if (!one) await loadRaw(engine, rawRead(file, prepared), limit);
   } catch (e) {
     // The head looked like UTF-8 but a later part is not: read the file again in that encoding.
     const legacy =
@@ -124,6 +144,12 @@ export async function readAndStage(
       `The file starts as UTF-8 but later text is not; it was read as ${legacy === 'gb18030' ? 'GB18030 (GBK)' : 'Windows-1252'}.`,
     );
   }
+  if (one) {
+    if (one.rows === 0) throw new ImportError(file.name, 'the file has a header but no rows.');
+    report({ phase: 'validate', bytes: totalBytes, totalBytes, rows: one.rows });
+    signal?.throwIfAborted();
+    return { prepared, plan, stray, choices: { ...one.choices, warnings: [...(prepared.notes ?? [])] }, onePass: true };
+  }
   const rows = await count(engine, `SELECT count(*) AS n FROM ${ident(RAW_TABLE)}`);
   if (rows === 0) throw new ImportError(file.name, 'the file has a header but no rows.');
   report({ phase: 'validate', bytes: totalBytes, totalBytes, rows });
@@ -134,11 +160,6 @@ export async function readAndStage(
   if (plan.items) texts.push(await stageText(engine, plan.items, TEXT_TABLES.items));
   signal?.throwIfAborted();
 
-  const explicit = {
-    dateOrder: options.mapping?.dateOrder ?? options.dateOrder,
-    decimal: options.mapping?.decimal ?? options.decimal,
-    today: options.today,
-  };
   const choices = await decideReading(engine, texts, explicit);
   const [main, items] = texts;
   await stageValues(engine, main!, choices, STAGED[plan.table], stray.records);
@@ -174,6 +195,21 @@ async function dropViews(engine: Engine): Promise<void> {
 
 export async function dropWorkTables(engine: Engine): Promise<void> {
   await dropViews(engine);
-  const names = [RAW_TABLE, STAGED_ITEMS, ...Object.values(STAGED), ...MAP_TABLES, STRAY_TABLE];
+  // A staged name is a view of the one-pass table after a one-pass read, else a table.
+  const staged = Object.values(STAGED);
+  const views = await engine.query(
+    `SELECT view_name FROM duckdb_views() WHERE temporary AND view_name IN ${literalList(staged)}`,
+  );
+  const stagedViews = new Set(views.map((v) => String(v['view_name'])));
+  if (stagedViews.size > 0)
+    await engine.run([...stagedViews].map((n) => `DROP VIEW IF EXISTS ${ident(n)}`).join('; '));
+  const names = [
+    RAW_TABLE,
+    ONE_PASS_TABLE,
+    STAGED_ITEMS,
+    ...staged.filter((n) => !stagedViews.has(n)),
+    ...MAP_TABLES,
+    STRAY_TABLE,
+  ];
   await engine.run(names.map((n) => `DROP TABLE IF EXISTS ${ident(n)}`).join('; '));
 }

@@ -39,6 +39,20 @@ let fileCounter = 0;
  * catches long ones, so a malformed row is rejected with a reason instead of failing the file.
  */
 export async function loadRaw(engine: Engine, read: RawRead, limit?: number): Promise<void> {
+  await withRegistered(engine, read, async (source) => {
+    await engine.run(`DROP TABLE IF EXISTS ${ident(RAW_TABLE)}`);
+    try {
+      await engine.run(
+        `CREATE TEMP TABLE ${ident(RAW_TABLE)} AS SELECT * FROM ${source}${limit === undefined ? '' : ` LIMIT ${limit}`}`,
+      );
+    } catch (e) {
+      throw await readFailure(read, e);
+    }
+  });
+}
+
+/** The data rows of `read` registered for the job, given as a `read_csv(…)` call of every column as text. */
+export async function withRegistered<T>(engine: Engine, read: RawRead, job: (source: string) => Promise<T>): Promise<T> {
   const name = `ys_import_${++fileCounter}.csv`;
   const body = sliceFrom(read.data, read.dataStart);
   const data =
@@ -68,23 +82,18 @@ export async function loadRaw(engine: Engine, read: RawRead, limit?: number): Pr
       'parallel = false',
       `max_line_size = ${MAX_LINE_BYTES}`,
     ].join(', ');
-    await engine.run(`DROP TABLE IF EXISTS ${ident(RAW_TABLE)}`);
-    try {
-      await engine.run(
-        `CREATE TEMP TABLE ${ident(RAW_TABLE)} AS SELECT * FROM read_csv(${literal(engine.fileRef(name))}, ${options})${limit === undefined ? '' : ` LIMIT ${limit}`}`,
-      );
-    } catch (e) {
-      const long = await findLongLine(read.data);
-      if (long) throw new LineTooLongError(read.fileName, await sourceLineOf(read.data, long, read.lineColumn));
-      const reason = (e instanceof Error ? e.message : String(e)).replace(/^Query failed: /, '').split('\n')[0] ?? '';
-      throw new ImportError(
-        read.fileName,
-        `the text cannot be read as ${read.encodingLabel} delimited text (${reason}).`,
-      );
-    }
+    return await job(`read_csv(${literal(engine.fileRef(name))}, ${options})`);
   } finally {
     await engine.dropFile(name);
   }
+}
+
+/** Why the reader failed on `read`, as the error to show: a line too long, or text that is not delimited text. */
+export async function readFailure(read: RawRead, e: unknown): Promise<ImportError> {
+  const long = await findLongLine(read.data);
+  if (long) return new LineTooLongError(read.fileName, await sourceLineOf(read.data, long, read.lineColumn));
+  const reason = (e instanceof Error ? e.message : String(e)).replace(/^Query failed: /, '').split('\n')[0] ?? '';
+  return new ImportError(read.fileName, `the text cannot be read as ${read.encodingLabel} delimited text (${reason}).`);
 }
 
 /** Name of raw column `position` (columns are named by position; header names vary too much). */

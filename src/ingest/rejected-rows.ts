@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/engine';
 import { ident } from '../engine/sql';
 import { recordLines } from './lines';
+import { RAW_LIST } from './one-pass';
 import type { Staged } from './pipeline';
 import { EXTRA_COLUMN, RAW_TABLE, rawColumn } from './raw';
 import { joinFields, REJECTED_ROWS_KEPT } from './report';
@@ -23,11 +24,15 @@ export async function rejectedRows(
     reasons[`${prefix}${String(r['reason'])}`] = Number(r['n']);
   if (Object.keys(reasons).length === 0) return { rows: [], reasons };
 
-  const columns = staged.prepared.layout.header.map((_, i) => ident(rawColumn(i)));
+  const columns = [...staged.prepared.layout.header.map((_, i) => rawColumn(i)), EXTRA_COLUMN];
+  // After a one-pass read the fields as read sit in the staged row itself (one-pass.ts).
   const sample = await engine.query(
-    `SELECT s._row, s._line, s._reason, ${columns.map((c) => `r.${c}`).join(', ')}, r.${ident(EXTRA_COLUMN)}
-     FROM ${ident(table)} s JOIN ${ident(RAW_TABLE)} r ON r.rowid = s._row
-     WHERE s._reason IS NOT NULL ORDER BY s._row LIMIT ${REJECTED_ROWS_KEPT}`,
+    staged.onePass
+      ? `SELECT s._row, s._line, s._reason, ${columns.map((c, i) => `s.${ident(RAW_LIST)}[${i + 1}] AS ${ident(c)}`).join(', ')}
+         FROM ${ident(table)} s WHERE s._reason IS NOT NULL ORDER BY s._row LIMIT ${REJECTED_ROWS_KEPT}`
+      : `SELECT s._row, s._line, s._reason, ${columns.map((c) => `r.${ident(c)}`).join(', ')}
+         FROM ${ident(table)} s JOIN ${ident(RAW_TABLE)} r ON r.rowid = s._row
+         WHERE s._reason IS NOT NULL ORDER BY s._row LIMIT ${REJECTED_ROWS_KEPT}`,
   );
   const lines = staged.prepared.lineColumn
     ? null

@@ -1,13 +1,13 @@
 import type { Engine } from '../engine/engine';
 import { ident, literal } from '../engine/sql';
-import type { TableName } from '../model/tables';
+import { CHANNELS, type TableName } from '../model/tables';
 import { channelSql } from './channels';
 import { FIELDS, type FieldSpec } from './fields';
 import { CLEAN_TABLE } from './raw';
 import type { TablePlan } from './sources/source';
 import { implausibleSql, IMPLAUSIBLE_DATE, plausibleDates, type PlausibleDates } from './plausible-dates';
 import { UNTERMINATED_QUOTE } from './records';
-import { statusSql } from './statuses';
+import { STATUS_SYNONYMS, statusSql } from './statuses';
 import type { DateOrder, DecimalStyle } from './types';
 import {
   commaEvidenceSql,
@@ -17,6 +17,7 @@ import {
   fitsDecimalStyleSql,
   moneySql,
   numberSql,
+  oneOfSql,
   timestampSql,
 } from './values-sql';
 
@@ -149,15 +150,28 @@ const mapTable = (field: string): string => ident(`_ys_map_${field}`);
 export const MAP_TABLES = ['_ys_map_status', '_ys_map_channel'];
 const MAPPED_KINDS: readonly FieldSpec['kind'][] = ['status', 'channel'];
 
-function parseSql(spec: FieldSpec, s: string, choices: ReadingChoices): string {
+// The canonical spellings map to themselves: a plain comparison settles most rows of a big
+// file, and only the other spellings reach the mapping's regular expressions.
+const CANONICAL_STATUSES = Object.keys(STATUS_SYNONYMS);
+const CANONICAL_CHANNELS = [...CHANNELS, 'unattributed'];
+
+/**
+ * A field's value from its text. `inlineMaps` maps statuses and channels in the expression
+ * itself (one pass over the file, issue 17) instead of through the small mapping tables.
+ */
+function parseSql(spec: FieldSpec, s: string, choices: ReadingChoices, inlineMaps: boolean): string {
   switch (spec.kind) {
     case 'text':
     case 'id':
       return s;
     case 'status':
-      return mappedCol(spec.name);
+      return inlineMaps
+        ? `CASE WHEN ${oneOfSql(s, CANONICAL_STATUSES)} THEN ${s} ELSE ${statusSql(s)} END`
+        : mappedCol(spec.name);
     case 'channel':
-      return `CASE WHEN ${s} IS NULL THEN 'unattributed' ELSE ${mappedCol(spec.name)} END`;
+      return inlineMaps
+        ? `CASE WHEN ${s} IS NULL THEN 'unattributed' WHEN ${oneOfSql(s, CANONICAL_CHANNELS)} THEN ${s} ELSE ${channelSql(s)} END`
+        : `CASE WHEN ${s} IS NULL THEN 'unattributed' ELSE ${mappedCol(spec.name)} END`;
     case 'money':
       return moneySql(s, choices.decimal);
     case 'number':
@@ -193,6 +207,15 @@ function rangeArm(spec: FieldSpec): string | null {
           : `${spec.name} outside ${min}–${max}`;
   const tests = [min === undefined ? null : `${value} < ${min}`, max === undefined ? null : `${value} > ${max}`];
   return `WHEN ${tests.filter((t) => t !== null).join(' OR ')} THEN ${literal(reason)}`;
+}
+
+/** `v_x` of every field of the table, as SQL over the text columns `s_x`. */
+export function valueExprs(plan: TablePlan, choices: ReadingChoices, inlineMaps: boolean): string[] {
+  const absent = (spec: FieldSpec): string => (spec.kind === 'channel' ? `'unattributed'` : 'NULL');
+  return FIELDS[plan.table].map(
+    (s) =>
+      `${plan.fields[s.name] === undefined ? absent(s) : parseSql(s, textCol(s.name), choices, inlineMaps)} AS ${valueCol(s.name)}`,
+  );
 }
 
 /** Records (by `_row`) that the text walk found with a stray quote (records.ts). */
@@ -246,7 +269,7 @@ const ROW_RULES: Partial<Record<TableName, { when: string; reason: string }[]>> 
   ],
 };
 
-function reasonSql(
+export function reasonSql(
   specs: readonly FieldSpec[],
   plan: TablePlan,
   strayQuotes: boolean,
@@ -305,11 +328,7 @@ export async function stageValues(
       );
   }
   const specs = FIELDS[plan.table];
-  const absent = (spec: FieldSpec): string => (spec.kind === 'channel' ? `'unattributed'` : 'NULL');
-  const values = specs.map(
-    (s) =>
-      `${plan.fields[s.name] === undefined ? absent(s) : parseSql(s, textCol(s.name), choices)} AS ${valueCol(s.name)}`,
-  );
+  const values = valueExprs(plan, choices, false);
   const mapped = specs.filter((s) => MAPPED_KINDS.includes(s.kind) && plan.fields[s.name] !== undefined);
   for (const m of mapped) {
     const mapping = m.kind === 'status' ? statusSql('raw') : channelSql('raw');

@@ -1,4 +1,4 @@
-import { literalList } from '../engine/sql';
+import { oneOfSql } from './values-sql';
 import type { OrderStatus } from '../model/tables';
 
 /**
@@ -33,7 +33,7 @@ export const STATUS_SYNONYMS: Record<OrderStatus, readonly string[]> = {
 export function statusSql(raw: string): string {
   const key = `regexp_replace(lower(${raw}), '[\\s\\-]+', '_', 'g')`;
   const arms = Object.entries(STATUS_SYNONYMS)
-    .map(([status, words]) => `WHEN ${key} IN ${literalList(words)} THEN '${status}'`)
+    .map(([status, words]) => `WHEN ${oneOfSql(key, words)} THEN '${status}'`)
     .join('\n    ');
   return `CASE ${arms} END`;
 }

@@ -1,3 +1,4 @@
+import { literal } from '../engine/sql';
 import type { DateOrder, DecimalStyle } from './types';
 
 /**
@@ -10,6 +11,14 @@ import type { DateOrder, DecimalStyle } from './types';
 const SPACES = `[\\s\u00a0\u3000]`;
 
 /**
+ * `x IN (values…)` as a function call: DuckDB turns a long IN list into a join, which runs on
+ * every row even inside a CASE branch that few rows reach (issue 17: 31 joins in one import).
+ */
+export function oneOfSql(x: string, values: readonly string[]): string {
+  return `list_contains([${values.map(literal).join(', ')}], ${x})`;
+}
+
+/**
  * Trims (spaces, tabs, line ends, no-break and ideographic spaces), turns '' into NULL and
  * unwraps Excel's `="2875012345678901"` guard that Chinese seller exports put around long
  * numbers. Most values need none of it, and a prefix/suffix test is far cheaper than a trim,
@@ -20,7 +29,7 @@ export function cleanTextSql(x: string): string {
   const slow = `CASE WHEN starts_with(${trimmed}, '="') AND ends_with(${trimmed}, '"') AND length(${trimmed}) >= 3
       THEN regexp_replace(substr(${trimmed}, 3, length(${trimmed}) - 3), '^${SPACES}+|${SPACES}+$', '', 'g')
       ELSE ${trimmed} END`;
-  const needsWork = `ascii(${x}) IN (32, 9, 10, 13, 160, 12288, 61) OR ${[' ', '\t', '\r', '\n', '\u00a0', '\u3000'].map((c) => `suffix(${x}, '${c}')`).join(' OR ')}`;
+  const needsWork = `list_contains([32, 9, 10, 13, 160, 12288, 61], ascii(${x})) OR ${[' ', '\t', '\r', '\n', '\u00a0', '\u3000'].map((c) => `suffix(${x}, '${c}')`).join(' OR ')}`;
   return `CASE WHEN ${x} = '' THEN NULL WHEN ${needsWork} THEN nullif(${slow}, '') ELSE ${x} END`;
 }
 
@@ -118,15 +127,24 @@ function countWhere(cheap: string, expensive: string): string {
  * A separator in the second or third character is tested first, so ISO dates never reach
  * the regular expressions.
  */
-export function dateOrderEvidenceSql(s: string): { dmy: string; mdy: string; slashed: string } {
+const maybeDayMonth = (s: string): string => {
   const head = `substr(${s}, 2, 2)`;
-  const maybe = `(contains(${head}, '/') OR contains(${head}, '.') OR contains(${head}, '-'))`;
+  return `(contains(${head}, '/') OR contains(${head}, '.') OR contains(${head}, '-'))`;
+};
+
+export function dateOrderEvidenceSql(s: string): { dmy: string; mdy: string; slashed: string } {
+  const maybe = maybeDayMonth(s);
   return {
     dmy: countWhere(maybe, `regexp_matches(${s}, '^(1[3-9]|2\\d|3[01])[/.\\-]\\d{1,2}[/.\\-]\\d{4}')`),
     mdy: countWhere(maybe, `regexp_matches(${s}, '^\\d{1,2}[/.\\-](1[3-9]|2\\d|3[01])[/.\\-]\\d{4}')`),
     slashed: countWhere(maybe, `regexp_matches(${s}, ${DAY_MONTH_FIRST})`),
   };
 }
+
+// What makes an amount evidence of a decimal comma (or of either style), shared by the counts and the per-value test.
+const GROUPED_BY_DOTS = `'\\D*\\d{1,3}(\\.\\d{3})+\\D*'`;
+const COMMA_DECIMAL = `',\\d{1,2}\\D*$|,\\d{4,}\\D*$|\\.\\d{3},|\\.\\d*\\.'`;
+const AMBIGUOUS_COMMA = `'\\D*\\d{1,3},\\d{3}\\D*'`;
 
 /**
  * Evidence that amounts use a decimal comma: a final `,dd` (or dots grouping thousands before
@@ -138,16 +156,32 @@ export function dateOrderEvidenceSql(s: string): { dmy: string; mdy: string; sla
 export function commaEvidenceSql(s: string, whole: boolean): { comma: string; ambiguous: string } {
   if (whole)
     return {
-      comma: countWhere(`contains(${s}, '.')`, `regexp_full_match(${s}, '\\D*\\d{1,3}(\\.\\d{3})+\\D*')`),
+      comma: countWhere(`contains(${s}, '.')`, `regexp_full_match(${s}, ${GROUPED_BY_DOTS})`),
       ambiguous: '0',
     };
   return {
     comma: countWhere(
       `contains(${s}, ',')`,
-      `regexp_matches(${s}, ',\\d{1,2}\\D*$|,\\d{4,}\\D*$|\\.\\d{3},|\\.\\d*\\.')`,
+      `regexp_matches(${s}, ${COMMA_DECIMAL})`,
     ),
-    ambiguous: countWhere(`contains(${s}, ',')`, `regexp_full_match(${s}, '\\D*\\d{1,3},\\d{3}\\D*')`),
+    ambiguous: countWhere(`contains(${s}, ',')`, `regexp_full_match(${s}, ${AMBIGUOUS_COMMA})`),
   };
+}
+
+/**
+ * Per value, whether it adds to the counts that decide the date order (`slashed` of
+ * dateOrderEvidenceSql) or the decimal style (`comma`/`ambiguous` of commaEvidenceSql): true,
+ * or NULL when it does not. Without any such value the defaults hold with no warning, so a
+ * single pass can parse with them and check afterwards (issue 17).
+ */
+export function decidingDateSql(s: string): string {
+  return `CASE WHEN ${maybeDayMonth(s)} THEN regexp_matches(${s}, ${DAY_MONTH_FIRST}) END`;
+}
+
+export function decidingAmountSql(s: string, whole: boolean): string {
+  if (whole) return `CASE WHEN contains(${s}, '.') THEN regexp_full_match(${s}, ${GROUPED_BY_DOTS}) END`;
+  return `CASE WHEN contains(${s}, ',') THEN regexp_matches(${s}, ${COMMA_DECIMAL})
+    OR regexp_full_match(${s}, ${AMBIGUOUS_COMMA}) END`;
 }
 
 /** Evidence that amounts use a decimal point: a final `.dd`, or commas grouping thousands before a point. */
