@@ -1,7 +1,9 @@
 import type { Engine, Row } from '../../engine/engine';
 import { literal, literalList } from '../../engine/sql';
-import { ordersFilterSql, type Filters } from '../filters';
+import { channelSql, ordersFilterSql, type Filters } from '../filters';
 import { periodDays, shiftDay, type Period } from '../periods';
+import { CUSTOMERS_TABLE, derivedGeneration, hasDerived } from '../derived-state';
+import { runMetricSql } from '../result-cache';
 import { paidSql } from '../relations';
 import { ITEM_SQL } from '../registry/operations';
 import { toNumberOrNull as num } from './kpis';
@@ -104,12 +106,71 @@ const day = (d: string) => `DATE ${literal(d)}`;
 const key = (c: string) => `lower(trim(${c}))`;
 
 async function tableRows(engine: Engine, table: string): Promise<number> {
-  const [r] = await engine.query(
+  // Through the result cache: the answer only changes with a load, which starts a new build.
+  const [r] = await runMetricSql(
+    engine,
     `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ${literal(table)} AND schema_name = 'main'`,
   );
   if (Number(r?.['n'] ?? 0) === 0) return 0;
-  const [c] = await engine.query(`SELECT count(*) AS n FROM ${table}`);
+  const [c] = await runMetricSql(engine, `SELECT count(*) AS n FROM ${table}`);
   return Number(c?.['n'] ?? 0);
+}
+
+/**
+ * The products module's own derived tables (issue 13's speed goal: a view change at 1M orders
+ * and 5,000 SKUs in ≤ 300 ms), built in DuckDB from the canonical tables on the first products
+ * or inventory view of each build of the derived tables (a load starts a new build):
+ * - `ys_product_items`: every item of a paid order with its order's date, filter columns, an
+ *   integer order and customer id and whether the order is the customer's first paid order ever;
+ *   in date order, so a period reads only the row groups of its dates;
+ * - `ys_product_stock`: per SKU and snapshot date, on_hand summed over locations and the last day
+ *   it stands for (the day before the next snapshot), so stock over a period is interval sums
+ *   instead of one row per SKU and day.
+ * Without the derived tables (tests that skip them) the queries read the canonical tables.
+ */
+const ITEMS_TABLE = 'ys_product_items';
+const STOCK_TABLE = 'ys_product_stock';
+const built = new WeakMap<Engine, { generation: number; ready: Promise<void> }>();
+
+function productItemsTableSql(): string {
+  return `CREATE OR REPLACE TABLE ${ITEMS_TABLE} AS
+  WITH po AS (
+    SELECT o.order_id, o.order_date, o.customer_key, ${channelSql('o.channel')} AS channel, o.region, o.device, o.campaign,
+      o.currency, row_number() OVER (PARTITION BY o.customer_key ORDER BY o.ordered_at, o.order_id) = 1 AS first_order
+    FROM orders o WHERE ${paidSql('o')}),
+  ids AS (
+    SELECT po.*, CAST(row_number() OVER (ORDER BY po.order_id) AS INTEGER) AS oid, c.cid
+    FROM po JOIN ${CUSTOMERS_TABLE} c ON c.customer_key = po.customer_key)
+  SELECT ids.order_date, ids.oid, ids.cid, ids.first_order, ${key('i.sku')} AS sku_key, i.sku, i.product_name, i.category,
+    ${ITEM_SQL.units} AS q, ${ITEM_SQL.revenue} AS rev, ids.channel, ids.region, ids.device, ids.campaign, ids.currency
+  FROM order_items i JOIN ids ON ids.order_id = i.order_id
+  ORDER BY ids.order_date, ids.oid`;
+}
+
+function productStockTableSql(): string {
+  return `CREATE OR REPLACE TABLE ${STOCK_TABLE} AS
+  SELECT sku_key, sku, date, on_hand, min(date) OVER (PARTITION BY sku_key) AS first_date,
+    coalesce(lead(date) OVER (PARTITION BY sku_key ORDER BY date) - 1, DATE '9999-12-31') AS until
+  FROM (SELECT sku_key, any_value(sku) AS sku, date, sum(on_hand) AS on_hand FROM inventory GROUP BY sku_key, date)
+  ORDER BY date`;
+}
+
+/** Whether the fast tables can be read (building them once per build of the derived tables). */
+async function productTables(engine: Engine): Promise<boolean> {
+  if (!hasDerived(engine)) return false;
+  const generation = derivedGeneration(engine);
+  let entry = built.get(engine);
+  if (!entry || entry.generation !== generation) {
+    const build = async () => {
+      await engine.run(productItemsTableSql());
+      if ((await tableRows(engine, 'inventory')) > 0) await engine.run(productStockTableSql());
+    };
+    entry = { generation, ready: build() };
+    built.set(engine, entry);
+    entry.ready.catch(() => built.delete(engine));
+  }
+  await entry.ready;
+  return hasDerived(engine) && derivedGeneration(engine) === generation;
 }
 
 /**
@@ -128,11 +189,23 @@ export async function unknownSkus(engine: Engine, skus: readonly string[]): Prom
   return (await engine.query(sql)).map((r) => String(r['s']));
 }
 
-/** Items of paid orders placed in `p` that the view keeps: sku_key, sku, quantity, revenue, order, customer. */
-function itemsSql(p: Period, filters: Filters): string {
+/**
+ * Items of paid orders placed in `p` that the view keeps: sku_key, sku, quantity, revenue, order,
+ * customer and (fast tables only) first_order. `fast`: from ys_product_items.
+ */
+function itemsSql(p: Period, filters: Filters, fast: boolean): string {
+  const { category: _dropped, ...orderFilters } = filters;
+  if (fast) {
+    const category =
+      filters.category && filters.category.length > 0 ? `AND it.category IN ${literalList(filters.category)}` : '';
+    return `SELECT it.sku_key, it.sku, it.product_name, it.category, it.q, it.rev, it.oid AS order_id, it.cid AS customer_key,
+      it.order_date, it.first_order
+    FROM ${ITEMS_TABLE} it
+    WHERE it.order_date BETWEEN ${day(p.from)} AND ${day(p.to)}
+      AND ${ordersFilterSql(orderFilters, 'it', { channelNormalised: true })} ${category}`;
+  }
   const category =
     filters.category && filters.category.length > 0 ? `AND i.category IN ${literalList(filters.category)}` : '';
-  const { category: _dropped, ...orderFilters } = filters;
   return `SELECT ${key('i.sku')} AS sku_key, i.sku, i.product_name, i.category, ${ITEM_SQL.units} AS q,
       ${ITEM_SQL.revenue} AS rev, o.order_id, o.customer_key, o.order_date
     FROM order_items i JOIN orders o ON o.order_id = i.order_id
@@ -150,25 +223,37 @@ function rolesSql(roles: Readonly<Record<string, string>> | undefined): string {
 }
 
 /** Per SKU sold in the period, with the products file and the comparison revenue. */
-function skuSql(period: Period, filters: Filters, options: ProductOptions): string {
-  const comparison = options.comparison ?? null;
-  return `WITH it AS (${itemsSql(period, filters)}),
-  firsts AS (
+/** The first-paid-order CTE, its join and the condition a new buyer's item meets (the fast table carries it). */
+function firstOrder(fast: boolean): { cte: string; join: string; isFirst: string } {
+  return fast
+    ? { cte: '', join: '', isFirst: 'it.first_order' }
+    : {
+        cte: `firsts AS (
     SELECT customer_key, first(order_id ORDER BY ordered_at, order_id) AS first_order
-    FROM orders WHERE ${paidSql()} GROUP BY customer_key),
+    FROM orders WHERE ${paidSql()} GROUP BY customer_key),`,
+        join: 'LEFT JOIN firsts f ON f.customer_key = it.customer_key',
+        isFirst: 'it.order_id = f.first_order',
+      };
+}
+
+function skuSql(period: Period, filters: Filters, options: ProductOptions, fast: boolean): string {
+  const comparison = options.comparison ?? null;
+  const first = firstOrder(fast);
+  return `WITH it AS (${itemsSql(period, filters, fast)}),
+  ${first.cte}
   prod AS (SELECT sku_key, any_value(sku) AS sku, any_value(product_name) AS product_name, any_value(category) AS category,
       any_value(unit_cost) AS unit_cost, any_value(list_price) AS list_price, any_value(role) AS role FROM products GROUP BY sku_key),
   app AS (${rolesSql(options.roles)}),
   cmp AS (${
     comparison
-      ? `SELECT sku_key, sum(rev) AS rev FROM (${itemsSql(comparison, filters)}) GROUP BY sku_key`
+      ? `SELECT sku_key, sum(rev) AS rev FROM (${itemsSql(comparison, filters, fast)}) GROUP BY sku_key`
       : `SELECT NULL::VARCHAR AS sku_key, NULL::DECIMAL(38,4) AS rev WHERE FALSE`
   }),
   per AS (
     SELECT it.sku_key, any_value(it.sku) AS item_sku, any_value(it.product_name) AS item_name, any_value(it.category) AS item_category,
       sum(q) AS units, sum(rev) AS rev, count(DISTINCT it.order_id) AS orders, count(DISTINCT it.customer_key) AS buyers,
-      count(DISTINCT it.customer_key) FILTER (WHERE it.order_id = f.first_order) AS new_buyers
-    FROM it LEFT JOIN firsts f ON f.customer_key = it.customer_key
+      count(DISTINCT it.customer_key) FILTER (WHERE ${first.isFirst}) AS new_buyers
+    FROM it ${first.join}
     GROUP BY it.sku_key),
   joined AS (
     -- per's columns by name: past two joins ClickHouse names per.* columns the other sides share per.rev, per.sku_key (issue 20).
@@ -196,23 +281,24 @@ function skuSql(period: Period, filters: Filters, options: ProductOptions): stri
 }
 
 /** Per role: buyers and new buyers over the role's SKUs (a buyer once per role). */
-function roleBuyersSql(period: Period, filters: Filters, options: ProductOptions): string {
-  return `WITH it AS (${itemsSql(period, filters)}),
-  firsts AS (SELECT customer_key, first(order_id ORDER BY ordered_at, order_id) AS first_order FROM orders WHERE ${paidSql()} GROUP BY customer_key),
+function roleBuyersSql(period: Period, filters: Filters, options: ProductOptions, fast: boolean): string {
+  const first = firstOrder(fast);
+  return `WITH it AS (${itemsSql(period, filters, fast)}),
+  ${first.cte}
   prod AS (SELECT sku_key, any_value(role) AS role FROM products GROUP BY sku_key),
   app AS (${rolesSql(options.roles)})
   SELECT coalesce(app.role, p.role, 'unassigned') AS role, count(DISTINCT it.customer_key) AS buyers,
-    count(DISTINCT it.customer_key) FILTER (WHERE it.order_id = f.first_order) AS new_buyers
-  FROM it LEFT JOIN firsts f ON f.customer_key = it.customer_key
+    count(DISTINCT it.customer_key) FILTER (WHERE ${first.isFirst}) AS new_buyers
+  FROM it ${first.join}
     LEFT JOIN prod p ON p.sku_key = it.sku_key LEFT JOIN app ON app.sku_key = it.sku_key
   GROUP BY ALL`;
 }
 
-function bundlesSql(period: Period, filters: Filters): string {
-  return `WITH it AS (SELECT DISTINCT order_id, sku_key, sku FROM (${itemsSql(period, filters)}) WHERE sku_key IS NOT NULL),
+function bundlesSql(period: Period, filters: Filters, fast: boolean): string {
+  return `WITH it AS (SELECT DISTINCT order_id, sku_key, sku FROM (${itemsSql(period, filters, fast)}) WHERE sku_key IS NOT NULL),
   skus AS (SELECT sku_key, min(sku) AS sku FROM it GROUP BY sku_key),
   per AS (SELECT DISTINCT order_id, sku_key FROM it),
-  n AS (SELECT count(DISTINCT order_id) AS orders FROM (${itemsSql(period, filters)})),
+  n AS (SELECT count(DISTINCT order_id) AS orders FROM (${itemsSql(period, filters, fast)})),
   by_sku AS (SELECT sku_key, count(*) AS orders FROM per GROUP BY sku_key),
   pairs AS (
     SELECT a.sku_key AS a, b.sku_key AS b, count(*) AS together
@@ -272,7 +358,10 @@ export async function computeProductTotals(
   options: ProductOptions = {},
 ): Promise<ProductsSection['totals'] | null> {
   if ((await tableRows(engine, 'products')) === 0) return null;
-  return totalsOf((await engine.query(skuSql(period, filters, { ...options, comparison: null }))).map(productRow));
+  const fast = await productTables(engine);
+  return totalsOf(
+    (await runMetricSql(engine, skuSql(period, filters, { ...options, comparison: null }, fast))).map(productRow),
+  );
 }
 
 /** METRICS.md "Products" for a period; null when the products table holds no rows. */
@@ -283,11 +372,12 @@ export async function computeProducts(
   options: ProductOptions = {},
 ): Promise<ProductsSection | null> {
   if ((await tableRows(engine, 'products')) === 0) return null;
-  const raw = await engine.query(skuSql(period, filters, options));
+  const fast = await productTables(engine);
+  const raw = await runMetricSql(engine, skuSql(period, filters, options, fast));
   const rows: ProductRow[] = raw.map(productRow);
   const totalRevenue = rows.reduce((a, r) => a + r.item_revenue, 0);
   const roleBuyers = new Map(
-    (await engine.query(roleBuyersSql(period, filters, options))).map((r: Row) => [
+    (await runMetricSql(engine, roleBuyersSql(period, filters, options, fast))).map((r: Row) => [
       String(r['role']),
       { buyers: num(r['buyers']) ?? 0, new: num(r['new_buyers']) ?? 0 },
     ]),
@@ -319,7 +409,7 @@ export async function computeProducts(
       },
     ];
   });
-  const bundles: BundleRow[] = (await engine.query(bundlesSql(period, filters))).map((r) => ({
+  const bundles: BundleRow[] = (await runMetricSql(engine, bundlesSql(period, filters, fast))).map((r) => ({
     sku_a: String(r['sku_a']),
     sku_b: String(r['sku_b']),
     orders_together: num(r['orders_together']) ?? 0,
@@ -348,12 +438,23 @@ export async function computeInventory(
   const prod = hasProducts
     ? `SELECT sku_key, any_value(sku) AS sku, any_value(unit_cost) AS unit_cost, any_value(lead_time_days) AS lead FROM products GROUP BY sku_key`
     : `SELECT NULL::VARCHAR AS sku_key, NULL::VARCHAR AS sku, NULL::DECIMAL(18,4) AS unit_cost, NULL::DOUBLE AS lead WHERE FALSE`;
-  const sql = `WITH snaps AS (SELECT sku_key, date, sum(on_hand) AS on_hand FROM inventory GROUP BY ALL),
+  const fast = await productTables(engine);
+  const stock = fast
+    ? // Each snapshot stands for its date up to the day before the next: stock over the period is sums over those spans.
+      `firsts AS (SELECT sku_key, first_date, sku FROM ${STOCK_TABLE} WHERE date = first_date),
+  spans AS (
+    SELECT sku_key, on_hand, greatest(date, ${day(period.from)}) AS s, least(until, ${day(D)}) AS e
+    FROM ${STOCK_TABLE} WHERE date <= ${day(D)} AND until >= ${day(period.from)}),
+  per_day AS (
+    SELECT f.sku_key, coalesce(sum(sp.e - sp.s + 1) FILTER (WHERE sp.on_hand <= 0), 0) AS stockout_days
+    FROM firsts f LEFT JOIN spans sp ON sp.sku_key = f.sku_key GROUP BY f.sku_key),
+  values AS (
+    SELECT coalesce(sum(greatest(sp.on_hand, 0) * p.unit_cost * (sp.e - sp.s + 1)), 0)::DOUBLE / ${periodDays(period)} AS mean_value,
+      coalesce(sum(greatest(sp.on_hand, 0) * p.unit_cost) FILTER (WHERE sp.e = ${day(D)}), 0)::DOUBLE AS value_d
+    FROM spans sp JOIN prod p ON p.sku_key = sp.sku_key AND p.unit_cost IS NOT NULL),
+  at_d AS (SELECT sku_key, on_hand FROM spans WHERE e = ${day(D)})`
+    : `snaps AS (SELECT sku_key, date, sum(on_hand) AS on_hand FROM inventory GROUP BY ALL),
   firsts AS (SELECT sku_key, min(date) AS first_date, any_value(sku) AS sku FROM inventory GROUP BY sku_key),
-  sold AS (SELECT sku_key, any_value(sku) AS sku, sum(q) AS units, sum(q * 1) AS u FROM (${itemsSql(period, filters)}) WHERE sku_key IS NOT NULL GROUP BY sku_key),
-  recent AS (SELECT sku_key, sum(q) AS units FROM (${itemsSql(recent, filters)}) WHERE sku_key IS NOT NULL GROUP BY sku_key),
-  prod AS (${prod}),
-  skus AS (SELECT sku_key FROM firsts WHERE first_date <= ${day(D)} UNION SELECT sku_key FROM sold),
   days AS (SELECT CAST(d AS DATE) AS d FROM generate_series(${day(period.from)}, ${day(period.to)}, INTERVAL 1 DAY) t(d)),
   daily AS (
     SELECT k.sku_key, days.d, s.on_hand
@@ -369,20 +470,30 @@ export async function computeInventory(
       SELECT x.d, x.on_hand, p.unit_cost FROM daily x JOIN prod p ON p.sku_key = x.sku_key AND p.unit_cost IS NOT NULL
     ) x ON x.d = days.d
     GROUP BY days.d),
-  at_d AS (SELECT d.sku_key, d.on_hand FROM daily d WHERE d.d = ${day(D)})
+  values AS (
+    SELECT (SELECT avg(value)::DOUBLE FROM value_by_day) AS mean_value,
+      (SELECT value::DOUBLE FROM value_by_day WHERE d = ${day(D)}) AS value_d),
+  at_d AS (SELECT d.sku_key, d.on_hand FROM daily d WHERE d.d = ${day(D)})`;
+  const sql = `WITH sold AS (SELECT sku_key, any_value(sku) AS sku, sum(q) AS units FROM (${itemsSql(period, filters, fast)}) WHERE sku_key IS NOT NULL GROUP BY sku_key),
+  recent AS (SELECT sku_key, sum(q) AS units FROM (${itemsSql(recent, filters, fast)}) WHERE sku_key IS NOT NULL GROUP BY sku_key),
+  prod AS (${prod}),
+  ${stock},
+  skus AS (SELECT sku_key FROM firsts WHERE first_date <= ${day(D)} UNION SELECT sku_key FROM sold)
   SELECT k.sku_key, coalesce(p.sku, f.sku, sold.sku) AS sku, at_d.on_hand AS on_hand,
     coalesce(recent.units, 0) / ${DAILY_UNITS_DAYS} AS daily_units, coalesce(sold.units, 0) AS units,
     pd.stockout_days, coalesce(p.lead, ${DEFAULT_LEAD_TIME_DAYS}) AS lead, p.unit_cost::DOUBLE AS unit_cost,
-    (SELECT avg(value)::DOUBLE FROM value_by_day) AS mean_value,
-    (SELECT value::DOUBLE FROM value_by_day WHERE d = ${day(D)}) AS value_d
+    (SELECT mean_value FROM values) AS mean_value, (SELECT value_d FROM values) AS value_d
   FROM skus k LEFT JOIN prod p ON p.sku_key = k.sku_key LEFT JOIN firsts f ON f.sku_key = k.sku_key
     LEFT JOIN sold ON sold.sku_key = k.sku_key LEFT JOIN recent ON recent.sku_key = k.sku_key
     LEFT JOIN per_day pd ON pd.sku_key = k.sku_key LEFT JOIN at_d ON at_d.sku_key = k.sku_key
   ORDER BY k.sku_key`;
-  const raw = await engine.query(sql);
+  const raw = await runMetricSql(engine, sql);
   // COGS of the period: units × unit_cost over SKUs with a cost (all items, not only SKUs with stock).
-  const [cogsRow] = await engine.query(`SELECT sum(it.q * p.unit_cost)::DOUBLE AS cogs
-    FROM (${itemsSql(period, filters)}) it JOIN (${prod}) p ON p.sku_key = it.sku_key WHERE p.unit_cost IS NOT NULL`);
+  const [cogsRow] = await runMetricSql(
+    engine,
+    `SELECT sum(it.q * p.unit_cost)::DOUBLE AS cogs
+    FROM (${itemsSql(period, filters, fast)}) it JOIN (${prod}) p ON p.sku_key = it.sku_key WHERE p.unit_cost IS NOT NULL`,
+  );
   const rows: InventoryRow[] = raw.map((r) => {
     const onHand = num(r['on_hand']);
     const daily = num(r['daily_units']) ?? 0;
