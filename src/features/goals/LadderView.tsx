@@ -14,15 +14,19 @@ import {
   type LadderGrain,
   type Target,
   type TargetStatus,
-  type TrackingStatus,
 } from '../../targets';
 import { daysInclusive } from '../../targets/dates';
+import { targetFacts } from '../../targets/target-facts';
 import { formatSigned, formatTargetValue, gapTone, targetUnit } from './goal-format';
 import { StatusPill } from './StatusPill';
-import { amountToInput, parseAmount, unitAdornment } from './units';
+import { FinishedPill, finishedVerdict, LockIcon, RungInput } from './ladder-parts';
+import { LadderTreeView } from './LadderTreeView';
+import { unitAdornment } from './units';
 import { useLadder } from './use-goals';
 
-const GRAINS: readonly LadderGrain[] = ['quarter', 'month', 'week'];
+/** The tree (year › quarters › months, issue 18 item 9) or one level at a time. */
+type LadderShape = LadderGrain | 'tree';
+const SHAPES: readonly LadderShape[] = ['tree', 'quarter', 'month', 'week'];
 
 /** The page-wide banner, sized to sit inside the ladder panel. */
 const NOTE_STYLE = { padding: '8px 12px', borderRadius: 8, border: '1px solid #d3dcff' } as const;
@@ -34,109 +38,16 @@ export function defaultGrain(target: Pick<Target, 'period'>): LadderGrain {
   return 'month';
 }
 
-function LockIcon({ locked }: { locked: boolean }) {
-  return (
-    <svg aria-hidden="true" width="12" height="13" viewBox="0 0 12 13">
-      <rect
-        x="1.5"
-        y="5.5"
-        width="9"
-        height="7"
-        rx="1.5"
-        fill={locked ? 'currentColor' : 'none'}
-        stroke="currentColor"
-        strokeWidth="1.3"
-      />
-      <path
-        d={locked ? 'M3.5 5.5V4a2.5 2.5 0 0 1 5 0v1.5' : 'M3.5 5.5V4a2.5 2.5 0 0 1 5 0'}
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.3"
-      />
-    </svg>
-  );
-}
-
-interface RungInputProps {
-  value: number;
-  locked: boolean;
-  label: string;
-  unit: ReturnType<typeof targetUnit>;
-  onCommit: (value: number) => string | null;
-}
-
-/** One rung's amount, typed in the target's units; committed on Enter or when leaving the field. */
-function RungInput({ value, locked, label, unit, onCommit }: RungInputProps) {
-  const t = useT();
-  const [text, setText] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const shown = text ?? amountToInput(value, unit);
-  const commit = () => {
-    if (text === null) return;
-    const parsed = parseAmount(text, unit);
-    if (!parsed.ok || parsed.value === null) {
-      setProblem(t('goals.ladder.notNumber'));
-      return;
-    }
-    const failure = onCommit(parsed.value);
-    setProblem(failure);
-    if (failure === null) setText(null);
-  };
-  return (
-    <div className="rung-input">
-      <div className="amount-field">
-        <input
-          type="text"
-          inputMode="decimal"
-          value={shown}
-          disabled={locked}
-          aria-label={t('goals.ladder.rungValue', { rung: label })}
-          aria-invalid={problem !== null || undefined}
-          onChange={(e) => setText(e.target.value)}
-          onBlur={commit}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') commit();
-            if (e.key === 'Escape') {
-              setText(null);
-              setProblem(null);
-            }
-          }}
-        />
-        {unit === 'rate' && <span className="adorn">%</span>}
-      </div>
-      {problem && (
-        <div className="field-error" role="alert">
-          {problem}
-        </div>
-      )}
-    </div>
-  );
+/** The tree for a target longer than a quarter; one level (weeks or months) for a shorter one. */
+export function defaultShape(target: Pick<Target, 'period'>): LadderShape {
+  return daysInclusive(target.period.from, target.period.to) > 92 ? 'tree' : defaultGrain(target);
 }
 
 /** What the last rung edit did, said in words with a way back (issue 18, item 8). */
 type EditNotice =
   | { kind: 'edited'; previous: Target; rung: string; value: number; from: Target['phasing'] | null }
+  | { kind: 'band'; previous: Target; rung: string; text: string }
   | { kind: 'undone'; rung: string };
-
-/** A finished rung is judged on what happened: hit when it reached its target, else missed. */
-function finishedVerdict(status: TrackingStatus): 'hit' | 'missed' | null {
-  if (status === 'ahead' || status === 'on_track') return 'hit';
-  if (status === 'at_risk' || status === 'off_track') return 'missed';
-  return null;
-}
-
-function FinishedPill({ verdict }: { verdict: 'hit' | 'missed' }) {
-  const t = useT();
-  return (
-    <span
-      className={`status-pill status-${verdict === 'hit' ? 'on_track' : 'off_track'} status-pill-small`}
-      data-status-pill={verdict}
-    >
-      <span aria-hidden="true">{verdict === 'hit' ? '✓' : '✕'}</span>
-      {t(`goals.ladder.${verdict}`)}
-    </span>
-  );
-}
 
 interface Props {
   target: Target;
@@ -154,9 +65,11 @@ export function LadderView({ target, locked, currency }: Props) {
   const locale = useAppStore((s) => s.locale);
   const saveTarget = useTargetsStore((s) => s.saveTarget);
   const setLockedRungs = useTargetsStore((s) => s.setLockedRungs);
-  const [grain, setGrain] = useState<LadderGrain>(() => defaultGrain(target));
+  const [shape, setShape] = useState<LadderShape>(() => defaultShape(target));
+  const grain: LadderGrain = shape === 'tree' ? 'month' : shape;
   const [notice, setNotice] = useState<EditNotice | null>(null);
-  const query = useLadder(target, grain, locked);
+  const query = useLadder(target, grain, locked, shape !== 'tree');
+  const kind = targetFacts(target)?.kind;
   const unit = targetUnit(target);
   const adornment = unitAdornment(unit, currency, locale);
   const format = (v: number | null) => formatTargetValue(v, target, locale, currency);
@@ -175,18 +88,21 @@ export function LadderView({ target, locked, currency }: Props) {
         max: format(Math.max(ladder.total - lockedSum, 0)),
       });
     }
-    saveTarget(applyLadder(target, result.ladder));
+    commitEdit(applyLadder(target, result.ladder), rung?.label ?? '', value);
+    return null;
+  };
+  const commitEdit = (next: Target, rung: string, value: number) => {
+    saveTarget(next);
     setNotice({
       kind: 'edited',
       previous: target,
-      rung: rung?.label ?? '',
+      rung,
       value,
       from: target.phasing === 'custom' ? null : target.phasing,
     });
-    return null;
   };
   const undo = () => {
-    if (notice?.kind !== 'edited') return;
+    if (notice?.kind !== 'edited' && notice?.kind !== 'band') return;
     saveTarget(notice.previous);
     setNotice({ kind: 'undone', rung: notice.rung });
   };
@@ -197,18 +113,22 @@ export function LadderView({ target, locked, currency }: Props) {
   };
 
   return (
-    <div className="ladder" data-ladder={grain} aria-busy={stale || undefined}>
+    <div className="ladder" data-ladder={shape} aria-busy={(shape !== 'tree' && stale) || undefined}>
       <div className="ladder-head">
         <div className="segmented" role="group" aria-label={t('goals.ladder.grain')}>
-          {GRAINS.map((g) => (
-            <button key={g} type="button" aria-pressed={grain === g} data-grain={g} onClick={() => setGrain(g)}>
+          {SHAPES.map((g) => (
+            <button key={g} type="button" aria-pressed={shape === g} data-grain={g} onClick={() => setShape(g)}>
               {t(`goals.ladder.${g}`)}
             </button>
           ))}
         </div>
         <p className="muted">
-          {ladder?.kind === 'ratio' ? t('goals.ladder.helpRatio') : t('goals.ladder.help')}
-          {ladder?.phasingFallback ? ` ${t(`goals.fallback.${ladder.phasingFallback}`)}` : ''}
+          {shape === 'tree'
+            ? t(kind === 'ratio' ? 'goals.ladder.helpTreeRatio' : 'goals.ladder.helpTree')
+            : kind === 'ratio'
+              ? t('goals.ladder.helpRatio')
+              : t('goals.ladder.help')}
+          {shape !== 'tree' && ladder?.phasingFallback ? ` ${t(`goals.fallback.${ladder.phasingFallback}`)}` : ''}
         </p>
       </div>
       {notice && (
@@ -216,27 +136,37 @@ export function LadderView({ target, locked, currency }: Props) {
           <span>
             {notice.kind === 'undone'
               ? t('goals.ladder.undone', { rung: notice.rung })
-              : [
-                  notice.from
-                    ? t('goals.ladder.phasingChanged', {
-                        from: t(`goals.phasing.${notice.from}`),
-                        to: t('goals.phasing.custom'),
-                        rung: notice.rung,
-                      })
-                    : null,
-                  t('goals.ladder.edited', { rung: notice.rung, value: format(notice.value) }),
-                ]
-                  .filter(Boolean)
-                  .join(' ')}
+              : notice.kind === 'band'
+                ? notice.text
+                : [
+                    notice.from
+                      ? t('goals.ladder.phasingChanged', {
+                          from: t(`goals.phasing.${notice.from}`),
+                          to: t('goals.phasing.custom'),
+                          rung: notice.rung,
+                        })
+                      : null,
+                    t('goals.ladder.edited', { rung: notice.rung, value: format(notice.value) }),
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
           </span>
-          {notice.kind === 'edited' && (
+          {notice.kind !== 'undone' && (
             <button type="button" className="btn btn-sm" onClick={undo} data-action="undo-ladder">
               {t('goals.ladder.undo')}
             </button>
           )}
         </div>
       )}
-      {!ladder ? (
+      {shape === 'tree' ? (
+        <LadderTreeView
+          target={target}
+          locked={locked}
+          currency={currency}
+          onEdited={commitEdit}
+          onNote={(previous, rung, text) => setNotice({ kind: 'band', previous, rung, text })}
+        />
+      ) : !ladder ? (
         <Skeleton height={180} />
       ) : (
         <div className="table-wrap ladder-table">

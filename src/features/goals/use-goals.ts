@@ -19,6 +19,7 @@ import {
   type Target,
   type TargetFilters,
 } from '../../targets';
+import { buildLadderTree, evaluateLadderTree } from '../../targets/ladder-tree';
 
 let shared: { engine: Engine; version: number; currency: string | null; source: EngineSeriesSource } | null = null;
 
@@ -82,15 +83,31 @@ export function useBurnUp(target: Target, asOf: string | null | undefined) {
 }
 
 /** A target's ladder at a grain, with its locked rungs, and every rung's own tracking. */
-export function useLadder(target: Target, grain: LadderGrain, locked: readonly string[]) {
+export function useLadder(target: Target, grain: LadderGrain, locked: readonly string[], enabled = true) {
   const { sourceOf, key } = useGoalSource();
-  return useEngineQuery(['goal-ladder', key, target, grain, locked], async (engine) => {
+  return useEngineQuery(
+    ['goal-ladder', key, target, grain, locked],
+    async (engine) => {
+      const source = sourceOf(engine);
+      const lastYearDaily = await loadSeasonalShape(target, source);
+      // Rungs that ended before the data's as-of date are finished (issue 18, item 8).
+      const { as_of: asOf } = await evaluateTarget(target, source);
+      const ladder = buildLadder(target, grain, lastYearDaily, locked, asOf);
+      return { ladder, statuses: await evaluateLadder(target, ladder, source) };
+    },
+    enabled,
+  );
+}
+
+/** A target's ladder tree (year → quarters → months, issue 18 item 9) with every rung's tracking and the year's. */
+export function useLadderTree(target: Target, locked: readonly string[]) {
+  const { sourceOf, key } = useGoalSource();
+  return useEngineQuery(['goal-ladder-tree', key, target, locked], async (engine) => {
     const source = sourceOf(engine);
     const lastYearDaily = await loadSeasonalShape(target, source);
-    // Rungs that ended before the data's as-of date are finished (issue 18, item 8).
-    const { as_of: asOf } = await evaluateTarget(target, source);
-    const ladder = buildLadder(target, grain, lastYearDaily, locked, asOf);
-    return { ladder, statuses: await evaluateLadder(target, ladder, source) };
+    const year = await evaluateTarget(target, source);
+    const tree = buildLadderTree(target, lastYearDaily, locked, year.as_of);
+    return { tree, year, statuses: await evaluateLadderTree(target, tree, source) };
   });
 }
 
