@@ -138,6 +138,8 @@ function specific(target: Target, known: SmartKnownValues): SmartLetter {
     return letter(false, `unknown metric "${target.metric}"`, `未知指标「${target.metric}」`);
   const unknown: string[] = [];
   for (const [dimension, values] of Object.entries(target.filters)) {
+    // A product's role or SKU is not among the view's dimension values: nothing to check it against here.
+    if (dimension === 'role' || dimension === 'sku') continue;
     const present = known.dimensionValues[dimension] ?? [];
     for (const value of values) if (!present.includes(value)) unknown.push(`${dimension} "${value}"`);
   }
