@@ -10,10 +10,8 @@ import { Layout } from './Layout';
 import { PageSwitch } from './PageSwitch';
 import { queryClient } from './query-client';
 import { installBenchHook } from './bench-hook';
-import { seedStartupSnapshot } from './startup-seed';
 
 installBenchHook(queryClient);
-seedStartupSnapshot(queryClient);
 import { useEngineQuery } from '../dataset/use-engine-query';
 import { useUrlSync } from './url-state';
 import { ErrorBox } from '../components/ui/states';

@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/messages';
 import { useAppStore, type PageId } from '../stores/app-store';
 import { PAGES } from './PageSwitch';
 import { TopBar } from './TopBar';
-import { useEngineOrNull } from '../dataset/engine-context';
+import { useEngineLive } from '../dataset/engine-context';
 import { FilterBar } from './FilterBar';
 import { DropOverlay } from '../features/data/DropOverlay';
 import { RestoreFailures } from '../features/data/RestoreFailures';
@@ -28,7 +28,8 @@ export function Layout({ children, lastDate }: { children: ReactNode; lastDate: 
   const page = useAppStore((s) => s.view.page);
   const setView = useAppStore((s) => s.setView);
   const origin = useAppStore((s) => s.dataset.origin);
-  const engineReady = useEngineOrNull() !== null;
+  // False while the pages show the last results kept for this data and DuckDB starts.
+  const engineReady = useEngineLive();
   const locale = useAppStore((s) => s.locale);
   // On a phone the page list folds behind a menu button; wider screens always show it.
   const [menuOpen, setMenuOpen] = useState(false);
@@ -105,7 +106,13 @@ export function Layout({ children, lastDate }: { children: ReactNode; lastDate: 
           </div>
         )}
         <RestoreFailures />
-        <main className="content" id="content" tabIndex={-1}>
+        {!engineReady && (
+          <div className="refreshing" role="status" data-testid="refreshing">
+            <span className="refreshing-dot" aria-hidden="true" />
+            {t('boot.refreshing')}
+          </div>
+        )}
+        <main className="content" id="content" tabIndex={-1} aria-busy={!engineReady || undefined}>
           {children}
         </main>
         <DropOverlay />

@@ -7,9 +7,15 @@ import { loadSampleService } from '../model/sample-service';
 import { loadSampleShop } from '../model/sample-shop';
 import { useAppStore, type DatasetOrigin } from '../stores/app-store';
 import { useImportStore } from '../features/data/import-store';
-import { listStoredFiles } from '../dataset/stored-files';
+import { listStoredFiles, type StoredFile } from '../dataset/stored-files';
 import { replayStoredFiles } from '../dataset/restore-stored';
-import { hasStartupSnapshot } from './startup-seed';
+import { seedStartupSnapshot } from './startup-seed';
+import { queryClient } from './query-client';
+import { filesFingerprint, readKeptResults, sampleFingerprint } from '../dataset/kept-results';
+import { rememberEarlierResults, stopRecordingOnWrite } from '../dataset/result-recorder';
+import { previewEngine } from '../dataset/preview-engine';
+import type { Row } from '../engine/engine';
+import sampleResultsUrl from '../../sample-data/sample-results.json?url';
 
 import {
   fetchSampleFiles,
@@ -20,11 +26,9 @@ import {
 import { afterDataChange } from '../dataset/data-lifecycle';
 import { EngineProvider } from '../dataset/engine-context';
 
-const hasStoredFiles = () =>
-  listStoredFiles().then(
-    (f) => f.length > 0,
-    () => false,
-  );
+/** The user's stored files, read once per page: boot replays them, the preview is keyed by them. */
+let storedOnce: Promise<StoredFile[]> | undefined;
+const storedFiles = () => (storedOnce ??= listStoredFiles().catch(() => []));
 
 export type BootState =
   | { phase: 'engine' }
@@ -40,10 +44,11 @@ interface Booted {
 
 async function boot(onPhase: (s: BootState) => void): Promise<Booted> {
   onPhase({ phase: 'engine' });
-  const stored = await listStoredFiles().catch(() => []);
+  const stored = await storedFiles();
   // Start fetching the sample while the wasm compiles: the two overlap.
   const samplePromise = stored.length ? null : fetchSampleFiles();
-  const engine = await getBrowserEngine();
+  // Every write stops the keeping of results until the data change is complete (result-recorder.ts).
+  const engine = stopRecordingOnWrite(await getBrowserEngine());
   performance.mark('ys:engine-ready');
   let origin: DatasetOrigin = 'sample';
   if (stored.length) {
@@ -63,7 +68,8 @@ async function boot(onPhase: (s: BootState) => void): Promise<Booted> {
     await loadSampleProducts(engine, await fetchSampleProductFiles());
   }
   performance.mark('ys:data-loaded');
-  await afterDataChange(engine);
+  // A stored file that did not come back: the data is not what the files say, so nothing is kept.
+  await afterDataChange(engine, { keepResults: useImportStore.getState().restoreFailures.length === 0 });
   performance.mark('ys:derived-built');
   return { engine, origin };
 }
@@ -87,10 +93,46 @@ function bootOnce(onPhase: (s: BootState) => void): Promise<Booted> {
   return booting.finally(() => phaseListeners.delete(onPhase));
 }
 
+let previewOnce: Promise<Engine | null> | undefined;
+
+/** The sample shop's results for every page's default view, recorded at build time (scripts/record-sample-results.ts). */
+async function sampleResults(): Promise<[string, Row[]][]> {
+  try {
+    const res = await fetch(sampleResultsUrl);
+    return res.ok ? ((await res.json()) as [string, Row[]][]) : [];
+  } catch {
+    return [];
+  }
+}
+
 /**
- * Starts DuckDB once and loads the data. With the sample shop the app renders at once from the
- * start-up snapshot while the engine starts (the wasm alone takes seconds to compile); with the
- * user's own stored files it waits for them.
+ * The engine the pages use while DuckDB starts (issue 18, item 11): it answers from the results
+ * an earlier visit kept for the same data (and, for the sample shop, from the start-up snapshot),
+ * and hands the rest to the live engine once the boot is done. Null when the user's stored data
+ * has no kept results: then the boot screen says what is loading.
+ */
+function preparePreview(): Promise<Engine | null> {
+  return (previewOnce ??= (async () => {
+    const stored = await storedFiles();
+    const fingerprint = stored.length ? filesFingerprint(stored) : sampleFingerprint();
+    const [kept, bundled] = await Promise.all([
+      readKeptResults(fingerprint).catch(() => null),
+      stored.length ? [] : sampleResults(),
+    ]);
+    rememberEarlierResults(kept);
+    // The sample's build-time results go in only when the sample is what loads.
+    if (!stored.length) seedStartupSnapshot(queryClient);
+    else if (!kept?.entries.length) return null;
+    const live = bootOnce(() => undefined).then((b) => b.engine);
+    live.catch(() => undefined); // the gate shows the failure
+    return previewEngine(new Map([...bundled, ...(kept?.entries ?? [])]), live);
+  })());
+}
+
+/**
+ * Starts DuckDB once and loads the data. Meanwhile the pages show the last results kept for the
+ * same data (or the sample's start-up snapshot) through a preview engine, marked as refreshing;
+ * with stored data and nothing kept, the boot screen says what loads.
  */
 export function EngineGate({
   children,
@@ -100,10 +142,10 @@ export function EngineGate({
   fallback: (s: BootState, retry: () => void) => ReactNode;
 }) {
   const [state, setState] = useState<BootState>({ phase: 'engine' });
-  const [preview, setPreview] = useState<boolean | null>(null);
+  const [preview, setPreview] = useState<Engine | null>(null);
   useEffect(() => {
     let live = true;
-    void hasStoredFiles().then((stored) => live && setPreview(!stored && hasStartupSnapshot()));
+    void preparePreview().then((engine) => live && setPreview(engine), () => undefined);
     return () => {
       live = false;
     };
@@ -129,6 +171,11 @@ export function EngineGate({
   }, [attempt, datasetChanged]);
 
   if (state.phase === 'ready') return <EngineProvider engine={state.engine}>{children}</EngineProvider>;
-  if (preview && state.phase !== 'failed') return <EngineProvider engine={null}>{children}</EngineProvider>;
+  if (preview && state.phase !== 'failed')
+    return (
+      <EngineProvider engine={preview} live={false}>
+        {children}
+      </EngineProvider>
+    );
   return <>{fallback(state, retry)}</>;
 }

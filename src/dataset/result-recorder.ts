@@ -1,0 +1,116 @@
+import type { Engine, Row } from '../engine/engine';
+import { derivedGeneration } from '../metrics/derived-state';
+import { observeMetricResults } from '../metrics/result-cache';
+import { KEPT_LIMIT, writeKeptResults, type KeptResults } from './kept-results';
+
+/**
+ * Keeps the live engine's metric results for the next visit (kept-results.ts). A recording
+ * covers one build of the derived tables over data whose fingerprint is known; it stops at the
+ * first write to the engine (an import starting, the sample being put back), since results read
+ * from then on may belong to neither the old data nor the new, and starts again once the change
+ * is complete (afterDataChange).
+ */
+interface Recording {
+  engine: Engine;
+  generation: number;
+  fingerprint: Promise<string | null>;
+  entries: Map<string, readonly Row[]>;
+  stopped: boolean;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+let current: Recording | null = null;
+/** Results kept from an earlier visit: carried on when this visit's data has the same fingerprint. */
+let earlier: KeptResults | null = null;
+const SAVE_DELAY_MS = 1500;
+
+function trim(entries: Map<string, readonly Row[]>): void {
+  for (const oldest of entries.keys()) {
+    if (entries.size <= KEPT_LIMIT) break;
+    entries.delete(oldest);
+  }
+}
+
+function scheduleSave(rec: Recording): void {
+  if (rec.timer) return;
+  rec.timer = setTimeout(() => {
+    rec.timer = null;
+    void rec.fingerprint.then((fingerprint) => {
+      if (fingerprint === null || rec.stopped) return;
+      return writeKeptResults({ fingerprint, entries: [...rec.entries] });
+    }).catch(() => undefined); // storage full or unavailable: the next visit simply waits for the engine
+  }, SAVE_DELAY_MS);
+}
+
+observeMetricResults((engine, sql, rows) => {
+  const rec = current;
+  if (!rec || rec.stopped || rec.engine !== engine || derivedGeneration(engine) !== rec.generation) return;
+  rec.entries.delete(sql);
+  rec.entries.set(sql, rows);
+  trim(rec.entries);
+  scheduleSave(rec);
+});
+
+/** What an earlier visit kept (read at start-up), to carry over when the data turns out the same. */
+export function rememberEarlierResults(kept: KeptResults | null): void {
+  earlier = kept;
+}
+
+/**
+ * Starts recording the engine's results for data with this fingerprint (null: do not keep them,
+ * e.g. when a stored file failed to come back and the data is not what the files say).
+ */
+export function startRecording(engine: Engine, fingerprint: Promise<string | null>): void {
+  stopRecording();
+  const rec: Recording = {
+    engine,
+    generation: derivedGeneration(engine),
+    fingerprint,
+    entries: new Map(),
+    stopped: false,
+    timer: null,
+  };
+  current = rec;
+  void fingerprint.then((fp) => {
+    if (fp === null || !earlier || earlier.fingerprint !== fp) return;
+    // The earlier visit's results first, so this visit's newer ones stay when the limit trims.
+    const fresh = [...rec.entries];
+    rec.entries = new Map([...earlier.entries, ...fresh]);
+    trim(rec.entries);
+  }, () => undefined);
+}
+
+/** What the current recording holds, oldest first. */
+export function recordedResults(): [string, readonly Row[]][] {
+  return current && !current.stopped ? [...current.entries] : [];
+}
+
+export function stopRecording(): void {
+  if (current) {
+    current.stopped = true;
+    if (current.timer) clearTimeout(current.timer);
+  }
+  current = null;
+}
+
+/**
+ * The engine with every write stopping the recording: the pages' queries only read, so a write
+ * means the data is about to change.
+ */
+export function stopRecordingOnWrite(engine: Engine): Engine {
+  const wrapped: Engine = {
+    kind: engine.kind,
+    query: (sql) => engine.query(sql),
+    queryReadOnly: (sql) => engine.queryReadOnly(sql),
+    run: (sql) => (writing(), engine.run(sql)),
+    registerBytes: (name, bytes) => (writing(), engine.registerBytes(name, bytes)),
+    registerBlob: (name, blob) => (writing(), engine.registerBlob(name, blob)),
+    dropFile: (name) => engine.dropFile(name),
+    fileRef: (name) => engine.fileRef(name),
+    close: () => engine.close(),
+  };
+  const writing = () => {
+    if (current?.engine === wrapped) stopRecording();
+  };
+  return wrapped;
+}
