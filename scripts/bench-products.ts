@@ -9,6 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Engine } from '../src/engine/engine';
+import { hasDerived, markDerived } from '../src/metrics/derived-state';
 import { createNativeEngine } from '../src/engine/native';
 import { createNodeWasmEngine } from '../src/engine/node';
 import { CANONICAL_DDL } from '../src/model/tables';
@@ -69,7 +70,10 @@ function timed(engine: Engine): Engine {
       );
       return r;
     };
-  return { ...engine, query: wrap(engine.query.bind(engine)), run: wrap(engine.run.bind(engine)) } as Engine;
+  const wrapped = { ...engine, query: wrap(engine.query.bind(engine)), run: wrap(engine.run.bind(engine)) } as Engine;
+  // The derived tables are marked per engine object: the wrapper reads them as the engine does.
+  if (hasDerived(engine)) markDerived(wrapped, true);
+  return wrapped;
 }
 
 async function view(engine: Engine, period: Period): Promise<void> {
