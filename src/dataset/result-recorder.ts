@@ -94,15 +94,25 @@ export function stopRecording(): void {
 }
 
 /**
- * The engine with every write stopping the recording: the pages' queries only read, so a write
- * means the data is about to change.
+ * A statement that only (re)builds a table of our own from the loaded data, as the products and
+ * marketing queries do on first use (`ys_…`): it changes no data, so the recording goes on.
+ */
+const OWN_TABLE = /^CREATE\s+(OR\s+REPLACE\s+)?(TEMP(ORARY)?\s+)?TABLE\s+(IF\s+NOT\s+EXISTS\s+)?ys_\w+\s+AS\b/i;
+export function buildsOwnTableOnly(sql: string): boolean {
+  const statements = sql.split(';').map((s) => s.trim()).filter(Boolean);
+  return statements.length > 0 && statements.every((s) => OWN_TABLE.test(s));
+}
+
+/**
+ * The engine with every write stopping the recording (but for tables of our own built from the
+ * data): a write means the data is about to change, an import registers its file first.
  */
 export function stopRecordingOnWrite(engine: Engine): Engine {
   const wrapped: Engine = {
     kind: engine.kind,
     query: (sql) => engine.query(sql),
     queryReadOnly: (sql) => engine.queryReadOnly(sql),
-    run: (sql) => (writing(), engine.run(sql)),
+    run: (sql) => (buildsOwnTableOnly(sql) || writing(), engine.run(sql)),
     registerBytes: (name, bytes) => (writing(), engine.registerBytes(name, bytes)),
     registerBlob: (name, blob) => (writing(), engine.registerBlob(name, blob)),
     dropFile: (name) => engine.dropFile(name),

@@ -5,7 +5,7 @@ import { rebuildDerived } from '../../src/metrics/derived';
 import { computeKpis } from '../../src/metrics/queries/kpis';
 import { filesFingerprint, sampleFingerprint } from '../../src/dataset/kept-results';
 import { previewEngine } from '../../src/dataset/preview-engine';
-import { recordedResults, startRecording, stopRecording, stopRecordingOnWrite } from '../../src/dataset/result-recorder';
+import { buildsOwnTableOnly, recordedResults, startRecording, stopRecording, stopRecordingOnWrite } from '../../src/dataset/result-recorder';
 import { loadTables, MARCH_SHOP } from '../fixtures/metrics/tables';
 
 // Issue 18, item 11: a page reopened on the same data shows the last results at once, from
@@ -46,6 +46,15 @@ describe('results kept for the next visit', () => {
     start(engine);
     // April by hand: o9 15 + o10 15 paid (o5's wall clock is April 1: 999), so 1029 over 3 orders.
     expect(await asked).toMatchObject({ gmv: 1029, orders: 3 });
+  });
+
+  it('keeps recording while a query builds a table of its own (ys_…) from the data', async () => {
+    startRecording(engine, Promise.resolve('fp'));
+    await engine.run('CREATE OR REPLACE TABLE ys_scratch AS SELECT 1 AS x');
+    await computeKpis(engine, { from: '2025-01-01', to: '2025-01-31' });
+    expect(recordedResults().length).toBeGreaterThan(0);
+    expect(buildsOwnTableOnly('CREATE OR REPLACE TABLE ys_a AS SELECT 1; DELETE FROM orders')).toBe(false);
+    expect(buildsOwnTableOnly('DELETE FROM orders')).toBe(false);
   });
 
   it('stops keeping results at the first write: the data is about to change', async () => {
