@@ -27,8 +27,8 @@ export async function readTargets(path: string): Promise<TargetsFile> {
 
 /** Evaluates each target over its own period and filters, with the report's currency where a target names none. */
 export function targetsHook(file: TargetsFile): TargetsHook {
-  return async ({ engine, description, currency }) => {
-    const source = engineMetricSource(engine, { defaultCurrency: currency, description });
+  return async ({ engine, description, currency, slaMinutes, roles }) => {
+    const source = engineMetricSource(engine, { defaultCurrency: currency, description, slaMinutes, roles });
     return (await evaluateTargets(file, source)).map(toReportTargetRow);
   };
 }

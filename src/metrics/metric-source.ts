@@ -41,7 +41,13 @@ export function toFilters(raw: Record<string, readonly string[]>, defaultCurrenc
  */
 export function engineMetricSource(
   engine: Engine,
-  options: { defaultCurrency?: string | null; description?: DataDescription } = {},
+  options: {
+    defaultCurrency?: string | null;
+    description?: DataDescription;
+    /** The SLA setting and planned SKU roles the operations metrics depend on (metrics/operations.ts). */
+    slaMinutes?: number | undefined;
+    roles?: Readonly<Record<string, string>> | undefined;
+  } = {},
 ): EngineMetricSource {
   let description: Promise<DataDescription> | undefined = options.description
     ? Promise.resolve(options.description)
@@ -72,8 +78,11 @@ export function engineMetricSource(
         const key = JSON.stringify([metric, period.from, period.to, filters]);
         let hit = opsCache.get(key);
         if (!hit) {
-          const currency = options.defaultCurrency === undefined ? {} : { defaultCurrency: options.defaultCurrency };
-          opsCache.set(key, (hit = computeOpsValue(engine, metric, period, filters, currency)));
+          const { defaultCurrency, slaMinutes, roles } = options;
+          opsCache.set(
+            key,
+            (hit = computeOpsValue(engine, metric, period, filters, { defaultCurrency, slaMinutes, roles })),
+          );
         }
         return hit;
       }

@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/engine';
-import { literalList } from '../engine/sql';
+import { literal, literalList } from '../engine/sql';
 import { dateSql } from './compile';
 import { ensureCanonicalTables } from './describe';
 import { hasDerived } from './derived-state';
@@ -10,6 +10,7 @@ import { monthEndsIn, previousMonthEnd, stageTimeline } from './queries/lifecycl
 import { spendFilterSql } from './queries/marketing';
 import { paidSql } from './relations';
 import {
+  DEFAULT_SLA_MINUTES,
   OPS_DATE_COLUMN,
   OPS_ENTRIES,
   OPS_SCOPES,
@@ -32,6 +33,15 @@ import { runMetricSql } from './result-cache';
  */
 export type OpsFilters = Readonly<Record<string, readonly string[]>>;
 
+/** What else a number depends on: the report's currency, the SLA setting, SKU roles set by the planner. */
+export interface OpsOptions {
+  defaultCurrency?: string | null | undefined;
+  /** Default 60 (METRICS.md "Customer service"). */
+  slaMinutes?: number | undefined;
+  /** Roles by SKU as written, winning over the products file's (METRICS.md "Products"). */
+  roles?: Readonly<Record<string, string>> | undefined;
+}
+
 const between = (column: string, span: Period) => `${column} BETWEEN ${dateSql(span.from)} AND ${dateSql(span.to)}`;
 const skuKey = (column: string) => `lower(trim(${column}))`;
 
@@ -52,39 +62,46 @@ const has = (filters: OpsFilters, dim: string) => (filters[dim]?.length ?? 0) > 
 const inList = (column: string, values: readonly string[] | undefined) =>
   values && values.length > 0 ? `${column} IN ${literalList(values)}` : 'TRUE';
 
-/** Products by match key: cost, role (none: unassigned) and category. */
-const PRODUCTS_SQL = `SELECT sku_key, any_value(unit_cost) AS unit_cost, coalesce(any_value(role), 'unassigned') AS role,
-    any_value(category) AS category FROM products GROUP BY sku_key`;
+/**
+ * Products by match key: cost, category and role, a role set by the planner winning over the
+ * products file's (none: unassigned), as the products module decides it.
+ */
+function productsSql(roles: OpsOptions['roles']): string {
+  const set = Object.entries(roles ?? {});
+  const planned = set.length
+    ? `SELECT ${skuKey('s')} AS sku_key, any_value(r) AS role FROM (VALUES ${set.map(([sku, role]) => `(${literal(sku)}, ${literal(role)})`).join(', ')}) v(s, r) GROUP BY 1`
+    : 'SELECT NULL::VARCHAR AS sku_key, NULL::VARCHAR AS role WHERE FALSE';
+  return `SELECT k.sku_key, f.unit_cost, f.category, coalesce(a.role, f.role, 'unassigned') AS role
+    FROM (SELECT sku_key FROM products UNION SELECT sku_key FROM (${planned})) k
+      LEFT JOIN (SELECT sku_key, any_value(unit_cost) AS unit_cost, any_value(role) AS role, any_value(category) AS category
+        FROM products GROUP BY sku_key) f ON f.sku_key = k.sku_key
+      LEFT JOIN (${planned}) a ON a.sku_key = k.sku_key`;
+}
 
-function itemsSql(span: Period, filters: OpsFilters, view: Filters): string {
+function itemsSql(span: Period, filters: OpsFilters, view: Filters, options: OpsOptions): string {
   const { category: _category, ...orderFilters } = view;
   const skus = has(filters, 'sku') ? filters['sku']!.map((s) => s.trim().toLowerCase()) : undefined;
   return `SELECT i.*, ${skuKey('i.sku')} AS sku_key, p.unit_cost, coalesce(p.role, 'unassigned') AS role
     FROM order_items i JOIN orders o ON o.order_id = i.order_id
-      LEFT JOIN (${PRODUCTS_SQL}) p ON p.sku_key = ${skuKey('i.sku')}
+      LEFT JOIN (${productsSql(options.roles)}) p ON p.sku_key = ${skuKey('i.sku')}
     WHERE ${paidSql('o')} AND ${between('o.order_date', span)} AND ${ordersFilterSql(orderFilters, 'o')}
       AND ${inList('i.category', view.category)} AND ${inList("coalesce(p.role, 'unassigned')", filters['role'])}
       AND ${inList(skuKey('i.sku'), skus)}`;
 }
 
 /** The rows of a scope over the span under the filters (METRICS.md; registry/operations.ts says what each holds). */
-export function opsScopeSql(
-  scope: OpsScope,
-  span: Period,
-  filters: OpsFilters,
-  defaultCurrency?: string | null,
-): string {
-  const view = viewFilters(filters, defaultCurrency);
+export function opsScopeSql(scope: OpsScope, span: Period, filters: OpsFilters, options: OpsOptions = {}): string {
+  const view = viewFilters(filters, options.defaultCurrency);
   switch (scope) {
     case 'paid_items':
-      return itemsSql(span, filters, view);
+      return itemsSql(span, filters, view, options);
     case 'stock_skus': {
       const skus = has(filters, 'sku') ? filters['sku']!.map((s) => s.trim().toLowerCase()) : undefined;
       return `WITH snaps AS (SELECT sku_key, date, sum(on_hand) AS on_hand FROM inventory WHERE date <= ${dateSql(span.to)} GROUP BY ALL),
   at_end AS (SELECT sku_key, arg_max(on_hand, date) AS on_hand FROM snaps GROUP BY sku_key),
-  sold AS (SELECT sku_key, sum(${'coalesce(quantity, 0)'}) AS units FROM (${itemsSql(span, filters, view)}) GROUP BY sku_key)
+  sold AS (SELECT sku_key, sum(${'coalesce(quantity, 0)'}) AS units FROM (${itemsSql(span, filters, view, options)}) GROUP BY sku_key)
   SELECT a.sku_key, coalesce(sold.units, 0) AS units, a.on_hand
-  FROM at_end a LEFT JOIN sold ON sold.sku_key = a.sku_key LEFT JOIN (${PRODUCTS_SQL}) p ON p.sku_key = a.sku_key
+  FROM at_end a LEFT JOIN sold ON sold.sku_key = a.sku_key LEFT JOIN (${productsSql(options.roles)}) p ON p.sku_key = a.sku_key
   WHERE ${inList('a.sku_key', skus)} AND ${inList("coalesce(p.role, 'unassigned')", filters['role'])}
     AND ${view.category?.length ? `(sold.sku_key IS NOT NULL OR ${inList('p.category', view.category)})` : 'TRUE'}`;
     }
@@ -106,9 +123,11 @@ export function opsScopeSql(
   }
 }
 
-function partSql(part: OpsAggregate, span: Period, filters: OpsFilters, currency?: string | null): string {
+function partSql(part: OpsAggregate, span: Period, filters: OpsFilters, options: OpsOptions): string {
   const { alias } = OPS_SCOPES[part.scope];
-  return `(SELECT CAST(${part.sql} AS DOUBLE) FROM (${opsScopeSql(part.scope, span, filters, currency)}) ${alias})`;
+  const sql =
+    typeof part.sql === 'string' ? part.sql : part.sql({ slaMinutes: options.slaMinutes ?? DEFAULT_SLA_MINUTES });
+  return `(SELECT CAST(${sql} AS DOUBLE) FROM (${opsScopeSql(part.scope, span, filters, options)}) ${alias})`;
 }
 
 /**
@@ -120,11 +139,11 @@ export function compileOpsSql(
   id: OpsMetricId,
   span: Period,
   filters: OpsFilters = {},
-  defaultCurrency?: string | null,
+  options: OpsOptions = {},
 ): string | null {
   const entry: OpsEntry = OPS_ENTRIES[id];
   if (entry.kind === 'churn') return null;
-  const parts = opsParts(entry).map((p, i) => `${partSql(p, span, filters, defaultCurrency)} AS p${i}`);
+  const parts = opsParts(entry).map((p, i) => `${partSql(p, span, filters, options)} AS p${i}`);
   const value =
     entry.kind === 'value'
       ? 'p0'
@@ -180,7 +199,7 @@ export async function computeOpsValue(
   id: OpsMetricId,
   span: Period,
   filters: OpsFilters = {},
-  options: { defaultCurrency?: string | null } = {},
+  options: OpsOptions = {},
 ): Promise<number | null> {
   const entry: OpsEntry = OPS_ENTRIES[id];
   for (const table of opsTables(entry)) {
@@ -195,7 +214,7 @@ export async function computeOpsValue(
   )
     return null;
   if (entry.kind === 'churn') return churnOver(engine, span, viewFilters(filters));
-  const sql = compileOpsSql(id, span, filters, options.defaultCurrency);
+  const sql = compileOpsSql(id, span, filters, options);
   if (sql === null) return null;
   const [row] = await runMetricSql(engine, sql);
   return toNumberOrNull(row?.value);

@@ -21,6 +21,9 @@ export type TargetsHook = (input: {
   engine: Engine;
   description: DataDescription;
   currency: string | null;
+  /** The report's SLA setting and SKU roles: targets on service and product metrics read them as the sections do. */
+  slaMinutes?: number | undefined;
+  roles?: Readonly<Record<string, string>> | undefined;
 }) => Promise<ReportTargetRow[]>;
 
 export interface ReportOptions {
@@ -73,7 +76,15 @@ export async function computeReport(engine: Engine, options: ReportOptions): Pro
   const cohorts = await computeCohorts(engine, period, filters, options.cohortMode ?? 'in_month', description);
   const funnel = await computeFunnel(engine, period, filters, description);
   const byChannel = await computeByChannel(engine, period, filters, description);
-  const targets = options.targets ? await options.targets({ engine, description, currency: prepared.currency }) : [];
+  const targets = options.targets
+    ? await options.targets({
+        engine,
+        description,
+        currency: prepared.currency,
+        slaMinutes: options.slaMinutes,
+        roles: options.roles,
+      })
+    : [];
   const marketing = await computeMarketing(engine, period, filters, description, {
     campaigns: options.campaigns ?? [],
   });

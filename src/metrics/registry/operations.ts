@@ -62,10 +62,15 @@ export const OPS_SCOPES = {
 } as const satisfies Record<string, { alias: string; tables: readonly OpsTable[]; filters: readonly OpsFilter[] }>;
 export type OpsScope = keyof typeof OPS_SCOPES;
 
-/** An aggregate over a scope's rows, written over the scope's alias. */
+/** Settings a metric's SQL depends on (METRICS.md "Customer service": the SLA is a setting). */
+export interface OpsSettings {
+  slaMinutes: number;
+}
+
+/** An aggregate over a scope's rows, written over the scope's alias (from the settings where one matters). */
 export interface OpsAggregate {
   scope: OpsScope;
-  sql: string;
+  sql: string | ((settings: OpsSettings) => string);
 }
 
 /** What the module entries hold about a metric: names, unit, direction. */
@@ -260,7 +265,7 @@ export const OPS_REGISTRY = [
     entry: S.response_within_sla,
     additive: false,
     kind: 'ratio',
-    num: tickets(SERVICE_SQL.withinSla(DEFAULT_SLA_MINUTES)),
+    num: { scope: 'opened_tickets', sql: (settings) => SERVICE_SQL.withinSla(settings.slaMinutes) },
     den: [tickets(SERVICE_SQL.tickets)],
   }),
   ops({

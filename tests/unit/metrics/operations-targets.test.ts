@@ -201,6 +201,17 @@ describe.each(ENGINES)('operations metrics and their targets on $name', ({ creat
     );
   });
 
+  it('reads the SLA setting and the roles a planner set, as the service and products sections do', async () => {
+    // Within 30 minutes: T1 (20) only → 1 of 4.
+    expect(await computeOpsValue(engine, 'response_within_sla', MARCH, {}, { slaMinutes: 30 })).toBe(0.25);
+    // SKU-C set to star (it has no role in the products file): star units 3 (A) + 3 (C) = 6.
+    expect(await computeOpsValue(engine, 'units', MARCH, { role: ['star'] }, { roles: { 'SKU-C': 'star' } })).toBe(6);
+    // SKU-A set to traffic wins over the file's star: no star item is left → 0.
+    expect(await computeOpsValue(engine, 'units', MARCH, { role: ['star'] }, { roles: { ' sku-a': 'traffic' } })).toBe(
+      0,
+    );
+  });
+
   it('a spend budget (lower is better) under its ceiling is on track: pacing as a sum, as_of from the spend table', async () => {
     const source = engineMetricSource(engine);
     const status = await evaluateTarget(
