@@ -44,3 +44,30 @@ export function toCsv<R extends object>(rows: readonly R[], columns: readonly Cs
 export function csvBlob(csv: string): Blob {
   return new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
 }
+
+/**
+ * How a numeric column is written (issue 18, item 14a: exports carried floats such as
+ * 381.23456789012 and 0.0312345678901): money to 2 decimal places, rates (fractions, never
+ * percentages) to 6, anything else that is not whole to 6 as well; whole numbers as they are.
+ * Rounding happens on export only: the app and `report --json` keep full precision.
+ */
+export type CsvNumberKind = 'money' | 'rate' | 'number';
+
+export function roundForCsv(value: number, kind: CsvNumberKind): number {
+  if (!Number.isFinite(value) || Number.isInteger(value)) return value;
+  const rounded = Number(value.toFixed(kind === 'money' ? 2 : 6));
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
+const MONEY_TEXT = /[¥￥$€£₩₹]|\b[A-Z]{3}\b|元/;
+
+/**
+ * What a number column holds, read from how its cell shows a value: a currency sign or code
+ * means money, a trailing % a rate. The cell's text is the column's own formatter, so the
+ * export follows the table without a second list of units.
+ */
+export function csvKindOfText(text: string): CsvNumberKind {
+  if (/[%％]\s*$/.test(text.trim())) return 'rate';
+  if (MONEY_TEXT.test(text)) return 'money';
+  return 'number';
+}

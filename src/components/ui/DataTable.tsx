@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { csvKindOfText, roundForCsv, type CsvNumberKind } from '../../lib/csv';
 import { MISSING } from '../../lib/format';
 import { useT } from '../../i18n/use-t';
 import type { CsvExport } from './Panel';
@@ -17,11 +18,62 @@ function rawValue<R>(row: R, column: Column<R>): unknown {
   return column.value ? column.value(row) : (row as Record<string, unknown>)[column.key];
 }
 
-/** The table as CSV: raw values (full precision, rates as fractions) under the column labels. */
+/** What a column shows for a row, when it is plain text (an element tells nothing about units). */
+function shownText<R>(row: R, column: Column<R>): string | null {
+  if (!column.render) return null;
+  const shown = column.render(row);
+  return typeof shown === 'string' || typeof shown === 'number' ? String(shown) : null;
+}
+
+/** A text column whose cells show a name for an id (`paid_social` → "Paid social"). */
+function namesIds<R>(rows: readonly R[], column: Column<R>): boolean {
+  return rows.some((r) => {
+    const raw = rawValue(r, column);
+    const shown = shownText(r, column);
+    return typeof raw === 'string' && shown !== null && shown !== raw;
+  });
+}
+
+/** Money, rate or plain number, from the first cell that shows a known value. */
+function numberKind<R>(rows: readonly R[], column: Column<R>): CsvNumberKind {
+  for (const r of rows) {
+    const raw = rawValue(r, column);
+    const shown = typeof raw === 'number' && Number.isFinite(raw) ? shownText(r, column) : null;
+    if (shown !== null) return csvKindOfText(shown);
+  }
+  return 'number';
+}
+
+/**
+ * The table as CSV (issue 18, item 14a): machine-readable values under the column labels,
+ * rates as fractions. A column showing names for ids keeps the ids in a column "<label> (id)"
+ * and adds the names under its label; numbers are rounded as `roundForCsv` says (money 2
+ * decimal places, rates and other fractions 6), the kind read from the cell's own text.
+ */
 export function tableCsv<R>(rows: readonly R[], columns: readonly Column<R>[]): CsvExport {
+  const plan = columns.map((c) => ({ column: c, named: namesIds(rows, c), kind: numberKind(rows, c) }));
   return {
-    columns: columns.map((c) => ({ key: c.key, label: c.label })),
-    rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c.key, rawValue(r, c)]))),
+    columns: plan.flatMap(({ column: c, named }) =>
+      named
+        ? [
+            { key: `${c.key}#id`, label: `${c.label} (id)` },
+            { key: c.key, label: c.label },
+          ]
+        : [{ key: c.key, label: c.label }],
+    ),
+    rows: rows.map((r) =>
+      Object.fromEntries(
+        plan.flatMap(({ column: c, named, kind }) => {
+          const raw = rawValue(r, c);
+          if (named)
+            return [
+              [`${c.key}#id`, raw],
+              [c.key, raw === null || raw === undefined ? raw : (shownText(r, c) ?? raw)],
+            ];
+          return [[c.key, typeof raw === 'number' ? roundForCsv(raw, kind) : raw]];
+        }),
+      ),
+    ),
   };
 }
 

@@ -21,19 +21,53 @@ const rows: Row[] = [
 ];
 
 describe('table CSV', () => {
-  it('takes raw values (not what the cell shows) under the column labels', () => {
+  it('takes raw values under the column labels, and the shown name beside an id', () => {
     expect(tableCsv(rows, columns)).toEqual({
       columns: [
+        { key: 'name#id', label: 'Name (id)' },
         { key: 'name', label: 'Name' },
         { key: 'gmv', label: 'GMV' },
         { key: 'double', label: 'Twice' },
       ],
       rows: [
-        { name: 'b', gmv: 2, double: 4 },
-        { name: 'a', gmv: null, double: null },
-        { name: 'c', gmv: 10, double: 20 },
+        { 'name#id': 'b', name: 'B', gmv: 2, double: 4 },
+        { 'name#id': 'a', name: 'A', gmv: null, double: null },
+        { 'name#id': 'c', name: 'C', gmv: 10, double: 20 },
       ],
     });
+  });
+
+  it('issue 18, item 14a: channel ids with their names, money to the cent, rates as fractions to 6 places', () => {
+    interface ChannelRow {
+      channel: string;
+      aov: number | null;
+      conversion: number | null;
+      roas: number;
+    }
+    const channelColumns: Column<ChannelRow>[] = [
+      { key: 'channel', label: 'Channel', render: (r) => channelLabel(r.channel, 'en') },
+      { key: 'aov', label: 'AOV', numeric: true, render: (r) => (r.aov === null ? '—' : `CN¥${r.aov.toFixed(2)}`) },
+      {
+        key: 'conversion',
+        label: 'Conversion',
+        numeric: true,
+        render: (r) => (r.conversion === null ? '—' : `${(r.conversion * 100).toFixed(1)}%`),
+      },
+      { key: 'roas', label: 'ROAS', numeric: true, render: (r) => `${r.roas.toFixed(1)}×` },
+    ];
+    const csv = tableCsv(
+      [
+        // 1 234.5678 ÷ 3 = 411.5226; 7 ÷ 221 = 0.0316742081…; 10 ÷ 3 = 3.3333333…
+        { channel: 'paid_social', aov: 1_234.5678 / 3, conversion: 7 / 221, roas: 10 / 3 },
+        { channel: 'email', aov: null, conversion: null, roas: 2 },
+      ],
+      channelColumns,
+    );
+    expect(csv.columns.map((c) => c.label)).toEqual(['Channel (id)', 'Channel', 'AOV', 'Conversion', 'ROAS']);
+    expect(csv.rows).toEqual([
+      { 'channel#id': 'paid_social', channel: 'Paid social', aov: 411.52, conversion: 0.031674, roas: 3.333333 },
+      { 'channel#id': 'email', channel: 'Email', aov: null, conversion: null, roas: 2 },
+    ]);
   });
 });
 
