@@ -5,6 +5,7 @@ import { useAppStore, type Compare } from '../stores/app-store';
 import { CopyLink } from './CopyLink';
 import { AlertsBadge } from '../features/alerts/AlertsBadge';
 import { EngineReady } from '../dataset/engine-context';
+import './topbar.css';
 
 /** Period, comparison and language: the controls every page shares. */
 export function TopBar({ lastDate }: { lastDate: string | null }) {
