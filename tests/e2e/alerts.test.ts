@@ -2,17 +2,19 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../src/metrics/report-types';
+import { OUTAGE_DAY, REFUND_WAVE_DAY } from '../../scripts/sample-anomalies';
 import { cliReportJson, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
 
 /**
  * Alerts in the app (issue 16, item 2): the top bar counts the alerts `yardstick report --json`
- * lists for the same view of the sample shop (not a number written here: the sample's planted
- * anomalies may change); the Alerts page lists them, an odd day's link opens the daily sales chart
- * with the day ringed; a dismissal lowers the count, survives a reload, and can be undone.
+ * lists for the same view of the sample shop (October 2026, with its planted checkout outage and
+ * refund wave); the Alerts page lists them, the outage's link opens the daily sales chart with the
+ * day ringed, and the Traffic page's daily charts ring it too; a dismissal lowers the count,
+ * survives a reload, and can be undone.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DATA = path.join(ROOT, 'sample-data');
-const VIEW = { from: '2026-09-01', to: '2026-09-30' } as const;
+const VIEW = { from: '2026-10-01', to: '2026-10-31' } as const;
 
 let server: AppServer;
 let browser: Browser;
@@ -75,8 +77,10 @@ describe('alerts in the app equal the report’s', () => {
     expect(dates).toEqual([...dates].sort().reverse());
     await screenshot(page, 'alerts-en-1440');
 
-    const anomalies = report.alerts.filter((a) => a.kind === 'anomaly');
-    if (report.alerts.length > 0) {
+    // The planted days are there (the sample's design, scripts/sample-anomalies.ts).
+    expect(keys).toContain(`anomaly|orders|${OUTAGE_DAY}`);
+    expect(keys).toContain(`anomaly|refunds|${REFUND_WAVE_DAY}`);
+    {
       // Dismiss the first; the count drops, stays down after a reload, and Undo brings it back.
       const first = keys[0]!;
       await page.click(`[data-alert="${first}"] [data-action="dismiss-alert"]`);
@@ -96,8 +100,8 @@ describe('alerts in the app equal the report’s', () => {
       await page.waitForFunction((n) => document.querySelector('[data-alerts-badge]')?.getAttribute('data-count') === String(n), report.alerts.length);
     }
 
-    if (anomalies.length > 0) {
-      const a = anomalies[0]!;
+    {
+      const a = { metric: 'orders', date: OUTAGE_DAY };
       await page.click('[data-kind="anomaly"]');
       await page.click(`[data-alert="anomaly|${a.metric}|${a.date}"] [data-action="open-alert"]`);
       await page.waitForSelector(`[data-testid="anomaly-marker"][data-day="${a.date}"]`, { timeout: 90_000 });
@@ -106,6 +110,12 @@ describe('alerts in the app equal the report’s', () => {
       const label = await page.textContent(`[data-testid="anomaly-marker"][data-day="${a.date}"] title`);
       expect(label).toContain(a.date);
       await screenshot(page, 'alerts-sales-marker');
+
+      // The Traffic page's daily charts (sessions, conversion) ring the same day.
+      await page.goto(`${server.url}/?from=${VIEW.from}&to=${VIEW.to}&grain=day&page=traffic`);
+      await page.waitForSelector(`[data-testid="anomaly-marker"][data-day="${OUTAGE_DAY}"]`, { timeout: 90_000 });
+      expect(await page.locator(`[data-testid="anomaly-marker"][data-day="${OUTAGE_DAY}"]`).count()).toBe(2);
+      await screenshot(page, 'alerts-traffic-marker');
     }
     expect(errors).toEqual([]);
     await context.close();

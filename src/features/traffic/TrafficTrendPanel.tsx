@@ -19,6 +19,7 @@ import { effectiveGrain } from '../../components/charts/effective-grain';
 import type { PageScope } from '../../components/ui/page-scope';
 import { useGrainLabel } from '../../components/ui/use-grain-label';
 import { toTrafficPoints, TRAFFIC_TREND_METRICS, type TrafficTrendRow } from './traffic-shape';
+import { useAnomalyMarks } from '../../components/charts/use-anomaly-marks';
 
 /** Sessions (bars) or conversion (a line) over the period at the view's grain; a click narrows the period to the bucket. */
 export const TrafficTrendPanel = memo(function TrafficTrendPanel({ scope, metric }: { scope: PageScope; metric: 'sessions' | 'conversion_rate' }) {
@@ -38,6 +39,7 @@ export const TrafficTrendPanel = memo(function TrafficTrendPanel({ scope, metric
     (e) => computeSeriesOf(e, comparison!, grain, TRAFFIC_TREND_METRICS, filters, description),
     comparison !== null,
   );
+  const marks = useAnomalyMarks(scope, grain);
   const isRate = metric === 'conversion_rate';
   const title = isRate
     ? t('traffic.conversionOverTime', { grain: grainLabel })
@@ -94,6 +96,7 @@ export const TrafficTrendPanel = memo(function TrafficTrendPanel({ scope, metric
             formatAxis={isRate ? fmt.rate : fmt.count}
             height={240}
             onSelect={select}
+            marks={marks}
           />
         </>
       )}
