@@ -2,6 +2,7 @@ import { createClient } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
 import type { Engine } from '../../../src/engine/engine';
 import { clickHouseEngine } from './engine';
+import type { ClickHouseTarget } from './load';
 
 let open = false;
 
@@ -17,4 +18,13 @@ export function createChdbEngine(): Engine {
   return clickHouseEngine(client, 'chdb', async () => {
     open = false;
   });
+}
+
+/** chdb reads a Parquet file from this machine's disk itself. */
+export function chdbTarget(engine: Engine): ClickHouseTarget {
+  return {
+    engine,
+    insertParquet: (table, file) =>
+      engine.run(`INSERT INTO ${table} SELECT * FROM file('${file.replace(/'/g, "''")}', Parquet)`),
+  };
 }

@@ -1,6 +1,7 @@
 import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
-import type { Engine } from '../../../src/engine/engine';
+import { createReadStream } from 'node:fs';
 import { clickHouseEngine } from './engine';
+import type { ClickHouseTarget } from './load';
 
 /** Where the credentials come from: the environment only, never the command line or a log. */
 export const USER_VARIABLE = 'CLICKHOUSE_USER';
@@ -60,7 +61,7 @@ export function describeFailure(url: URL, error: unknown): string {
  * verified) when the URL says https. The user and password come from the environment; the
  * connection is tried at once, so a wrong URL or password fails here, in one line.
  */
-export async function connectServer(urlText: string, env: NodeJS.ProcessEnv = process.env): Promise<Engine> {
+export async function connectServer(urlText: string, env: NodeJS.ProcessEnv = process.env): Promise<ClickHouseTarget> {
   const url = parseUrl(urlText);
   const client = createClient({
     url: url.toString(),
@@ -77,5 +78,14 @@ export async function connectServer(urlText: string, env: NodeJS.ProcessEnv = pr
     await client.close();
     throw new ServerError(describeFailure(url, e));
   }
-  return clickHouseEngine(client, 'clickhouse');
+  return {
+    engine: clickHouseEngine(client, 'clickhouse'),
+    async insertParquet(table, file) {
+      try {
+        await client.insert({ table, values: createReadStream(file), format: 'Parquet' });
+      } catch (e) {
+        throw new ServerError(describeFailure(url, e));
+      }
+    },
+  };
 }

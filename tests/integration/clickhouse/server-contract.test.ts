@@ -62,7 +62,7 @@ afterAll(() => server.close());
 
 describe('yardstick against a ClickHouse server (HTTP contract)', () => {
   it('sends the user and password from the environment, the dialect and its settings; reads values as DuckDB gives them', async () => {
-    const engine = await connectServer('http://ch.test:8123', env);
+    const { engine } = await connectServer('http://ch.test:8123', env);
     const rows = await engine.query(
       'SELECT order_date AS day, ordered_at AS at, sum(order_total) AS gmv, count(*) AS orders, bool_or(paid) AS paid, median(x) AS median FROM orders GROUP BY ALL',
     );
@@ -79,7 +79,7 @@ describe('yardstick against a ClickHouse server (HTTP contract)', () => {
   });
 
   it('speaks TLS when the URL is https', async () => {
-    const engine = await connectServer('https://ch.test:8443', env);
+    const { engine } = await connectServer('https://ch.test:8443', env);
     await engine.close();
     expect(seen.map((s) => s.url.protocol)).toEqual(['https:']);
   });
