@@ -3,6 +3,7 @@ import {
   buildLadder,
   filterableDimensions,
   isIsoDate,
+  CURRENT_FILE_VERSION,
   isKpiId,
   KPI_FACTS,
   parseTargetsFile,
@@ -10,6 +11,7 @@ import {
   type Direction,
   type KpiId,
   type LadderGrain,
+  type Milestone,
   type Phasing,
   type Target,
   type TargetsFileError,
@@ -41,6 +43,11 @@ export interface Draft {
   why: string;
   /** Values already entered for a check-in; the editor keeps them as they are. */
   entries: CheckIn['entries'];
+  /**
+   * The target's ladder tree, kept through an edit (issue 18, item 9): its quarters, and its
+   * months' own floors and stretches. The editor shows the months as milestones.
+   */
+  tree?: { groups: Milestone[]; leaves: Milestone[] };
 }
 
 export type BuildResult = { ok: true; target: Target } | { ok: false; errors: TargetsFileError[] };
@@ -128,6 +135,7 @@ export function draftFromTarget(target: Target): Draft {
     owner: target.owner ?? '',
     why: target.why ?? '',
     entries: checkin ? checkin.entries.map((e) => ({ period: { ...e.period }, value: e.value })) : [],
+    ...(target.groups ? { tree: { groups: target.groups, leaves: target.milestones } } : {}),
   };
 }
 
@@ -167,14 +175,48 @@ function readAmounts(draft: Draft): Amounts {
   };
 }
 
+function isLevel(draft: Draft): boolean {
+  return draft.source === 'checkin' ? draft.checkin.aggregation === 'level' : KPI_FACTS[draft.metric].kind === 'ratio';
+}
+
+function bandOf(rung: Milestone | undefined): Record<string, number> {
+  return {
+    ...(rung?.floor === undefined ? {} : { floor: rung.floor }),
+    ...(rung?.stretch === undefined ? {} : { stretch: rung.stretch }),
+  };
+}
+
+/**
+ * The draft's milestones as the file writes them: nested under the tree's quarters when the
+ * target had a tree and its quarters still end where milestones end (an additive quarter is
+ * then the sum of its months as typed); flat otherwise.
+ */
+function milestonesRaw(draft: Draft, amounts: Amounts): unknown[] {
+  const leaves = draft.milestones.map((m, i) => ({
+    to: m.to,
+    target: amounts.milestones[i] ?? undefined,
+    ...bandOf(draft.tree?.leaves.find((l) => l.to === m.to)),
+  }));
+  const groups = draft.tree?.groups ?? [];
+  const ends = new Set(leaves.map((l) => l.to));
+  if (groups.length === 0 || !groups.every((g) => ends.has(g.to)) || leaves.at(-1)?.to !== groups.at(-1)?.to)
+    return leaves;
+  let from = '';
+  return groups.map((group) => {
+    const children = leaves.filter((l) => l.to > from && l.to <= group.to);
+    from = group.to;
+    const sum = children.reduce((total, l) => total + (l.target ?? Number.NaN), 0);
+    const target = isLevel(draft) || !Number.isFinite(sum) ? group.target : sum;
+    return { to: group.to, target, ...(target === group.target ? bandOf(group) : {}), milestones: children };
+  });
+}
+
 /**
  * Levels are not phased (issue 18, item 10): a level metric keeps linear (one level held) or
  * the custom levels its ladder was given, never seasonal.
  */
 function draftPhasing(draft: Draft): Phasing {
-  const level =
-    draft.source === 'checkin' ? draft.checkin.aggregation === 'level' : KPI_FACTS[draft.metric].kind === 'ratio';
-  return level && draft.phasing === 'seasonal' ? 'linear' : draft.phasing;
+  return isLevel(draft) && draft.phasing === 'seasonal' ? 'linear' : draft.phasing;
 }
 
 /** The draft as a target of the file, before any check (for the live SMART check). */
@@ -191,8 +233,7 @@ function rawTarget(draft: Draft, amounts: Amounts): Record<string, unknown> {
     },
     phasing: draftPhasing(draft),
   };
-  if (draft.phasing === 'custom')
-    raw['milestones'] = draft.milestones.map((m, i) => ({ to: m.to, target: amounts.milestones[i] ?? undefined }));
+  if (draft.phasing === 'custom') raw['milestones'] = milestonesRaw(draft, amounts);
   if (draft.owner.trim() !== '') raw['owner'] = draft.owner.trim();
   if (draft.why.trim() !== '') raw['why'] = draft.why.trim();
   const checkin = draftCheckIn(draft);
@@ -206,7 +247,7 @@ function rawTarget(draft: Draft, amounts: Amounts): Record<string, unknown> {
  */
 export function buildTarget(draft: Draft): BuildResult {
   const amounts = readAmounts(draft);
-  const parsed = parseTargetsFile({ version: 1, targets: [rawTarget(draft, amounts)] });
+  const parsed = parseTargetsFile({ version: CURRENT_FILE_VERSION, targets: [rawTarget(draft, amounts)] });
   const fieldsWithTypos = new Set(amounts.errors.map((e) => e.field));
   const errors = [...amounts.errors, ...(parsed.ok ? [] : parsed.errors.filter((e) => !fieldsWithTypos.has(e.field)))];
   const target = parsed.ok ? parsed.file.targets[0] : undefined;

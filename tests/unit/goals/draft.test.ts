@@ -11,6 +11,7 @@ import {
   suggestId,
   type Draft,
 } from '../../../src/features/goals/draft';
+import type { Target } from '../../../src/targets';
 
 const gmv2026 = (patch: Partial<Draft> = {}): Draft => ({
   ...newDraft('2026-10-31', []),
@@ -172,5 +173,54 @@ describe('building a target from the editor', () => {
     expect(looseTarget(gmv2026({ target: '' }))).toBeNull();
     expect(looseTarget(gmv2026({ target: 'soon' }))).toBeNull();
     expect(looseTarget(gmv2026({ floor: 'x', owner: '', why: '' }))).toMatchObject({ ladder: { target: 25_000_000 } });
+  });
+});
+
+describe('a ladder tree through the editor (issue 18, item 9)', () => {
+  const months = [
+    '01-31',
+    '02-28',
+    '03-31',
+    '04-30',
+    '05-31',
+    '06-30',
+    '07-31',
+    '08-31',
+    '09-30',
+    '10-31',
+    '11-30',
+    '12-31',
+  ];
+  const gmv: Target = {
+    id: 'gmv-2026',
+    metric: 'gmv',
+    period: { from: '2026-01-01', to: '2026-12-31' },
+    filters: {},
+    ladder: { target: 1_200_000 },
+    phasing: 'custom',
+    // Quarters of 300 000, months of 100 000; Q4 has its own stretch, December its own floor.
+    milestones: months.map((m) => ({ to: `2026-${m}`, target: 100_000, ...(m === '12-31' ? { floor: 90_000 } : {}) })),
+    groups: ['03-31', '06-30', '09-30', '12-31'].map((m) => ({
+      to: `2026-${m}`,
+      target: 300_000,
+      ...(m === '12-31' ? { stretch: 330_000 } : {}),
+    })),
+  };
+
+  it('saves the tree as it was when nothing of it was touched', () => {
+    const built = buildTarget(draftFromTarget(gmv));
+    expect(built).toEqual({ ok: true, target: gmv });
+  });
+
+  it('keeps the quarters when a month is typed over, an additive quarter becoming the sum of its months', () => {
+    const draft = draftFromTarget(gmv);
+    draft.target = '1,250,000';
+    draft.milestones[0] = { to: '2026-01-31', amount: '150,000' };
+    const built = buildTarget(draft);
+    if (!built.ok) throw new Error(JSON.stringify(built.errors));
+    // Q1 = 150 000 + 100 000 + 100 000 = 350 000; the others stay 300 000; Q4 keeps its stretch.
+    expect(built.target.groups?.map((g) => g.target)).toEqual([350_000, 300_000, 300_000, 300_000]);
+    expect(built.target.groups?.[3]?.stretch).toBe(330_000);
+    expect(built.target.milestones[11]).toEqual({ to: '2026-12-31', target: 100_000, floor: 90_000 });
   });
 });
