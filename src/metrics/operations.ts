@@ -4,7 +4,7 @@ import { dateSql } from './compile';
 import { ensureCanonicalTables } from './describe';
 import { hasDerived } from './derived-state';
 import { FILTER_DIMENSIONS, ordersFilterSql, type Filters } from './filters';
-import type { Period } from './periods';
+import { periodBuckets, type Period } from './periods';
 import { toNumberOrNull } from './queries/kpis';
 import { monthEndsIn, previousMonthEnd, stageTimeline } from './queries/lifecycle';
 import { spendFilterSql } from './queries/marketing';
@@ -81,7 +81,7 @@ function productsSql(roles: OpsOptions['roles']): string {
 function itemsSql(span: Period, filters: OpsFilters, view: Filters, options: OpsOptions): string {
   const { category: _category, ...orderFilters } = view;
   const skus = has(filters, 'sku') ? filters['sku']!.map((s) => s.trim().toLowerCase()) : undefined;
-  return `SELECT i.*, ${skuKey('i.sku')} AS sku_key, p.unit_cost, coalesce(p.role, 'unassigned') AS role
+  return `SELECT i.*, o.order_date, ${skuKey('i.sku')} AS sku_key, p.unit_cost, coalesce(p.role, 'unassigned') AS role
     FROM order_items i JOIN orders o ON o.order_id = i.order_id
       LEFT JOIN (${productsSql(options.roles)}) p ON p.sku_key = ${skuKey('i.sku')}
     WHERE ${paidSql('o')} AND ${between('o.order_date', span)} AND ${ordersFilterSql(orderFilters, 'o')}
@@ -218,4 +218,75 @@ export async function computeOpsValue(
   if (sql === null) return null;
   const [row] = await runMetricSql(engine, sql);
   return toNumberOrNull(row?.value);
+}
+
+/** One dated number of a series (the `DatedValue` of src/targets/source.ts). */
+export interface OpsDatedValue {
+  date: string;
+  value: number | null;
+}
+
+function settled(part: OpsAggregate, options: OpsOptions): string {
+  return typeof part.sql === 'string' ? part.sql : part.sql({ slaMinutes: options.slaMinutes ?? DEFAULT_SLA_MINUTES });
+}
+
+function combine(entry: OpsEntry, values: readonly (number | null)[]): number | null {
+  if (values.some((v) => v === null)) return null;
+  const [num, ...den] = values as number[];
+  if (entry.kind !== 'ratio') return num ?? null;
+  const total = den.reduce((a, b) => a + b, 0);
+  return total === 0 ? null : ((entry.scale ?? 1) * num!) / total;
+}
+
+/**
+ * The metric over `from`..each day of the span (`running`, the burn-up's actuals) or over each
+ * single day (`daily`, a seasonal shape), from one query by day per part: what an aggregate that
+ * adds up over days (registry: `adds`) gives. Null for a metric with a part that does not (a
+ * median, a mean, stock, churn): it has no series here. A day before the tables' first date, or a
+ * span after their last, is null, as in computeOpsValue; an empty day adds what the aggregate
+ * gives over no rows (0 for a count, null for a sum over no costed item).
+ */
+export async function computeOpsSeries(
+  engine: Engine,
+  id: OpsMetricId,
+  span: Period,
+  mode: 'running' | 'daily',
+  filters: OpsFilters = {},
+  options: OpsOptions = {},
+): Promise<OpsDatedValue[] | null> {
+  const entry: OpsEntry = OPS_ENTRIES[id];
+  const parts = opsParts(entry);
+  if (parts.length === 0 || parts.some((p) => !p.adds || OPS_SCOPES[p.scope].day === null)) return null;
+  const days = periodBuckets(span, 'day').map((b) => b.label);
+  let first: string | null = null;
+  for (const table of opsTables(entry)) {
+    const t = await opsTableSpan(engine, table);
+    if (t.rows === 0 || t.first === null || t.last === null || t.last < span.from)
+      return days.map((date) => ({ date, value: null }));
+    if (first === null || t.first > first) first = t.first;
+  }
+  const series = await Promise.all(
+    parts.map(async (part) => {
+      const { alias, day } = OPS_SCOPES[part.scope];
+      const rows = `(${opsScopeSql(part.scope, span, filters, options)}) ${alias}`;
+      const aggregate = `CAST(${settled(part, options)} AS DOUBLE)`;
+      const [empty] = await runMetricSql(engine, `SELECT ${aggregate} AS v FROM ${rows} WHERE FALSE`);
+      const byDay = await runMetricSql(
+        engine,
+        `SELECT CAST(${alias}.${day} AS VARCHAR) AS day, ${aggregate} AS v FROM ${rows} GROUP BY 1`,
+      );
+      return {
+        empty: toNumberOrNull(empty?.v),
+        byDay: new Map(byDay.map((r) => [String(r.day), toNumberOrNull(r.v)])),
+      };
+    }),
+  );
+  const add = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
+  const totals = series.map((p) => p.empty);
+  return days.map((date) => {
+    const today = series.map((p) => (p.byDay.has(date) ? p.byDay.get(date)! : p.empty));
+    today.forEach((v, i) => (totals[i] = add(totals[i]!, v)));
+    if (first === null || date < first) return { date, value: null };
+    return { date, value: combine(entry, mode === 'running' ? totals : today) };
+  });
 }

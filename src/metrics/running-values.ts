@@ -5,9 +5,11 @@ import { hasDerived } from './derived-state';
 import { describeData, type DataDescription } from './describe';
 import { bucketGrouping } from './groupings';
 import { engineMetricSource, toFilters, type EngineMetricSource } from './metric-source';
+import { computeOpsSeries } from './operations';
 import { periodBuckets, type Period } from './periods';
 import { toNumberOrNull } from './queries/kpis';
 import { isAggregate, isMetricId, ratioOf, withDependencies, type ComponentId } from './registry';
+import { isOpsMetricId } from './registry/operations';
 import { SOURCE_TABLES, type SourceTable } from './registry/sources';
 import type { AggregateEntry, BuyersEntry } from './registry/types';
 import { runMetricSql } from './result-cache';
@@ -126,14 +128,25 @@ export async function computeSeriesValues(
  */
 export function engineSeriesSource(
   engine: Engine,
-  options: { defaultCurrency?: string | null; description?: DataDescription } = {},
+  options: {
+    defaultCurrency?: string | null;
+    description?: DataDescription;
+    slaMinutes?: number | undefined;
+    roles?: Readonly<Record<string, string>> | undefined;
+  } = {},
 ): EngineSeriesSource {
   const currency = options.defaultCurrency !== undefined ? { defaultCurrency: options.defaultCurrency } : {};
   const described = options.description ? Promise.resolve(options.description) : describeData(engine);
   // Whoever asks first sees a failure; until then it must not count as unhandled.
   described.catch(() => undefined);
-  const base = described.then((description) => engineMetricSource(engine, { ...currency, description }));
+  const base = described.then((description) =>
+    engineMetricSource(engine, { ...currency, description, slaMinutes: options.slaMinutes, roles: options.roles }),
+  );
   const series = async (metric: string, period: Period, filters: RawFilters, mode: SeriesMode) => {
+    if (isOpsMetricId(metric)) {
+      const settings = { ...currency, slaMinutes: options.slaMinutes, roles: options.roles };
+      return (await computeOpsSeries(engine, metric, period, mode, filters, settings)) ?? [];
+    }
     if (!isMetricId(metric)) return [];
     return computeSeriesValues(engine, metric, period, mode, filters, { ...currency, description: await described });
   };

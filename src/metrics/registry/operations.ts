@@ -45,21 +45,36 @@ export type OpsFilter = (typeof OPS_FILTERS)[number];
 export const OPS_SCOPES = {
   paid_items: {
     alias: 'i',
+    day: 'order_date',
     tables: ['orders'],
     filters: ['channel', 'category', 'region', 'device', 'campaign', 'currency', 'role', 'sku'],
   },
   stock_skus: {
     alias: 's',
+    day: null,
     tables: ['orders', 'inventory'],
     filters: ['channel', 'category', 'region', 'device', 'campaign', 'currency', 'role', 'sku'],
   },
-  paid_orders: { alias: 'o', tables: ['orders'], filters: ['channel', 'region', 'device', 'campaign', 'currency'] },
-  all_paid_orders: { alias: 'o', tables: ['orders'], filters: [] },
-  first_orders: { alias: 'o', tables: ['orders'], filters: ['channel', 'region', 'device', 'campaign', 'currency'] },
-  spend_rows: { alias: 'm', tables: ['marketing_spend'], filters: ['channel', 'campaign'] },
-  opened_tickets: { alias: 't', tables: ['service_tickets'], filters: [] },
-  created_reviews: { alias: 'r', tables: ['reviews'], filters: [] },
-} as const satisfies Record<string, { alias: string; tables: readonly OpsTable[]; filters: readonly OpsFilter[] }>;
+  paid_orders: {
+    alias: 'o',
+    day: 'order_date',
+    tables: ['orders'],
+    filters: ['channel', 'region', 'device', 'campaign', 'currency'],
+  },
+  all_paid_orders: { alias: 'o', day: 'order_date', tables: ['orders'], filters: [] },
+  first_orders: {
+    alias: 'o',
+    day: 'order_date',
+    tables: ['orders'],
+    filters: ['channel', 'region', 'device', 'campaign', 'currency'],
+  },
+  spend_rows: { alias: 'm', day: 'date', tables: ['marketing_spend'], filters: ['channel', 'campaign'] },
+  opened_tickets: { alias: 't', day: 'opened_date', tables: ['service_tickets'], filters: [] },
+  created_reviews: { alias: 'r', day: 'created_date', tables: ['reviews'], filters: [] },
+} as const satisfies Record<
+  string,
+  { alias: string; day: string | null; tables: readonly OpsTable[]; filters: readonly OpsFilter[] }
+>;
 export type OpsScope = keyof typeof OPS_SCOPES;
 
 /** Settings a metric's SQL depends on (METRICS.md "Customer service": the SLA is a setting). */
@@ -71,6 +86,11 @@ export interface OpsSettings {
 export interface OpsAggregate {
   scope: OpsScope;
   sql: string | ((settings: OpsSettings) => string);
+  /**
+   * The aggregate over a span is the sum of its values over the span's days (a sum or a count of
+   * rows dated by the scope's `day`): running values and seasonal shapes come from one query by day.
+   */
+  adds?: true;
 }
 
 /** What the module entries hold about a metric: names, unit, direction. */
@@ -133,10 +153,10 @@ export const RESPONSE_MINUTES_SQL = (alias: string) =>
 /** METRICS.md "Service": the SLA is a setting, 60 minutes unless set. */
 export const DEFAULT_SLA_MINUTES = 60;
 
-const items = (sql: string): OpsAggregate => ({ scope: 'paid_items', sql });
+const items = (sql: string): OpsAggregate => ({ scope: 'paid_items', sql, adds: true });
 const costed = 'i.unit_cost IS NOT NULL';
 const marginSql = `sum(${ITEM_SQL.revenue} - ${ITEM_SQL.units} * i.unit_cost) FILTER (WHERE ${costed})`;
-const tickets = (sql: string): OpsAggregate => ({ scope: 'opened_tickets', sql });
+const tickets = (sql: string): OpsAggregate => ({ scope: 'opened_tickets', sql, adds: true });
 
 /** The aggregates the service section and the targets share, over `opened_tickets` (alias t) and `created_reviews` (alias r). */
 export const SERVICE_SQL = {
@@ -212,7 +232,7 @@ export const OPS_REGISTRY = [
     entry: spend,
     additive: spend.additive,
     kind: 'value',
-    value: { scope: 'spend_rows', sql: `coalesce(sum(m.${spend.measure}), 0)` },
+    value: { scope: 'spend_rows', sql: `coalesce(sum(m.${spend.measure}), 0)`, adds: true },
   }),
   ops({
     id: 'roas',
@@ -221,8 +241,8 @@ export const OPS_REGISTRY = [
     additive: roas.additive,
     multiple: true,
     kind: 'ratio',
-    num: { scope: 'paid_orders', sql: `coalesce(sum(o.${gmv.measure}), 0)` },
-    den: [{ scope: 'spend_rows', sql: `coalesce(sum(m.${spend.measure}), 0)` }],
+    num: { scope: 'paid_orders', sql: `coalesce(sum(o.${gmv.measure}), 0)`, adds: true },
+    den: [{ scope: 'spend_rows', sql: `coalesce(sum(m.${spend.measure}), 0)`, adds: true }],
   }),
   ops({
     id: 'cac',
@@ -230,8 +250,8 @@ export const OPS_REGISTRY = [
     entry: cac,
     additive: cac.additive,
     kind: 'ratio',
-    num: { scope: 'spend_rows', sql: `coalesce(sum(m.${spend.measure}), 0)` },
-    den: [{ scope: 'first_orders', sql: 'count(*)' }],
+    num: { scope: 'spend_rows', sql: `coalesce(sum(m.${spend.measure}), 0)`, adds: true },
+    den: [{ scope: 'first_orders', sql: 'count(*)', adds: true }],
   }),
   ops({
     id: 'coupon_order_share',
@@ -239,8 +259,8 @@ export const OPS_REGISTRY = [
     entry: coupon_order_share,
     additive: coupon_order_share.additive,
     kind: 'ratio',
-    num: { scope: 'paid_orders', sql: `count(*) FILTER (WHERE ${COUPON_CODE_SQL('o')} IS NOT NULL)` },
-    den: [{ scope: 'paid_orders', sql: 'count(*)' }],
+    num: { scope: 'paid_orders', sql: `count(*) FILTER (WHERE ${COUPON_CODE_SQL('o')} IS NOT NULL)`, adds: true },
+    den: [{ scope: 'paid_orders', sql: 'count(*)', adds: true }],
   }),
   ops({
     id: 'csat',
@@ -265,7 +285,7 @@ export const OPS_REGISTRY = [
     entry: S.response_within_sla,
     additive: false,
     kind: 'ratio',
-    num: { scope: 'opened_tickets', sql: (settings) => SERVICE_SQL.withinSla(settings.slaMinutes) },
+    num: { scope: 'opened_tickets', sql: (settings) => SERVICE_SQL.withinSla(settings.slaMinutes), adds: true },
     den: [tickets(SERVICE_SQL.tickets)],
   }),
   ops({
@@ -283,7 +303,7 @@ export const OPS_REGISTRY = [
     entry: S.first_response_median,
     additive: false,
     kind: 'value',
-    value: tickets(SERVICE_SQL.responseMedian),
+    value: { scope: 'opened_tickets', sql: SERVICE_SQL.responseMedian },
   }),
   ops({
     id: 'complaint_rate',
@@ -292,7 +312,7 @@ export const OPS_REGISTRY = [
     additive: false,
     kind: 'ratio',
     num: tickets(SERVICE_SQL.complaints),
-    den: [{ scope: 'all_paid_orders', sql: 'count(*)' }],
+    den: [{ scope: 'all_paid_orders', sql: 'count(*)', adds: true }],
     scale: 1000,
   }),
   ops({ id: 'churn_rate', module: 'lifecycle', entry: LIFECYCLE_ENTRIES.churn_rate, additive: false, kind: 'churn' }),

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine';
 import { literal } from '../../../src/engine/sql';
 import { engineMetricSource } from '../../../src/metrics/metric-source';
-import { computeOpsValue, type OpsFilters } from '../../../src/metrics/operations';
+import { computeOpsSeries, computeOpsValue, type OpsFilters } from '../../../src/metrics/operations';
+import { engineSeriesSource } from '../../../src/metrics/running-values';
 import type { OpsMetricId } from '../../../src/metrics/registry/operations';
 import { evaluateTarget } from '../../../src/targets/evaluate';
 import { parseTargetsFile } from '../../../src/targets/schema';
@@ -210,6 +211,23 @@ describe.each(ENGINES)('operations metrics and their targets on $name', ({ creat
     expect(await computeOpsValue(engine, 'units', MARCH, { role: ['star'] }, { roles: { ' sku-a': 'traffic' } })).toBe(
       0,
     );
+  });
+
+  it('gives the burn-up’s running values and a daily shape for metrics that add up over days, none for a median', async () => {
+    const at = (series: { date: string; value: number | null }[] | null, date: string) =>
+      series?.find((p) => p.date === date)?.value;
+    // Paid-search spend: 60 on Mar 1, 40 on Mar 15 → running 60 until Mar 14, then 100.
+    const spend = await computeOpsSeries(engine, 'spend', MARCH, 'running', { channel: ['paid_search'] });
+    expect(spend).toHaveLength(31);
+    expect([at(spend, '2025-03-01'), at(spend, '2025-03-14'), at(spend, '2025-03-15')]).toEqual([60, 60, 100]);
+    const daily = await computeOpsSeries(engine, 'spend', MARCH, 'daily', { channel: ['paid_search'] });
+    expect([at(daily, '2025-03-01'), at(daily, '2025-03-02'), at(daily, '2025-03-15')]).toEqual([60, 0, 40]);
+    // CSAT from Mar 1 to each day: null before the first ticket (Mar 2), then 1/1, from Mar 5 1/2, from Mar 20 2/3.
+    const csat = await engineSeriesSource(engine).runningValues('csat', MARCH, {});
+    expect(at(csat, '2025-03-01')).toBeNull();
+    expect([at(csat, '2025-03-02'), at(csat, '2025-03-05'), at(csat, '2025-03-19')]).toEqual([1, 0.5, 0.5]);
+    expect(at(csat, '2025-03-20')).toBeCloseTo(2 / 3, 12);
+    expect(await computeOpsSeries(engine, 'first_response_median', MARCH, 'running')).toBeNull();
   });
 
   it('a spend budget (lower is better) under its ceiling is on track: pacing as a sum, as_of from the spend table', async () => {
