@@ -117,7 +117,14 @@ export function LadderTreeView({ target, locked, currency, onEdited, onNote }: P
 
   const edit = (place: TreePlace, rung: TreeRung, value: number): string | null => {
     const result = editTreeRung(tree, place, value);
-    if (!result.ok) return result.reason;
+    if (!result.ok) {
+      // What the rung could take: its whole (the period, or its quarter) less what held rungs keep.
+      const quarter = tree.quarters[place.quarter];
+      const siblings = place.month === undefined ? tree.quarters : (quarter?.months ?? []);
+      const whole = place.month === undefined ? tree.total : (quarter?.value ?? 0);
+      const held = siblings.filter((r) => r !== rung && (r.locked || r.finished)).reduce((sum, r) => sum + r.value, 0);
+      return t('goals.ladder.cannotSet', { rung: rung.label, max: format(Math.max(whole - held, 0)) });
+    }
     onEdited(applyLadderTree(target, result.tree), rung.label, value);
     return null;
   };
