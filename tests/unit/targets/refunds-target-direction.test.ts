@@ -58,6 +58,8 @@ describe('a refunds target is judged lower-is-better, as its KPI card is coloure
         direction: entry.direction === 'lower' ? 'lower_is_better' : 'higher_is_better',
         unit: entry.unit,
         tables: entry.sources,
+        // A KPI rate is a share (0..1); only ROAS among the operations metrics is a multiple.
+        fraction: entry.unit === 'rate',
       });
     }
     expect(['refunds', 'discounts', 'cancelled_orders'].map((id) => KPI_FACTS[id as 'refunds'].direction)).toEqual([
