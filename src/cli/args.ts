@@ -50,6 +50,7 @@ export const USAGE = `Usage: yardstick report --orders FILEâ€¦ [--traffic FILEâ€
                         [--date-order dmy|mdy] [--decimal point|comma] [--max-gzip-ratio N] [--check]
 
 A flag that takes files or values takes one or more of them and may be repeated.
+A FILE may be a folder (every file in it, by name) or a pattern such as 'exports/orders-2025-*.csv'.
 A period lies between 2000-01-01 and a year after today; a series has at most 3,660 buckets.
 Exit status: 0 on success, 2 on bad arguments or input (the reason on stderr), 1 on anything else;
 with --check, 3 when a critical alert falls on the period's last day (the report is still written).`;

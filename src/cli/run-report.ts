@@ -15,6 +15,7 @@ import type { ReportJson } from '../metrics/report-types';
 import { OPERATIONS_TABLES, type TableName } from '../model/tables';
 import { OPERATIONS_FLAGS, type ReportArgs } from './args';
 import { UsageError } from './errors';
+import { expandInput } from './expand-inputs';
 import { readTargets, targetsHook } from './targets';
 
 export type Progress = (line: string) => void;
@@ -63,7 +64,9 @@ export async function loadFiles(
     ...OPERATIONS_TABLES.map((t): [TableName, string[], string] => [t, args.operations[t], `--${OPERATIONS_FLAGS[t]}`]),
   ];
   const reports: LoadReport[] = [];
-  for (const [table, files, flag] of plan) {
+  for (const [table, given, flag] of plan) {
+    const files: string[] = [];
+    for (const arg of given) files.push(...(await expandInput(arg, flag)));
     for (const path of files) {
       const data = await readInput(path, flag);
       const started = Date.now();
