@@ -3,6 +3,7 @@ import { parseArgs, USAGE } from './args';
 import { UsageError } from './errors';
 import { renderReport } from './format';
 import { buildReport } from './run-report';
+import { buildClickHouseReport, clickHouseChoice, runLoad, ServerFailure, type ClickHouseChoice } from './clickhouse';
 import { hasCriticalOn } from '../metrics/alerts';
 
 /** `--check` found a critical alert on the period's last day. */
@@ -26,7 +27,14 @@ const oneLine = (message: string) => message.replace(/\s*\n\s*/g, ' ').trim();
  * critical alert on the period's last day.
  */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
-  const parsed = parseArgs(argv);
+  let choice: ClickHouseChoice | null;
+  try {
+    choice = clickHouseChoice(argv);
+  } catch (e) {
+    io.stderr(`yardstick: ${(e as Error).message}`);
+    return 2;
+  }
+  const parsed = parseArgs(choice ? choice.argv : argv);
   if (!parsed.ok) {
     io.stderr(`yardstick: ${parsed.reason}`);
     io.stderr('Run "yardstick --help" for usage.');
@@ -39,7 +47,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const { args } = parsed;
   const progress = args.quiet ? () => undefined : io.stderr;
   try {
-    const report = await buildReport(args, progress, io.stderr);
+    if (choice?.command === 'load') {
+      await runLoad(choice, args, progress, io.stderr);
+      progress('Loaded.');
+      return 0;
+    }
+    const report = choice
+      ? await buildClickHouseReport(choice, args, progress, io.stderr)
+      : await buildReport(args, progress, io.stderr);
     const text = renderReport(report, args.format);
     if (args.out !== null) {
       try {
@@ -53,7 +68,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
     if (args.check && hasCriticalOn(report.alerts, args.period.to)) {
       const critical = report.alerts.filter((a) => a.severity === 'critical' && a.date === args.period.to);
-      io.stderr(`yardstick: ${critical.length} critical alert(s) on ${args.period.to}: ${critical.map((a) => `${a.kind} ${a.metric ?? a.sku}`).join(', ')}`);
+      io.stderr(
+        `yardstick: ${critical.length} critical alert(s) on ${args.period.to}: ${critical.map((a) => `${a.kind} ${a.metric ?? a.sku}`).join(', ')}`,
+      );
       return CHECK_FAILED;
     }
     return 0;
@@ -61,6 +78,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (e instanceof UsageError) {
       io.stderr(`yardstick: ${oneLine(e.message)}`);
       return 2;
+    }
+    if (e instanceof ServerFailure) {
+      io.stderr(`yardstick: ${oneLine(e.message)}`);
+      return 1;
     }
     io.stderr(`yardstick: unexpected failure: ${oneLine(e instanceof Error ? e.message : String(e))}`);
     return 1;
