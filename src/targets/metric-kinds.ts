@@ -44,6 +44,11 @@ export const KPI_IDS: readonly MetricId[] = REPORT_KPI_IDS;
 /** The operations metrics a target can be set on, module by module. */
 export const OPS_METRIC_IDS: readonly OpsMetricId[] = OPS_REGISTRY.map((e) => e.id);
 
+/** One of the report's `kpis` (not an operations metric). */
+export function isReportKpiId(value: unknown): value is MetricId {
+  return isMetricId(value);
+}
+
 export function isKpiId(value: unknown): value is KpiId {
   return isMetricId(value) || isOpsMetricId(value);
 }

@@ -1,7 +1,7 @@
 import { addDays, isIsoDate, type IsoDate, type Period } from './dates';
 import { migrateFile } from './file-versions';
 import { NonFiniteNumber, readJsonText } from './json-text';
-import { filterableDimensions, isKpiId, KPI_FACTS, type Direction } from './metric-kinds';
+import { filterableDimensions, isKpiId, isReportKpiId, KPI_FACTS, type Direction } from './metric-kinds';
 import { fileVersionFor, isRawTree, milestonesJson } from './milestone-tree';
 import { parsePlanSections, planSectionsJson, type PlannedCampaign, type SkuRoles } from './plan-sections';
 
@@ -408,7 +408,8 @@ function parseCheckIn(
     problems.add('checkin', `needs { "label", "unit", "aggregation", "direction", "entries" }, found ${show(raw)}`);
     return undefined;
   }
-  if (isKpiId(metric))
+  // An operations metric's id (csat …) stays free for a check-in: files from before it was computed keep loading.
+  if (isReportKpiId(metric))
     problems.add('metric', `${metric} is a KPI of the data files; a check-in needs its own metric id`);
   else if (typeof metric !== 'string' || !CHECKIN_METRIC_ID.test(metric)) {
     problems.add('metric', `a check-in metric id is lower_snake_case, found ${show(metric)}`);
