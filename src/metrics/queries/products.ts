@@ -139,7 +139,8 @@ function productItemsTableSql(): string {
       o.currency, row_number() OVER (PARTITION BY o.customer_key ORDER BY o.ordered_at, o.order_id) = 1 AS first_order
     FROM orders o WHERE ${paidSql('o')}),
   ids AS (
-    SELECT po.*, CAST(row_number() OVER (ORDER BY po.order_id) AS INTEGER) AS oid, c.cid
+    -- Any distinct integer per order will do (it is only counted): no sort of the order ids.
+    SELECT po.*, CAST(row_number() OVER () AS INTEGER) AS oid, c.cid
     FROM po JOIN ${CUSTOMERS_TABLE} c ON c.customer_key = po.customer_key)
   SELECT ids.order_date, ids.oid, ids.cid, ids.first_order, ${key('i.sku')} AS sku_key, i.sku, i.product_name, i.category,
     ${ITEM_SQL.units} AS q, ${ITEM_SQL.revenue} AS rev, ids.channel, ids.region, ids.device, ids.campaign, ids.currency
