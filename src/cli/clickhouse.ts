@@ -142,6 +142,11 @@ export async function buildClickHouseReport(
     }
   } else {
     engine = (await ch.connectServer(choice.url as string).catch(serverFailure)).engine;
+    await ch.prepareTables(engine, TABLES).catch(async (e: unknown) => {
+      await engine.close();
+      if (e instanceof ch.ForeignTableError) throw new ServerFailure(e.message);
+      return serverFailure(e);
+    });
   }
   try {
     const hook: TargetsHook | undefined = targetsFile ? targetsHook(targetsFile) : undefined;

@@ -1,5 +1,5 @@
 /** The ClickHouse side of Yardstick (issue 20): what the CLI loads only when asked for ClickHouse. */
 export { chdbTarget, createChdbEngine } from './chdb';
-export { ForeignTableError, loadIntoClickHouse, type ClickHouseTarget } from './load';
+export { ForeignTableError, loadIntoClickHouse, prepareTables, type ClickHouseTarget } from './load';
 export { connectServer, ServerError } from './server';
 export { copyCanonicalTables } from './transfer';

@@ -60,6 +60,15 @@ async function ensureTable(engine: Engine, table: TableName): Promise<void> {
 }
 
 /**
+ * Makes every canonical table the report reads exist on the server in this schema (empty when
+ * new), and refuses one that is not ours, before anything reads them: the report's own
+ * `CREATE TABLE IF NOT EXISTS` then finds them and creates nothing.
+ */
+export async function prepareTables(engine: Engine, tables: readonly TableName[]): Promise<void> {
+  for (const table of tables) await ensureTable(engine, table);
+}
+
+/**
  * Writes the canonical tables the DuckDB import produced (same recognition, rejects and
  * duplicates) into ClickHouse. Per table: a staging table takes the new rows, the rows of the
  * months they touch that no new row replaces, and the untouched months' parts (attached, not

@@ -3,7 +3,15 @@ import type { Engine } from '../../../src/engine/engine';
 import { createNativeEngine } from '../../../src/engine/native';
 import { ensureTables, importFile } from '../../../src/ingest/import';
 import { chdbTarget, createChdbEngine } from '../../../packages/clickhouse/src/chdb';
-import { ForeignTableError, loadIntoClickHouse, type ClickHouseTarget } from '../../../packages/clickhouse/src/load';
+import {
+  ForeignTableError,
+  loadIntoClickHouse,
+  prepareTables,
+  SCHEMA_MARK,
+  type ClickHouseTarget,
+} from '../../../packages/clickhouse/src/load';
+import { computeReport } from '../../../src/metrics/report';
+import { CORE_TABLES, OPERATIONS_TABLES } from '../../../src/model/tables';
 
 /**
  * Issue 20, item 2 and "Bad input and faults", on a real ClickHouse (chdb, MergeTree tables):
@@ -109,5 +117,26 @@ describe('yardstick load into ClickHouse (chdb, MergeTree)', () => {
     expect(failure).toBeInstanceOf(ForeignTableError);
     expect((failure as Error).message).toMatch(/table users exists but was not created by this version of Yardstick/);
     expect(await ch.query('SELECT count(*) AS n FROM users')).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('the report on a ClickHouse database with tables missing', () => {
+  it('creates them empty in the load schema (never as anything else) and reports from them', async () => {
+    const ch = createChdbEngine();
+    try {
+      const duck = await imported('a.csv', FILE_A);
+      await loadIntoClickHouse(duck, chdbTarget(ch), ['orders']);
+      await duck.close();
+      await prepareTables(ch, [...CORE_TABLES, ...OPERATIONS_TABLES]);
+      const marks = await ch.query(
+        `SELECT name, comment, engine FROM system.tables WHERE database = currentDatabase() ORDER BY name`,
+      );
+      expect(marks).toHaveLength(CORE_TABLES.length + OPERATIONS_TABLES.length);
+      expect(marks.every((m) => m.comment === SCHEMA_MARK && m.engine === 'MergeTree')).toBe(true);
+      const report = await computeReport(ch, { period: { from: '2025-01-01', to: '2025-01-31' } });
+      expect([report.kpis.gmv, report.kpis.orders, report.kpis.sessions]).toEqual([150, 2, null]);
+    } finally {
+      await ch.close();
+    }
   });
 });
