@@ -1,5 +1,6 @@
 import { formatValue } from '../lib/format';
 import { ENTRIES, KPI_IDS, type ComponentId } from '../metrics/registry';
+import { isOpsMetricId, OPS_ENTRIES, opsPlainUnit } from '../metrics/registry/operations';
 import type { ReportJson } from '../metrics/report-types';
 import { escapeHtml } from './html-escape';
 import { markdownToHtml } from './md-to-html';
@@ -74,7 +75,9 @@ function chartsHtml(report: ReportJson): string {
   const paced: Pace[] = report.targets.map((t) => {
     const unit = KPI_IDS.includes(t.metric as (typeof KPI_IDS)[number])
       ? ENTRIES[t.metric as ComponentId].unit
-      : 'number';
+      : isOpsMetricId(t.metric)
+        ? (opsPlainUnit(OPS_ENTRIES[t.metric]) ?? 'number')
+        : 'number';
     const u = unit === 'money' && currency === null ? 'number' : unit;
     return {
       label: `${t.id} (${formatValue(t.target, u, 'en', currency, true)})`,

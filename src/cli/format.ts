@@ -1,6 +1,7 @@
 import { toCsv, type CsvColumn } from '../lib/csv';
 import { formatDelta, formatValue, MISSING, relativeChange, type Unit } from '../lib/format';
 import { ENTRIES, KPI_IDS, type ComponentId } from '../metrics/registry';
+import { isOpsMetricId, OPS_ENTRIES, opsPlainUnit } from '../metrics/registry/operations';
 import { describeAlert } from '../metrics/alert-text';
 import type { ReportJson } from '../metrics/report-types';
 import { lifecycleCsvRows, renderLifecycleMarkdown } from './format-lifecycle';
@@ -116,7 +117,9 @@ export function renderMarkdown(report: ReportJson): string {
   parts.push(
     report.alerts.length
       ? `## Alerts\n\n${report.alerts
-          .map((a) => `- **${a.severity === 'critical' ? 'Critical' : 'Warning'}**: ${describeAlert(a, 'en', currency)}`)
+          .map(
+            (a) => `- **${a.severity === 'critical' ? 'Critical' : 'Warning'}**: ${describeAlert(a, 'en', currency)}`,
+          )
           .join('\n')}`
       : '## Alerts\n\nNone: no target at risk, no odd day, no stock alert.',
   );
@@ -203,7 +206,11 @@ export function renderMarkdown(report: ReportJson): string {
 
   if (report.targets.length) {
     const rows = report.targets.map((t) => {
-      const unit = KPI_IDS.includes(t.metric as (typeof KPI_IDS)[number]) ? unitOf(t.metric as ComponentId) : 'number';
+      const unit = KPI_IDS.includes(t.metric as (typeof KPI_IDS)[number])
+        ? unitOf(t.metric as ComponentId)
+        : isOpsMetricId(t.metric)
+          ? (opsPlainUnit(OPS_ENTRIES[t.metric]) ?? 'number')
+          : 'number';
       return [
         t.id,
         t.metric,

@@ -1,5 +1,6 @@
 import { formatRate, formatValue, relativeChange, type Locale, type Unit } from '../lib/format';
 import { ENTRIES, type ComponentId } from './registry';
+import { isOpsMetricId, OPS_ENTRIES, opsPlainUnit } from './registry/operations';
 import type { Alert } from './report-types';
 
 const WEEKDAYS: Record<Locale, string[]> = {
@@ -10,8 +11,15 @@ const WEEKDAYS: Record<Locale, string[]> = {
 const weekdayOf = (day: string, locale: Locale) => WEEKDAYS[locale][new Date(`${day}T00:00:00Z`).getUTCDay()]!;
 
 function metricFacts(metric: string | null): { label: { en: string; zh: string }; unit: Unit } {
-  const entry = metric === null ? undefined : (ENTRIES as Partial<Record<string, (typeof ENTRIES)[ComponentId]>>)[metric];
-  return entry ? { label: entry.label, unit: entry.unit } : { label: { en: metric ?? '', zh: metric ?? '' }, unit: 'number' };
+  if (isOpsMetricId(metric)) {
+    const ops = OPS_ENTRIES[metric];
+    return { label: ops.entry.label, unit: opsPlainUnit(ops) ?? 'number' };
+  }
+  const entry =
+    metric === null ? undefined : (ENTRIES as Partial<Record<string, (typeof ENTRIES)[ComponentId]>>)[metric];
+  return entry
+    ? { label: entry.label, unit: entry.unit }
+    : { label: { en: metric ?? '', zh: metric ?? '' }, unit: 'number' };
 }
 
 /**

@@ -353,3 +353,9 @@ export function opsFilters(entry: OpsEntry): OpsFilter[] {
 export function opsDirection(entry: OpsEntry): Direction {
   return entry.entry.direction ?? 'higher';
 }
+
+/** How a value of the metric reads where only money, counts and rates are drawn: minutes, ‰ and scores as plain numbers. */
+export function opsPlainUnit(entry: OpsEntry): 'money' | 'count' | 'rate' | null {
+  const { unit } = entry.entry;
+  return unit === 'money' || unit === 'count' || unit === 'rate' ? unit : null;
+}

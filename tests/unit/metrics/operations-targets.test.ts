@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine';
 import { literal } from '../../../src/engine/sql';
+import { describeAlert } from '../../../src/metrics/alert-text';
 import { engineMetricSource } from '../../../src/metrics/metric-source';
 import { computeOpsSeries, computeOpsValue, type OpsFilters } from '../../../src/metrics/operations';
 import { engineSeriesSource } from '../../../src/metrics/running-values';
@@ -344,5 +345,23 @@ describe('targets file checks for operations metrics', () => {
     // A share stays a fraction; ROAS, a multiple, does not.
     expect(file({ metric: 'coupon_order_share', ladder: { target: 5 } }).ok).toBe(false);
     expect(file({ metric: 'roas', ladder: { target: 5 } }).ok).toBe(true);
+  });
+});
+
+describe('an alert on an operations target', () => {
+  it('names the metric and shows its unit, as for a KPI', () => {
+    const alert = {
+      kind: 'target' as const,
+      metric: 'csat',
+      sku: null,
+      date: '2025-03-20',
+      value: 2 / 3,
+      expected: 0.7,
+      severity: 'warning' as const,
+    };
+    expect(describeAlert(alert, 'en', null)).toBe(
+      'The CSAT target is at risk: heading for 66.67% against 70.00% (as of 2025-03-20).',
+    );
+    expect(describeAlert(alert, 'zh-CN', null)).toContain('满意度目标有风险');
   });
 });
