@@ -4,6 +4,7 @@ import { describeData } from '../../metrics/describe';
 import { dimensionValues } from '../../metrics/dimension-values';
 import { engineSeriesSource, type EngineSeriesSource } from '../../metrics/running-values';
 import { useAppStore } from '../../stores/app-store';
+import { usePlanStore } from '../../stores/plan-store';
 import {
   bestYearOverYearGrowth,
   buildLadder,
@@ -21,15 +22,30 @@ import {
 } from '../../targets';
 import { buildLadderTree, evaluateLadderTree } from '../../targets/ladder-tree';
 
-let shared: { engine: Engine; version: number; currency: string | null; source: EngineSeriesSource } | null = null;
+type Roles = Readonly<Record<string, string>>;
+let shared: {
+  engine: Engine;
+  version: number;
+  currency: string | null;
+  roles: Roles;
+  source: EngineSeriesSource;
+} | null = null;
 
 /**
  * One metric source for every goal on screen, so the ladder, the driver tree and the cards
  * share the KPI queries of a period; a new dataset (or currency) starts a fresh one.
  */
-function sourceFor(engine: Engine, version: number, currency: string | null): EngineSeriesSource {
-  if (!shared || shared.engine !== engine || shared.version !== version || shared.currency !== currency) {
-    shared = { engine, version, currency, source: engineSeriesSource(engine, { defaultCurrency: currency }) };
+function sourceFor(engine: Engine, version: number, currency: string | null, roles: Roles): EngineSeriesSource {
+  if (
+    !shared ||
+    shared.engine !== engine ||
+    shared.version !== version ||
+    shared.currency !== currency ||
+    shared.roles !== roles
+  ) {
+    // Roles set on the Products page decide a role-filtered product target, as they decide the page's numbers.
+    const source = engineSeriesSource(engine, { defaultCurrency: currency, roles });
+    shared = { engine, version, currency, roles, source };
   }
   return shared.source;
 }
@@ -52,7 +68,11 @@ export function useGoalCurrency(): string | null {
 export function useGoalSource(): { sourceOf: (engine: Engine) => EngineSeriesSource; key: string } {
   const version = useAppStore((s) => s.dataset.version);
   const currency = useGoalCurrency();
-  return { sourceOf: (engine) => sourceFor(engine, version, currency), key: `currency:${currency ?? ''}` };
+  const roles = usePlanStore((s) => s.sku_roles);
+  return {
+    sourceOf: (engine) => sourceFor(engine, version, currency, roles),
+    key: `currency:${currency ?? ''}|roles:${JSON.stringify(roles)}`,
+  };
 }
 
 /** A target evaluated as of the data (the numbers `report --targets` gives). */
