@@ -56,7 +56,7 @@ function groupKeySql(
       if (group.dimension === 'channel') return row.normalised ? `${alias}.channel` : channelSql(`${alias}.channel`);
       return `coalesce(nullif(trim(${alias}.${group.dimension}), ''), '')`;
     case 'category':
-      return 'cat.category';
+      return `${alias}.item_category`;
     case 'customer_status':
       return `CASE WHEN ${row.firstPaid ?? `${alias}.first_paid_date`} < ${dateSql(ctx.period.from)} THEN 'returning' ELSE 'new' END`;
   }
@@ -105,13 +105,15 @@ function scopeRowsSql(plan: ScopePlan, ctx: QueryContext, group: Grouping | unde
       ? `${groupKeySql(group, source, 'o', ctx, { normalised: rel.channelNormalised, firstPaid })} AS grp, `
       : '';
     const condition = plan.scope === 'cancelled_orders' ? rel.cancelled('o') : rel.paid('o');
-    // An order once under each category its items have (none: not under any); a join, so ClickHouse reads it too.
-    const categories =
+    // An order once under each category its items have (none: not under any), joined in a subquery of its own:
+    // ClickHouse reads no correlated list here, and past two joins it would name o.* columns o.customer_key.
+    const orders =
       group?.kind === 'category'
-        ? ' JOIN (SELECT DISTINCT order_id AS item_order, category FROM order_items WHERE category IS NOT NULL) cat ON cat.item_order = o.order_id'
-        : '';
+        ? `(SELECT o.*, cat.category AS item_category FROM ${rel.table} o
+    JOIN (SELECT DISTINCT order_id AS item_order, category FROM order_items WHERE category IS NOT NULL) cat ON cat.item_order = o.order_id)`
+        : rel.table;
     return `SELECT ${grp}o.*${lookup ? ', f.first_paid_date' : ''}
-  FROM ${rel.table} o${categories}${lookup ? ' LEFT JOIN first_paid f ON f.customer_key = o.customer_key' : ''}
+  FROM ${orders} o${lookup ? ' LEFT JOIN first_paid f ON f.customer_key = o.customer_key' : ''}
   WHERE ${condition}
     AND ${between('o', source, ctx.period)}
     AND ${rel.filter(ctx.filters, 'o')}`;
