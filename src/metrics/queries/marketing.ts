@@ -23,6 +23,7 @@ import {
   marketing_cost_ratio,
   marketingRatio,
   roas,
+  spend,
   type MarketingRatioEntry,
 } from '../registry/marketing';
 import { firstPaidSql, paidSql } from '../relations';
@@ -251,7 +252,7 @@ async function channelRows(
   if (!spendCovered(m, filters, period)) return [];
   const spendRows = await runMetricSql(
     engine,
-    `SELECT ${channelSql('m.channel')} AS channel, sum(m.spend)::DOUBLE AS spend,
+    `SELECT ${channelSql('m.channel')} AS channel, sum(m.${spend.measure})::DOUBLE AS spend,
        sum(m.impressions)::DOUBLE AS impressions, sum(m.clicks)::DOUBLE AS clicks
      FROM marketing_spend m
      WHERE m.date BETWEEN ${day(period.from)} AND ${day(period.to)} AND ${spendFilterSql(filters)}
@@ -311,7 +312,7 @@ async function campaignSpendRows(
   if (!spendCovered(m, filters, period)) return [];
   const spendRows = await runMetricSql(
     engine,
-    `SELECT trim(m.campaign) AS campaign, sum(m.spend)::DOUBLE AS spend
+    `SELECT trim(m.campaign) AS campaign, sum(m.${spend.measure})::DOUBLE AS spend
      FROM marketing_spend m
      WHERE m.date BETWEEN ${day(period.from)} AND ${day(period.to)} AND ${spendFilterSql(filters)}
        AND nullif(trim(m.campaign), '') IS NOT NULL
@@ -505,7 +506,7 @@ async function campaignRows(
     m.spendRows > 0 && spendUnsupported(prepared.ctx.filters).length === 0
       ? await runMetricSql(
           engine,
-          `SELECT trim(m.campaign) AS campaign, m.date::VARCHAR AS day, sum(m.spend)::DOUBLE AS spend
+          `SELECT trim(m.campaign) AS campaign, m.date::VARCHAR AS day, sum(m.${spend.measure})::DOUBLE AS spend
            FROM marketing_spend m
            WHERE trim(m.campaign) IN ${calendarIds}
              AND ${spendFilterSql(prepared.ctx.filters)}
@@ -588,7 +589,7 @@ export async function computeMarketing(
         (
           await runMetricSql(
             engine,
-            `SELECT coalesce(sum(m.spend), 0)::DOUBLE AS spend FROM marketing_spend m
+            `SELECT coalesce(sum(m.${spend.measure}), 0)::DOUBLE AS spend FROM marketing_spend m
              WHERE m.date BETWEEN ${day(period.from)} AND ${day(period.to)} AND ${spendFilterSql(prepared.ctx.filters)}`,
           )
         )[0]?.spend,
@@ -650,7 +651,7 @@ export async function computeMarketingSeries(
     const rows = await runMetricSql(
       engine,
       `SELECT ${bucketStartSql(grain, 'm.date')}::VARCHAR AS start, ${channelSql('m.channel')} AS channel,
-         sum(m.spend)::DOUBLE AS spend
+         sum(m.${spend.measure})::DOUBLE AS spend
        FROM marketing_spend m
        WHERE m.date BETWEEN ${day(period.from)} AND ${day(period.to)} AND ${spendFilterSql(prepared.ctx.filters)}
        GROUP BY ALL`,
