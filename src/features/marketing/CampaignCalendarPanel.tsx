@@ -33,9 +33,19 @@ export const CampaignCalendarPanel = memo(function CampaignCalendarPanel({
   const chosen = campaigns.find((c) => c.campaign === chosenId) ?? campaigns[campaigns.length - 1] ?? null;
   const bars = useMemo(() => timelineBars(campaigns, scope.period), [campaigns, scope.period]);
   const columns: Column<CampaignRow>[] = [
-    { key: 'name', label: t('marketing.campaign'), render: (r) => r.name ?? r.campaign, value: (r) => r.name ?? r.campaign },
+    {
+      key: 'name',
+      label: t('marketing.campaign'),
+      render: (r) => r.name ?? r.campaign,
+      value: (r) => r.name ?? r.campaign,
+    },
     { key: 'starts_on', label: t('marketing.dates'), render: (r) => `${r.starts_on} – ${r.ends_on}` },
-    { key: 'baseline_daily_gmv', label: label('baseline_daily_gmv', 'short'), numeric: true, render: (r) => fmt.moneyFull(r.baseline_daily_gmv) },
+    {
+      key: 'baseline_daily_gmv',
+      label: label('baseline_daily_gmv', 'short'),
+      numeric: true,
+      render: (r) => fmt.moneyFull(r.baseline_daily_gmv),
+    },
     { key: 'daily_gmv', label: label('daily_gmv', 'short'), numeric: true, render: (r) => fmt.moneyFull(r.daily_gmv) },
     { key: 'uplift', label: label('uplift'), numeric: true, render: (r) => fmt.rate(r.uplift) },
     { key: 'after_dip', label: label('after_dip', 'short'), numeric: true, render: (r) => fmt.rate(r.after_dip) },
@@ -116,7 +126,10 @@ function CampaignDetail({ scope, campaign }: { scope: PageScope; campaign: Campa
   return (
     <div className="campaign-detail" data-campaign-detail={campaign.campaign}>
       <h3>
-        {name} <span className="muted">· {campaign.starts_on} – {campaign.ends_on} ({length}d)</span>
+        {name}{' '}
+        <span className="muted">
+          · {campaign.starts_on} – {campaign.ends_on} ({length}d)
+        </span>
       </h3>
       <dl className="campaign-facts">
         <div data-fact="uplift">
@@ -155,7 +168,9 @@ function CampaignDetail({ scope, campaign }: { scope: PageScope; campaign: Campa
           formatAxis={fmt.money}
         />
       )}
-      {campaign.tagged_orders === 0 && <p className="muted small">{t('marketing.untagged', { id: campaign.campaign })}</p>}
+      {campaign.tagged_orders === 0 && (
+        <p className="muted small">{t('marketing.untagged', { id: campaign.campaign })}</p>
+      )}
     </div>
   );
 }

@@ -55,7 +55,12 @@ export const ChannelPanel = memo(function ChannelPanel({
       render: (r) => formatDelta(r.spend_change, locale),
     },
     { key: 'sessions', label: metric('sessions', 'short'), numeric: true, render: (r) => fmt.countFull(r.sessions) },
-    { key: 'new_buyers', label: metric('new_buyers', 'short'), numeric: true, render: (r) => fmt.countFull(r.new_buyers) },
+    {
+      key: 'new_buyers',
+      label: metric('new_buyers', 'short'),
+      numeric: true,
+      render: (r) => fmt.countFull(r.new_buyers),
+    },
     { key: 'cac', label: label('cac', 'short'), numeric: true, render: (r) => fmt.moneyFull(r.cac) },
     { key: 'gmv', label: metric('gmv', 'short'), numeric: true, render: (r) => fmt.moneyFull(r.gmv) },
     { key: 'roas', label: label('roas', 'short'), numeric: true, render: (r) => formatRoas(r.roas) },

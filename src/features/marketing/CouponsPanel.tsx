@@ -11,7 +11,13 @@ import type { CouponRow, MarketingCampaignSpendRow, MarketingSection } from '../
 import { formatRoas, useMarketingLabel } from './marketing-labels';
 
 /** Coupons (orders, GMV, discounts, buyers, new buyers per code) and spend by ad campaign, side by side. */
-export const CouponsPanel = memo(function CouponsPanel({ scope, section }: { scope: PageScope; section: MarketingSection }) {
+export const CouponsPanel = memo(function CouponsPanel({
+  scope,
+  section,
+}: {
+  scope: PageScope;
+  section: MarketingSection;
+}) {
   const t = useT();
   const label = useMarketingLabel();
   const metric = useMetricLabel();
@@ -22,7 +28,12 @@ export const CouponsPanel = memo(function CouponsPanel({ scope, section }: { sco
     { key: 'gmv', label: metric('gmv', 'short'), numeric: true, render: (r) => fmt.moneyFull(r.gmv) },
     { key: 'discounts', label: metric('discounts', 'short'), numeric: true, render: (r) => fmt.moneyFull(r.discounts) },
     { key: 'buyers', label: metric('buyers', 'short'), numeric: true, render: (r) => fmt.countFull(r.buyers) },
-    { key: 'new_buyers', label: metric('new_buyers', 'short'), numeric: true, render: (r) => fmt.countFull(r.new_buyers) },
+    {
+      key: 'new_buyers',
+      label: metric('new_buyers', 'short'),
+      numeric: true,
+      render: (r) => fmt.countFull(r.new_buyers),
+    },
   ];
   const campaigns: Column<MarketingCampaignSpendRow>[] = [
     { key: 'campaign', label: t('marketing.campaign') },
@@ -44,7 +55,13 @@ export const CouponsPanel = memo(function CouponsPanel({ scope, section }: { sco
         {section.coupons.length === 0 ? (
           <EmptyState>{t('marketing.noCoupons')}</EmptyState>
         ) : (
-          <DataTable name="marketing-coupons" caption={t('marketing.coupons')} columns={coupons} rows={section.coupons} rowKey={(r) => r.code} />
+          <DataTable
+            name="marketing-coupons"
+            caption={t('marketing.coupons')}
+            columns={coupons}
+            rows={section.coupons}
+            rowKey={(r) => r.code}
+          />
         )}
       </Panel>
       <Panel
