@@ -7,6 +7,7 @@ import { prepareContext, queryMetrics } from '../../../src/metrics/context';
 import { rebuildDerived } from '../../../src/metrics/derived';
 import {
   bucketGrouping,
+  CATEGORY_GROUPING,
   CUSTOMER_STATUS_GROUPING,
   dimensionGrouping,
   GROUP_DIMENSIONS,
@@ -60,7 +61,7 @@ function groupings(period: Period): [string, Grouping | undefined][] {
     ['none', undefined],
     ...SHOP_GRAINS.map((g): [string, Grouping] => [`by ${g}`, bucketGrouping(period, g)]),
     ...GROUP_DIMENSIONS.map((d): [string, Grouping] => [`by ${d}`, dimensionGrouping(d)]),
-    // Not yet: the category key is a correlated subquery ClickHouse 26 does not plan there (issue 20 note).
+    ['by category', CATEGORY_GROUPING],
     ['new vs returning', CUSTOMER_STATUS_GROUPING],
   ];
 }
