@@ -1,6 +1,7 @@
 import { REGISTERED_DIR, type Engine, type Row } from '../engine/engine';
 import { markDerived } from '../metrics/derived-state';
 import { servePreview } from '../metrics/result-cache';
+import { buildsOwnTableOnly } from './result-recorder';
 
 const liveOf = new WeakMap<Engine, Promise<Engine>>();
 
@@ -19,7 +20,8 @@ export function previewEngine(kept: ReadonlyMap<string, readonly Row[]>, live: P
       return rows ? Promise.resolve(rows.map((r) => ({ ...r })) as T[]) : later((e) => e.query<T>(sql));
     },
     queryReadOnly: <T extends Row = Row>(sql: string) => later((e) => e.queryReadOnly<T>(sql)),
-    run: (sql) => later((e) => e.run(sql)),
+    // A page's own table built from the data (ys_…) is not needed here: its reads were kept.
+    run: (sql) => (buildsOwnTableOnly(sql) ? Promise.resolve() : later((e) => e.run(sql))),
     registerBytes: (name, bytes) => later((e) => e.registerBytes(name, bytes)),
     registerBlob: (name, blob) => later((e) => e.registerBlob(name, blob)),
     dropFile: (name) => later((e) => e.dropFile(name)),

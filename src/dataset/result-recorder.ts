@@ -1,10 +1,9 @@
 import type { Engine, Row } from '../engine/engine';
 import { derivedGeneration } from '../metrics/derived-state';
-import { observeMetricResults } from '../metrics/result-cache';
 import { KEPT_LIMIT, writeKeptResults, type KeptResults } from './kept-results';
 
 /**
- * Keeps the live engine's metric results for the next visit (kept-results.ts). A recording
+ * Keeps the live engine's results for the next visit (kept-results.ts). A recording
  * covers one build of the derived tables over data whose fingerprint is known; it stops at the
  * first write to the engine (an import starting, the sample being put back), since results read
  * from then on may belong to neither the old data nor the new, and starts again once the change
@@ -42,14 +41,12 @@ function scheduleSave(rec: Recording): void {
   }, SAVE_DELAY_MS);
 }
 
-observeMetricResults((engine, sql, rows) => {
-  const rec = current;
-  if (!rec || rec.stopped || rec.engine !== engine || derivedGeneration(engine) !== rec.generation) return;
+function keep(rec: Recording, sql: string, rows: readonly Row[]): void {
   rec.entries.delete(sql);
-  rec.entries.set(sql, rows);
+  rec.entries.set(sql, rows.map((r) => ({ ...r })));
   trim(rec.entries);
   scheduleSave(rec);
-});
+}
 
 /** What an earlier visit kept (read at start-up), to carry over when the data turns out the same. */
 export function rememberEarlierResults(kept: KeptResults | null): void {
@@ -110,7 +107,16 @@ export function buildsOwnTableOnly(sql: string): boolean {
 export function stopRecordingOnWrite(engine: Engine): Engine {
   const wrapped: Engine = {
     kind: engine.kind,
-    query: (sql) => engine.query(sql),
+    // Every read between two data changes is kept: the metric queries, and the pages' own
+    // (table sizes, the SQL page's table list), all functions of the loaded data.
+    query: async <T extends Row = Row>(sql: string) => {
+      const rec = current;
+      const generation = derivedGeneration(wrapped);
+      const rows = await engine.query<T>(sql);
+      if (rec && rec === current && !rec.stopped && rec.engine === wrapped && rec.generation === generation && derivedGeneration(wrapped) === generation)
+        keep(rec, sql, rows);
+      return rows;
+    },
     queryReadOnly: (sql) => engine.queryReadOnly(sql),
     run: (sql) => (buildsOwnTableOnly(sql) || writing(), engine.run(sql)),
     registerBytes: (name, bytes) => (writing(), engine.registerBytes(name, bytes)),
