@@ -247,6 +247,7 @@ async function channelRows(
   prepared: PreparedContext,
   m: MarketingDescription,
   period: Period,
+  totals: Row | undefined,
 ): Promise<MarketingChannelRow[]> {
   const { filters } = prepared.ctx;
   if (!spendCovered(m, filters, period)) return [];
@@ -271,7 +272,6 @@ async function channelRows(
         )
     : null;
   // Inside the covered dates a channel without orders or sessions has 0 of them (its ROAS is 0, not null).
-  const [totals] = await queryMetrics(engine, prepared, ['gmv', 'sessions']);
   return spendRows
     .map((r) => {
       const channel = String(r.channel);
@@ -307,6 +307,7 @@ async function campaignSpendRows(
   prepared: PreparedContext,
   m: MarketingDescription,
   period: Period,
+  totals: Row | undefined,
 ): Promise<MarketingCampaignSpendRow[]> {
   const { filters } = prepared.ctx;
   if (!spendCovered(m, filters, period)) return [];
@@ -321,7 +322,6 @@ async function campaignSpendRows(
   if (spendRows.length === 0) return [];
   const orderSide = await queryMetrics(engine, prepared, ['gmv', 'orders'], dimensionGrouping('campaign'));
   const byCampaign = new Map(orderSide.map((r) => [String(r.grp), r]));
-  const [totals] = await queryMetrics(engine, prepared, ['gmv']);
   const covered = num(totals?.gmv) !== null;
   return spendRows
     .map((r) => {
@@ -583,7 +583,8 @@ export async function computeMarketing(
   const planned = options.campaigns ?? [];
   if (!marketingLoaded(m) && planned.length === 0) return null;
   const prepared = contextFor(data, period, filters, hasDerived(engine));
-  const [kpis] = await queryMetrics(engine, prepared, ['gmv', 'orders', 'discounts', 'new_buyers']);
+  // One statement for the shop-wide figures the channel and campaign rows also need (sessions for theirs).
+  const [kpis] = await queryMetrics(engine, prepared, ['gmv', 'orders', 'discounts', 'new_buyers', 'sessions']);
   const spendTotal = spendCovered(m, prepared.ctx.filters, period)
     ? num(
         (
@@ -613,8 +614,8 @@ export async function computeMarketing(
     marketing_cost_ratio: ratioFrom(marketing_cost_ratio, values),
     discount_rate: ratioFrom(discount_rate, values),
     coupon_order_share: ratioFrom(coupon_order_share, values),
-    by_channel: await channelRows(engine, prepared, m, period),
-    by_campaign: await campaignSpendRows(engine, prepared, m, period),
+    by_channel: await channelRows(engine, prepared, m, period, kpis),
+    by_campaign: await campaignSpendRows(engine, prepared, m, period, kpis),
     coupons,
     campaigns: await campaignRows(engine, prepared, m, period, planned),
   };
