@@ -27,14 +27,6 @@ export function servePreview(engine: Engine, source: PreviewSource): void {
   previews.set(engine, source);
 }
 
-type ResultObserver = (engine: Engine, sql: string, rows: readonly Row[]) => void;
-let observer: ResultObserver | null = null;
-
-/** Hears every result a live engine computed (not a repeat) while its derived tables stayed the same build. */
-export function observeMetricResults(next: ResultObserver | null): void {
-  observer = next;
-}
-
 /**
  * Runs a metric query, or answers it from an earlier run of the same SQL text on the same build
  * of the derived tables (the dataset version: rebuildDerived after a load starts a new one). The
@@ -65,10 +57,7 @@ export function runMetricSql(engine: Engine, sql: string): Promise<readonly Row[
   }
   const running = engine.query(sql);
   results.set(sql, running);
-  running.then(
-    (rows) => derivedGeneration(engine) === generation && observer?.(engine, sql, rows),
-    () => results.delete(sql),
-  );
+  running.catch(() => results.delete(sql));
   for (const oldest of results.keys()) {
     if (results.size <= LIMIT) break;
     results.delete(oldest);
