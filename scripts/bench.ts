@@ -5,9 +5,12 @@
  *
  *   npm run bench            100k and 1M
  *   npm run bench -- --5m    also 5M
+ *   npm run bench -- --10m   also the CLI report at 10M orders, native (issue 17; not in CI)
+ *   npm run bench -- --cli N the same CLI measure at N orders
  *   npm run bench -- --sizes 100000   just these sizes
  */
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -197,6 +200,57 @@ function sizesFromArgs(argv: string[]): number[] {
   return argv.includes('--5m') ? [100_000, 1_000_000, 5_000_000] : [100_000, 1_000_000];
 }
 
+/**
+ * Issue 17's CLI goal: `yardstick report --engine native` over `rows` orders, process start
+ * included, beside native read_csv of the same file in its own process; wall seconds and peak
+ * memory from /usr/bin/time (goal at 10M: ≤ 60 s and ≤ 4 GiB).
+ */
+async function measureCli(dir: string, rows: number): Promise<void> {
+  const { spawnSync } = await import('node:child_process');
+  const orders = path.join(dir, `orders-${rows}.csv`);
+  await writeOrders(orders, rows);
+  const size = (await stat(orders)).size / 1_048_576;
+  const wall = (args: string[]): { s: number; mib: number | null } => {
+    const t = performance.now();
+    const out = spawnSync('/usr/bin/time', ['-f', 'YS_MAXRSS_KB %M', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const s = seconds(performance.now() - t);
+    if (out.status !== 0) throw new Error(`${args.join(' ')} failed:\n${out.stderr.slice(-2000)}`);
+    const kb = out.stderr.match(/YS_MAXRSS_KB (\d+)/);
+    return { s, mib: kb ? Number(kb[1]) / 1024 : null };
+  };
+  const plainScript = path.join(dir, 'plain-read.mjs');
+  await writeFile(
+    plainScript,
+    `import { DuckDBInstance } from '${pathToFileURL(createRequire(import.meta.url).resolve('@duckdb/node-api')).href}';
+const c = await (await DuckDBInstance.create(':memory:')).connect();
+await c.run(\`CREATE TABLE o AS SELECT * FROM read_csv('${orders}', header = true, auto_detect = false, columns = ${ORDER_TYPES})\`);\n`,
+  );
+  const plain = wall(['node', '--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(plainScript).href)})`]);
+  const cli = wall([
+    'node',
+    path.join(process.cwd(), 'src/cli/bin.mjs'),
+    'report',
+    '--orders',
+    orders,
+    '--from',
+    '2025-01-01',
+    '--to',
+    '2025-12-31',
+    '--json',
+    '--quiet',
+    '--engine',
+    'native',
+    '--out',
+    path.join(dir, 'report.json'),
+  ]);
+  const mib = (m: number | null) => (m === null ? '?' : `${m.toFixed(0)} MiB`);
+  console.log(
+    `CLI ${rows} orders (${size.toFixed(0)} MB): yardstick report --engine native ${cli.s.toFixed(1)} s, peak ${mib(cli.mib)}; ` +
+      `native read_csv process ${plain.s.toFixed(1)} s, peak ${mib(plain.mib)}; ratio ${(cli.s / plain.s).toFixed(2)}× (goal ≤ 2×; at 10M ≤ 60 s, ≤ 4 GiB); load ${os.loadavg()[0]!.toFixed(1)}`,
+  );
+  await rm(orders, { force: true });
+}
+
 async function main(): Promise<void> {
   const dir = path.join(os.tmpdir(), 'yardstick-bench');
   await mkdir(dir, { recursive: true });
@@ -233,6 +287,9 @@ async function main(): Promise<void> {
     );
     await rm(orders, { force: true });
   }
+  const cliAt = process.argv.indexOf('--cli');
+  const cliRows = process.argv.includes('--10m') ? 10_000_000 : cliAt === -1 ? 0 : Number(process.argv[cliAt + 1]);
+  if (cliRows > 0) await measureCli(dir, cliRows);
   await rm(dir, { recursive: true, force: true });
   console.log(
     `\nLoad average at end: ${os
