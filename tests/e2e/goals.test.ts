@@ -101,8 +101,9 @@ describe('the Goals page on the sample shop', () => {
       await page.waitForSelector('[data-smart-letter="relevant"][data-smart-state="pass"]', { timeout: 90_000 });
       await page.waitForSelector('[data-smart-letter="timeBound"][data-smart-state="pass"]');
       const achievable = await page.textContent('[data-smart-letter="achievable"] .smart-reason');
+      // 25,000,000 ÷ the sample's 2025 GMV (21,737,345.65, native DuckDB over orders.csv.gz) − 1 = 15.0 %.
       expect(achievable).toMatch(
-        /needs \+18 % over the same months last year; the best year-over-year growth in your history is \+\d+ %/,
+        /needs \+15 % over the same months last year; the best year-over-year growth in your history is \+\d+ %/,
       );
       step('save');
       await page.click('[data-action="save-target"]');
