@@ -113,7 +113,9 @@ export async function readAndStage(
   let one: Awaited<ReturnType<typeof stageInOnePass>> = null;
   try {
     ({ prepared, stray } = await withoutStrayQuotes(prepared, limit));
-    if (limit === undefined && fitsOnePass(plan, explicit))
+    // Not in the browser yet: there e2e import 'mapped by hand … remembered' never finished its
+    // second file on the one-pass path (cause not found); Node and native are tested on it.
+    if (limit === undefined && engine.kind !== 'wasm-browser' && fitsOnePass(plan, explicit))
       one = await stageInOnePass(
         engine,
         rawRead(file, prepared),
