@@ -106,7 +106,7 @@ describe('one-pass import (issue 17)', () => {
     );
     expect(statements.some((s) => /^CREATE TEMP TABLE "_ys_raw"/.test(s))).toBe(true);
     expect(r).toMatchObject({ rowsLoaded: 2, rowsRejected: 0 });
-    expect(r.warnings.some((w) => w.includes('day first'))).toBe(true);
+    expect((r.warnings ?? []).some((w) => w.includes('day first'))).toBe(true);
     expect(await one(engine, `SELECT CAST(ordered_at AS VARCHAR) AS at FROM orders WHERE order_id = 'D-1'`)).toEqual({
       at: '2025-03-25 00:00:00',
     });
