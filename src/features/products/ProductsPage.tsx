@@ -278,41 +278,44 @@ export function ProductsPage() {
                 exportName={exportName('products-roles', scope.period)}
                 caption={scope.caption}
               >
-                <table className="data" data-table="products-roles">
-                  <thead>
-                    <tr>
-                      <th>{zh ? '角色' : 'Role'}</th>
-                      <th>{zh ? '职责' : 'Job'}</th>
-                      <th className="n">{label('skus')}</th>
-                      <th className="n">{label('item_revenue')}</th>
-                      <th className="n">{label('revenue_share')}</th>
-                      <th className="n">{label('margin_rate')}</th>
-                      <th className="n">{label('new_buyer_share')}</th>
-                      <th className="n">{label('growth')}</th>
-                      <th>{zh ? '是否达成' : 'Doing its job?'}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {section.roles.map((r, i) => {
-                      const v = roleVerdicts(section)[i]!;
-                      return (
-                        <tr key={r.role} data-role={r.role} data-skus={r.skus} data-revenue={r.item_revenue}>
-                          <td>
-                            <span className="swatch" style={{ background: ROLE_COLOURS[r.role] }} /> {roleLabel(r.role)}
-                          </td>
-                          <td>{zh ? ROLE_TEXTS[r.role].job.zh : ROLE_TEXTS[r.role].job.en}</td>
-                          <td className="n">{fmt.countFull(r.skus)}</td>
-                          <td className="n">{fmt.moneyFull(r.item_revenue)}</td>
-                          <td className="n">{fmt.rate(r.revenue_share)}</td>
-                          <td className="n">{fmt.rate(r.margin_rate)}</td>
-                          <td className="n">{fmt.rate(r.new_buyer_share)}</td>
-                          <td className="n">{fmt.rate(r.growth)}</td>
-                          <td>{v.ok === null ? '—' : v.ok ? (zh ? '✓ 达成' : '✓ Yes') : zh ? '✗ 未达成' : '✗ No'}</td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
+                <div className="table-wrap">
+                  <table className="data" data-table="products-roles">
+                    <thead>
+                      <tr>
+                        <th>{zh ? '角色' : 'Role'}</th>
+                        <th>{zh ? '职责' : 'Job'}</th>
+                        <th className="n">{label('skus')}</th>
+                        <th className="n">{label('item_revenue')}</th>
+                        <th className="n">{label('revenue_share')}</th>
+                        <th className="n">{label('margin_rate')}</th>
+                        <th className="n">{label('new_buyer_share')}</th>
+                        <th className="n">{label('growth')}</th>
+                        <th>{zh ? '是否达成' : 'Doing its job?'}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {section.roles.map((r, i) => {
+                        const v = roleVerdicts(section)[i]!;
+                        return (
+                          <tr key={r.role} data-role={r.role} data-skus={r.skus} data-revenue={r.item_revenue}>
+                            <td>
+                              <span className="swatch" style={{ background: ROLE_COLOURS[r.role] }} />{' '}
+                              {roleLabel(r.role)}
+                            </td>
+                            <td>{zh ? ROLE_TEXTS[r.role].job.zh : ROLE_TEXTS[r.role].job.en}</td>
+                            <td className="n">{fmt.countFull(r.skus)}</td>
+                            <td className="n">{fmt.moneyFull(r.item_revenue)}</td>
+                            <td className="n">{fmt.rate(r.revenue_share)}</td>
+                            <td className="n">{fmt.rate(r.margin_rate)}</td>
+                            <td className="n">{fmt.rate(r.new_buyer_share)}</td>
+                            <td className="n">{fmt.rate(r.growth)}</td>
+                            <td>{v.ok === null ? '—' : v.ok ? (zh ? '✓ 达成' : '✓ Yes') : zh ? '✗ 未达成' : '✗ No'}</td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </div>
               </Panel>
               <Panel
                 busy={products.isPlaceholderData}
