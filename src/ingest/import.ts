@@ -45,6 +45,7 @@ export function importFile(engine: Engine, file: InputFile, options: ImportOptio
       const main = await rejectedRows(engine, staged, STAGED[table], '');
       const items = staged.plan.items ? await rejectedRows(engine, staged, STAGED_ITEMS, 'line item: ') : null;
       const notInProducts = table === 'inventory' ? await skusNotInProducts(engine, STAGED[table]) : null;
+      options.signal?.throwIfAborted();
       // The raw text is only needed to show rejected rows; free it before the merge.
       await engine.run(`DROP TABLE IF EXISTS ${ident(RAW_TABLE)}`);
       options.onProgress?.({ phase: 'merge', bytes: totalBytes, totalBytes, rows: rowsRead });

@@ -260,8 +260,10 @@ export async function mergeStaged(engine: Engine, req: MergeRequest): Promise<Me
     // Without duplicates to drop (or rows to add up), the rows to insert are just a view of the
     // staged table: no second copy of a large file.
     newKind = dedupe || (req.table === 'traffic' && req.addUpTraffic) ? 'TABLE' : 'VIEW';
+    req.signal?.throwIfAborted();
     await engine.run(`CREATE TEMP ${newKind} ${NEW} AS ${m.select(req.staged, req.file, dedupe)}`);
     const inserted = newKind === 'VIEW' ? valid : await count(engine, `SELECT count(*) AS n FROM ${NEW}`);
+    req.signal?.throwIfAborted();
     const replaced = await count(engine, m.replacedSql);
     // Rows that are not inserted were either replaced by a later row of the file or added into it.
     const addedUp = req.table === 'traffic' && req.addUpTraffic ? valid - inserted : 0;
@@ -289,6 +291,7 @@ export async function mergeStaged(engine: Engine, req: MergeRequest): Promise<Me
     await engine.run('BEGIN TRANSACTION');
     try {
       if (replaced > 0) await engine.run(m.deleteSql);
+      req.signal?.throwIfAborted();
       await engine.run(m.insertSql);
       if (req.stagedItems) {
         await engine.run(`DELETE FROM order_items WHERE order_id IN (SELECT order_id FROM ${NEW})`);

@@ -111,6 +111,15 @@ function parseQuoted(buf: Uint8Array, i: number, dataEnd: number, delimiter: num
   }
 }
 
+/** How often (in records) a walk tells where it is: often enough for a bar, rare enough to cost nothing. */
+const PROGRESS_RECORDS = 32 * 1024;
+
+/**
+ * Told where a walk is every PROGRESS_RECORDS records: the byte offset reached in the text and
+ * the records walked. Throwing (e.g. `signal.throwIfAborted()`) stops the walk.
+ */
+export type WalkProgress = (offset: number, records: number) => void;
+
 /**
  * Calls `visit` for each record in order (returning false stops). Blank lines are skipped as
  * DuckDB skips them; with `stopAtSectionEnd` a blank or `#` line ends the data instead.
@@ -119,6 +128,7 @@ export async function walkRecords(
   text: RecordText,
   visit: (record: CsvRecord) => boolean,
   stopAtSectionEnd = false,
+  progress?: WalkProgress,
 ): Promise<WalkResult> {
   const end = text.end ?? sizeOf(text.data);
   const delimiter = text.delimiter.charCodeAt(0);
@@ -174,6 +184,11 @@ export async function walkRecords(
     pos = record.end;
     line += parsed.lines;
     if (!visit(record)) break;
+    if (progress && index % PROGRESS_RECORDS === 0) {
+      progress(pos, index);
+      // Let the page paint the progress and take a Cancel click: the walk runs on its thread.
+      if (!(text.data instanceof Uint8Array)) await new Promise((r) => setTimeout(r, 0));
+    }
   }
   return { records: index, sectionEnd: null };
 }
@@ -195,12 +210,18 @@ export async function neutraliseStrayQuotes(
   text: RecordText,
   keepTexts: number,
   maxRecords?: number,
+  progress?: WalkProgress,
 ): Promise<{ data: ByteSource; stray: StrayQuotes }> {
   const bad: CsvRecord[] = [];
-  await walkRecords(text, (r) => {
-    if (r.unterminated) bad.push(r);
-    return maxRecords === undefined || r.index + 1 < maxRecords;
-  });
+  await walkRecords(
+    text,
+    (r) => {
+      if (r.unterminated) bad.push(r);
+      return maxRecords === undefined || r.index + 1 < maxRecords;
+    },
+    false,
+    progress,
+  );
   const stray: StrayQuotes = { records: bad.map((r) => r.index), texts: new Map() };
   if (bad.length === 0) return { data: text.data, stray };
   const decoder = new TextDecoder();

@@ -1,33 +1,17 @@
 import { useEngine } from '../../dataset/engine-context';
 import { useT } from '../../i18n/use-t';
 import type { TableName } from '../../model/tables';
-import type { ImportProgress } from '../../ingest/types';
 import { useAppStore } from '../../stores/app-store';
 import { ErrorBox } from '../../components/ui/states';
 import { cancelFile, chooseTable, confirmFile, dismissFile, setMapping } from './import-actions';
 import type { PendingFile } from './import-store';
 import { formatBytes, sourceLabel } from './labels';
+import { LoadProgress } from './LoadProgress';
 import { LoadReportView } from './LoadReportView';
 import { REJECTED_WARN_SHARE, rejectedShareToWarn } from './load-health';
 import { MappingEditor, guessMapping } from './MappingEditor';
 
 const TABLE_CHOICES: TableName[] = ['orders', 'order_items', 'traffic', 'users'];
-
-/** Where each phase of a load starts and ends on the bar; DuckDB's own parse reports no bytes, so phases carry it. */
-const PHASE_SPAN: Record<ImportProgress['phase'], [number, number]> = {
-  read: [0, 5],
-  decode: [5, 25],
-  parse: [25, 65],
-  validate: [65, 85],
-  merge: [85, 99],
-  done: [100, 100],
-};
-
-export function progressPercent(phase: ImportProgress['phase'], bytes: number, totalBytes: number): number {
-  const [start, end] = PHASE_SPAN[phase];
-  const within = phase === 'decode' && totalBytes > 0 ? Math.min(1, bytes / totalBytes) : 0;
-  return Math.round(start + (end - start) * within);
-}
 
 /** One dropped file: what it was recognised as, a preview, then progress and its load report. */
 export function PendingFileCard({ item }: { item: PendingFile }) {
@@ -37,10 +21,8 @@ export function PendingFileCard({ item }: { item: PendingFile }) {
   const d = item.detection;
   const table = item.table ?? d?.table ?? 'orders';
   const mapping = item.mapping ?? (d && !d.recognised ? guessMapping(table, d.header) : undefined);
-  const progress = item.progress;
-  // The reader may not know the size yet (a stream); the file does.
-  const totalBytes = progress?.totalBytes || item.file.size;
-  const pct = progress ? progressPercent(progress.phase, progress.bytes, totalBytes) : 0;
+  // Once committed ('done') the rows are in: only the derived tables are left, nothing to cancel.
+  const cancellable = item.status === 'loading' && item.progress?.phase !== 'done';
 
   return (
     <section className="card pending" data-pending={item.file.name} data-status={item.status} aria-label={item.file.name}>
@@ -49,9 +31,11 @@ export function PendingFileCard({ item }: { item: PendingFile }) {
         <span className="muted">{formatBytes(item.file.size)}</span>
         <div className="actions">
           {item.status === 'loading' ? (
-            <button type="button" className="btn btn-small" onClick={() => cancelFile(item.id)} data-action="cancel">
-              {t('import.cancel')}
-            </button>
+            cancellable && (
+              <button type="button" className="btn btn-small" onClick={() => cancelFile(item.id)} disabled={item.cancelling} data-action="cancel">
+                {item.cancelling ? t('import.cancelling') : t('import.cancel')}
+              </button>
+            )
           ) : (
             <button type="button" className="btn btn-small" onClick={() => dismissFile(item.id)} data-action="dismiss">
               {item.status === 'review' ? t('import.discard') : t('import.close')}
@@ -129,17 +113,7 @@ export function PendingFileCard({ item }: { item: PendingFile }) {
         </>
       )}
 
-      {item.status === 'loading' && progress && (
-        <div className="load-progress">
-          <div className="bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
-            <div style={{ width: `${pct}%` }} />
-          </div>
-          <span className="muted num">
-            {t(`phase.${progress.phase}`)} · {progress.phase === 'decode' ? `${formatBytes(progress.bytes)} / ` : ''}{formatBytes(totalBytes)}
-            {progress.rows !== undefined ? ` · ${progress.rows.toLocaleString(locale)} ${t('import.rows')}` : ''}
-          </span>
-        </div>
-      )}
+      {item.status === 'loading' && item.progress && <LoadProgress item={item} />}
       {item.status === 'done' && item.report && (
         <>
           <LoadedLine report={item.report} />

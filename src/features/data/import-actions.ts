@@ -10,6 +10,7 @@ import { useImportStore, useMappingMemory } from './import-store';
 import { TABLES } from '../../model/tables';
 import { reloadSample } from '../../dataset/sample-reload';
 import { guessMapping } from './mapping-guess';
+import { startClock, tick } from './load-progress';
 
 const controllers = new Map<string, AbortController>();
 let seq = 0;
@@ -73,18 +74,27 @@ async function loadReviewed(engine: Engine, id: string): Promise<void> {
   controllers.set(id, controller);
   const store = useImportStore.getState();
   if (controller.signal.aborted) return;
-  store.upsert(id, { status: 'loading', progress: { phase: 'read', bytes: 0, totalBytes: item.file.size } });
+  store.upsert(id, {
+    status: 'loading',
+    progress: { phase: 'read', bytes: 0, totalBytes: item.file.size },
+    clock: startClock(Date.now()),
+  });
   const wasSample = useAppStore.getState().dataset.origin === 'sample';
   const options = {
     ...(item.mapping ? { mapping: item.mapping } : item.table ? { table: item.table } : {}),
   };
+  let committed = false;
   try {
     if (wasSample) await clearTables(engine);
     const report = await importFile(engine, { name: item.file.name, data: item.file }, {
       ...options,
       signal: controller.signal,
-      onProgress: (progress) => useImportStore.getState().upsert(id, { progress }),
+      onProgress: (progress) => {
+        const clock = useImportStore.getState().pending.find((p) => p.id === id)?.clock ?? startClock(Date.now());
+        useImportStore.getState().upsert(id, { progress, clock: tick(clock, progress, Date.now()) });
+      },
     });
+    committed = true;
     if (item.mapping && item.detection) useMappingMemory.getState().remember(headerSignature(item.detection.header), item.mapping);
     await storeFile({ id, name: item.file.name, blob: item.file, options, addedAt: Date.now() });
     await afterDataChange(engine);
@@ -94,7 +104,7 @@ async function loadReviewed(engine: Engine, id: string): Promise<void> {
     // The period is left as it is: a default one follows the loaded data (App), a chosen one stays.
     useAppStore.getState().datasetChanged('user');
   } catch (e) {
-    const cancelled = controller.signal.aborted;
+    const cancelled = controller.signal.aborted && !committed;
     if (wasSample) await reloadSample(engine);
     useImportStore.getState().upsert(id, cancelled ? { status: 'cancelled' } : { status: 'failed', error: messageOf(e) });
   } finally {
@@ -102,8 +112,17 @@ async function loadReviewed(engine: Engine, id: string): Promise<void> {
   }
 }
 
+/**
+ * Stops a load before its rows are committed: the import checks between its steps and the
+ * merge is one transaction, so the tables, the stored files and the load reports stay as
+ * they were. Once committed ('done': the derived tables are being rebuilt) there is nothing
+ * left to cancel and the card offers no Cancel.
+ */
 export function cancelFile(id: string): void {
-  controllers.get(id)?.abort();
+  const controller = controllers.get(id);
+  if (!controller) return;
+  useImportStore.getState().upsert(id, { cancelling: true });
+  controller.abort();
 }
 
 export function dismissFile(id: string): void {

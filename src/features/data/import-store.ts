@@ -4,6 +4,7 @@ import type { RestoreFailure } from '../../dataset/restore-stored';
 import type { DetectionResult } from '../../ingest/import';
 import type { ColumnMapping, ImportProgress, LoadReport } from '../../ingest/types';
 import type { TableName } from '../../model/tables';
+import type { LoadClock } from './load-progress';
 
 export type PendingStatus = 'detecting' | 'review' | 'loading' | 'done' | 'failed' | 'cancelled';
 
@@ -16,6 +17,10 @@ export interface PendingFile {
   table?: TableName;
   mapping?: ColumnMapping;
   progress?: ImportProgress;
+  /** When the load started and where its bar stood at the latest event, for the time left. */
+  clock?: LoadClock;
+  /** Cancel was pressed; the load stops at its next step and leaves everything as it was. */
+  cancelling?: boolean;
   report?: LoadReport;
   error?: string;
 }
