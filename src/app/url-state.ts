@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { DEFAULT_SLA_MINUTES } from '../metrics/registry/operations';
 import { DEFAULT_VIEW, useAppStore, type Compare, type Grain, type PageId, type ViewState } from '../stores/app-store';
 
 const PAGES: readonly PageId[] = [
@@ -18,6 +19,16 @@ const COMPARES: readonly Compare[] = ['previous', 'yoy', 'none'];
 const GRAINS: readonly Grain[] = ['day', 'week', 'month', 'quarter', 'year'];
 const FILTER_KEYS = ['channel', 'category', 'region', 'device', 'campaign'] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Whole minutes, up to a week: the SLA a link may set (the CLI's --sla takes any positive number). */
+const SLA = /^[1-9]\d{0,4}$/;
+const MAX_SLA = 7 * 24 * 60;
+
+/** The `sla` parameter as minutes, or undefined (the default, 60) when absent or malformed. */
+export function slaFromParam(value: string | null): number | undefined {
+  if (value === null || !SLA.test(value)) return undefined;
+  const minutes = Number(value);
+  return minutes <= MAX_SLA && minutes !== DEFAULT_SLA_MINUTES ? minutes : undefined;
+}
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
@@ -33,6 +44,7 @@ export function viewFromSearch(search: string): ViewState {
     const values = q.getAll(key).filter(Boolean);
     if (values.length) filters[key] = values;
   }
+  const sla = slaFromParam(q.get('sla'));
   return {
     page: oneOf(q.get('page'), PAGES, DEFAULT_VIEW.page),
     period: from && to && DAY.test(from) && DAY.test(to) && from <= to ? { from, to } : null,
@@ -41,6 +53,7 @@ export function viewFromSearch(search: string): ViewState {
     filters,
     currency: q.get('currency'),
     ...(q.get('focus') ? { focus: q.get('focus')! } : {}),
+    ...(sla !== undefined ? { sla } : {}),
   };
 }
 
@@ -57,6 +70,7 @@ export function searchFromView(view: ViewState): string {
   for (const key of FILTER_KEYS) for (const v of view.filters[key] ?? []) q.append(key, v);
   if (view.currency) q.set('currency', view.currency);
   if (view.focus) q.set('focus', view.focus);
+  if (view.sla !== undefined && view.sla !== DEFAULT_SLA_MINUTES) q.set('sla', String(view.sla));
   const s = q.toString();
   return s ? `?${s}` : '';
 }

@@ -23,6 +23,8 @@ export interface ViewState {
   currency: string | null;
   /** What a linked page opens on: the SKU the Products page searches, the metric the Goals page finds. */
   focus?: string;
+  /** The service SLA in minutes (METRICS.md "Customer service": a setting); absent: the default, 60. */
+  sla?: number;
 }
 
 interface DatasetState {

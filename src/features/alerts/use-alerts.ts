@@ -4,6 +4,7 @@ import { useEngineQuery } from '../../dataset/use-engine-query';
 import { computeAlerts } from '../../metrics/alerts';
 import { engineMetricSource } from '../../metrics/metric-source';
 import { computeInventory } from '../../metrics/queries/products';
+import { useAppStore } from '../../stores/app-store';
 import { useTargetsStore } from '../../stores/targets-store';
 import { evaluateTargets, toReportTargetRow } from '../../targets';
 import { useDismissedStore } from './dismissed-store';
@@ -16,11 +17,13 @@ import { useDismissedStore } from './dismissed-store';
 export function useAlerts() {
   const { period, filters, currency, description } = usePageScope();
   const targets = useTargetsStore((s) => s.file);
+  // A target on response within SLA is measured against the view's SLA, as the Service page shows it.
+  const slaMinutes = useAppStore((s) => s.view.sla);
   return useEngineQuery(
-    ['alerts', period, filters, currency, targets],
+    ['alerts', period, filters, currency, targets, slaMinutes],
     async (engine) => {
       const described = description.data!;
-      const source = engineMetricSource(engine, { defaultCurrency: currency, description: described });
+      const source = engineMetricSource(engine, { defaultCurrency: currency, description: described, slaMinutes });
       const rows = (await evaluateTargets(targets, source)).map(toReportTargetRow);
       const inventory = await computeInventory(engine, period!, filters);
       return computeAlerts(engine, period!, filters, { targets: rows, inventory, description: described });

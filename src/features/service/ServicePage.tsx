@@ -21,6 +21,7 @@ import {
 import { SERVICE_ENTRIES, type ServiceId } from '../../metrics/registry/service';
 import { useAppStore } from '../../stores/app-store';
 import { ServiceWeeksChart } from './ServiceWeeksChart';
+import { SlaSetting, useSlaMinutes } from './SlaSetting';
 
 const CARDS: ServiceId[] = [
   'tickets',
@@ -50,28 +51,46 @@ function valueOf(s: ServiceSection, id: ServiceId): number | null {
   }
 }
 
+/** The metric's name; response within SLA says which SLA it was counted against. */
+function useServiceName(): (id: ServiceId) => string {
+  const t = useT();
+  const locale = useAppStore((s) => s.locale);
+  const sla = useSlaMinutes();
+  return (id) => {
+    const label = locale === 'zh-CN' ? SERVICE_ENTRIES[id].label.zh : SERVICE_ENTRIES[id].label.en;
+    return id === 'response_within_sla' ? `${label} (${t('service.slaWithin', { minutes: sla })})` : label;
+  };
+}
+
 /**
  * The Service page (客户服务, issue 15): the service section of `yardstick report` for the view
  * (computeService), the response-time distribution, SLA and CSAT week by week, ticket categories,
- * the slowest open tickets and the worst-rated SKUs.
+ * the slowest open tickets and the worst-rated SKUs. The SLA is the view's setting (`report --sla`).
  */
 export function ServicePage() {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const { filters, period, currency } = usePageScope();
   const fmt = useFormatters(currency);
-  const name = (id: ServiceId) => (locale === 'zh-CN' ? SERVICE_ENTRIES[id].label.zh : SERVICE_ENTRIES[id].label.en);
+  const name = useServiceName();
+  const sla = useSlaMinutes();
   const section = useEngineQuery(
-    ['service', period, filters],
-    (e) => computeService(e, period!, filters),
+    ['service', period, filters, sla],
+    (e) => computeService(e, period!, filters, { slaMinutes: sla }),
     period !== null,
   );
-  const page = useEngineQuery(['service-page', period], (e) => computeServicePage(e, period!), period !== null);
+  const page = useEngineQuery(
+    ['service-page', period, sla],
+    (e) => computeServicePage(e, period!, sla),
+    period !== null,
+  );
   const data = section.data;
 
   return (
     <>
-      <PageHead title={t('service.title')} />
+      <PageHead title={t('service.title')}>
+        <SlaSetting />
+      </PageHead>
       {section.error && <ErrorBox title={t('error.query')} error={section.error} />}
       {data === null ? (
         <EmptyState>{t('service.empty')}</EmptyState>
@@ -117,8 +136,7 @@ function ServicePanels({
   fmt: ReturnType<typeof useFormatters>;
 }) {
   const t = useT();
-  const locale = useAppStore((s) => s.locale);
-  const name = (id: ServiceId) => (locale === 'zh-CN' ? SERVICE_ENTRIES[id].label.zh : SERVICE_ENTRIES[id].label.en);
+  const name = useServiceName();
   const bucketLabels = useMemo(() => {
     const m = (x: number) => (x < 60 ? `${x} min` : `${x / 60} h`);
     const labels = RESPONSE_BUCKETS.map((b, i) => (i === 0 ? `≤ ${m(b)}` : `${m(RESPONSE_BUCKETS[i - 1]!)} – ${m(b)}`));
