@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useT } from '../../i18n/use-t';
 import { DEFAULT_SLA_MINUTES } from '../../metrics/registry/operations';
 import { useAppStore } from '../../stores/app-store';
@@ -25,14 +25,13 @@ export function SlaSetting() {
   const t = useT();
   const sla = useSlaMinutes();
   const setView = useAppStore((s) => s.setView);
-  const [text, setText] = useState(String(sla));
-  useEffect(() => setText(String(sla)), [sla]);
+  // What is being typed; none: the view's SLA (which a link or Back may change).
+  const [draft, setDraft] = useState<string | null>(null);
+  const text = draft ?? String(sla);
   const apply = () => {
     const minutes = parseSla(text);
-    if (minutes === null) {
-      setText(String(sla));
-      return;
-    }
+    setDraft(null);
+    if (minutes === null) return;
     // The link leaves the default out (url-state), so 60 set here reads back as no setting.
     if (minutes !== sla) setView({ sla: minutes });
   };
@@ -59,7 +58,7 @@ export function SlaSetting() {
         aria-invalid={invalid || undefined}
         aria-describedby="service-sla-help"
         style={{ width: 76 }}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => setDraft(e.target.value)}
         onBlur={apply}
       />
       <span>{t('service.slaUnit')}</span>
