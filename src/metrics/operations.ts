@@ -6,7 +6,7 @@ import { hasDerived } from './derived-state';
 import { FILTER_DIMENSIONS, ordersFilterSql, type Filters } from './filters';
 import { periodBuckets, type Period } from './periods';
 import { toNumberOrNull } from './queries/kpis';
-import { monthEndsIn, previousMonthEnd, stageTimeline } from './queries/lifecycle';
+import { lifecycleEventsSql, monthEndsIn, previousMonthEnd, stageTimeline } from './queries/lifecycle';
 import { spendFilterSql } from './queries/marketing';
 import { paidSql } from './relations';
 import {
@@ -149,6 +149,17 @@ export function compileOpsSql(
       ? 'p0'
       : `p0${entry.scale === undefined ? '' : ` * ${entry.scale}`} / NULLIF(${entry.den.map((_, i) => `p${i + 1}`).join(' + ')}, 0)`;
   return `WITH parts AS (SELECT ${parts.join(',\n  ')})\nSELECT ${value} AS value FROM parts`;
+}
+
+/**
+ * The SQL the metric's value comes from, to show a reader (the metric dictionary): the compiled
+ * query, or for the churn rate the stage changes of the orders its month ends are read from.
+ */
+export function opsMetricSql(id: OpsMetricId, span: Period, filters: OpsFilters = {}, options: OpsOptions = {}): string {
+  const compiled = compileOpsSql(id, span, filters, options);
+  if (compiled !== null) return compiled;
+  const { currency: _currency, ...dims } = viewFilters(filters);
+  return lifecycleEventsSql(dims, false);
 }
 
 /** A table's rows and first and last dates (the date its rows count on). */

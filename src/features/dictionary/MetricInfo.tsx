@@ -1,19 +1,19 @@
 import { useRef } from 'react';
 import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
-import { isMetricId } from '../../metrics/registry';
-import { dictionaryEntry, explainMetric, metricSql } from '../../metrics/dictionary';
+import { dictionaryEntry, explainMetric, isDictionaryId, metricSql, type DictionaryId } from '../../metrics/dictionary';
 import { useAppStore } from '../../stores/app-store';
 import { useViewFilters } from '../../dataset/use-view';
 
 /**
- * The metric dictionary, one click from any KPI card: what the number means in words and the
- * SQL that produced it for the current period and filters.
+ * The metric dictionary, one click from any KPI card (the operations pages' too): what the number
+ * means in words, its unit, direction and pacing, and the SQL that produced it for the current
+ * period and filters.
  */
 export function MetricInfo({ metricId }: { metricId: string }) {
   const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
-  if (!isMetricId(metricId)) return null;
+  if (!isDictionaryId(metricId)) return null;
   return (
     <>
       <button
@@ -42,7 +42,7 @@ function MetricExplanation({
   metricId,
   onClose,
 }: {
-  metricId: Parameters<typeof explainMetric>[1];
+  metricId: DictionaryId;
   onClose: () => void;
 }) {
   const t = useT();
@@ -71,6 +71,13 @@ function MetricExplanation({
         </div>
       </div>
       <p>{locale === 'zh-CN' ? def.description.zh : def.description.en}</p>
+      <p className="muted" data-testid="dictionary-facts">
+        {[
+          t(`dictionary.unit.${def.unit}`),
+          t(def.direction === 'lower' ? 'dictionary.lower' : 'dictionary.higher'),
+          t(def.pacing === 'additive' ? 'dictionary.additive' : 'dictionary.level'),
+        ].join(' · ')}
+      </p>
       {period && <p className="muted">{t('dictionary.sqlFor', { from: period.from, to: period.to })}</p>}
       <pre className="sql-block" data-testid="dictionary-sql">
         {sql ?? '…'}

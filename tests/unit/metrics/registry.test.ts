@@ -6,7 +6,7 @@ import { prepareContext, queryMetrics } from '../../../src/metrics/context';
 import { rebuildDerived } from '../../../src/metrics/derived';
 import { ROLLUP_TABLE } from '../../../src/metrics/derived-state';
 import type { DataDescription } from '../../../src/metrics/describe';
-import { dictionary, dictionaryEntry } from '../../../src/metrics/dictionary';
+import { dictionary, dictionaryEntry, explainMetric, metricSql } from '../../../src/metrics/dictionary';
 import { funnelSteps } from '../../../src/metrics/queries/funnel';
 import { KPI_IDS, REGISTRY, type ComponentId } from '../../../src/metrics/registry';
 import { OPTIONAL_TRAFFIC_COLUMNS } from '../../../src/metrics/registry/sources';
@@ -17,7 +17,13 @@ import { sourceOf } from '../../../src/metrics/plan';
 import { filterableDimensions, isKpiId, KPI_FACTS } from '../../../src/targets/metric-kinds';
 import { METRIC_GROUPS } from '../../../src/features/goals/goal-format';
 import { compileOpsSql, computeOpsValue } from '../../../src/metrics/operations';
-import { OPS_REGISTRY, OPS_SCOPES, opsParts, opsTables } from '../../../src/metrics/registry/operations';
+import {
+  OPS_REGISTRY,
+  OPS_SCOPES,
+  opsDirection,
+  opsParts,
+  opsTables,
+} from '../../../src/metrics/registry/operations';
 import { loadTables, MARCH_SHOP } from '../../fixtures/metrics/tables';
 
 /**
@@ -154,6 +160,28 @@ describe.each(OPS_REGISTRY.map((e) => [e.id, e] as const))('operations entry %s'
     expect(facts.tables.length).toBeGreaterThan(0);
     expect(Array.isArray(filterableDimensions(id))).toBe(true);
     expect((METRIC_GROUPS as Record<string, readonly string[]>)[entry.module]).toContain(id);
+  });
+
+  it('has a dictionary entry read from the registry entry, and its SQL over a period runs', async () => {
+    const words = dictionaryEntry(id);
+    expect(words).toMatchObject({
+      id,
+      label: entry.entry.label,
+      description: entry.entry.description,
+      unit: entry.entry.unit,
+      direction: opsDirection(entry),
+      pacing: entry.additive ? 'additive' : 'ratio',
+      sources: opsTables(entry),
+      spec: entry.entry.spec,
+    });
+    expect(dictionary().filter((d) => d.id === id)).toEqual([words]);
+    const sql = metricSql(id, MARCH);
+    // Churn reads the orders' stage changes and picks the month ends after; every other one names the period.
+    if (entry.kind !== 'churn') expect(sql).toContain('2025-03-01');
+    await expect(engine.query(sql)).resolves.toBeInstanceOf(Array);
+    const explained = await explainMetric(engine, id, MARCH, { channel: ['email'] });
+    expect(explained.definition).toEqual(words);
+    expect(explained.sql).toMatch(/SELECT/i);
   });
 });
 
