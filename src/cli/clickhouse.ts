@@ -2,6 +2,7 @@ import type { Engine } from '../engine/engine';
 import { createNativeEngine } from '../engine/native';
 import { MixedCurrencyError } from '../metrics/context';
 import { dataQualityFrom } from '../metrics/data-quality';
+import { rebuildDerived } from '../metrics/derived';
 import { computeReport, type TargetsHook } from '../metrics/report';
 import type { ReportJson } from '../metrics/report-types';
 import { CORE_TABLES, OPERATIONS_TABLES } from '../model/tables';
@@ -115,6 +116,8 @@ export async function runLoad(
     } finally {
       await duck.close();
     }
+    progress('Building the derived tables on ClickHouse…');
+    await ch.buildDerived(target.engine, TABLES).catch(serverFailure);
   } finally {
     await target.engine.close();
   }
@@ -140,6 +143,9 @@ export async function buildClickHouseReport(
     } finally {
       await duck.close();
     }
+    // As the DuckDB report does after its load: rollups and per-customer tables, read instead of orders.
+    progress('Building the derived tables…');
+    await rebuildDerived(engine);
   } else {
     engine = (await ch.connectServer(choice.url as string).catch(serverFailure)).engine;
     await ch.prepareTables(engine, TABLES).catch(async (e: unknown) => {
@@ -147,6 +153,16 @@ export async function buildClickHouseReport(
       if (e instanceof ch.ForeignTableError) throw new ServerFailure(e.message);
       return serverFailure(e);
     });
+    // Those the last load built, when the tables are still as they were; a user who may not write
+    // gets the report from the canonical tables (same numbers, slower).
+    const derived = await ch.useDerived(engine, TABLES).catch((e: unknown) => {
+      progress(
+        `Note: reading the canonical tables, the derived tables could not be built (${(e as Error).message.split('\n')[0]})`,
+      );
+      return null;
+    });
+    if (derived === 'built')
+      progress('Built the derived tables on ClickHouse (the tables changed since the last load built them)');
   }
   try {
     const hook: TargetsHook | undefined = targetsFile ? targetsHook(targetsFile) : undefined;

@@ -20,7 +20,10 @@
  *   → `numbers(…)` subqueries with the same alias and column;
  * - `SELECT o.x` is named `x` (ClickHouse says `o.x` when the other side of a join has an `x`);
  * - `duckdb_tables()` → the current database's tables from `system.tables`;
- * - `CREATE OR REPLACE TABLE t AS …` needs an engine: the session's `default_table_engine`.
+ * - `CREATE OR REPLACE TABLE t AS …` (the derived tables, the report's work tables) needs an engine:
+ *   MergeTree sorted by the query's closing `ORDER BY` columns (a date range then reads only the
+ *   granules of its dates, as DuckDB's zone maps do), or unsorted without one; MergeTree rather
+ *   than Memory so a server keeps them across restarts.
  *
  * NULL handling, distinct counts, date truncation and ISO weeks need no rewriting but session
  * settings (see CLICKHOUSE_SETTINGS): outer joins give NULL, an aggregate over no rows gives NULL,
@@ -337,9 +340,47 @@ function aliasQualifiedColumns(tokens: Token[]): Token[] {
   return out;
 }
 
+/**
+ * The sorting key of `CREATE OR REPLACE TABLE t AS <query>`: the query's closing top-level
+ * `ORDER BY`, when it lists plain columns (qualified or not), by their names; else none.
+ */
+function sortingKey(tokens: readonly Token[], from: number): string {
+  let orderBy = -1;
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'punct' && t.text === '(') i = closing(tokens, i);
+    else if (/^ORDER$/i.test(t.text) && /^BY$/i.test(tokens[next(tokens, i + 1)]?.text ?? '')) orderBy = i;
+  }
+  if (orderBy < 0) return 'tuple()';
+  const items = tokens
+    .slice(next(tokens, orderBy + 1) + 1)
+    .filter(significant)
+    .map((t) => t.text)
+    .join('')
+    .split(',');
+  const names = items.map((item) => /^(?:[A-Za-z_][A-Za-z0-9_]*\.)?([A-Za-z_][A-Za-z0-9_]*)$/.exec(item)?.[1]);
+  return names.every((n) => n !== undefined) ? `(${names.join(', ')})` : 'tuple()';
+}
+
+/** `CREATE OR REPLACE TABLE t AS …` with its engine: MergeTree, sorted as the query sorts its rows. */
+function withTableEngine(tokens: Token[]): Token[] {
+  const words: number[] = [];
+  for (let i = next(tokens, 0); i < tokens.length && words.length < 6; i = next(tokens, i + 1)) words.push(i);
+  const head = words.map((i) => (tokens[i] as Token).text.toUpperCase());
+  if (head.slice(0, 4).join(' ') !== 'CREATE OR REPLACE TABLE' || head[5] !== 'AS') return tokens;
+  const as = words[5] as number;
+  const engine = ` ENGINE = MergeTree ORDER BY ${sortingKey(tokens, as + 1)} SETTINGS allow_nullable_key = 1`;
+  return [
+    ...tokens.slice(0, as),
+    { kind: 'word', text: engine.trim() },
+    { kind: 'space', text: ' ' },
+    ...tokens.slice(as),
+  ];
+}
+
 /** DuckDB SQL as ClickHouse reads it, with the same meaning under CLICKHOUSE_SETTINGS. */
 export function toClickHouse(sql: string): string {
-  return translateTokens(aliasQualifiedColumns(tokenize(sql)));
+  return translateTokens(aliasQualifiedColumns(withTableEngine(tokenize(sql))));
 }
 
 /** Splits a script into statements at semicolons outside strings and comments. */
