@@ -18,8 +18,9 @@ export async function ensureTables(engine: Engine): Promise<void> {
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
-/** Valid staged inventory rows whose SKU products does not list; null when products is empty. */
-async function skusNotInProducts(engine: Engine, staged: string): Promise<number | null> {
+/** Valid staged inventory rows whose SKU products does not list; null when products is (or will be) empty. */
+async function skusNotInProducts(engine: Engine, staged: string, emptied: boolean): Promise<number | null> {
+  if (emptied) return null;
   const [row] = await engine.query(`SELECT (SELECT count(*) FROM products) AS products,
     (SELECT count(*) FROM ${ident(staged)} WHERE _reason IS NULL
        AND ${matchKeySql(`CAST(${valueCol('sku')} AS VARCHAR)`)} NOT IN (SELECT sku_key FROM products)) AS n`);
@@ -44,7 +45,10 @@ export function importFile(engine: Engine, file: InputFile, options: ImportOptio
       const rowsRead = await count(engine, `SELECT count(*) AS n FROM ${ident(STAGED[table])}`);
       const main = await rejectedRows(engine, staged, STAGED[table], '');
       const items = staged.plan.items ? await rejectedRows(engine, staged, STAGED_ITEMS, 'line item: ') : null;
-      const notInProducts = table === 'inventory' ? await skusNotInProducts(engine, STAGED[table]) : null;
+      const notInProducts =
+        table === 'inventory'
+          ? await skusNotInProducts(engine, STAGED[table], options.emptyFirst?.includes('products') ?? false)
+          : null;
       options.signal?.throwIfAborted();
       // The raw text is only needed to show rejected rows; free it before the merge.
       await engine.run(`DROP TABLE IF EXISTS ${ident(RAW_TABLE)}`);
@@ -56,6 +60,7 @@ export function importFile(engine: Engine, file: InputFile, options: ImportOptio
         file: file.name,
         addUpTraffic: table === 'traffic' && staged.plan.source !== 'canonical' && staged.plan.source !== 'custom',
         signal: options.signal,
+        emptyFirst: options.emptyFirst,
       });
       const rejected = [...main.rows, ...(items?.rows ?? [])]
         .sort((a, b) => a.line - b.line)

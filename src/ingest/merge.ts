@@ -241,6 +241,8 @@ export interface MergeRequest {
   /** Traffic rows sharing a key are added up (the export splits them by a dimension we drop). */
   addUpTraffic: boolean;
   signal?: AbortSignal | undefined;
+  /** Tables emptied in the same transaction, before the rows go in (the sample shop a first own file replaces). */
+  emptyFirst?: readonly TableName[] | undefined;
 }
 
 /**
@@ -264,7 +266,8 @@ export async function mergeStaged(engine: Engine, req: MergeRequest): Promise<Me
     await engine.run(`CREATE TEMP ${newKind} ${NEW} AS ${m.select(req.staged, req.file, dedupe)}`);
     const inserted = newKind === 'VIEW' ? valid : await count(engine, `SELECT count(*) AS n FROM ${NEW}`);
     req.signal?.throwIfAborted();
-    const replaced = await count(engine, m.replacedSql);
+    const emptied = req.emptyFirst?.includes(req.table) ?? false;
+    const replaced = emptied ? 0 : await count(engine, m.replacedSql);
     // Rows that are not inserted were either replaced by a later row of the file or added into it.
     const addedUp = req.table === 'traffic' && req.addUpTraffic ? valid - inserted : 0;
     const withinFile = valid - inserted - addedUp;
@@ -290,6 +293,7 @@ export async function mergeStaged(engine: Engine, req: MergeRequest): Promise<Me
 
     await engine.run('BEGIN TRANSACTION');
     try {
+      for (const t of req.emptyFirst ?? []) await engine.run(`DELETE FROM ${t}`);
       if (replaced > 0) await engine.run(m.deleteSql);
       req.signal?.throwIfAborted();
       await engine.run(m.insertSql);

@@ -115,8 +115,8 @@ function parseQuoted(buf: Uint8Array, i: number, dataEnd: number, delimiter: num
 const PROGRESS_RECORDS = 32 * 1024;
 
 /**
- * Told where a walk is every PROGRESS_RECORDS records: the byte offset reached in the text and
- * the records walked. Throwing (e.g. `signal.throwIfAborted()`) stops the walk.
+ * Told where a walk is every PROGRESS_RECORDS records and at its end: the byte offset reached
+ * in the text and the records walked. Throwing (e.g. `signal.throwIfAborted()`) stops the walk.
  */
 export type WalkProgress = (offset: number, records: number) => void;
 
@@ -190,6 +190,7 @@ export async function walkRecords(
       if (!(text.data instanceof Uint8Array)) await new Promise((r) => setTimeout(r, 0));
     }
   }
+  progress?.(pos, index);
   return { records: index, sectionEnd: null };
 }
 

@@ -141,6 +141,11 @@ export interface ImportOptions {
   today?: Date;
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
+  /**
+   * Tables emptied in the merge's transaction, before this file's rows go in: a cancel or a
+   * failure then leaves them as they were (the Data page's sample shop, which a first own file replaces).
+   */
+  emptyFirst?: readonly TableName[];
   /** How far a gzip file may expand before it is refused (DEFAULT_GUNZIP_LIMIT when absent). */
   gunzipLimit?: GunzipLimit;
 }

@@ -48,15 +48,10 @@ export function setMapping(id: string, mapping: ColumnMapping): void {
   useImportStore.getState().upsert(id, { mapping, table: mapping.table });
 }
 
-async function clearTables(engine: Engine): Promise<void> {
-  await engine.run('BEGIN TRANSACTION');
-  for (const t of TABLES) await engine.run(`DELETE FROM ${t}`);
-  await engine.run('COMMIT');
-}
-
 /**
  * Loads a reviewed file. The first file of the user's own replaces the sample shop (never mixed
- * with it); if that first load fails, the sample comes back so the page is never left empty.
+ * with it) in the transaction that puts its rows in, so a failed or cancelled first load leaves
+ * the sample as it was and the page is never left empty.
  */
 export function confirmFile(engine: Engine, id: string): Promise<void> {
   // One load at a time: the first one decides whether the sample is replaced.
@@ -85,13 +80,18 @@ async function loadReviewed(engine: Engine, id: string): Promise<void> {
   };
   let committed = false;
   try {
-    if (wasSample) await clearTables(engine);
     const report = await importFile(engine, { name: item.file.name, data: item.file }, {
       ...options,
+      // The sample goes in the merge's own transaction: a cancel before it commits leaves it in place.
+      ...(wasSample ? { emptyFirst: TABLES } : {}),
       signal: controller.signal,
-      onProgress: (progress) => {
-        const clock = useImportStore.getState().pending.find((p) => p.id === id)?.clock ?? startClock(Date.now());
-        useImportStore.getState().upsert(id, { progress, clock: tick(clock, progress, Date.now()) });
+      onProgress: (event) => {
+        const shown = useImportStore.getState().pending.find((p) => p.id === id);
+        // DuckDB's read reports no rows: the rows the walk counted stay on show until it does.
+        const rows = event.rows ?? shown?.progress?.rows;
+        const progress = rows === undefined ? event : { ...event, rows };
+        const clock = tick(shown?.clock ?? startClock(Date.now()), progress, Date.now());
+        useImportStore.getState().upsert(id, { progress, clock });
       },
     });
     committed = true;
@@ -105,7 +105,8 @@ async function loadReviewed(engine: Engine, id: string): Promise<void> {
     useAppStore.getState().datasetChanged('user');
   } catch (e) {
     const cancelled = controller.signal.aborted && !committed;
-    if (wasSample) await reloadSample(engine);
+    // Committed but not kept (storage failed): the sample comes back rather than an unsaved file.
+    if (wasSample && committed) await reloadSample(engine);
     useImportStore.getState().upsert(id, cancelled ? { status: 'cancelled' } : { status: 'failed', error: messageOf(e) });
   } finally {
     controllers.delete(id);

@@ -146,4 +146,26 @@ describe('cancelling a load halfway', () => {
     expect(await snapshot()).toEqual(before);
     expect(await workObjects()).toBe(0);
   });
+
+  it('with the sample shop on show, which the first own file replaces: the sample stays, untouched and not reloaded', async () => {
+    // The loaded data stands in for the sample here: a cancel must not empty it (nor fetch the sample again).
+    useAppStore.getState().datasetChanged('sample');
+    const before = await snapshot();
+    for (const phase of ['validate', 'merge'] as const) {
+      const item = await loadAndCancel((p) => p.progress?.phase === phase);
+      expect(item.status).toBe('cancelled');
+      expect(await snapshot()).toEqual(before);
+    }
+    const pressing: Engine = {
+      ...engine,
+      run: async (sql: string) => {
+        await engine.run(sql);
+        if (/^INSERT INTO orders/.test(sql.trim())) cancelFile(useImportStore.getState().pending[0]!.id);
+      },
+    };
+    expect((await loadAndCancel(null, pressing)).status).toBe('cancelled');
+    expect(await snapshot()).toEqual(before);
+    expect(useAppStore.getState().dataset.origin).toBe('sample');
+    expect(await workObjects()).toBe(0);
+  });
 });
