@@ -34,6 +34,15 @@ export function toFilters(raw: Record<string, readonly string[]>, defaultCurrenc
   return filters;
 }
 
+/** What a source over an engine needs besides the engine (shared by the targets' series source). */
+export interface EngineSourceOptions {
+  defaultCurrency?: string | null;
+  description?: DataDescription;
+  /** The SLA setting and planned SKU roles the operations metrics depend on (metrics/operations.ts). */
+  slaMinutes?: number | undefined;
+  roles?: Readonly<Record<string, string>> | undefined;
+}
+
 /**
  * A metric source over an engine whose data does not change while it is used (one report run,
  * one page render): the description is read once and each period/filter pair is queried once,
@@ -41,13 +50,7 @@ export function toFilters(raw: Record<string, readonly string[]>, defaultCurrenc
  */
 export function engineMetricSource(
   engine: Engine,
-  options: {
-    defaultCurrency?: string | null;
-    description?: DataDescription;
-    /** The SLA setting and planned SKU roles the operations metrics depend on (metrics/operations.ts). */
-    slaMinutes?: number | undefined;
-    roles?: Readonly<Record<string, string>> | undefined;
-  } = {},
+  options: EngineSourceOptions = {},
 ): EngineMetricSource {
   let description: Promise<DataDescription> | undefined = options.description
     ? Promise.resolve(options.description)

@@ -4,7 +4,7 @@ import { contextFor, queryMetrics, type PreparedContext } from './context';
 import { hasDerived } from './derived-state';
 import { describeData, type DataDescription } from './describe';
 import { bucketGrouping } from './groupings';
-import { engineMetricSource, toFilters, type EngineMetricSource } from './metric-source';
+import { engineMetricSource, toFilters, type EngineMetricSource, type EngineSourceOptions } from './metric-source';
 import { computeOpsSeries } from './operations';
 import { periodBuckets, type Period } from './periods';
 import { toNumberOrNull } from './queries/kpis';
@@ -128,12 +128,7 @@ export async function computeSeriesValues(
  */
 export function engineSeriesSource(
   engine: Engine,
-  options: {
-    defaultCurrency?: string | null;
-    description?: DataDescription;
-    slaMinutes?: number | undefined;
-    roles?: Readonly<Record<string, string>> | undefined;
-  } = {},
+  options: EngineSourceOptions = {},
 ): EngineSeriesSource {
   const currency = options.defaultCurrency !== undefined ? { defaultCurrency: options.defaultCurrency } : {};
   const described = options.description ? Promise.resolve(options.description) : describeData(engine);

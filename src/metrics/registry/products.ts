@@ -20,26 +20,19 @@ export interface ProductEntry<Id extends string = string> {
   spec: string;
 }
 
-function p<const Id extends string>(
-  id: Id,
-  unit: Unit,
-  direction: Direction | null,
-  additive: boolean,
-  label: Texts,
-  description: Texts,
-): ProductEntry<Id> {
-  return { id, module: 'products', unit, direction, additive, label, description, spec: 'METRICS.md#products' };
+/** An entry builder for one module of METRICS.md ("Products" or "Inventory"). */
+function entryOf(module: 'products' | 'inventory') {
+  return <const Id extends string>(
+    id: Id,
+    unit: Unit,
+    direction: Direction | null,
+    additive: boolean,
+    label: Texts,
+    description: Texts,
+  ): ProductEntry<Id> => ({ id, module, unit, direction, additive, label, description, spec: `METRICS.md#${module}` });
 }
-function inv<const Id extends string>(
-  id: Id,
-  unit: Unit,
-  direction: Direction | null,
-  additive: boolean,
-  label: Texts,
-  description: Texts,
-): ProductEntry<Id> {
-  return { id, module: 'inventory', unit, direction, additive, label, description, spec: 'METRICS.md#inventory' };
-}
+const p = entryOf('products');
+const inv = entryOf('inventory');
 
 export const PRODUCT_ENTRIES = {
   units: p(
