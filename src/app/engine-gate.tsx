@@ -16,6 +16,7 @@ import { rememberEarlierResults, stopRecordingOnWrite } from '../dataset/result-
 import { previewEngine } from '../dataset/preview-engine';
 import type { Row } from '../engine/engine';
 import sampleResultsUrl from '../../sample-data/sample-results.json?url';
+import { viewFromSearch } from './url-state';
 
 import {
   fetchSampleFiles,
@@ -95,14 +96,32 @@ function bootOnce(onPhase: (s: BootState) => void): Promise<Booted> {
 
 let previewOnce: Promise<Engine | null> | undefined;
 
-/** The sample shop's results for every page's default view, recorded at build time (scripts/record-sample-results.ts). */
-async function sampleResults(): Promise<[string, Row[]][]> {
+/** What a deep link with its own period asks beyond the default views, for the periods recorded (by `<from>_<to>.json`). */
+const periodResultsUrls = import.meta.glob<string>('../../sample-data/sample-results/*.json', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+});
+
+async function fetchResults(url: string | undefined): Promise<[string, Row[]][]> {
+  if (!url) return [];
   try {
-    const res = await fetch(sampleResultsUrl);
+    const res = await fetch(url);
     return res.ok ? ((await res.json()) as [string, Row[]][]) : [];
   } catch {
     return [];
   }
+}
+
+/**
+ * The sample shop's results recorded at build time (scripts/record-sample-results.ts): every
+ * page's default view, and the period the address links to when it is one of those recorded.
+ */
+async function sampleResults(): Promise<[string, Row[]][]> {
+  const { period } = viewFromSearch(window.location.search);
+  const linked = period ? periodResultsUrls[`../../sample-data/sample-results/${period.from}_${period.to}.json`] : undefined;
+  const [base, own] = await Promise.all([fetchResults(sampleResultsUrl), fetchResults(linked)]);
+  return [...base, ...own];
 }
 
 /**
@@ -125,6 +144,7 @@ function preparePreview(): Promise<Engine | null> {
     else if (!kept?.entries.length) return null;
     const live = bootOnce(() => undefined).then((b) => b.engine);
     live.catch(() => undefined); // the gate shows the failure
+    performance.mark('ys:preview-ready');
     return previewEngine(new Map([...bundled, ...(kept?.entries ?? [])]), live);
   })());
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, Row } from '../../src/engine/engine';
@@ -12,12 +12,24 @@ import { loadSampleService } from '../../src/model/sample-service';
 import { loadSampleShop } from '../../src/model/sample-shop';
 
 // Issue 18, item 11: a fresh profile shows every page's first numbers on the sample shop from
-// results recorded at build time (scripts/record-sample-results.ts). Each must be exactly what the
-// engine answers to its statement on the sample shop now.
+// results recorded at build time (scripts/record-sample-results.ts): every page's default view,
+// and per linked period (sample-data/sample-results/<from>_<to>.json) what a deep link with that
+// period asks beyond it. Each must be exactly what the engine answers to its statement on the
+// sample shop now.
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const read = (name: string) => new Uint8Array(readFileSync(path.join(ROOT, 'sample-data', name)));
-const recorded = JSON.parse(readFileSync(path.join(ROOT, 'sample-data/sample-results.json'), 'utf8')) as [string, Row[]][];
+const PERIOD_DIR = path.join(ROOT, 'sample-data/sample-results');
+const files = [
+  path.join(ROOT, 'sample-data/sample-results.json'),
+  ...readdirSync(PERIOD_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => path.join(PERIOD_DIR, f)),
+];
+/** Every recorded statement once (a period's comparison period may be another file's own period). */
+const recorded = [
+  ...new Map(files.flatMap((f) => JSON.parse(readFileSync(f, 'utf8')) as [string, Row[]][])).entries(),
+];
 
 /**
  * Equal rows; a floating-point sum may differ in its last bits with the order rows were added
@@ -62,6 +74,24 @@ describe('the sample shop results bundled for a fresh profile', () => {
     await engine.close();
   });
 
+  it('linked periods are recorded: the presets and every quarter and year of the sample', () => {
+    const periods = readdirSync(PERIOD_DIR).filter((f) => f.endsWith('.json'));
+    // last 30 and 90 days and the year to date (the other presets are the default month), the
+    // quarters 2024Q4 to 2026Q4 and the years 2024 to 2026: the sample runs 2024-11-01 to 2026-10-31.
+    expect(periods).toEqual(
+      expect.arrayContaining([
+        '2026-10-02_2026-10-31.json',
+        '2026-08-03_2026-10-31.json',
+        '2026-01-01_2026-10-31.json',
+        '2024-10-01_2024-12-31.json',
+        '2026-07-01_2026-09-30.json',
+        '2026-10-01_2026-12-31.json',
+        '2025-01-01_2025-12-31.json',
+      ]),
+    );
+    expect(periods).toHaveLength(15);
+  });
+
   it('each recorded statement gives the recorded rows (re-run scripts/record-sample-results.ts when not)', async () => {
     const stale: string[] = [];
     for (const [sql, rows] of recorded) {
@@ -74,5 +104,5 @@ describe('the sample shop results bundled for a fresh profile', () => {
         stale.push(`${sql.replace(/\s+/g, ' ').slice(0, 100)} … now ${JSON.stringify(now).slice(0, 300)} recorded ${JSON.stringify(rows).slice(0, 300)}`);
     }
     expect(stale).toEqual([]);
-  }, 300_000);
+  }, 900_000);
 });
