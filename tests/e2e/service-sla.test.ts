@@ -20,6 +20,9 @@ const PHONE = { width: 390, height: 844 };
 let server: AppServer;
 let browser: Browser;
 
+/** Median minutes to a first reply over answered tickets of the view (quantile_cont), native DuckDB. */
+let medianMinutes = 0;
+
 interface Expected {
   period: number;
   weeks: { week: string; value: number }[];
@@ -33,6 +36,10 @@ async function nativeSla(slas: number[]): Promise<void> {
   await c.run(`CREATE TABLE t AS SELECT * FROM read_csv('${TICKETS}', header = true,
     types = {'opened_at': 'TIMESTAMP', 'first_response_at': 'TIMESTAMP'})
     WHERE CAST(opened_at AS DATE) BETWEEN DATE '${VIEW.from}' AND DATE '${VIEW.to}'`);
+  const median = await c.runAndReadAll(
+    `SELECT quantile_cont(date_diff('second', opened_at, first_response_at) / 60, 0.5) AS m FROM t WHERE first_response_at IS NOT NULL`,
+  );
+  medianMinutes = Number(median.getRowObjectsJson()[0]!.m);
   for (const sla of slas) {
     const within = `count(*) FILTER (WHERE first_response_at - opened_at <= INTERVAL ${sla} MINUTE) / count(*)`;
     const all = (await c.runAndReadAll(`SELECT ${within} AS v FROM t`)).getRowObjectsJson()[0]!;
@@ -115,6 +122,11 @@ describe('the Service page SLA setting', () => {
   it('recomputes the card and the weekly line when the SLA changes, and the link keeps it (en, 1440)', async () => {
     const { context, page, errors } = await open(WIDE, '', false);
     expect(await page.inputValue('[data-control="sla"] input')).toBe('60');
+    // The first-response card: the registry's median, written with its unit.
+    const median = '[data-kpi="first_response_median"]';
+    await page.waitForSelector(`${median}[data-value]:not([data-value=""])`, { timeout: 90_000 });
+    expect(Number(await page.getAttribute(median, 'data-value'))).toBeCloseTo(medianMinutes, 9);
+    expect(await page.textContent(`${median} .kpi-value`)).toMatch(/ min$/);
     const at60 = await cardValue(page);
     expect(at60).toBeCloseTo(expected.get(60)!.period, 12);
     await expectWeeklyLine(page, 60, false);
@@ -145,6 +157,7 @@ describe('the Service page SLA setting', () => {
     const { context, page, errors } = await open(WIDE, '&sla=120', true);
     expect(await cardValue(page)).toBeCloseTo(expected.get(120)!.period, 12);
     expect(await page.textContent(`${CARD} .kpi-label`)).toContain('≤ 120 分钟');
+    expect(await page.textContent('[data-kpi="first_response_median"] .kpi-value')).toMatch(/分钟$/);
     await expectWeeklyLine(page, 120, true);
     await screenshot(page, 'service-sla-120-zh-1440');
     expect(errors).toEqual([]);

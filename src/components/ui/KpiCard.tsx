@@ -23,6 +23,8 @@ export interface KpiCardProps {
   /** Recent values, oldest first, drawn as a sparkline. */
   trend?: (number | null)[] | undefined;
   trendLabel?: string | undefined;
+  /** A unit written after a known number ("13 min"): for units the formats do not carry. */
+  suffix?: string | undefined;
 }
 
 /**
@@ -57,6 +59,7 @@ export const KpiCard = memo(function KpiCard({
   extra,
   trend,
   trendLabel,
+  suffix,
 }: KpiCardProps) {
   const badge = useContext(KpiBadgeContext);
   const change = previous === undefined ? null : relativeChange(value, previous);
@@ -77,6 +80,11 @@ export const KpiCard = memo(function KpiCard({
         ) : (
           <div className="kpi-value num" title={formatValue(value, unit, locale, currency, false)}>
             {formatValue(value, unit, locale, currency)}
+            {suffix && value !== null && (
+              <span className="kpi-suffix" style={{ fontSize: '0.55em', fontWeight: 500, marginLeft: 4, color: 'var(--text-2)' }}>
+                {suffix}
+              </span>
+            )}
           </div>
         )}
         {trend && <Sparkline values={trend} label={trendLabel ?? label} format={formatTrend} />}

@@ -109,6 +109,7 @@ export function ServicePage() {
                   currency={currency}
                   locale={locale}
                   lowerIsBetter={SERVICE_ENTRIES[id].direction === 'lower'}
+                  suffix={unit === 'minutes' ? t('service.slaUnit') : undefined}
                   loading={data === undefined}
                   stale={section.isPlaceholderData}
                 />
@@ -138,7 +139,7 @@ function ServicePanels({
   const t = useT();
   const name = useServiceName();
   const bucketLabels = useMemo(() => {
-    const m = (x: number) => (x < 60 ? `${x} min` : `${x / 60} h`);
+    const m = (x: number) => (x < 60 ? `${x} ${t('service.slaUnit')}` : `${x / 60} ${t('service.hourUnit')}`);
     const labels = RESPONSE_BUCKETS.map((b, i) => (i === 0 ? `≤ ${m(b)}` : `${m(RESPONSE_BUCKETS[i - 1]!)} – ${m(b)}`));
     return [...labels, `> ${m(RESPONSE_BUCKETS.at(-1)!)}`, t('service.unanswered')];
   }, [t]);
