@@ -57,7 +57,9 @@ function opsDictionaryEntry(entry: OpsEntry<OpsMetricId>): DictionaryEntry {
     pacing: entry.additive ? 'additive' : 'ratio',
     sources: opsTables(entry),
     report: entry.module,
-    rollup: byDay ? 'daily' : 'computed over the whole span: a median, a mean, a stock level or churn does not add up by day',
+    rollup: byDay
+      ? 'daily'
+      : 'computed over the whole span: a median, a mean, a stock level or churn does not add up by day',
     spec: entry.entry.spec,
   };
 }

@@ -6,7 +6,13 @@ import { hasDerived } from './derived-state';
 import { FILTER_DIMENSIONS, ordersFilterSql, type Filters } from './filters';
 import { periodBuckets, type Period } from './periods';
 import { toNumberOrNull } from './queries/kpis';
-import { lifecycleEventsSql, monthEndsIn, previousMonthEnd, stageTimeline } from './queries/lifecycle';
+import {
+  lifecycleEventsSql,
+  monthEndsIn,
+  previousMonthEnd,
+  stageTimeline,
+  type StageTimeline,
+} from './queries/lifecycle';
 import { spendFilterSql } from './queries/marketing';
 import { paidSql } from './relations';
 import {
@@ -18,6 +24,8 @@ import {
   opsTables,
   type OpsAggregate,
   type OpsEntry,
+  type OpsRatioEntry,
+  type OpsValueEntry,
   type OpsMetricId,
   type OpsScope,
   type OpsTable,
@@ -42,7 +50,13 @@ export interface OpsOptions {
   roles?: Readonly<Record<string, string>> | undefined;
 }
 
-const between = (column: string, span: Period) => `${column} BETWEEN ${dateSql(span.from)} AND ${dateSql(span.to)}`;
+/** A span's bounds as SQL: date literals, or for a running series the day of each row (`run_day.day`). */
+interface SpanSql {
+  from: string;
+  to: string;
+}
+const spanSql = (span: Period): SpanSql => ({ from: dateSql(span.from), to: dateSql(span.to) });
+const between = (column: string, span: SpanSql) => `${column} BETWEEN ${span.from} AND ${span.to}`;
 const skuKey = (column: string) => `lower(trim(${column}))`;
 
 /** The view's filters among a targets file's (`currency` one code; role and SKU left out). */
@@ -78,7 +92,7 @@ function productsSql(roles: OpsOptions['roles']): string {
       LEFT JOIN (${planned}) a ON a.sku_key = k.sku_key`;
 }
 
-function itemsSql(span: Period, filters: OpsFilters, view: Filters, options: OpsOptions): string {
+function itemsSql(span: SpanSql, filters: OpsFilters, view: Filters, options: OpsOptions): string {
   const { category: _category, ...orderFilters } = view;
   const skus = has(filters, 'sku') ? filters['sku']!.map((s) => s.trim().toLowerCase()) : undefined;
   return `SELECT i.*, o.order_date, ${skuKey('i.sku')} AS sku_key, p.unit_cost, coalesce(p.role, 'unassigned') AS role
@@ -91,20 +105,21 @@ function itemsSql(span: Period, filters: OpsFilters, view: Filters, options: Ops
 
 /** The rows of a scope over the span under the filters (METRICS.md; registry/operations.ts says what each holds). */
 export function opsScopeSql(scope: OpsScope, span: Period, filters: OpsFilters, options: OpsOptions = {}): string {
+  return scopeSql(scope, spanSql(span), filters, options);
+}
+
+function scopeSql(scope: OpsScope, span: SpanSql, filters: OpsFilters, options: OpsOptions): string {
   const view = viewFilters(filters, options.defaultCurrency);
   switch (scope) {
     case 'paid_items':
       return itemsSql(span, filters, view, options);
-    case 'stock_skus': {
-      const skus = has(filters, 'sku') ? filters['sku']!.map((s) => s.trim().toLowerCase()) : undefined;
-      return `WITH snaps AS (SELECT sku_key, date, sum(on_hand) AS on_hand FROM inventory WHERE date <= ${dateSql(span.to)} GROUP BY ALL),
+    case 'stock_skus':
+      return `WITH snaps AS (SELECT sku_key, date, sum(on_hand) AS on_hand FROM inventory WHERE date <= ${span.to} GROUP BY ALL),
   at_end AS (SELECT sku_key, arg_max(on_hand, date) AS on_hand FROM snaps GROUP BY sku_key),
-  sold AS (SELECT sku_key, sum(${'coalesce(quantity, 0)'}) AS units FROM (${itemsSql(span, filters, view, options)}) GROUP BY sku_key)
+  sold AS (SELECT sku_key, sum(coalesce(quantity, 0)) AS units, count(*) AS items FROM (${itemsSql(span, filters, view, options)}) GROUP BY sku_key)
   SELECT a.sku_key, coalesce(sold.units, 0) AS units, a.on_hand
   FROM at_end a LEFT JOIN sold ON sold.sku_key = a.sku_key LEFT JOIN (${productsSql(options.roles)}) p ON p.sku_key = a.sku_key
-  WHERE ${inList('a.sku_key', skus)} AND ${inList("coalesce(p.role, 'unassigned')", filters['role'])}
-    AND ${view.category?.length ? `(sold.sku_key IS NOT NULL OR ${inList('p.category', view.category)})` : 'TRUE'}`;
-    }
+  WHERE ${stockWhere(filters, view)}`;
     case 'paid_orders':
       return `SELECT o.* FROM orders o WHERE ${paidSql('o')} AND ${between('o.order_date', span)} AND ${ordersFilterSql(view, 'o')}`;
     case 'all_paid_orders':
@@ -123,11 +138,48 @@ export function opsScopeSql(scope: OpsScope, span: Period, filters: OpsFilters, 
   }
 }
 
-function partSql(part: OpsAggregate, span: Period, filters: OpsFilters, options: OpsOptions): string {
+/** Which stock rows a target's filters keep: its SKUs and roles, and under a category those sold in it or of it. */
+function stockWhere(filters: OpsFilters, view: Filters): string {
+  const skus = has(filters, 'sku') ? filters['sku']!.map((s) => s.trim().toLowerCase()) : undefined;
+  return `${inList('a.sku_key', skus)} AND ${inList("coalesce(p.role, 'unassigned')", filters['role'])}
+    AND ${view.category?.length ? `(coalesce(sold.items, 0) > 0 OR ${inList('p.category', view.category)})` : 'TRUE'}`;
+}
+
+/**
+ * The `stock_skus` rows as of every day of `from..end` at once, with their `day`: for each day,
+ * the SKUs with a snapshot on or before it, the units sold from `from` to it and the stock of the
+ * latest snapshot (opsScopeSql's rows over `from..day`), from one pass instead of one per day.
+ */
+function stockByDaySql(span: SpanSql, filters: OpsFilters, options: OpsOptions): string {
+  const view = viewFilters(filters, options.defaultCurrency);
+  return `WITH days AS (SELECT CAST(unnest(generate_series(${span.from}, ${span.to}, INTERVAL 1 DAY)) AS DATE) AS day),
+  snaps AS (SELECT sku_key, date, sum(on_hand) AS on_hand FROM inventory WHERE date <= ${span.to} GROUP BY ALL),
+  sku_days AS (SELECT d.day, k.sku_key FROM days d CROSS JOIN (SELECT DISTINCT sku_key FROM snaps) k),
+  at_end AS (SELECT x.day, x.sku_key, n.on_hand FROM sku_days x ASOF JOIN snaps n ON n.sku_key = x.sku_key AND x.day >= n.date),
+  sold_day AS (SELECT sku_key, order_date AS day, sum(coalesce(quantity, 0)) AS units, count(*) AS items
+    FROM (${itemsSql(span, filters, view, options)}) GROUP BY ALL),
+  sold AS (SELECT x.day, x.sku_key,
+      sum(coalesce(u.units, 0)) OVER (PARTITION BY x.sku_key ORDER BY x.day) AS units,
+      sum(coalesce(u.items, 0)) OVER (PARTITION BY x.sku_key ORDER BY x.day) AS items
+    FROM sku_days x LEFT JOIN sold_day u ON u.sku_key = x.sku_key AND u.day = x.day)
+  SELECT a.day, a.sku_key, coalesce(sold.units, 0) AS units, a.on_hand
+  FROM at_end a LEFT JOIN sold ON sold.sku_key = a.sku_key AND sold.day = a.day
+    LEFT JOIN (${productsSql(options.roles)}) p ON p.sku_key = a.sku_key
+  WHERE ${stockWhere(filters, view)}`;
+}
+
+function partSql(part: OpsAggregate, span: SpanSql, filters: OpsFilters, options: OpsOptions): string {
   const { alias } = OPS_SCOPES[part.scope];
   const sql =
     typeof part.sql === 'string' ? part.sql : part.sql({ slaMinutes: options.slaMinutes ?? DEFAULT_SLA_MINUTES });
-  return `(SELECT CAST(${sql} AS DOUBLE) FROM (${opsScopeSql(part.scope, span, filters, options)}) ${alias})`;
+  return `(SELECT CAST(${sql} AS DOUBLE) FROM (${scopeSql(part.scope, span, filters, options)}) ${alias})`;
+}
+
+/** `scale × num / NULLIF(Σ den, 0)` over the parts' SQL, or the one part of a value. */
+function valueSql(entry: OpsValueEntry | OpsRatioEntry, parts: readonly string[]): string {
+  if (entry.kind === 'value') return parts[0]!;
+  const scale = entry.scale === undefined ? '' : ` * ${entry.scale}`;
+  return `${parts[0]}${scale} / NULLIF(${parts.slice(1).join(' + ')}, 0)`;
 }
 
 /**
@@ -143,19 +195,54 @@ export function compileOpsSql(
 ): string | null {
   const entry: OpsEntry = OPS_ENTRIES[id];
   if (entry.kind === 'churn') return null;
-  const parts = opsParts(entry).map((p, i) => `${partSql(p, span, filters, options)} AS p${i}`);
-  const value =
-    entry.kind === 'value'
-      ? 'p0'
-      : `p0${entry.scale === undefined ? '' : ` * ${entry.scale}`} / NULLIF(${entry.den.map((_, i) => `p${i + 1}`).join(' + ')}, 0)`;
+  const parts = opsParts(entry).map((p, i) => `${partSql(p, spanSql(span), filters, options)} AS p${i}`);
+  const value = valueSql(
+    entry,
+    parts.map((_, i) => `p${i}`),
+  );
   return `WITH parts AS (SELECT ${parts.join(',\n  ')})\nSELECT ${value} AS value FROM parts`;
+}
+
+/**
+ * The metric over `span.from`..each day up to `to`, one row per day (`day`, `value`), in one
+ * query: the same scopes and aggregates as compileOpsSql with the span's end set to each day, for
+ * metrics whose value over a span is not the sum of its days (a median, a mean, stock at the end).
+ */
+export function compileOpsRunningSql(
+  id: OpsMetricId,
+  span: Period,
+  to: string,
+  filters: OpsFilters = {},
+  options: OpsOptions = {},
+): string | null {
+  const entry: OpsEntry = OPS_ENTRIES[id];
+  if (entry.kind === 'churn') return null;
+  const running = { from: dateSql(span.from), to: 'run_day.day' };
+  const whole = { from: dateSql(span.from), to: dateSql(to) };
+  const value = valueSql(
+    entry,
+    opsParts(entry).map((p) =>
+      // Stock as of each day in one pass; a correlated stock scope re-reads every item per day.
+      p.scope === 'stock_skus'
+        ? `(SELECT CAST(${settled(p, options)} AS DOUBLE) FROM (${stockByDaySql(whole, filters, options)}) s WHERE s.day = run_day.day)`
+        : partSql(p, running, filters, options),
+    ),
+  );
+  return `SELECT CAST(run_day.day AS VARCHAR) AS day, ${value} AS value
+FROM (SELECT CAST(unnest(generate_series(${dateSql(span.from)}, ${dateSql(to)}, INTERVAL 1 DAY)) AS DATE) AS day) run_day
+ORDER BY 1`;
 }
 
 /**
  * The SQL the metric's value comes from, to show a reader (the metric dictionary): the compiled
  * query, or for the churn rate the stage changes of the orders its month ends are read from.
  */
-export function opsMetricSql(id: OpsMetricId, span: Period, filters: OpsFilters = {}, options: OpsOptions = {}): string {
+export function opsMetricSql(
+  id: OpsMetricId,
+  span: Period,
+  filters: OpsFilters = {},
+  options: OpsOptions = {},
+): string {
   const compiled = compileOpsSql(id, span, filters, options);
   if (compiled !== null) return compiled;
   const { currency: _currency, ...dims } = viewFilters(filters);
@@ -187,10 +274,18 @@ async function itemRows(engine: Engine): Promise<number> {
 
 /** Pooled churn over the month ends inside the span (registry: OpsChurnEntry). */
 async function churnOver(engine: Engine, span: Period, filters: Filters): Promise<number | null> {
+  if (monthEndsIn(span).length === 0) return null;
+  return pooledChurn(await churnTimeline(engine, filters), span);
+}
+
+function churnTimeline(engine: Engine, filters: Filters): Promise<StageTimeline> {
+  const { currency: _currency, ...dims } = filters;
+  return stageTimeline(engine, dims, hasDerived(engine));
+}
+
+function pooledChurn(timeline: StageTimeline, span: Period): number | null {
   const months = monthEndsIn(span);
   if (months.length === 0) return null;
-  const { currency: _currency, ...dims } = filters;
-  const timeline = await stageTimeline(engine, dims, hasDerived(engine));
   let base = 0;
   let leaving = 0;
   for (const m of months) {
@@ -252,10 +347,11 @@ function combine(entry: OpsEntry, values: readonly (number | null)[]): number | 
 /**
  * The metric over `from`..each day of the span (`running`, the burn-up's actuals) or over each
  * single day (`daily`, a seasonal shape), from one query by day per part: what an aggregate that
- * adds up over days (registry: `adds`) gives. Null for a metric with a part that does not (a
- * median, a mean, stock, churn): it has no series here. A day before the tables' first date, or a
- * span after their last, is null, as in computeOpsValue; an empty day adds what the aggregate
- * gives over no rows (0 for a count, null for a sum over no costed item).
+ * adds up over days (registry: `adds`) gives. A metric with a part that does not (a median, a
+ * mean, stock, churn) has no daily shape (null) and its running values come from runningLevels.
+ * A day before the tables' first date, or a span after their last, is null, as in
+ * computeOpsValue; an empty day adds what the aggregate gives over no rows (0 for a count, null
+ * for a sum over no costed item).
  */
 export async function computeOpsSeries(
   engine: Engine,
@@ -267,7 +363,8 @@ export async function computeOpsSeries(
 ): Promise<OpsDatedValue[] | null> {
   const entry: OpsEntry = OPS_ENTRIES[id];
   const parts = opsParts(entry);
-  if (parts.length === 0 || parts.some((p) => !p.adds || OPS_SCOPES[p.scope].day === null)) return null;
+  if (parts.length === 0 || parts.some((p) => !p.adds || OPS_SCOPES[p.scope].day === null))
+    return mode === 'running' ? runningLevels(engine, entry, span, filters, options) : null;
   const days = periodBuckets(span, 'day').map((b) => b.label);
   let first: string | null = null;
   for (const table of opsTables(entry)) {
@@ -300,4 +397,48 @@ export async function computeOpsSeries(
     if (first === null || date < first) return { date, value: null };
     return { date, value: combine(entry, mode === 'running' ? totals : today) };
   });
+}
+
+/**
+ * Running values of a metric that does not add up over days: its value over `from`..each day,
+ * what computeOpsValue gives for that span, as the burn-up of the orders' ratios draws them. Null
+ * before the tables' first date and after the earliest of their last dates (the target's as_of):
+ * a level past the data would only repeat the last one.
+ */
+async function runningLevels(
+  engine: Engine,
+  entry: OpsEntry,
+  span: Period,
+  filters: OpsFilters,
+  options: OpsOptions,
+): Promise<OpsDatedValue[]> {
+  const days = periodBuckets(span, 'day').map((b) => b.label);
+  const none = days.map((date) => ({ date, value: null }));
+  let first = span.from;
+  let end = span.to;
+  for (const table of opsTables(entry)) {
+    const t = await opsTableSpan(engine, table);
+    if (t.rows === 0 || t.first === null || t.last === null) return none;
+    if (t.first > first) first = t.first;
+    if (t.last < end) end = t.last;
+  }
+  if (end < first) return none;
+  if (
+    opsParts(entry).some((p) => p.scope === 'paid_items' || p.scope === 'stock_skus') &&
+    (await itemRows(engine)) === 0
+  )
+    return none;
+  const known = (date: string) => date >= first && date <= end;
+  if (entry.kind === 'churn') {
+    const timeline = await churnTimeline(engine, viewFilters(filters));
+    return days.map((date) => ({
+      date,
+      value: known(date) ? pooledChurn(timeline, { from: span.from, to: date }) : null,
+    }));
+  }
+  const sql = compileOpsRunningSql(entry.id as OpsMetricId, span, end, filters, options);
+  const byDay = new Map<string, number | null>();
+  if (sql !== null)
+    for (const row of await runMetricSql(engine, sql)) byDay.set(String(row.day), toNumberOrNull(row.value));
+  return days.map((date) => ({ date, value: known(date) ? (byDay.get(date) ?? null) : null }));
 }

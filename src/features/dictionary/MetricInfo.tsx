@@ -38,13 +38,7 @@ export function MetricInfo({ metricId }: { metricId: string }) {
   );
 }
 
-function MetricExplanation({
-  metricId,
-  onClose,
-}: {
-  metricId: DictionaryId;
-  onClose: () => void;
-}) {
+function MetricExplanation({ metricId, onClose }: { metricId: DictionaryId; onClose: () => void }) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const period = useAppStore((s) => s.view.period);

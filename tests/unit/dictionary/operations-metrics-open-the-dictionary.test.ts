@@ -31,7 +31,9 @@ describe('operations metrics open the metric dictionary', () => {
     const html = render('csat');
     expect(/<h2>([^<]*)<\/h2>/.exec(html)?.[1]).toBe(SERVICE_ENTRIES.csat.label.en);
     expect(html).toContain(SERVICE_ENTRIES.csat.description.en.replace(/'/g, '&#x27;'));
-    expect(factsOf(html)).toBe('A rate (%) · higher is better · does not add up over days: a target on it is judged as a level');
+    expect(factsOf(html)).toBe(
+      'A rate (%) · higher is better · does not add up over days: a target on it is judged as a level',
+    );
     expect(sqlOf(html)).toContain('service_tickets');
     expect(sqlOf(html)).toContain('2026-10-01');
   });

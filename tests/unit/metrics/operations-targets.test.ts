@@ -6,6 +6,7 @@ import { engineMetricSource } from '../../../src/metrics/metric-source';
 import { computeOpsSeries, computeOpsValue, type OpsFilters } from '../../../src/metrics/operations';
 import { engineSeriesSource } from '../../../src/metrics/running-values';
 import type { OpsMetricId } from '../../../src/metrics/registry/operations';
+import { burnUp } from '../../../src/targets/burn-up';
 import { evaluateTarget } from '../../../src/targets/evaluate';
 import { parseTargetsFile } from '../../../src/targets/schema';
 import type { Target } from '../../../src/targets/schema';
@@ -214,7 +215,7 @@ describe.each(ENGINES)('operations metrics and their targets on $name', ({ creat
     );
   });
 
-  it('gives the burn-up’s running values and a daily shape for metrics that add up over days, none for a median', async () => {
+  it('gives the burn-up’s running values and a daily shape for metrics that add up over days, no daily shape for a median', async () => {
     const at = (series: { date: string; value: number | null }[] | null, date: string) =>
       series?.find((p) => p.date === date)?.value;
     // Paid-search spend: 60 on Mar 1, 40 on Mar 15 → running 60 until Mar 14, then 100.
@@ -228,7 +229,111 @@ describe.each(ENGINES)('operations metrics and their targets on $name', ({ creat
     expect(at(csat, '2025-03-01')).toBeNull();
     expect([at(csat, '2025-03-02'), at(csat, '2025-03-05'), at(csat, '2025-03-19')]).toEqual([1, 0.5, 0.5]);
     expect(at(csat, '2025-03-20')).toBeCloseTo(2 / 3, 12);
-    expect(await computeOpsSeries(engine, 'first_response_median', MARCH, 'running')).toBeNull();
+    expect(await computeOpsSeries(engine, 'first_response_median', MARCH, 'daily')).toBeNull();
+  });
+
+  /*
+   * The burn-up's actual line of a metric that does not add up over days is its value from the
+   * period's start to each day, as for the orders' ratios; null before the tables' first date and
+   * after the target's as_of (the earliest last date of the tables it reads).
+   * - First-response median from Mar 1: tickets start Mar 2 → null Mar 1; {20} → 20 on Mar 2–4;
+   *   {20, 90} → 55 on Mar 5–9; {20, 90, 40} → 40 from Mar 10 (T4 unanswered adds nothing) to the
+   *   tickets' last date Mar 20; null after.
+   * - Average rating: reviews start Mar 3 → null Mar 1–2; 5 on Mar 3–11; (5 + 3) ÷ 2 = 4 on Mar 12–29;
+   *   (5 + 3 + 4) ÷ 3 = 4 on Mar 30 (the reviews' last date); null Mar 31.
+   * - Sell-through (orders to Mar 25, stock from Mar 1 to Mar 28 → as_of Mar 25): Mar 1 A has 10
+   *   on hand, nothing sold → 0 ÷ 10 = 0; Mar 2 A sold 2 (B has no snapshot yet, left out) →
+   *   2 ÷ 12; Mar 5 A sold 3 → 3 ÷ 13, unchanged to Mar 25 (C has no snapshot, B's comes Mar 28);
+   *   null from Mar 26.
+   * - Churn from Feb 1 (orders only, as_of Mar 25): no month end before Feb 28 → null; Feb 28 on:
+   *   February's 1 of {d, e} → 0.5 up to Mar 25; null after.
+   * - ROAS (parts add up, the path the orders' ratios share) from Mar 1 to Mar 10: GMV 100 + 50 + 70
+   *   = 220 ÷ spend 60 + 20 = 80 → 2.75.
+   */
+  it('draws the burn-up actual of a median, a mean, sell-through and churn as the value to date per day', async () => {
+    const source = engineSeriesSource(engine);
+    const at = (series: { date: string; value: number | null }[], date: string) =>
+      series.find((p) => p.date === date)?.value;
+    const median = await source.runningValues('first_response_median', MARCH, {});
+    expect(median).toHaveLength(31);
+    expect(['01', '02', '04', '05', '09', '10', '20', '21', '31'].map((d) => at(median, `2025-03-${d}`))).toEqual([
+      null,
+      20,
+      20,
+      55,
+      55,
+      40,
+      40,
+      null,
+      null,
+    ]);
+    const rating = await source.runningValues('avg_rating', MARCH, {});
+    expect(['02', '03', '11', '12', '29', '30', '31'].map((d) => at(rating, `2025-03-${d}`))).toEqual([
+      null,
+      5,
+      5,
+      4,
+      4,
+      4,
+      null,
+    ]);
+    const sell = await source.runningValues('sell_through', MARCH, {});
+    expect(at(sell, '2025-03-01')).toBe(0);
+    expect(at(sell, '2025-03-02')).toBeCloseTo(2 / 12, 12);
+    expect(at(sell, '2025-03-04')).toBeCloseTo(2 / 12, 12);
+    expect(at(sell, '2025-03-05')).toBeCloseTo(3 / 13, 12);
+    expect(at(sell, '2025-03-25')).toBeCloseTo(3 / 13, 12);
+    expect(at(sell, '2025-03-26')).toBeNull();
+    const febMar = { from: '2025-02-01', to: '2025-03-31' };
+    const churn = await source.runningValues('churn_rate', febMar, {});
+    expect(churn).toHaveLength(59);
+    expect(['02-01', '02-27', '02-28', '03-25', '03-26', '03-31'].map((d) => at(churn, `2025-${d}`))).toEqual([
+      null,
+      null,
+      0.5,
+      0.5,
+      null,
+      null,
+    ]);
+    expect(at(await source.runningValues('roas', MARCH, {}), '2025-03-10')).toBeCloseTo(2.75, 12);
+
+    // On the Goals page: a 45-minute target's level line, and the actual drawn to as_of (Mar 20).
+    const chart = burnUp(target({ metric: 'first_response_median', ladder: { target: 45 } }), median, {
+      asOf: '2025-03-20',
+    });
+    expect(chart.kind).toBe('ratio');
+    expect(chart.asOf).toBe('2025-03-20');
+    const point = (date: string) => chart.points.find((p) => p.date === date)!;
+    expect([point('2025-03-01').actual, point('2025-03-05').actual, point('2025-03-20').actual]).toEqual([
+      null,
+      55,
+      40,
+    ]);
+    expect(point('2025-03-21').actual).toBeNull();
+    expect(point('2025-03-31').projected).toBe(40);
+  });
+
+  it('gives, for every day with a value, the number the target is evaluated with over the period to that day', async () => {
+    const source = engineSeriesSource(engine);
+    const febMar = { from: '2025-02-01', to: '2025-03-31' };
+    const cases: [OpsMetricId, OpsFilters, { from: string; to: string }][] = [
+      ['first_response_median', {}, MARCH],
+      ['avg_rating', {}, MARCH],
+      ['sell_through', {}, MARCH],
+      ['sell_through', { category: ['shoes'] }, MARCH],
+      ['sell_through', { role: ['star'] }, MARCH],
+      ['churn_rate', { channel: ['email'] }, febMar],
+    ];
+    for (const [id, filters, period] of cases) {
+      const running = await source.runningValues(id, period, filters);
+      const known = running.filter((p) => p.value !== null);
+      expect(known.length, `${id} ${JSON.stringify(filters)}`).toBeGreaterThan(0);
+      for (const { date, value } of running) {
+        if (value === null) continue;
+        const whole = await computeOpsValue(engine, id, { from: period.from, to: date }, filters);
+        expect(value, `${id} ${JSON.stringify(filters)} to ${date}`).toBeCloseTo(whole!, 12);
+      }
+    }
   });
 
   it('a spend budget (lower is better) under its ceiling is on track: pacing as a sum, as_of from the spend table', async () => {

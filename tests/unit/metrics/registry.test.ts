@@ -17,13 +17,7 @@ import { sourceOf } from '../../../src/metrics/plan';
 import { filterableDimensions, isKpiId, KPI_FACTS } from '../../../src/targets/metric-kinds';
 import { METRIC_GROUPS } from '../../../src/features/goals/goal-format';
 import { compileOpsSql, computeOpsValue } from '../../../src/metrics/operations';
-import {
-  OPS_REGISTRY,
-  OPS_SCOPES,
-  opsDirection,
-  opsParts,
-  opsTables,
-} from '../../../src/metrics/registry/operations';
+import { OPS_REGISTRY, OPS_SCOPES, opsDirection, opsParts, opsTables } from '../../../src/metrics/registry/operations';
 import { loadTables, MARCH_SHOP } from '../../fixtures/metrics/tables';
 
 /**
