@@ -27,3 +27,28 @@ export function parseDimensionValues(rows: { dimension: unknown; v: unknown }[])
 export async function dimensionValues(engine: Engine): Promise<DimensionValues> {
   return parseDimensionValues(await engine.query<{ dimension: string; v: string }>(dimensionValuesSql()));
 }
+
+/** A SKU a target can be filtered by, with its product name (null when neither file names it). */
+export interface SkuOption {
+  sku: string;
+  name: string | null;
+}
+
+/**
+ * Every SKU of the loaded products, and those sold without a products row (they count in every
+ * total too), once per match key (trimmed, case-folded, as the metrics match them), with the
+ * products file's name first, else the line items'.
+ */
+export function skuOptionsSql(): string {
+  return `WITH p AS (SELECT sku_key, min(trim(sku)) AS sku, any_value(product_name) AS name FROM products GROUP BY sku_key),
+  i AS (SELECT lower(trim(sku)) AS sku_key, min(trim(sku)) AS sku, any_value(product_name) AS name
+    FROM order_items WHERE sku IS NOT NULL AND trim(sku) <> '' GROUP BY 1)
+SELECT coalesce(p.sku, i.sku) AS sku, coalesce(nullif(trim(p.name), ''), nullif(trim(i.name), '')) AS name
+FROM p FULL JOIN i ON i.sku_key = p.sku_key
+ORDER BY 1`;
+}
+
+export async function skuOptions(engine: Engine): Promise<SkuOption[]> {
+  const rows = await engine.query(skuOptionsSql());
+  return rows.map((r) => ({ sku: String(r.sku), name: r.name === null || r.name === undefined ? null : String(r.name) }));
+}

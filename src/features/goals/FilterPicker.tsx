@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { useT } from '../../i18n/use-t';
 import { DIMENSION_LABELS } from './filter-chips';
 
@@ -11,11 +11,8 @@ interface Props {
   onChange: (values: string[]) => void;
 }
 
-/** One filter dimension of a target, its values read from the loaded data. */
-export function FilterPicker({ dimension, options, selected, single = false, onChange }: Props) {
-  const t = useT();
-  const box = useRef<HTMLDetailsElement>(null);
-  // A click anywhere else, or Escape, closes the list, so it never covers the rest of the form.
+/** A click anywhere else, or Escape, closes the list, so it never covers the rest of the form. */
+export function useClosesOutside(box: RefObject<HTMLDetailsElement | null>) {
   useEffect(() => {
     const close = (event: Event) => {
       const details = box.current;
@@ -29,7 +26,14 @@ export function FilterPicker({ dimension, options, selected, single = false, onC
       document.removeEventListener('mousedown', close);
       document.removeEventListener('keydown', close);
     };
-  }, []);
+  }, [box]);
+}
+
+/** One filter dimension of a target, its values read from the loaded data. */
+export function FilterPicker({ dimension, options, selected, single = false, onChange }: Props) {
+  const t = useT();
+  const box = useRef<HTMLDetailsElement>(null);
+  useClosesOutside(box);
   const key = DIMENSION_LABELS[dimension];
   const name = key ? t(key) : dimension;
   const summary = selected.length === 0 ? t('goals.editor.all') : selected.join(', ');

@@ -18,7 +18,8 @@ import { FilterPicker } from './FilterPicker';
 import { kpiLabel, METRIC_GROUPS, type MetricGroup } from './goal-format';
 import { MilestonesEditor } from './MilestonesEditor';
 import { SmartPanel } from './SmartPanel';
-import { useDescription, useDimensionValues, useGoalCurrency, useSmartCheck } from './use-goals';
+import { SkuPicker } from './SkuPicker';
+import { useDescription, useDimensionValues, useGoalCurrency, useSkuOptions, useSmartCheck } from './use-goals';
 
 interface Props {
   initial: Draft;
@@ -89,9 +90,9 @@ export function GoalEditor({ initial, editingId, original, onDone }: Props) {
   const currencies = description.data?.orders.currencies ?? [];
   const dimensions =
     draft.source === 'kpi'
-      ? // A SKU filter is written in the targets file; the page has no list of SKUs to pick from here.
-        filterableDimensions(draft.metric).filter((d) => (d !== 'currency' || currencies.length > 1) && d !== 'sku')
+      ? filterableDimensions(draft.metric).filter((d) => d !== 'currency' || currencies.length > 1)
       : [];
+  const skus = useSkuOptions(dimensions.includes('sku'));
   const optionsOf = (dimension: string): readonly string[] =>
     dimension === 'currency'
       ? currencies
@@ -302,16 +303,25 @@ export function GoalEditor({ initial, editingId, original, onDone }: Props) {
           {dimensions.length > 0 && (
             <Fieldset legend={t('goals.editor.filters')}>
               <div className="filter-pickers">
-                {dimensions.map((dimension) => (
-                  <FilterPicker
-                    key={dimension}
-                    dimension={dimension}
-                    options={optionsOf(dimension)}
-                    selected={draft.filters[dimension] ?? []}
-                    single={dimension === 'currency'}
-                    onChange={(values) => update({ filters: { ...draft.filters, [dimension]: values } })}
-                  />
-                ))}
+                {dimensions.map((dimension) =>
+                  dimension === 'sku' ? (
+                    <SkuPicker
+                      key={dimension}
+                      options={skus.data ?? []}
+                      selected={draft.filters['sku'] ?? []}
+                      onChange={(values) => update({ filters: { ...draft.filters, sku: values } })}
+                    />
+                  ) : (
+                    <FilterPicker
+                      key={dimension}
+                      dimension={dimension}
+                      options={optionsOf(dimension)}
+                      selected={draft.filters[dimension] ?? []}
+                      single={dimension === 'currency'}
+                      onChange={(values) => update({ filters: { ...draft.filters, [dimension]: values } })}
+                    />
+                  ),
+                )}
               </div>
             </Fieldset>
           )}

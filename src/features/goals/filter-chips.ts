@@ -8,6 +8,8 @@ export const DIMENSION_LABELS: Record<string, MessageKey> = {
   device: 'filter.device',
   campaign: 'filter.campaign',
   currency: 'filter.currency',
+  role: 'filter.role',
+  sku: 'filter.sku',
 };
 
 /** A target's filters as short phrases, "Channel: email, paid_search". */

@@ -1,7 +1,7 @@
 import { useEngineQuery } from '../../dataset/use-engine-query';
 import type { Engine } from '../../engine/engine';
 import { describeData } from '../../metrics/describe';
-import { dimensionValues } from '../../metrics/dimension-values';
+import { dimensionValues, skuOptions } from '../../metrics/dimension-values';
 import { engineSeriesSource, type EngineSeriesSource } from '../../metrics/running-values';
 import { useAppStore } from '../../stores/app-store';
 import { usePlanStore } from '../../stores/plan-store';
@@ -134,6 +134,12 @@ export function useLadderTree(target: Target, locked: readonly string[]) {
 /** Each filter dimension's values in the loaded data (filter pickers and the SMART check). */
 export function useDimensionValues() {
   return useEngineQuery(['dimension-values'], dimensionValues);
+}
+
+/** The SKUs a target can name (loaded products and SKUs sold), for the editor's SKU picker. */
+export function useSkuOptions(enabled: boolean) {
+  const version = useAppStore((s) => s.dataset.version);
+  return useEngineQuery(['sku-options', version], skuOptions, enabled);
 }
 
 /** The best year-over-year growth of a metric under filters; the same for every edit of one draft. */
