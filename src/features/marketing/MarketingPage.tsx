@@ -10,6 +10,7 @@ import { computeMarketing } from '../../metrics/queries/marketing';
 import { MARKETING_ENTRIES, MARKETING_TOTAL_IDS } from '../../metrics/registry/marketing';
 import { useAppStore } from '../../stores/app-store';
 import { usePlanStore } from '../../stores/plan-store';
+import { CalendarImport } from './CalendarImport';
 import { CampaignCalendarPanel } from './CampaignCalendarPanel';
 import { ChannelPanel } from './ChannelPanel';
 import { CouponsPanel } from './CouponsPanel';
@@ -56,6 +57,7 @@ export function MarketingPage() {
             {t('marketing.empty')}
           </EmptyState>
           {scope && description.data?.orders.rows ? <PlannedCampaigns scope={scope} /> : null}
+          <CalendarImport />
         </>
       ) : (
         <>
@@ -83,6 +85,7 @@ export function MarketingPage() {
               <ChannelPanel scope={scope} section={section} previous={before ?? null} />
               <CampaignCalendarPanel scope={scope} section={section} />
               <PlannedCampaigns scope={scope} />
+              <CalendarImport />
               <CouponsPanel scope={scope} section={section} />
             </>
           )}

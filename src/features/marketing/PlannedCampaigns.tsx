@@ -21,8 +21,8 @@ export const CAMPAIGN_TYPE_TEXTS: Record<CampaignType, Texts> = {
 const T = {
   title: { en: 'Planned campaigns', zh: '计划中的活动' },
   note: {
-    en: 'Campaigns added here join the loaded calendar (one with the id of a loaded campaign replaces it), are kept in this browser and go out with the targets file. The id is the one orders and spend carry in their campaign column. To import a whole calendar, load a campaigns file on the Data page.',
-    zh: '在此添加的活动并入已载入的活动日历（与已载入活动同 ID 时替换之），保存在本浏览器中，并随目标文件导出。ID 即订单和花费表 campaign 列中的值。如需导入整份日历，请在“数据”页载入活动文件。',
+    en: 'Campaigns added here join the loaded calendar (one with the id of a loaded campaign replaces it), are kept in this browser and go out with the targets file. The id is the one orders and spend carry in their campaign column. To import a whole calendar, use Import a campaign calendar below.',
+    zh: '在此添加的活动并入已载入的活动日历（与已载入活动同 ID 时替换之），保存在本浏览器中，并随目标文件导出。ID 即订单和花费表 campaign 列中的值。如需导入整份日历，请使用下方的“导入活动日历”。',
   },
   id: { en: 'Campaign id', zh: '活动 ID' },
   name: { en: 'Name', zh: '名称' },
