@@ -81,9 +81,12 @@ export const KpiCard = memo(function KpiCard({
           <div className="kpi-value num" title={formatValue(value, unit, locale, currency, false)}>
             {formatValue(value, unit, locale, currency)}
             {suffix && value !== null && (
-              <span className="kpi-suffix" style={{ fontSize: '0.55em', fontWeight: 500, marginLeft: 4, color: 'var(--text-2)' }}>
-                {suffix}
-              </span>
+              <>
+                {' '}
+                <span className="kpi-suffix" style={{ fontSize: '0.55em', fontWeight: 500, color: 'var(--text-2)' }}>
+                  {suffix}
+                </span>
+              </>
             )}
           </div>
         )}
