@@ -44,10 +44,18 @@ export const USAGE = `Usage: yardstick report --orders FILE… [--traffic FILE�
                         [--tickets FILE…] [--reviews FILE…]
                         --from YYYY-MM-DD --to YYYY-MM-DD
                         [--sla MINUTES] [--compare previous|yoy|none] [--grain day|week|month|quarter|year]
-                        [--targets FILE] [--engine wasm|native] [--json | --format md|html|csv|json]
+                        [--targets FILE] [--engine wasm|native|chdb] [--json | --format md|html|csv|json]
                         [--out FILE] [--currency CODE]
                         [--channel V…] [--category V…] [--region V…] [--device V…] [--campaign V…] [--quiet]
                         [--date-order dmy|mdy] [--decimal point|comma] [--max-gzip-ratio N] [--check]
+       yardstick report --engine clickhouse --url URL --from YYYY-MM-DD --to YYYY-MM-DD [the options above]
+       yardstick load --engine clickhouse --url URL --orders FILE… [the other file flags]
+
+Engines: wasm (default) and native are DuckDB in this process; chdb is ClickHouse in this process
+on the same local files; clickhouse is a ClickHouse server at --url (http://host:8123, or https://
+for TLS): load writes the files into its tables, report reads them. chdb and clickhouse need
+"npm run clickhouse:install" once. The server's user and password come from the environment
+variables CLICKHOUSE_USER (default: default) and CLICKHOUSE_PASSWORD, never from the command line.
 
 A flag that takes files or values takes one or more of them and may be repeated.
 A FILE may be a folder (every file in it, by name) or a pattern such as 'exports/orders-2025-*.csv'.
@@ -113,6 +121,7 @@ export function parseArgs(argv: readonly string[], today: Date = new Date()): Pa
   const [command, ...rest] = argv;
   if (command === undefined) return { ok: false, reason: 'no command given; the command is: yardstick report …' };
   if (command === '--help' || command === '-h' || command === 'help') return { ok: true, command: 'help' };
+  if (command === 'load' && rest.some((t) => t === '--help' || t === '-h')) return { ok: true, command: 'help' };
   if (command !== 'report')
     return { ok: false, reason: `unknown command "${command}"; the command is: yardstick report …` };
 

@@ -28,6 +28,8 @@ const NO_PERIOD = ['--from', '2000-01-01', '--to', '2000-01-01'];
 
 /** Takes `--engine chdb|clickhouse` and `--url` out of the arguments; null for the DuckDB engines. */
 export function clickHouseChoice(argv: readonly string[]): ClickHouseChoice | null {
+  // Help is the report parser's to give, whatever else is on the line.
+  if (argv.some((t) => t === '--help' || t === '-h')) return null;
   const rest: string[] = [];
   let engine: string | null = null;
   let url: string | null = null;
