@@ -29,6 +29,7 @@ export function SkuPicker({ options, selected, onChange }: Props) {
       (o) => !chosen.has(o.sku.toLowerCase()) && (q === '' || `${o.sku}\n${o.name ?? ''}`.toLowerCase().includes(q)),
     );
   }, [options, selected, q]);
+  const chosenMatch = selected.some((s) => `${s}\n${names.get(s.toLowerCase()) ?? ''}`.toLowerCase().includes(q));
   const toggle = (sku: string) =>
     onChange(selected.includes(sku) ? selected.filter((s) => s !== sku) : [...selected, sku]);
   const row = (sku: string, checked: boolean) => {
@@ -61,7 +62,7 @@ export function SkuPicker({ options, selected, onChange }: Props) {
         {options.length === 0 && <span className="muted">{t('goals.editor.noValues')}</span>}
         {selected.map((sku) => row(sku, true))}
         {matches.slice(0, SHOWN).map((o) => row(o.sku, false))}
-        {options.length > 0 && matches.length === 0 && q !== '' && (
+        {options.length > 0 && matches.length === 0 && q !== '' && !chosenMatch && (
           <span className="muted">{t('goals.editor.skuNone')}</span>
         )}
         {matches.length > SHOWN && (
