@@ -107,6 +107,10 @@ describe('the Marketing page imports a campaign calendar', () => {
     };
     await shoot('marketing-calendar-import-en-1440');
     await page.setViewportSize({ width: 390, height: 844 });
+    // Charts take the new width on their next resize callback; then nothing may scroll sideways.
+    await page
+      .waitForFunction(() => document.documentElement.scrollWidth <= 390, undefined, { timeout: 15_000 })
+      .catch(() => undefined);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shoot('marketing-calendar-import-en-390');
     await page.selectOption('[data-control="locale"]', 'zh-CN');
