@@ -46,6 +46,14 @@ interface Booted {
 async function boot(onPhase: (s: BootState) => void): Promise<Booted> {
   onPhase({ phase: 'engine' });
   const stored = await storedFiles();
+  // When the pages have numbers to show meanwhile, they paint first: DuckDB's wasm compile and
+  // the data load take both cores of a small machine for seconds (issue 18, item 11). At most
+  // PREVIEW_FIRST_MS later, whatever the preview does.
+  await Promise.race([
+    preparePreview().then((preview) => (preview ? mainThreadIdle() : undefined), () => undefined),
+    new Promise((resolve) => setTimeout(resolve, PREVIEW_FIRST_MS)),
+  ]);
+  performance.mark('ys:engine-start');
   // Start fetching the sample while the wasm compiles: the two overlap.
   const samplePromise = stored.length ? null : fetchSampleFiles();
   // Every write stops the keeping of results until the data change is complete (result-recorder.ts).
@@ -95,6 +103,16 @@ function bootOnce(onPhase: (s: BootState) => void): Promise<Booted> {
 }
 
 let previewOnce: Promise<Engine | null> | undefined;
+
+const PREVIEW_FIRST_MS = 1500;
+
+/** Once the page has rendered what it can show (at most a second later). */
+function mainThreadIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1000 });
+    else setTimeout(resolve, 300);
+  });
+}
 
 /** What a deep link with its own period asks beyond the default views, for the periods recorded (by `<from>_<to>.json`). */
 const periodResultsUrls = import.meta.glob<string>('../../sample-data/sample-results/*.json', {

@@ -7,9 +7,16 @@ import { writeSyntheticShop } from '../../scripts/lib/synthetic-shop';
 import { chromiumPath, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
 
 // Issue 18, item 11: the time from opening a page to its first number, in a fresh profile on a
-// deep link to every page and on reopening with saved data (the sample shop, 100k orders). The
-// figures are printed for BENCHMARKS.md, not asserted (the machine is shared); what is asserted
-// is that the linked view shows and that numbers shown from the kept results equal the live ones.
+// deep link to every page (and to pages with a period of their own) and on reopening with saved
+// data (the sample shop, 100k orders). Asserted: the linked view shows; the first number comes
+// from the results recorded at build time or kept from the last visit, marked refreshing, and
+// equals the live one; and it shows within 3 s of navigation on a quiet machine.
+//
+// The 3 s goal is for a quiet machine, and this one has 2 cores shared by several engineers'
+// builds and browsers. So each opening records the 1-minute load average (before and after) and
+// asserts 3 s only when it stayed below 1.5 per core; on a busier machine it asserts a bound
+// scaled by the load (3 s × load per core / 1.5: a CPU-bound start gets that much less of a
+// core) and that the number came before the live engine, and prints which bound it held and why.
 
 const KPI = '[data-kpi][data-value]:not([data-value=""])';
 /** Where each page shows its first number. */
@@ -29,6 +36,10 @@ const FIRST_NUMBER: Record<string, string> = {
 };
 const PAGES = Object.keys(FIRST_NUMBER);
 
+const GOAL_MS = 3000;
+const QUIET_LOAD_PER_CORE = 1.5;
+const CORES = os.cpus().length;
+
 interface FirstNumber {
   /** ms from navigation start to the first number on screen */
   at: number;
@@ -38,6 +49,8 @@ interface FirstNumber {
   value: string;
   /** which KPI it was, to read the same card once live */
   kpi: string | null;
+  /** whether the page said then that its numbers are refreshing (the line, and aria-busy on <main>) */
+  marked: boolean;
 }
 
 /** Records, from inside the page, the moment its first number appears (before any app script runs). */
@@ -55,6 +68,9 @@ async function watchFirstNumber(context: BrowserContext, selector: string): Prom
         live: shell?.getAttribute('data-engine') === 'ready',
         value: el.getAttribute('data-value') ?? el.getAttribute('data-actual') ?? el.textContent ?? '',
         kpi: el.getAttribute('data-kpi'),
+        marked:
+          document.querySelector('[data-testid="refreshing"]') !== null &&
+          document.querySelector('main')?.getAttribute('aria-busy') === 'true',
       };
     };
     new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
@@ -66,6 +82,8 @@ interface Opened {
   first: FirstNumber;
   liveAt: number;
   liveValue: string | null;
+  /** the 1-minute load average just before navigation and once the first number showed */
+  load: [before: number, after: number];
 }
 
 /** Opens a deep link, waits for the first number and then for the live engine, and checks the linked view shows. */
@@ -82,11 +100,13 @@ async function openDeepLink(context: BrowserContext, url: string, pageId: string
 }
 
 async function openAndRead(page: Page, url: string, pageId: string, query: string): Promise<Opened> {
+  const loadBefore = os.loadavg()[0]!;
   await page.goto(`${url}/?page=${pageId}${query}`);
   const first = (await page.waitForFunction(() => (window as unknown as { __firstNumber?: FirstNumber }).__firstNumber, undefined, {
     timeout: 180_000,
     polling: 50,
   }).then((h) => h.jsonValue())) as FirstNumber;
+  const loadAfter = os.loadavg()[0]!;
   // What the page looks like while it shows kept numbers (taken once per page and kind of visit).
   if (!first.live) await screenshot(page, `first-numbers-kept-${pageId}`).catch(() => undefined);
   await page.waitForSelector('.shell[data-engine="ready"]', { timeout: 180_000 });
@@ -96,17 +116,47 @@ async function openAndRead(page: Page, url: string, pageId: string, query: strin
   // (the overview is the default page: its address names no page)
   expect(new URL(page.url()).searchParams.get('page')).toBe(pageId === 'overview' ? null : pageId);
   const liveAt = await page.evaluate(() => (window as unknown as { __liveAt: number }).__liveAt);
-  let liveValue: string | null = null;
+  let liveValue: string | null;
   if (first.kpi) {
     const card = page.locator(`[data-kpi="${first.kpi}"]`).first();
     await expect.poll(() => card.getAttribute('aria-busy'), { timeout: 60_000 }).not.toBe('true');
     liveValue = await card.getAttribute('data-value');
+  } else {
+    // The same element as first shown (the first one the selector finds), now from the live engine.
+    liveValue = await page.evaluate((sel) => {
+      const el = document.querySelector(sel);
+      return el ? (el.getAttribute('data-value') ?? el.getAttribute('data-actual') ?? el.textContent ?? '') : null;
+    }, FIRST_NUMBER[pageId]!);
   }
   const marks = await page.evaluate(() =>
-    Object.fromEntries(['ys:engine-ready', 'ys:data-loaded', 'ys:derived-built'].map((m) => [m, performance.getEntriesByName(m)[0]?.startTime ?? null])),
+    Object.fromEntries(['ys:preview-ready', 'ys:engine-start', 'ys:engine-ready', 'ys:data-loaded', 'ys:derived-built'].map((m) => [m, performance.getEntriesByName(m)[0]?.startTime ?? null])),
   );
   console.log(`${pageId}${query}: first number ${s(first.at)} (${first.live ? 'live' : 'kept'}), live ${s(liveAt)}; boot marks ${JSON.stringify(marks)}`);
-  return { page: pageId, first, liveAt, liveValue };
+  return { page: pageId, first, liveAt, liveValue, load: [loadBefore, loadAfter] };
+}
+
+/**
+ * The first number shown from results kept or recorded before the engine ran, marked refreshing,
+ * equal to the live one, and in time: 3 s when the machine was quiet, else the load-scaled bound.
+ */
+function expectKeptInTime(opened: Opened): void {
+  const name = opened.page;
+  expect(opened.first.live, `${name}: the first number came from the live engine`).toBe(false);
+  expect(opened.first.marked, `${name}: kept numbers are said to be refreshing (line + aria-busy)`).toBe(true);
+  expect(opened.liveValue, `${name}: the live engine shows the number shown before it`).toBe(opened.first.value);
+  const perCore = Math.max(...opened.load) / CORES;
+  if (perCore < QUIET_LOAD_PER_CORE) {
+    console.log(`${name}: quiet (load ${perCore.toFixed(2)}/core): first number ${s(opened.first.at)}, asserting ≤ ${s(GOAL_MS)}`);
+    expect(opened.first.at, `${name}: first number on a quiet machine`).toBeLessThanOrEqual(GOAL_MS);
+  } else {
+    const bound = (GOAL_MS * perCore) / QUIET_LOAD_PER_CORE;
+    console.log(
+      `${name}: NOT quiet (load ${perCore.toFixed(2)}/core ≥ ${QUIET_LOAD_PER_CORE}): first number ${s(opened.first.at)}, ` +
+        `asserting the load-scaled ${s(bound)} and before the live engine (${s(opened.liveAt)}) instead of ${s(GOAL_MS)}`,
+    );
+    expect(opened.first.at, `${name}: first number on a busy machine`).toBeLessThanOrEqual(bound);
+    expect(opened.first.at, `${name}: first number before the live engine`).toBeLessThan(opened.liveAt);
+  }
 }
 
 /** Until every query the view started has settled and the page has painted. */
@@ -121,10 +171,11 @@ const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
 function report(title: string, rows: Opened[]): void {
   console.log(`\n${title} (load average ${load()}, ${os.cpus().length} cores shared with other engineers)`);
-  console.log('page        first number   from          live engine');
+  console.log('page          first number   from          live engine   load 1-min (before/after)');
   for (const r of rows)
     console.log(
-      `${r.page.padEnd(12)}${s(r.first.at).padEnd(15)}${(r.first.live ? 'live' : 'kept/snapshot').padEnd(14)}${s(r.liveAt)}`,
+      `${r.page.padEnd(14)}${s(r.first.at).padEnd(15)}${(r.first.live ? 'live' : 'kept/snapshot').padEnd(14)}${s(r.liveAt).padEnd(14)}` +
+        r.load.map((l) => l.toFixed(2)).join(' / '),
     );
 }
 
@@ -152,28 +203,35 @@ afterAll(async () => {
 });
 
 describe('first numbers on opening (issue 18, item 11)', () => {
-  it('a fresh profile on a deep link to every page shows the linked view; kept numbers equal the live ones', async () => {
+  it('a fresh profile on a deep link to every page, and to pages with a period of their own, shows its first numbers within 3 s', async () => {
     const rows: Opened[] = [];
     for (const pageId of PAGES) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       await watchFirstNumber(context, FIRST_NUMBER[pageId]!);
-      const opened = await openDeepLink(context, server.url, pageId);
-      if (!opened.first.live && opened.liveValue !== null) expect(opened.liveValue, pageId).toBe(opened.first.value);
-      rows.push(opened);
-      if (pageId === 'sales') await screenshot(context.pages()[0]!, 'first-numbers-fresh-sales');
+      rows.push(await openDeepLink(context, server.url, pageId));
+      if (pageId === 'sales' || pageId === 'sql') await screenshot(context.pages()[0]!, `first-numbers-fresh-${pageId}`);
       await context.close();
     }
-    // A shared link with its own period: the linked period is the one shown.
-    for (const pageId of ['sales', 'traffic', 'customers']) {
+    // A shared link with its own period (a quarter, the year to date): the linked period is the one shown.
+    const linked: [string, string, string, string][] = [
+      ['sales', '2026-07-01', '2026-09-30', 'Q3'],
+      ['traffic', '2026-07-01', '2026-09-30', 'Q3'],
+      ['customers', '2026-07-01', '2026-09-30', 'Q3'],
+      ['marketing', '2025-10-01', '2025-12-31', '25Q4'],
+      ['alerts', '2026-07-01', '2026-09-30', 'Q3'],
+      ['overview', '2026-01-01', '2026-10-31', 'YTD'],
+    ];
+    for (const [pageId, from, to, label] of linked) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       await watchFirstNumber(context, FIRST_NUMBER[pageId]!);
-      const opened = await openDeepLink(context, server.url, pageId, '&from=2026-07-01&to=2026-09-30');
+      const opened = await openDeepLink(context, server.url, pageId, `&from=${from}&to=${to}`);
       const url = new URL(context.pages()[0]!.url());
-      expect([url.searchParams.get('from'), url.searchParams.get('to')]).toEqual(['2026-07-01', '2026-09-30']);
-      rows.push({ ...opened, page: `${pageId}+Q3` });
+      expect([url.searchParams.get('from'), url.searchParams.get('to')]).toEqual([from, to]);
+      rows.push({ ...opened, page: `${pageId}+${label}` });
       await context.close();
     }
     report('Fresh profile, deep link, sample shop', rows);
+    for (const opened of rows) expectKeptInTime(opened);
   }, 1_200_000);
 
   it('reopening with the sample shop shows the kept numbers at once, marked refreshing, equal to the live ones', async () => {
@@ -198,10 +256,7 @@ describe('first numbers on opening (issue 18, item 11)', () => {
         await context.close();
       }
       report('Reopen, sample shop, persistent profile', rows);
-      for (const opened of rows) {
-        expect(opened.first.live, opened.page).toBe(false);
-        if (opened.liveValue !== null) expect(opened.liveValue, opened.page).toBe(opened.first.value);
-      }
+      for (const opened of rows) expectKeptInTime(opened);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -250,9 +305,8 @@ describe('first numbers on opening (issue 18, item 11)', () => {
       }
       report('Reopen, 100k saved orders + traffic, persistent profile', rows);
       for (const [i, opened] of rows.entries()) {
-        expect(opened.first.live, opened.page).toBe(false);
         expect(refreshing[i], `${opened.page}: the kept numbers are said to be refreshing`).toBe(true);
-        expect(opened.liveValue, opened.page).toBe(opened.first.value);
+        expectKeptInTime(opened);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
