@@ -98,6 +98,9 @@ describe('the Marketing page imports a campaign calendar', () => {
     await page.waitForSelector('.timeline-bar[data-campaign="mid_year"]', { timeout: 90_000 });
     await page.waitForSelector('.timeline-bar[data-campaign="new_vase"]');
     expect(await page.$('.timeline-bar[data-campaign="summer_flash"]')).toBeNull();
+    // No spend file: the spend and ROAS panels say so instead of drawing empty axes.
+    for (const panel of ['marketing-spend', 'marketing-roas'])
+      expect(await page.textContent(`[data-panel="${panel}"]`)).toContain('No spend falls in this period.');
     const shoot = async (name: string) => {
       // From the top, settled: a full-page shot of a scrolled page draws the fixed bars mid-page.
       await page.evaluate(() => window.scrollTo(0, 0));

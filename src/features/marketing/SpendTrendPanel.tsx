@@ -8,7 +8,7 @@ import { exportName } from '../../components/ui/download';
 import { channelLabel } from '../../components/ui/labels';
 import type { PageScope } from '../../components/ui/page-scope';
 import { Panel } from '../../components/ui/Panel';
-import { ErrorBox, Skeleton } from '../../components/ui/states';
+import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
 import { useFormatters } from '../../components/ui/use-formatters';
 import { useGrainLabel } from '../../components/ui/use-grain-label';
 import { useEngineQuery } from '../../dataset/use-engine-query';
@@ -57,6 +57,9 @@ export const SpendTrendPanel = memo(function SpendTrendPanel({ scope }: { scope:
       <ErrorBox title={t('error.query')} error={result.error} />
     ) : !data ? (
       <Skeleton height={240} />
+    ) : series.length === 0 ? (
+      // No spend row in the period (a calendar or orders alone): say so rather than draw empty axes.
+      <EmptyState>{t('marketing.noSpend')}</EmptyState>
     ) : chart === 'spend' ? (
       <StackedBarChart
         title={spendTitle}
