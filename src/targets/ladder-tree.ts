@@ -1,4 +1,3 @@
-import { checkInWithin } from './checkin';
 import { daysInclusive, splitPeriod, type IsoDate } from './dates';
 import { evaluateTarget, type EvaluateOptions, type TargetStatus } from './evaluate';
 import {
@@ -8,6 +7,7 @@ import {
   editRung,
   fromUnits,
   meanLevel,
+  spanTarget,
   toUnits,
   type Ladder,
   type Rung,
@@ -324,18 +324,11 @@ export function treeLocks(tree: LadderTree): string[] {
 
 /** One rung as a target of its own, with the floor and stretch in force for it. */
 export function treeRungTarget(target: Target, rung: TreeRung): Target {
-  const sub: Target = {
-    id: `${target.id}#${rung.label}`,
-    metric: target.metric,
-    period: { from: rung.from, to: rung.to },
-    filters: target.filters,
-    ladder: { target: rung.value, floor: rung.floor },
-    phasing: target.phasing === 'seasonal' ? 'seasonal' : 'linear',
-    milestones: [],
-  };
-  if (rung.stretch !== null) sub.ladder.stretch = rung.stretch;
-  if (target.checkin !== undefined) sub.checkin = checkInWithin(target.checkin, sub.period);
-  return sub;
+  return spanTarget(target, rung, {
+    target: rung.value,
+    floor: rung.floor,
+    ...(rung.stretch !== null ? { stretch: rung.stretch } : {}),
+  });
 }
 
 /** Every rung tracked like a target: each quarter, then its months, in the tree's order. */

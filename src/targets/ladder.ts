@@ -3,7 +3,7 @@ import { daysInclusive, periodLastYear, splitPeriod, type Grain, type IsoDate } 
 import { evaluateTarget, type EvaluateOptions, type TargetStatus } from './evaluate';
 import type { KpiId, MetricKind } from './metric-kinds';
 import { milestoneSpans, shareCurveOf, type PhasingFallback } from './phasing';
-import type { Milestone, Phasing, Target } from './schema';
+import type { LadderSpec, Milestone, Phasing, Target } from './schema';
 import type { DatedValue, MetricSeriesSource, MetricSource } from './source';
 import { targetFacts } from './target-facts';
 
@@ -224,17 +224,23 @@ export function rungTarget(target: Target, ladder: Ladder, index: number): Targe
   const rung = ladder.rungs[index];
   if (rung === undefined) throw new Error(`Ladder of ${target.id} has no rung ${index}`);
   const scale = target.ladder.target === 0 ? 0 : rung.value / target.ladder.target;
+  const spec: LadderSpec = { target: rung.value };
+  if (target.ladder.floor !== undefined) spec.floor = target.ladder.floor * scale;
+  if (target.ladder.stretch !== undefined) spec.stretch = target.ladder.stretch * scale;
+  return spanTarget(target, rung, spec);
+}
+
+/** A target for a span inside `target` (a rung of a ladder or of a ladder tree) with its own amounts. */
+export function spanTarget(target: Target, span: { label: string; from: IsoDate; to: IsoDate }, ladder: LadderSpec): Target {
   const sub: Target = {
-    id: `${target.id}#${rung.label}`,
+    id: `${target.id}#${span.label}`,
     metric: target.metric,
-    period: { from: rung.from, to: rung.to },
+    period: { from: span.from, to: span.to },
     filters: target.filters,
-    ladder: { target: rung.value },
+    ladder,
     phasing: target.phasing === 'seasonal' ? 'seasonal' : 'linear',
     milestones: [],
   };
-  if (target.ladder.floor !== undefined) sub.ladder.floor = target.ladder.floor * scale;
-  if (target.ladder.stretch !== undefined) sub.ladder.stretch = target.ladder.stretch * scale;
   if (target.checkin !== undefined) sub.checkin = checkInWithin(target.checkin, sub.period);
   return sub;
 }
