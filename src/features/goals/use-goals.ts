@@ -28,6 +28,7 @@ let shared: {
   version: number;
   currency: string | null;
   roles: Roles;
+  sla: number | undefined;
   source: EngineSeriesSource;
 } | null = null;
 
@@ -35,17 +36,24 @@ let shared: {
  * One metric source for every goal on screen, so the ladder, the driver tree and the cards
  * share the KPI queries of a period; a new dataset (or currency) starts a fresh one.
  */
-function sourceFor(engine: Engine, version: number, currency: string | null, roles: Roles): EngineSeriesSource {
+function sourceFor(
+  engine: Engine,
+  version: number,
+  currency: string | null,
+  roles: Roles,
+  sla: number | undefined,
+): EngineSeriesSource {
   if (
     !shared ||
     shared.engine !== engine ||
     shared.version !== version ||
     shared.currency !== currency ||
-    shared.roles !== roles
+    shared.roles !== roles ||
+    shared.sla !== sla
   ) {
-    // Roles set on the Products page decide a role-filtered product target, as they decide the page's numbers.
-    const source = engineSeriesSource(engine, { defaultCurrency: currency, roles });
-    shared = { engine, version, currency, roles, source };
+    // Roles set on the Products page and the Service page's SLA decide those targets as they decide the pages' numbers.
+    const source = engineSeriesSource(engine, { defaultCurrency: currency, roles, slaMinutes: sla });
+    shared = { engine, version, currency, roles, sla, source };
   }
   return shared.source;
 }
@@ -69,9 +77,10 @@ export function useGoalSource(): { sourceOf: (engine: Engine) => EngineSeriesSou
   const version = useAppStore((s) => s.dataset.version);
   const currency = useGoalCurrency();
   const roles = usePlanStore((s) => s.sku_roles);
+  const sla = useAppStore((s) => s.view.sla);
   return {
-    sourceOf: (engine) => sourceFor(engine, version, currency, roles),
-    key: `currency:${currency ?? ''}|roles:${JSON.stringify(roles)}`,
+    sourceOf: (engine) => sourceFor(engine, version, currency, roles, sla),
+    key: `currency:${currency ?? ''}|roles:${JSON.stringify(roles)}|sla:${sla ?? ''}`,
   };
 }
 
