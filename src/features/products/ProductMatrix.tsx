@@ -10,7 +10,7 @@ export const ROLE_COLOURS: Record<ProductRole, string> = {
 
 const W = 640;
 const H = 320;
-const PAD = { l: 52, r: 16, t: 12, b: 36 };
+const PAD = { l: 64, r: 16, t: 12, b: 36 };
 
 /**
  * The product matrix: revenue share (x) against margin rate (y), each SKU a circle sized by
