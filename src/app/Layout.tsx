@@ -94,7 +94,7 @@ export function Layout({ children, lastDate }: { children: ReactNode; lastDate: 
               <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.5" />
               <path d="M8 7v4.5M8 4.6v.1" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
             </svg>
-            <span>{t('data.sampleBanner')}</span>
+            <span title={t('data.sampleBanner')}>{t('data.sampleBanner')}</span>
             <button
               type="button"
               className="btn btn-primary"
