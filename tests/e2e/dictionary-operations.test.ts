@@ -1,27 +1,19 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startPreview, type AppServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appAndBrowser } from './app-fixture';
+import { screenshot } from './harness';
 
-let server: AppServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appAndBrowser();
 
 describe('the metric dictionary on the Service page', () => {
   it('opens from the CSAT card with its definition, unit, direction, pacing and the SQL that gives the card’s number', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
-      await page.goto(`${server.url}/?page=service`);
+      await page.goto(`${app.server.url}/?page=service`);
       const button = '[data-kpi="csat"] [data-metric-info="csat"]';
       await page.waitForSelector(`[data-kpi="csat"][data-value]:not([data-value=""])`, { timeout: 90_000 });
       await page.click(button);

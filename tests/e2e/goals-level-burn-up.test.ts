@@ -1,27 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startPreview, type AppServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appAndBrowser } from './app-fixture';
+import { screenshot } from './harness';
 
-let server: AppServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appAndBrowser();
 
 const CARD = '[data-target="reply-median-2026"]';
 
 describe('the burn-up of a target on a metric that does not add up over days', () => {
   it('draws the first-response median’s actual level to the data’s last day', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
-      await page.goto(`${server.url}/?page=goals`);
+      await page.goto(`${app.server.url}/?page=goals`);
       await page.waitForSelector('[data-action="new-target"]', { timeout: 90_000 });
       await page.click('[data-action="new-target"]');
       await page.waitForSelector('[data-editor="new"]');

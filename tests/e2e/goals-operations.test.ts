@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startPreview, type AppServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appAndBrowser } from './app-fixture';
+import { screenshot } from './harness';
 
 /**
  * CSAT of the sample shop's tickets opened from 2026-01-01 to the tickets' last date, straight
@@ -25,26 +25,18 @@ async function sampleCsat(): Promise<{ csat: number; last: string }> {
   return row;
 }
 
-let server: AppServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appAndBrowser();
 
 const CARD = '[data-target="csat-2026"]';
 
 describe('a target on an operations metric in the Goals page', () => {
   it('picks CSAT from the Customer service group, sets 80 %, and shows its status as computed from the tickets', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
-      await page.goto(`${server.url}/?page=goals`);
+      await page.goto(`${app.server.url}/?page=goals`);
       await page.waitForSelector('[data-action="new-target"]', { timeout: 90_000 });
       await page.click('[data-action="new-target"]');
       await page.waitForSelector('[data-editor="new"]');

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startPreview, type AppServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appAndBrowser } from './app-fixture';
+import { screenshot } from './harness';
 
 const SKU = 'MM-101';
 
@@ -31,15 +31,7 @@ async function skuRevenue(): Promise<{ revenue: number; name: string }> {
   return row;
 }
 
-let server: AppServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appAndBrowser();
 
 const CARD = '[data-target="duvet-revenue-2026"]';
 
@@ -47,12 +39,12 @@ describe('a target on one SKU’s item revenue', () => {
   it('finds the SKU by its product name in the editor’s SKU picker, and tracks the SKU’s revenue', async () => {
     const want = await skuRevenue();
     expect(want.revenue).toBeGreaterThan(0);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
-      await page.goto(`${server.url}/?page=goals`);
+      await page.goto(`${app.server.url}/?page=goals`);
       await page.waitForSelector('[data-action="new-target"]', { timeout: 90_000 });
       await page.click('[data-action="new-target"]');
       await page.waitForSelector('[data-editor="new"]');
