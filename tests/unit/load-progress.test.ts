@@ -33,4 +33,12 @@ describe('the load progress bar', () => {
     const early = tick(startClock(0), { phase: 'read', bytes: 1, totalBytes: 100 }, 500);
     expect(estimate(early, 500).secondsLeft).toBeNull();
   });
+
+  it('gives the time left during a long silent statement, a second after the start', () => {
+    // The walk reached 8 % at 0.6 s, then DuckDB reads in one statement with no events.
+    const clock = tick(startClock(0), { phase: 'parse', bytes: 100, totalBytes: 100 }, 600);
+    expect(estimate(clock, 600).secondsLeft).toBeNull(); // under a second in
+    // 1.5 s: 13.33 % a second; 8 + 13.33 × 0.9 = 20 %; 80 % left take 6 s.
+    expect(estimate(clock, 1500)).toEqual({ percent: 20, secondsLeft: 6 });
+  });
 });

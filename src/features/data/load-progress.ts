@@ -64,7 +64,9 @@ export function estimate(clock: LoadClock, now: number): Estimate {
   const phaseEnd = PHASE_SPAN[clock.phase][1];
   const crept = clock.percent + rate * Math.max(0, now - clock.at);
   const percent = Math.max(clock.percent, Math.min(phaseEnd - 1, crept));
-  const known = clock.percent >= MIN_PERCENT && elapsed >= MIN_ELAPSED_MS && rate > 0;
+  // A second since the start, not since the last event: DuckDB's read is one silent statement,
+  // and the time left should show during it, not only once the next phase reports.
+  const known = clock.percent >= MIN_PERCENT && now - clock.startedAt >= MIN_ELAPSED_MS && rate > 0;
   return {
     percent: Math.floor(percent),
     secondsLeft: known ? Math.max(1, Math.round((100 - percent) / rate / 1000)) : null,
