@@ -121,19 +121,25 @@ describe('alerts in the app equal the report’s', () => {
     await context.close();
   }, 300_000);
 
-  it.each([
-    ['en', 1440, 900],
-    ['zh', 1440, 900],
-    ['en', 390, 844],
-    ['zh', 390, 844],
-  ] as const)('screenshot %s %ix%i', async (lang, width, height) => {
-    const context = await browser.newContext({ viewport: { width, height }, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
+  it('fits and reads in en and zh at 1440×900 and 390×844 (screenshots)', async () => {
+    // One tab, resized and switched between languages in place: the page as each size and language lays it out.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
     await open(page, 'page=alerts');
-    await page.waitForSelector('[data-alert-list], .empty', { timeout: 60_000 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(page, `alerts-${lang}-${width}`);
+    for (const [lang, width, height] of [
+      ['en', 1440, 900],
+      ['zh', 1440, 900],
+      ['en', 390, 844],
+      ['zh', 390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.selectOption('[data-control="locale"]', lang === 'zh' ? 'zh-CN' : 'en');
+      await page.waitForSelector(`html[lang="${lang === 'zh' ? 'zh-CN' : 'en'}"]`);
+      await page.waitForSelector('[data-alert-list], .empty', { timeout: 60_000 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${lang} ${width}: wider than the window`).toBeLessThanOrEqual(0);
+      await screenshot(page, `alerts-${lang}-${width}`);
+    }
     await context.close();
   }, 180_000);
 });
