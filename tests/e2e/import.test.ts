@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -151,33 +150,6 @@ describe('loading your own exports', () => {
 
     expect(errors).toEqual([]);
     expect(foreignRequests(requests, server.url)).toEqual([]);
-    await context.close();
-  });
-});
-
-describe('a large file', () => {
-  it('shows progress and can be cancelled, leaving the loaded data as it was', async () => {
-    const { writeSyntheticShop } = await import('../../scripts/lib/synthetic-shop');
-    const shop = await writeSyntheticShop(path.join(os.tmpdir(), 'yardstick-e2e'), 300_000);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await waitForDashboard(page);
-    await page.click('[data-nav="data"]');
-    const before = await page.getAttribute('[data-table-rows="orders"]', 'data-value');
-
-    await page.setInputFiles('[data-testid="file-input"]', shop.orders);
-    const card = `[data-pending="${path.basename(shop.orders)}"]`;
-    await page.waitForSelector(`${card}[data-status="review"]`, { timeout: 60_000 });
-    await page.click(`${card} [data-action="confirm"]`);
-    await page.waitForSelector(`${card} [role="progressbar"]`);
-    await screenshot(page, 'data-progress-en');
-    await page.click(`${card} [data-action="cancel"]`);
-    await page.waitForSelector(`${card}[data-status="cancelled"]`, { timeout: 60_000 });
-
-    // Still the sample shop, row for row.
-    await page.getByTestId('sample-banner').waitFor();
-    await page.waitForFunction((n) => document.querySelector('[data-table-rows="orders"]')?.getAttribute('data-value') === n, before);
     await context.close();
   });
 });
