@@ -242,23 +242,56 @@ function inSpan(day: unknown, span: Period): boolean {
   return d >= span.from && d <= span.to;
 }
 
+/** The period's spend: its total, and rows (grp, spend, impressions, clicks) by channel and by campaign. */
+interface PeriodSpend {
+  total: number | null;
+  byChannel: Row[];
+  byCampaign: Row[];
+}
+
+/**
+ * The period's spend figures in one statement (issue 14's speed goal: in DuckDB-WASM each
+ * statement costs its planning), each part the aggregate it was on its own; null when spend
+ * does not cover the period under the filters.
+ */
+async function periodSpend(
+  engine: Engine,
+  m: MarketingDescription,
+  filters: Filters,
+  period: Period,
+): Promise<PeriodSpend | null> {
+  if (!spendCovered(m, filters, period)) return null;
+  const where = `m.date BETWEEN ${day(period.from)} AND ${day(period.to)} AND ${spendFilterSql(filters)}`;
+  const rows = await runMetricSql(
+    engine,
+    `SELECT 'total' AS part, NULL AS grp, coalesce(sum(m.${spend.measure}), 0)::DOUBLE AS spend,
+       NULL AS impressions, NULL AS clicks
+     FROM marketing_spend m WHERE ${where}
+     UNION ALL
+     SELECT 'channel', ${channelSql('m.channel')}, sum(m.${spend.measure})::DOUBLE,
+       sum(m.impressions)::DOUBLE, sum(m.clicks)::DOUBLE
+     FROM marketing_spend m WHERE ${where}
+     GROUP BY 2
+     UNION ALL
+     SELECT 'campaign', trim(m.campaign), sum(m.${spend.measure})::DOUBLE, NULL, NULL
+     FROM marketing_spend m WHERE ${where} AND nullif(trim(m.campaign), '') IS NOT NULL
+     GROUP BY 2`,
+  );
+  return {
+    total: num(rows.find((r) => r.part === 'total')?.spend),
+    byChannel: rows.filter((r) => r.part === 'channel'),
+    byCampaign: rows.filter((r) => r.part === 'campaign'),
+  };
+}
+
 async function channelRows(
   engine: Engine,
   prepared: PreparedContext,
-  m: MarketingDescription,
+  spent: PeriodSpend | null,
   period: Period,
   totals: Row | undefined,
 ): Promise<MarketingChannelRow[]> {
-  const { filters } = prepared.ctx;
-  if (!spendCovered(m, filters, period)) return [];
-  const spendRows = await runMetricSql(
-    engine,
-    `SELECT ${channelSql('m.channel')} AS channel, sum(m.${spend.measure})::DOUBLE AS spend,
-       sum(m.impressions)::DOUBLE AS impressions, sum(m.clicks)::DOUBLE AS clicks
-     FROM marketing_spend m
-     WHERE m.date BETWEEN ${day(period.from)} AND ${day(period.to)} AND ${spendFilterSql(filters)}
-     GROUP BY 1`,
-  );
+  const spendRows = spent?.byChannel ?? [];
   if (spendRows.length === 0) return [];
   const orderSide = await queryMetrics(engine, prepared, ['gmv', 'sessions'], dimensionGrouping('channel'));
   const bySide = new Map(orderSide.map((r) => [String(r.grp), r]));
@@ -274,7 +307,7 @@ async function channelRows(
   // Inside the covered dates a channel without orders or sessions has 0 of them (its ROAS is 0, not null).
   return spendRows
     .map((r) => {
-      const channel = String(r.channel);
+      const channel = String(r.grp);
       const other: Row | undefined = bySide.get(channel);
       const gmvTotal = num(totals?.gmv);
       const sessionsTotal = num(totals?.sessions);
@@ -305,27 +338,17 @@ async function channelRows(
 async function campaignSpendRows(
   engine: Engine,
   prepared: PreparedContext,
-  m: MarketingDescription,
-  period: Period,
+  spent: PeriodSpend | null,
   totals: Row | undefined,
 ): Promise<MarketingCampaignSpendRow[]> {
-  const { filters } = prepared.ctx;
-  if (!spendCovered(m, filters, period)) return [];
-  const spendRows = await runMetricSql(
-    engine,
-    `SELECT trim(m.campaign) AS campaign, sum(m.${spend.measure})::DOUBLE AS spend
-     FROM marketing_spend m
-     WHERE m.date BETWEEN ${day(period.from)} AND ${day(period.to)} AND ${spendFilterSql(filters)}
-       AND nullif(trim(m.campaign), '') IS NOT NULL
-     GROUP BY 1`,
-  );
+  const spendRows = spent?.byCampaign ?? [];
   if (spendRows.length === 0) return [];
   const orderSide = await queryMetrics(engine, prepared, ['gmv', 'orders'], dimensionGrouping('campaign'));
   const byCampaign = new Map(orderSide.map((r) => [String(r.grp), r]));
   const covered = num(totals?.gmv) !== null;
   return spendRows
     .map((r) => {
-      const campaign = String(r.campaign);
+      const campaign = String(r.grp);
       const other = byCampaign.get(campaign);
       const values: Record<string, number | null> = {
         spend: num(r.spend),
@@ -406,17 +429,16 @@ async function couponRows(engine: Engine, prepared: PreparedContext, period: Per
     .sort((a, b) => b.orders - a.orders || a.code.localeCompare(b.code));
 }
 
-/** Campaigns of the calendar overlapping the period, in start order (ties by id). */
-export async function campaignsInPeriod(
-  engine: Engine,
-  period: Period,
-  calendar: string,
-): Promise<Pick<CampaignRow, 'campaign' | 'name' | 'type' | 'starts_on' | 'ends_on'>[]> {
+type CalendarCampaign = Pick<CampaignRow, 'campaign' | 'name' | 'type' | 'starts_on' | 'ends_on'>;
+
+/**
+ * Every campaign of the calendar, in start order (ties by end, then id). The SQL names no period,
+ * so a view change reads it from the result cache and keeps the campaigns overlapping its period.
+ */
+async function calendarCampaigns(engine: Engine, calendar: string): Promise<CalendarCampaign[]> {
   const rows = await runMetricSql(
     engine,
-    `SELECT campaign, name, type, starts_on, ends_on FROM (${calendar})
-     WHERE starts_on <= ${day(period.to)} AND ends_on >= ${day(period.from)}
-     ORDER BY starts_on, ends_on, campaign`,
+    `SELECT campaign, name, type, starts_on, ends_on FROM (${calendar}) ORDER BY starts_on, ends_on, campaign`,
   );
   const text = (v: unknown) => (v === null || v === undefined || String(v).trim() === '' ? null : String(v));
   return rows.map((r) => ({
@@ -467,20 +489,25 @@ async function campaignRows(
   if (m.campaignRows === 0 && planned.length === 0) return [];
   const calendarRelation = calendarSql(m, planned);
   const calendarIds = `(SELECT campaign FROM (${calendarRelation}))`;
-  const calendar = await campaignsInPeriod(engine, period, calendarRelation);
+  const everyCampaign = await calendarCampaigns(engine, calendarRelation);
+  const calendar = everyCampaign.filter((c) => c.starts_on <= period.to && c.ends_on >= period.from);
   if (calendar.length === 0) return [];
   const { firstDate, lastDate } = prepared.description.orders;
   // Orders a filter cannot apply to give no campaign figure at all, as they give no KPI.
   const ordersLoaded = prepared.description.orders.rows > 0 && !prepared.ctx.blocked.includes('orders');
-  const windows = calendar.map((c) =>
+  const windowsOf = (c: CalendarCampaign) =>
     ordersLoaded
       ? campaignWindows(c.starts_on, c.ends_on, firstDate, lastDate)
-      : campaignWindows(c.starts_on, c.ends_on, null, null),
-  );
+      : campaignWindows(c.starts_on, c.ends_on, null, null);
+  const windows = calendar.map(windowsOf);
 
   // Three queries for all campaigns, each by day, summed per window here: shop GMV over the span
-  // every window lies in (from the daily rollups), the tagged orders and the campaigns' spend.
-  const spans = windows.flatMap((w) => [w.baseline, w.during, w.after]).filter((x): x is Period => x !== null);
+  // every window of the whole calendar lies in (from the daily rollups), the tagged orders and the
+  // campaigns' spend. None names the period, so a view change reads them from the result cache.
+  const spans = everyCampaign
+    .map(windowsOf)
+    .flatMap((w) => [w.baseline, w.during, w.after])
+    .filter((x): x is Period => x !== null);
   const gmvByDay = new Map<string, number>();
   if (spans.length) {
     const all = {
@@ -585,17 +612,8 @@ export async function computeMarketing(
   const prepared = contextFor(data, period, filters, hasDerived(engine));
   // One statement for the shop-wide figures the channel and campaign rows also need (sessions for theirs).
   const [kpis] = await queryMetrics(engine, prepared, ['gmv', 'orders', 'discounts', 'new_buyers', 'sessions']);
-  const spendTotal = spendCovered(m, prepared.ctx.filters, period)
-    ? num(
-        (
-          await runMetricSql(
-            engine,
-            `SELECT coalesce(sum(m.${spend.measure}), 0)::DOUBLE AS spend FROM marketing_spend m
-             WHERE m.date BETWEEN ${day(period.from)} AND ${day(period.to)} AND ${spendFilterSql(prepared.ctx.filters)}`,
-          )
-        )[0]?.spend,
-      )
-    : null;
+  const spent = await periodSpend(engine, m, prepared.ctx.filters, period);
+  const spendTotal = spent === null ? null : spent.total;
   const gmv = num(kpis?.gmv);
   const coupons = gmv === null ? [] : await couponRows(engine, prepared, period);
   const couponOrders = gmv === null ? null : coupons.reduce((a, c) => a + c.orders, 0);
@@ -614,8 +632,8 @@ export async function computeMarketing(
     marketing_cost_ratio: ratioFrom(marketing_cost_ratio, values),
     discount_rate: ratioFrom(discount_rate, values),
     coupon_order_share: ratioFrom(coupon_order_share, values),
-    by_channel: await channelRows(engine, prepared, m, period, kpis),
-    by_campaign: await campaignSpendRows(engine, prepared, m, period, kpis),
+    by_channel: await channelRows(engine, prepared, spent, period, kpis),
+    by_campaign: await campaignSpendRows(engine, prepared, spent, kpis),
     coupons,
     campaigns: await campaignRows(engine, prepared, m, period, planned),
   };
