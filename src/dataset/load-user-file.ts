@@ -9,30 +9,47 @@ import { storeFile } from './stored-files';
 
 let seq = 0;
 
+/** The rows went in, but the file could not be kept for the next visit: the sample came back instead. */
+export class NotKeptError extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'NotKeptError';
+  }
+}
+
+export interface UserFileLoad extends Pick<ImportOptions, 'table' | 'mapping' | 'signal' | 'onProgress'> {
+  /** The id the file is stored under (the Data page's card id); a fresh one when absent. */
+  id?: string;
+  /** Runs once the rows are committed, before the file is stored (e.g. remembering a hand mapping). */
+  afterCommit?: () => void;
+}
+
 /**
- * Loads one of the user's files outside the Data page (the Marketing page's calendar import) by
- * the Data page's rules (features/data/import-actions.ts, loadReviewed): the same importFile and
- * load report; the first own file replaces the sample shop inside its merge's transaction; the
- * file is stored so the next visit restores it; the derived tables are rebuilt. A failure before
- * the commit leaves the tables as they were and is thrown with ingest's message.
+ * Loads one of the user's files, from the Data page or elsewhere (the Marketing page's calendar
+ * import), by one set of rules: ingest's importFile and its load report; the first own file
+ * replaces the sample shop inside its merge's transaction, so a failure or a cancel before the
+ * commit leaves every table as it was (thrown with ingest's message, or the abort); the file is
+ * stored so the next visit restores it; the derived tables are rebuilt. A file committed but not
+ * kept throws NotKeptError, with the sample back in place when it was the first own file.
  */
-export async function loadUserFile(
-  engine: Engine,
-  file: File,
-  options: Pick<ImportOptions, 'table' | 'mapping'>,
-): Promise<LoadReport> {
+export async function loadUserFile(engine: Engine, file: File, load: UserFileLoad = {}): Promise<LoadReport> {
+  const { id, afterCommit, ...importOptions } = load;
+  const options = {
+    ...(importOptions.mapping ? { mapping: importOptions.mapping } : importOptions.table ? { table: importOptions.table } : {}),
+  };
   const wasSample = useAppStore.getState().dataset.origin === 'sample';
   const report = await importFile(engine, { name: file.name, data: file }, {
-    ...options,
+    ...importOptions,
     ...(wasSample ? { emptyFirst: TABLES } : {}),
   });
   try {
-    await storeFile({ id: `f${Date.now()}-m${seq++}`, name: file.name, blob: file, options, addedAt: Date.now() });
+    afterCommit?.();
+    await storeFile({ id: id ?? `f${Date.now()}-m${seq++}`, name: file.name, blob: file, options, addedAt: Date.now() });
     await afterDataChange(engine);
   } catch (e) {
     // Committed but not kept: the sample comes back rather than a file the next visit would not have.
     if (wasSample) await reloadSample(engine);
-    throw e;
+    throw new NotKeptError(e);
   }
   useAppStore.getState().datasetChanged('user');
   return report;

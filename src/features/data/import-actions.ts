@@ -1,13 +1,12 @@
 import type { Engine } from '../../engine/engine';
-import { detectFile, importFile } from '../../ingest/import';
+import { detectFile } from '../../ingest/import';
 import { headerSignature } from '../../ingest/mapping';
 import type { ColumnMapping } from '../../ingest/types';
 import type { TableName } from '../../model/tables';
-import { afterDataChange } from '../../dataset/data-lifecycle';
-import { clearStoredFiles, removeStoredFile, storeFile } from '../../dataset/stored-files';
+import { clearStoredFiles, removeStoredFile } from '../../dataset/stored-files';
+import { loadUserFile, NotKeptError } from '../../dataset/load-user-file';
 import { useAppStore } from '../../stores/app-store';
 import { useImportStore, useMappingMemory } from './import-store';
-import { TABLES } from '../../model/tables';
 import { reloadSample } from '../../dataset/sample-reload';
 import { guessMapping } from './mapping-guess';
 import { startClock, tick } from './load-progress';
@@ -67,23 +66,16 @@ async function loadReviewed(engine: Engine, id: string): Promise<void> {
   if (!item || item.status !== 'review') return;
   const controller = new AbortController();
   controllers.set(id, controller);
-  const store = useImportStore.getState();
-  if (controller.signal.aborted) return;
-  store.upsert(id, {
+  useImportStore.getState().upsert(id, {
     status: 'loading',
     progress: { phase: 'read', bytes: 0, totalBytes: item.file.size },
     clock: startClock(Date.now()),
   });
   const wasSample = useAppStore.getState().dataset.origin === 'sample';
-  const options = {
-    ...(item.mapping ? { mapping: item.mapping } : item.table ? { table: item.table } : {}),
-  };
-  let committed = false;
   try {
-    const report = await importFile(engine, { name: item.file.name, data: item.file }, {
-      ...options,
-      // The sample goes in the merge's own transaction: a cancel before it commits leaves it in place.
-      ...(wasSample ? { emptyFirst: TABLES } : {}),
+    const report = await loadUserFile(engine, item.file, {
+      id,
+      ...(item.mapping ? { mapping: item.mapping } : item.table ? { table: item.table } : {}),
       signal: controller.signal,
       onProgress: (event) => {
         const shown = useImportStore.getState().pending.find((p) => p.id === id);
@@ -93,20 +85,16 @@ async function loadReviewed(engine: Engine, id: string): Promise<void> {
         const clock = tick(shown?.clock ?? startClock(Date.now()), progress, Date.now());
         useImportStore.getState().upsert(id, { progress, clock });
       },
+      afterCommit: () => {
+        if (item.mapping && item.detection) useMappingMemory.getState().remember(headerSignature(item.detection.header), item.mapping);
+      },
     });
-    committed = true;
-    if (item.mapping && item.detection) useMappingMemory.getState().remember(headerSignature(item.detection.header), item.mapping);
-    await storeFile({ id, name: item.file.name, blob: item.file, options, addedAt: Date.now() });
-    await afterDataChange(engine);
     useImportStore.getState().upsert(id, { status: 'done', report });
     if (wasSample) useImportStore.getState().setReports([report]);
     else useImportStore.getState().addReport(report);
     // The period is left as it is: a default one follows the loaded data (App), a chosen one stays.
-    useAppStore.getState().datasetChanged('user');
   } catch (e) {
-    const cancelled = controller.signal.aborted && !committed;
-    // Committed but not kept (storage failed): the sample comes back rather than an unsaved file.
-    if (wasSample && committed) await reloadSample(engine);
+    const cancelled = controller.signal.aborted && !(e instanceof NotKeptError);
     useImportStore.getState().upsert(id, cancelled ? { status: 'cancelled' } : { status: 'failed', error: messageOf(e) });
   } finally {
     controllers.delete(id);
