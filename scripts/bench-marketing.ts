@@ -2,8 +2,9 @@
  * `npx tsx scripts/bench-marketing.ts [orders]`: the marketing section (issue 14) at 1M orders
  * (default), two years of daily spend by 9 channels × 50 campaigns and a calendar of 50
  * campaigns, on DuckDB-WASM (Node) and native DuckDB. Data is made in SQL (seeded hash). Prints
- * a first view, then view changes to other months (each a new period: nothing from the cache),
- * and their p50 / p95. Issue 14's goal: a Marketing page view change p95 ≤ 100 ms.
+ * a first view (the data's last 30 days), then 24 view changes, to each month of 2025 and then of
+ * 2024 (each a new period: nothing from the cache), and their p50 / p95 (p95: the 23rd of the 24
+ * sorted). Issue 14's goal: a Marketing page view change p95 ≤ 100 ms.
  */
 import { performance } from 'node:perf_hooks';
 import type { Engine } from '../src/engine/engine';
@@ -14,6 +15,7 @@ import { CANONICAL_DDL } from '../src/model/tables';
 import { rebuildDerived } from '../src/metrics/derived';
 import { computeMarketing } from '../src/metrics/queries/marketing';
 import { describeData } from '../src/metrics/describe';
+import { shiftDay } from '../src/metrics/periods';
 
 const profile = process.argv.includes('--profile');
 const only = process.argv.find((a) => a === '--wasm-only' || a === '--native-only');
@@ -77,16 +79,18 @@ for (const [name, create] of [
   const engine = timed(raw);
   console.log(`${name}, ${rows} orders, 36,500 spend rows, 50 campaigns`);
   let start = performance.now();
-  await computeMarketing(engine, { from: '2025-01-01', to: '2025-01-31' }, {}, description);
-  console.log(`  first view: ${(performance.now() - start).toFixed(0)} ms`);
+  const lastDay = description.orders.lastDate!;
+  await computeMarketing(engine, { from: shiftDay(lastDay, -29), to: lastDay }, {}, description);
+  console.log(`  first view (${shiftDay(lastDay, -29)} to ${lastDay}): ${(performance.now() - start).toFixed(0)} ms`);
   const times: number[] = [];
-  for (let m = 2; m <= 12; m++) {
-    const month = String(m).padStart(2, '0');
-    const last = new Date(Date.UTC(2025, m, 0)).getUTCDate();
-    start = performance.now();
-    await computeMarketing(engine, { from: `2025-${month}-01`, to: `2025-${month}-${last}` }, {}, description);
-    times.push(performance.now() - start);
-  }
+  for (const year of [2025, 2024])
+    for (let m = 1; m <= 12; m++) {
+      const month = String(m).padStart(2, '0');
+      const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+      start = performance.now();
+      await computeMarketing(engine, { from: `${year}-${month}-01`, to: `${year}-${month}-${last}` }, {}, description);
+      times.push(performance.now() - start);
+    }
   console.log(
     `  view change to another month: p50 ${quantile(times, 0.5).toFixed(0)} ms, p95 ${quantile(times, 0.95).toFixed(0)} ms`,
   );
