@@ -125,11 +125,22 @@ async function tableRows(engine: Engine, table: string): Promise<number> {
  *   in date order, so a period reads only the row groups of its dates;
  * - `ys_product_stock`: per SKU and snapshot date, on_hand summed over locations and the last day
  *   it stands for (the day before the next snapshot), so stock over a period is interval sums
- *   instead of one row per SKU and day.
+ *   instead of one row per SKU and day;
+ * - `ys_product_info` (products one row per key, PRODUCT_SQL) and `ys_product_firsts` (each SKU's
+ *   first snapshot): every view read them; a table instead of a grouping saves each statement
+ *   planning and running it (DuckDB-WASM plans a statement in tens of ms).
  * Without the derived tables (tests that skip them) the queries read the canonical tables.
  */
 const ITEMS_TABLE = 'ys_product_items';
 const STOCK_TABLE = 'ys_product_stock';
+const INFO_TABLE = 'ys_product_info';
+const FIRSTS_TABLE = 'ys_product_firsts';
+
+/** The products file one row per SKU key (a key written twice: any of its values). */
+const PRODUCT_SQL = `SELECT sku_key, any_value(sku) AS sku, any_value(product_name) AS product_name, any_value(category) AS category,
+      any_value(unit_cost) AS unit_cost, any_value(list_price) AS list_price, any_value(role) AS role,
+      any_value(lead_time_days) AS lead FROM products GROUP BY sku_key`;
+const productSql = (fast: boolean) => (fast ? `SELECT * FROM ${INFO_TABLE}` : PRODUCT_SQL);
 const built = new WeakMap<Engine, { generation: number; ready: Promise<void> }>();
 
 function productItemsTableSql(): string {
@@ -164,7 +175,13 @@ async function productTables(engine: Engine): Promise<boolean> {
   if (!entry || entry.generation !== generation) {
     const build = async () => {
       await engine.run(productItemsTableSql());
-      if ((await tableRows(engine, 'inventory')) > 0) await engine.run(productStockTableSql());
+      await engine.run(`CREATE OR REPLACE TABLE ${INFO_TABLE} AS ${PRODUCT_SQL}`);
+      if ((await tableRows(engine, 'inventory')) > 0) {
+        await engine.run(productStockTableSql());
+        await engine.run(
+          `CREATE OR REPLACE TABLE ${FIRSTS_TABLE} AS SELECT sku_key, first_date, sku FROM ${STOCK_TABLE} WHERE date = first_date`,
+        );
+      }
     };
     entry = { generation, ready: build() };
     built.set(engine, entry);
@@ -242,8 +259,7 @@ function skuSql(period: Period, filters: Filters, options: ProductOptions, fast:
   const first = firstOrder(fast);
   return `WITH it AS (${itemsSql(period, filters, fast)}),
   ${first.cte}
-  prod AS (SELECT sku_key, any_value(sku) AS sku, any_value(product_name) AS product_name, any_value(category) AS category,
-      any_value(unit_cost) AS unit_cost, any_value(list_price) AS list_price, any_value(role) AS role FROM products GROUP BY sku_key),
+  prod AS (${productSql(fast)}),
   app AS (${rolesSql(options.roles)}),
   cmp AS (${
     comparison
@@ -286,7 +302,7 @@ function skuSql(period: Period, filters: Filters, options: ProductOptions, fast:
  */
 function skuSumsSql(period: Period, filters: Filters, fast: boolean): string {
   return `WITH per AS (SELECT sku_key, sum(q) AS units, sum(rev) AS rev FROM (${itemsSql(period, filters, fast)}) GROUP BY sku_key),
-  prod AS (SELECT sku_key, any_value(unit_cost) AS unit_cost FROM products GROUP BY sku_key)
+  prod AS (${productSql(fast)})
   SELECT per.units::DOUBLE AS units, per.rev::DOUBLE AS item_revenue,
     CASE WHEN p.unit_cost IS NULL THEN NULL ELSE (per.rev - per.units * p.unit_cost)::DOUBLE END AS gross_margin
   FROM per LEFT JOIN prod p ON p.sku_key = per.sku_key ORDER BY per.rev DESC, per.sku_key`;
@@ -297,7 +313,7 @@ function roleBuyersSql(period: Period, filters: Filters, options: ProductOptions
   const first = firstOrder(fast);
   return `WITH it AS (${itemsSql(period, filters, fast)}),
   ${first.cte}
-  prod AS (SELECT sku_key, any_value(role) AS role FROM products GROUP BY sku_key),
+  prod AS (${productSql(fast)}),
   app AS (${rolesSql(options.roles)})
   SELECT coalesce(app.role, p.role, 'unassigned') AS role, count(DISTINCT it.customer_key) AS buyers,
     count(DISTINCT it.customer_key) FILTER (WHERE ${first.isFirst}) AS new_buyers
@@ -451,24 +467,33 @@ export async function computeInventory(
   const D = period.to;
   const recent: Period = { from: shiftDay(D, -(DAILY_UNITS_DAYS - 1)), to: D };
   const hasProducts = (await tableRows(engine, 'products')) > 0;
-  const prod = hasProducts
-    ? `SELECT sku_key, any_value(sku) AS sku, any_value(unit_cost) AS unit_cost, any_value(lead_time_days) AS lead FROM products GROUP BY sku_key`
-    : `SELECT NULL::VARCHAR AS sku_key, NULL::VARCHAR AS sku, NULL::DECIMAL(18,4) AS unit_cost, NULL::DOUBLE AS lead WHERE FALSE`;
   const fast = await productTables(engine);
+  const prod = hasProducts
+    ? productSql(fast)
+    : `SELECT NULL::VARCHAR AS sku_key, NULL::VARCHAR AS sku, NULL::DECIMAL(18,4) AS unit_cost, NULL::DOUBLE AS lead WHERE FALSE`;
+  // Per SKU: stock-out days (null without a snapshot by D) and on_hand at D, as `stock` and `stockJoin` name them.
+  let stockout = 'pd.stockout_days';
+  let onHand = 'at_d.on_hand';
+  let stockJoin = 'LEFT JOIN per_day pd ON pd.sku_key = k.sku_key LEFT JOIN at_d ON at_d.sku_key = k.sku_key';
+  if (fast) {
+    stockout = `CASE WHEN f.sku_key IS NULL THEN NULL ELSE coalesce(st.stockout_days, 0) END`;
+    onHand = 'st.on_hand';
+    stockJoin = 'LEFT JOIN st ON st.sku_key = k.sku_key';
+  }
   const stock = fast
     ? // Each snapshot stands for its date up to the day before the next: stock over the period is sums over those spans.
-      `firsts AS (SELECT sku_key, first_date, sku FROM ${STOCK_TABLE} WHERE date = first_date),
+      `firsts AS (SELECT sku_key, first_date, sku FROM ${FIRSTS_TABLE}),
   spans AS (
     SELECT sku_key, on_hand, greatest(date, ${day(period.from)}) AS s, least(until, ${day(D)}) AS e
     FROM ${STOCK_TABLE} WHERE date <= ${day(D)} AND until >= ${day(period.from)}),
-  per_day AS (
-    SELECT f.sku_key, coalesce(sum(sp.e - sp.s + 1) FILTER (WHERE sp.on_hand <= 0), 0) AS stockout_days
-    FROM firsts f LEFT JOIN spans sp ON sp.sku_key = f.sku_key GROUP BY f.sku_key),
+  st AS (
+    -- The spans tile the days from a SKU's first snapshot on: one of them ends at D.
+    SELECT sku_key, sum(e - s + 1) FILTER (WHERE on_hand <= 0) AS stockout_days, any_value(on_hand) FILTER (WHERE e = ${day(D)}) AS on_hand
+    FROM spans GROUP BY sku_key),
   values AS (
     SELECT coalesce(sum(greatest(sp.on_hand, 0) * p.unit_cost * (sp.e - sp.s + 1)), 0)::DOUBLE / ${periodDays(period)} AS mean_value,
       coalesce(sum(greatest(sp.on_hand, 0) * p.unit_cost) FILTER (WHERE sp.e = ${day(D)}), 0)::DOUBLE AS value_d
-    FROM spans sp JOIN prod p ON p.sku_key = sp.sku_key AND p.unit_cost IS NOT NULL),
-  at_d AS (SELECT sku_key, on_hand FROM spans WHERE e = ${day(D)})`
+    FROM spans sp JOIN prod p ON p.sku_key = sp.sku_key AND p.unit_cost IS NOT NULL)`
     : `snaps AS (SELECT sku_key, date, sum(on_hand) AS on_hand FROM inventory GROUP BY ALL),
   firsts AS (SELECT sku_key, min(date) AS first_date, any_value(sku) AS sku FROM inventory GROUP BY sku_key),
   days AS (SELECT CAST(d AS DATE) AS d FROM generate_series(${day(period.from)}, ${day(period.to)}, INTERVAL 1 DAY) t(d)),
@@ -490,23 +515,26 @@ export async function computeInventory(
     SELECT (SELECT avg(value)::DOUBLE FROM value_by_day) AS mean_value,
       (SELECT value::DOUBLE FROM value_by_day WHERE d = ${day(D)}) AS value_d),
   at_d AS (SELECT d.sku_key, d.on_hand FROM daily d WHERE d.d = ${day(D)})`;
-  const sql = `WITH sold AS (SELECT sku_key, any_value(sku) AS sku, sum(q) AS units FROM (${itemsSql(period, filters, fast)}) WHERE sku_key IS NOT NULL GROUP BY sku_key),
-  recent AS (SELECT sku_key, sum(q) AS units FROM (${itemsSql(recent, filters, fast)}) WHERE sku_key IS NOT NULL GROUP BY sku_key),
+  // The period's and the last 28 days' items in one scan.
+  const moves: Period = { from: recent.from < period.from ? recent.from : period.from, to: D };
+  const sql = `WITH moved AS (
+    SELECT sku_key, any_value(sku) FILTER (WHERE order_date >= ${day(period.from)}) AS sku,
+      count(*) FILTER (WHERE order_date >= ${day(period.from)}) AS lines,
+      sum(q) FILTER (WHERE order_date >= ${day(period.from)}) AS units, sum(q) FILTER (WHERE order_date >= ${day(recent.from)}) AS recent_units
+    FROM (${itemsSql(moves, filters, fast)}) WHERE sku_key IS NOT NULL GROUP BY sku_key),
   prod AS (${prod}),
   ${stock},
   -- COGS of the period: units × unit_cost over SKUs with a cost (all items, not only SKUs with stock).
   period_cogs AS (
     SELECT sum(it.q * p.unit_cost)::DOUBLE AS cogs
     FROM (${itemsSql(period, filters, fast)}) it JOIN prod p ON p.sku_key = it.sku_key WHERE p.unit_cost IS NOT NULL),
-  skus AS (SELECT sku_key FROM firsts WHERE first_date <= ${day(D)} UNION SELECT sku_key FROM sold)
-  SELECT k.sku_key, coalesce(p.sku, f.sku, sold.sku) AS sku, at_d.on_hand AS on_hand,
-    coalesce(recent.units, 0) / ${DAILY_UNITS_DAYS} AS daily_units, coalesce(sold.units, 0) AS units,
-    pd.stockout_days, coalesce(p.lead, ${DEFAULT_LEAD_TIME_DAYS}) AS lead, p.unit_cost::DOUBLE AS unit_cost,
-    (SELECT mean_value FROM values) AS mean_value, (SELECT value_d FROM values) AS value_d,
-    (SELECT cogs FROM period_cogs) AS cogs
-  FROM skus k LEFT JOIN prod p ON p.sku_key = k.sku_key LEFT JOIN firsts f ON f.sku_key = k.sku_key
-    LEFT JOIN sold ON sold.sku_key = k.sku_key LEFT JOIN recent ON recent.sku_key = k.sku_key
-    LEFT JOIN per_day pd ON pd.sku_key = k.sku_key LEFT JOIN at_d ON at_d.sku_key = k.sku_key
+  skus AS (SELECT sku_key FROM firsts WHERE first_date <= ${day(D)} UNION SELECT sku_key FROM moved WHERE lines > 0)
+  SELECT k.sku_key, coalesce(p.sku, f.sku, m.sku) AS sku, ${onHand} AS on_hand,
+    coalesce(m.recent_units, 0) / ${DAILY_UNITS_DAYS} AS daily_units, coalesce(m.units, 0) AS units,
+    ${stockout} AS stockout_days, coalesce(p.lead, ${DEFAULT_LEAD_TIME_DAYS}) AS lead,
+    v.mean_value, v.value_d, c.cogs
+  FROM skus k CROSS JOIN values v CROSS JOIN period_cogs c LEFT JOIN prod p ON p.sku_key = k.sku_key
+    LEFT JOIN firsts f ON f.sku_key = k.sku_key LEFT JOIN moved m ON m.sku_key = k.sku_key ${stockJoin}
   ORDER BY k.sku_key`;
   const raw = await runMetricSql(engine, sql);
   const rows: InventoryRow[] = raw.map((r) => {
