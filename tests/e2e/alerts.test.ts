@@ -1,9 +1,8 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../src/metrics/report-types';
 import { OUTAGE_DAY, REFUND_WAVE_DAY } from '../../scripts/sample-anomalies';
-import { cliReportJson, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
+import { sampleReportJson, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
 
 /**
  * Alerts in the app (issue 16, item 2): the top bar counts the alerts `yardstick report --json`
@@ -12,8 +11,6 @@ import { cliReportJson, launchBrowser, screenshot, startSnapshotPreview, type Ap
  * day ringed, and the Traffic page's daily charts ring it too; a dismissal lowers the count,
  * survives a reload, and can be undone.
  */
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const DATA = path.join(ROOT, 'sample-data');
 const VIEW = { from: '2026-10-01', to: '2026-10-31' } as const;
 
 let server: AppServer;
@@ -21,22 +18,7 @@ let browser: Browser;
 let report: ReportJson;
 
 function cliReport(): Promise<ReportJson> {
-  const table = (flag: string, file: string) => [flag, path.join(DATA, `${file}.csv.gz`)];
-  return cliReportJson([
-    path.join(ROOT, 'src/cli/bin.mjs'),
-    'report',
-    ...table('--orders', 'orders'),
-    ...table('--order-items', 'order_items'),
-    ...table('--traffic', 'traffic'),
-    ...table('--users', 'users'),
-    ...table('--products', 'products'),
-    ...table('--inventory', 'inventory'),
-    '--from',
-    VIEW.from,
-    '--to',
-    VIEW.to,
-    '--json',
-  ]);
+  return sampleReportJson(['orders', 'order_items', 'traffic', 'users', 'products', 'inventory'], ['--from', VIEW.from, '--to', VIEW.to]);
 }
 
 beforeAll(async () => {

@@ -194,3 +194,24 @@ export function cliReportJson(args: readonly string[]): Promise<ReportJson> {
     );
   });
 }
+
+/** The sample shop's files and the `yardstick report` flag that takes each. */
+const SAMPLE_FILES = {
+  orders: ['--orders', 'orders.csv.gz'],
+  order_items: ['--order-items', 'order_items.csv.gz'],
+  traffic: ['--traffic', 'traffic.csv.gz'],
+  users: ['--users', 'users.csv.gz'],
+  products: ['--products', 'products.csv.gz'],
+  inventory: ['--inventory', 'inventory.csv.gz'],
+  marketing_spend: ['--spend', 'marketing_spend.csv.gz'],
+  campaigns: ['--campaigns', 'campaigns.csv.gz'],
+  service_tickets: ['--tickets', 'service_tickets.csv.gz'],
+  reviews: ['--reviews', 'reviews.csv.gz'],
+} as const;
+export type SampleTable = keyof typeof SAMPLE_FILES;
+
+/** `yardstick report … --json` over these tables of the sample shop, with the view's own flags (period, filters, targets). */
+export function sampleReportJson(tables: readonly SampleTable[], flags: readonly string[]): Promise<ReportJson> {
+  const files = tables.flatMap((t) => [SAMPLE_FILES[t][0], path.join(ROOT, 'sample-data', SAMPLE_FILES[t][1])]);
+  return cliReportJson([path.join(ROOT, 'src/cli/bin.mjs'), 'report', ...files, ...flags, '--json']);
+}

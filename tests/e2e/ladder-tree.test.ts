@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { cliReportJson, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
+import { sampleReportJson, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
  * Issue 18, item 9: the ladder as one tree (year › quarters › months), each rung with its own
@@ -24,7 +22,6 @@ afterAll(async () => {
 
 const GMV = '[data-target="gmv-2026"]';
 const CSAT = '[data-target="csat-2026"]';
-const DATA = path.join(ROOT, 'sample-data');
 
 const plan = {
   version: 1,
@@ -183,19 +180,7 @@ describe('the ladder tree and a check-in level (issue 18, items 9 and 10)', () =
         { to: '2026-11-30', target: 1_200_000 },
         { to: '2026-12-31', target: after[11]!.value, floor: 800_000 },
       ]);
-      const report = await cliReportJson([
-        path.join(ROOT, 'src/cli/bin.mjs'),
-        'report',
-        '--orders',
-        path.join(DATA, 'orders.csv.gz'),
-        '--from',
-        '2026-10-01',
-        '--to',
-        '2026-10-31',
-        '--targets',
-        exportedPath,
-        '--json',
-      ]);
+      const report = await sampleReportJson(['orders'], ['--from', '2026-10-01', '--to', '2026-10-31', '--targets', exportedPath]);
       const row = report.targets.find((t) => t.id === 'gmv-2026')!;
       // METRICS.md custom phasing: as of 2026-10-31 every month through October has ended, so
       // share = (January … October) ÷ the year, read here from the file itself.

@@ -3,7 +3,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../src/metrics/report-types';
-import { chartsDrawn, launchBrowser, screenshot, startSnapshotPreview, type AppServer, cliReportJson } from './harness';
+import { chartsDrawn, launchBrowser, screenshot, startSnapshotPreview, type AppServer, sampleReportJson } from './harness';
 
 /**
  * The Customers page's lifecycle section shows the `lifecycle` section of `yardstick report --json`
@@ -19,18 +19,7 @@ let browser: Browser;
 let report: ReportJson;
 
 function cliReport(): Promise<ReportJson> {
-  const args = [
-    path.join(ROOT, 'src/cli/bin.mjs'),
-    'report',
-    '--orders',
-    path.join(DATA, 'orders.csv.gz'),
-    '--from',
-    VIEW.from,
-    '--to',
-    VIEW.to,
-    '--json',
-  ];
-  return cliReportJson(args);
+  return sampleReportJson(['orders'], ['--from', VIEW.from, '--to', VIEW.to]);
 }
 
 beforeAll(async () => {

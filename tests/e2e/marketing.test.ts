@@ -1,17 +1,14 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MarketingSection } from '../../src/metrics/queries/marketing';
 import { MARKETING_TOTAL_IDS } from '../../src/metrics/registry/marketing';
-import { chartsDrawn, launchBrowser, screenshot, startSnapshotPreview, type AppServer, cliReportJson } from './harness';
+import { chartsDrawn, launchBrowser, screenshot, startSnapshotPreview, type AppServer, sampleReportJson } from './harness';
 
 /**
  * The Marketing page (issue 14) shows, for a view of the sample shop, the numbers `yardstick
  * report --json` prints in its `marketing` section for the same view, from the same sample files
  * (--spend, --campaigns). November 2025 holds Double 11 and Black Friday.
  */
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const DATA = path.join(ROOT, 'sample-data');
 const VIEW = { from: '2025-11-01', to: '2025-11-30' } as const;
 
 let server: AppServer;
@@ -20,29 +17,8 @@ let marketing: MarketingSection;
 
 /** `yardstick report --json` over the sample shop's files, the marketing ones included. */
 function cliReport(): Promise<MarketingSection> {
-  const file = (name: string) => path.join(DATA, name);
-  const args = [
-    path.join(ROOT, 'src/cli/bin.mjs'),
-    'report',
-    '--orders',
-    file('orders.csv.gz'),
-    '--order-items',
-    file('order_items.csv.gz'),
-    '--traffic',
-    file('traffic.csv.gz'),
-    '--users',
-    file('users.csv.gz'),
-    '--spend',
-    file('marketing_spend.csv.gz'),
-    '--campaigns',
-    file('campaigns.csv.gz'),
-    '--from',
-    VIEW.from,
-    '--to',
-    VIEW.to,
-    '--json',
-  ];
-  return cliReportJson(args).then((json) => json.marketing!);
+  const tables = ['orders', 'order_items', 'traffic', 'users', 'marketing_spend', 'campaigns'] as const;
+  return sampleReportJson(tables, ['--from', VIEW.from, '--to', VIEW.to]).then((json) => json.marketing!);
 }
 
 beforeAll(async () => {

@@ -1,7 +1,6 @@
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliReportJson, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
+import { sampleReportJson, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
 
 /**
  * Issue 18, item 2: after a period change the labels changed at once while the KPI cards and
@@ -9,8 +8,6 @@ import { cliReportJson, launchBrowser, screenshot, startSnapshotPreview, type Ap
  * query runs, the old numbers are dimmed and the card / chart says aria-busy="true"; when it
  * ends the cards hold the new view's numbers, which `yardstick report --json` prints for it.
  */
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const DATA = path.join(ROOT, 'sample-data');
 
 let server: AppServer;
 let browser: Browser;
@@ -25,13 +22,7 @@ afterAll(async () => {
 });
 
 function report(from: string, to: string) {
-  return cliReportJson([
-    path.join(ROOT, 'src/cli/bin.mjs'),
-    'report',
-    ...['--orders', path.join(DATA, 'orders.csv.gz'), '--order-items', path.join(DATA, 'order_items.csv.gz')],
-    ...['--traffic', path.join(DATA, 'traffic.csv.gz'), '--users', path.join(DATA, 'users.csv.gz')],
-    ...['--from', from, '--to', to, '--compare', 'none', '--json'],
-  ]);
+  return sampleReportJson(['orders', 'order_items', 'traffic', 'users'], ['--from', from, '--to', to, '--compare', 'none']);
 }
 
 describe('old numbers under new labels', () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../src/metrics/report-types';
-import { chartsDrawn, cliReportJson, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
+import { chartsDrawn, sampleReportJson, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
 
 /**
  * Issues 13 and 14, item 3, in the browser: a planner sets a SKU's role on the Products page and
@@ -14,8 +14,6 @@ import { chartsDrawn, cliReportJson, launchBrowser, screenshot, startSnapshotPre
  * and go out in the targets file the Goals page exports. The sample's MM-102 has no role in its
  * products file; August 2025 holds no campaign of the sample calendar.
  */
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const DATA = path.join(ROOT, 'sample-data');
 const VIEW = { from: '2025-08-01', to: '2025-08-31' } as const;
 const SKU = 'MM-102';
 const CAMPAIGN = {
@@ -32,18 +30,8 @@ let before: ReportJson;
 let after: ReportJson;
 
 function cliReport(targets: string | null): Promise<ReportJson> {
-  const file = (name: string) => path.join(DATA, name);
-  const args = [
-    path.join(ROOT, 'src/cli/bin.mjs'),
-    'report',
-    ...['--orders', file('orders.csv.gz'), '--order-items', file('order_items.csv.gz')],
-    ...['--traffic', file('traffic.csv.gz'), '--users', file('users.csv.gz')],
-    ...['--products', file('products.csv.gz'), '--inventory', file('inventory.csv.gz')],
-    ...['--spend', file('marketing_spend.csv.gz'), '--campaigns', file('campaigns.csv.gz')],
-    ...['--from', VIEW.from, '--to', VIEW.to, '--json'],
-    ...(targets ? ['--targets', targets] : []),
-  ];
-  return cliReportJson(args);
+  const tables = ['orders', 'order_items', 'traffic', 'users', 'products', 'inventory', 'marketing_spend', 'campaigns'] as const;
+  return sampleReportJson(tables, ['--from', VIEW.from, '--to', VIEW.to, ...(targets ? ['--targets', targets] : [])]);
 }
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InventorySection, ProductsSection } from '../../src/metrics/queries/products';
-import { launchBrowser, screenshot, startSnapshotPreview, type AppServer, cliReportJson } from './harness';
+import { launchBrowser, screenshot, startSnapshotPreview, type AppServer, sampleReportJson } from './harness';
 
 /**
  * The Products page (issue 13) shows, for a view of the sample shop, the numbers `yardstick
@@ -10,7 +10,6 @@ import { launchBrowser, screenshot, startSnapshotPreview, type AppServer, cliRep
  * same sample files (--products, --inventory). August 2025 holds the summer stock-outs.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const DATA = path.join(ROOT, 'sample-data');
 const VIEW = { from: '2025-08-01', to: '2025-08-31' } as const;
 
 let server: AppServer;
@@ -22,27 +21,10 @@ const PREVIOUS = { from: '2025-07-01', to: '2025-07-31' } as const;
 let previousReport: { products: ProductsSection; inventory: InventorySection };
 
 function cliReport(view: { from: string; to: string } = VIEW): Promise<typeof report> {
-  const file = (name: string) => path.join(DATA, name);
-  const args = [
-    path.join(ROOT, 'src/cli/bin.mjs'),
-    'report',
-    '--orders',
-    file('orders.csv.gz'),
-    '--order-items',
-    file('order_items.csv.gz'),
-    '--users',
-    file('users.csv.gz'),
-    '--products',
-    file('products.csv.gz'),
-    '--inventory',
-    file('inventory.csv.gz'),
-    '--from',
-    view.from,
-    '--to',
-    view.to,
-    '--json',
-  ];
-  return cliReportJson(args).then((json) => ({ products: json.products!, inventory: json.inventory! }));
+  return sampleReportJson(['orders', 'order_items', 'users', 'products', 'inventory'], ['--from', view.from, '--to', view.to]).then((json) => ({
+    products: json.products!,
+    inventory: json.inventory!,
+  }));
 }
 
 beforeAll(async () => {

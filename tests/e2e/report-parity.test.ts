@@ -1,8 +1,7 @@
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../src/metrics/report-types';
-import { launchBrowser, screenshot, startSnapshotPreview, type AppServer, cliReportJson } from './harness';
+import { launchBrowser, screenshot, startSnapshotPreview, type AppServer, sampleReportJson } from './harness';
 
 /**
  * The page and `yardstick report` compute numbers the same way (issue 12): each analyst page
@@ -12,8 +11,6 @@ import { launchBrowser, screenshot, startSnapshotPreview, type AppServer, cliRep
  * others from the menu of that tab, as a user goes on (the view travels with them; one engine
  * start for the file instead of one per page).
  */
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const DATA = path.join(ROOT, 'sample-data');
 const VIEW = { from: '2026-09-01', to: '2026-09-30', compare: 'yoy', channel: 'email' } as const;
 const PAGES = ['overview', 'sales', 'traffic', 'customers'] as const;
 
@@ -23,28 +20,8 @@ let report: ReportJson;
 let context: BrowserContext | undefined;
 
 function cliReport(): Promise<ReportJson> {
-  const args = [
-    path.join(ROOT, 'src/cli/bin.mjs'),
-    'report',
-    '--orders',
-    path.join(DATA, 'orders.csv.gz'),
-    '--order-items',
-    path.join(DATA, 'order_items.csv.gz'),
-    '--traffic',
-    path.join(DATA, 'traffic.csv.gz'),
-    '--users',
-    path.join(DATA, 'users.csv.gz'),
-    '--from',
-    VIEW.from,
-    '--to',
-    VIEW.to,
-    '--compare',
-    VIEW.compare,
-    '--channel',
-    VIEW.channel,
-    '--json',
-  ];
-  return cliReportJson(args);
+  const view = ['--from', VIEW.from, '--to', VIEW.to, '--compare', VIEW.compare, '--channel', VIEW.channel];
+  return sampleReportJson(['orders', 'order_items', 'traffic', 'users'], view);
 }
 
 beforeAll(async () => {

@@ -1,16 +1,13 @@
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../src/metrics/report-types';
-import { chartsDrawn, launchBrowser, screenshot, startSnapshotPreview, type AppServer, cliReportJson } from './harness';
+import { chartsDrawn, launchBrowser, screenshot, startSnapshotPreview, type AppServer, sampleReportJson } from './harness';
 
 /**
  * The Service page shows the `service` section of `yardstick report --json` for the same view of
  * the sample shop (issue 15): the week of 2026-03-09, when replies were slow. Screenshots in
  * English and Chinese.
  */
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const DATA = path.join(ROOT, 'sample-data');
 const VIEW = { from: '2026-03-09', to: '2026-03-15' } as const;
 
 let server: AppServer;
@@ -18,25 +15,7 @@ let browser: Browser;
 let report: ReportJson;
 
 function cliReport(view: { from: string; to: string } = VIEW): Promise<ReportJson> {
-  const file = (n: string) => path.join(DATA, n);
-  const args = [
-    path.join(ROOT, 'src/cli/bin.mjs'),
-    'report',
-    '--orders',
-    file('orders.csv.gz'),
-    '--order-items',
-    file('order_items.csv.gz'),
-    '--tickets',
-    file('service_tickets.csv.gz'),
-    '--reviews',
-    file('reviews.csv.gz'),
-    '--from',
-    view.from,
-    '--to',
-    view.to,
-    '--json',
-  ];
-  return cliReportJson(args);
+  return sampleReportJson(['orders', 'order_items', 'service_tickets', 'reviews'], ['--from', view.from, '--to', view.to]);
 }
 
 beforeAll(async () => {
