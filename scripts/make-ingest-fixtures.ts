@@ -970,6 +970,60 @@ async function canonicalFiles(): Promise<void> {
   write('canonical_users_utf16le.csv', utf16);
 }
 
+/** Canonical products and inventory (issue 13: "in every format the import already reads"), in every container but CSV. */
+const OPERATIONS_CONTAINERS: { table: string; header: string[]; rows: (string | number)[][]; dates: string[]; numbers: string[] }[] = [
+  {
+    table: 'products',
+    header: ['sku', 'product_name', 'category', 'unit_cost', 'list_price', 'role', 'lead_time_days', 'status'],
+    rows: [
+      ['P-1', 'Linen shirt', 'Shirts', 12.5, 39, 'star', 14, 'active'],
+      ['P-2', 'Candle', 'Home', 3.2, 9.9, 'traffic', '', 'active'],
+      ['P-3', 'Vase', 'Home', 20, 59, '', 21, 'discontinued'],
+    ],
+    dates: [],
+    numbers: ['unit_cost', 'list_price', 'lead_time_days'],
+  },
+  {
+    table: 'inventory',
+    header: ['date', 'sku', 'on_hand', 'on_order', 'location'],
+    rows: [
+      ['2025-02-01', 'P-1', 40, 10, 'A'],
+      ['2025-02-01', 'P-1', 5, 0, 'B'],
+      ['2025-02-01', 'P-2', -3, 20, 'A'],
+      ['2025-02-02', 'P-3', 12, '', 'A'],
+    ],
+    dates: ['date'],
+    numbers: ['on_hand', 'on_order'],
+  },
+];
+
+async function operationsContainers(): Promise<void> {
+  for (const { table, header, rows, dates, numbers } of OPERATIONS_CONTAINERS) {
+    const objects = rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] === '' ? null : r[i]])));
+    write(`canonical_${table}.json`, `${JSON.stringify(objects, null, 2)}\n`);
+    write(`canonical_${table}.ndjson`, `${objects.map((o) => JSON.stringify(o)).join('\n')}\n`);
+    const column = (name: string) => objects.map((o) => (o[name] ?? null) as string | number | null);
+    const parquet = parquetWriteBuffer({
+      columnData: header.map((name) => {
+        if (dates.includes(name)) return { name, data: column(name).map((v) => asDate(String(v ?? ''))), type: 'TIMESTAMP' as const };
+        if (numbers.includes(name)) return { name, data: column(name), type: 'DOUBLE' as const };
+        return { name, data: column(name), type: 'STRING' as const };
+      }),
+    });
+    write(`canonical_${table}.parquet`, new Uint8Array(parquet));
+    const sheet = [
+      header.map((h) => ({ value: h })),
+      ...rows.map((r) =>
+        r.map((v, i) => {
+          if (v === '') return null;
+          return dates.includes(header[i]!) ? { value: asDate(String(v))!, format: 'yyyy-mm-dd' } : { value: v };
+        }),
+      ),
+    ];
+    write(`canonical_${table}.xlsx`, new Uint8Array(await writeXlsxFile(sheet as never).toBuffer()));
+  }
+}
+
 async function main(): Promise<void> {
   mkdirSync(DIR, { recursive: true });
   write('shopify_orders_export.csv', shopifyRows());
@@ -978,6 +1032,7 @@ async function main(): Promise<void> {
   write('ga4_traffic_acquisition.csv', ga4Text());
   write('cn_traffic_sycm.csv', cnTrafficText());
   await canonicalFiles();
+  await operationsContainers();
 }
 
 await main();

@@ -128,3 +128,47 @@ describe('Chinese product list and stock sheet', () => {
     ]);
   });
 });
+
+describe('canonical products and inventory in every container the import reads', () => {
+  // tests/fixtures/ingest/canonical_{products,inventory}.* (scripts/make-ingest-fixtures.ts), by hand:
+  // products P-1 (cost 12.50, price 39, star, 14 days), P-2 (3.20, 9.90, traffic, no lead time),
+  // P-3 (20, 59, no role, 21 days, discontinued): costs 35.70, prices 107.90.
+  // inventory: P-1 40 at A and 5 at B, P-2 −3 (oversold) on 2025-02-01, P-3 12 on 2025-02-02:
+  // on hand 54, on order 30 (P-3's is empty).
+  const FORMATS = [
+    ['json', 'json'],
+    ['ndjson', 'ndjson'],
+    ['parquet', 'parquet'],
+    ['xlsx', 'xlsx'],
+  ] as const;
+
+  it.each(FORMATS)('loads products from .%s', async (ext, format) => {
+    const file = fixture(`canonical_products.${ext}`);
+    expect(await detectFile(engine, file)).toMatchObject({ table: 'products', source: 'canonical', format });
+    const r = await importFile(engine, file);
+    expect(r).toMatchObject({ rowsRead: 3, rowsLoaded: 3, rowsRejected: 0, duplicates: 0 });
+    expect(await products()).toEqual([
+      { sku: 'P-1', product_name: 'Linen shirt', category: 'Shirts', cost: 12.5, price: 39, role: 'star', status: 'active' },
+      { sku: 'P-2', product_name: 'Candle', category: 'Home', cost: 3.2, price: 9.9, role: 'traffic', status: 'active' },
+      { sku: 'P-3', product_name: 'Vase', category: 'Home', cost: 20, price: 59, role: null, status: 'discontinued' },
+    ]);
+    const [lead] = await engine.query(`SELECT sum(lead_time_days) AS days, count(lead_time_days) AS n FROM products`);
+    expect(lead).toEqual({ days: 35, n: 2 });
+  });
+
+  it.each(FORMATS)('loads inventory from .%s, an oversold (negative) snapshot included', async (ext, format) => {
+    const file = fixture(`canonical_inventory.${ext}`);
+    expect(await detectFile(engine, file)).toMatchObject({ table: 'inventory', source: 'canonical', format });
+    const r = await importFile(engine, file);
+    expect(r).toMatchObject({ rowsRead: 4, rowsLoaded: 4, rowsRejected: 0, dateRange: { from: '2025-02-01', to: '2025-02-02' } });
+    const rows = await engine.query(
+      `SELECT CAST(date AS VARCHAR) AS date, sku, on_hand, on_order, location FROM inventory ORDER BY date, sku, location`,
+    );
+    expect(rows).toEqual([
+      { date: '2025-02-01', sku: 'P-1', on_hand: 40, on_order: 10, location: 'A' },
+      { date: '2025-02-01', sku: 'P-1', on_hand: 5, on_order: 0, location: 'B' },
+      { date: '2025-02-01', sku: 'P-2', on_hand: -3, on_order: 20, location: 'A' },
+      { date: '2025-02-02', sku: 'P-3', on_hand: 12, on_order: null, location: 'A' },
+    ]);
+  });
+});
