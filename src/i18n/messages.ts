@@ -150,6 +150,14 @@ export const MESSAGES = {
     'import.secondsLeft': 'about {s} s left',
     'import.minutesLeft': 'about {m} min {s} s left',
     'import.estimating': 'estimating the time left',
+    'calendarImport.title': 'Import a campaign calendar',
+    'calendarImport.note':
+      'A campaigns file (campaign, name, type, starts_on, ends_on, budget; CSV, TSV, JSON, Parquet or Excel) loads into the calendar as it would on the Data page: rows that cannot be read are counted with their reasons, a campaign id seen again replaces the earlier one.',
+    'calendarImport.sample':
+      'You are looking at the sample shop: your first own file replaces it, so load your orders too (Data page) to see your campaigns against them.',
+    'calendarImport.choose': 'Choose a calendar file…',
+    'calendarImport.loading': 'Loading {file}…',
+    'calendarImport.notCalendar': '{file} looks like {table}, not a campaign calendar: nothing was loaded. Load it on the Data page.',
     'table.orders': 'Orders',
     'table.order_items': 'Order items',
     'table.traffic': 'Traffic',
@@ -821,6 +829,13 @@ export const MESSAGES = {
     'import.secondsLeft': '约剩 {s} 秒',
     'import.minutesLeft': '约剩 {m} 分 {s} 秒',
     'import.estimating': '正在估算剩余时间',
+    'calendarImport.title': '导入活动日历',
+    'calendarImport.note':
+      '活动文件（campaign、name、type、starts_on、ends_on、budget；CSV、TSV、JSON、Parquet 或 Excel）与在“数据”页载入一样并入活动日历：无法读取的行按原因计数，重复的活动 ID 以后者为准。',
+    'calendarImport.sample': '当前为示例店铺：载入的第一个自有文件会替换示例数据，请同时在“数据”页载入您的订单，才能看到活动与订单的对比。',
+    'calendarImport.choose': '选择日历文件…',
+    'calendarImport.loading': '正在载入 {file}…',
+    'calendarImport.notCalendar': '{file} 看起来是{table}，不是活动日历：未载入任何数据。请在“数据”页载入。',
     'table.orders': '订单',
     'table.order_items': '订单明细',
     'table.traffic': '流量',

@@ -32,6 +32,9 @@ export interface PreparedFile {
   notes?: string[];
 }
 
+/** The file types a file picker offers: every container the reader takes (see EXPECTED). */
+export const ACCEPTED_FILE_TYPES = '.csv,.tsv,.txt,.gz,.parquet,.json,.ndjson,.jsonl,.xlsx';
+
 const EXPECTED = 'a CSV, TSV, gzip-compressed CSV, Parquet, JSON, NDJSON or Excel (.xlsx) file with a header row';
 const HEAD_BYTES = 256 * 1024;
 const MAX_HEADER_BYTES = 16 * 1024 * 1024;

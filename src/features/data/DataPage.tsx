@@ -12,8 +12,8 @@ import { useImportStore } from './import-store';
 import { LoadReportView } from './LoadReportView';
 import { PendingFileCard } from './PendingFileCard';
 import { fetchRemoteFile } from './remote-file';
+import { ACCEPTED_FILE_TYPES } from '../../ingest/prepare';
 
-const ACCEPT = '.csv,.tsv,.txt,.gz,.parquet,.json,.ndjson,.jsonl,.xlsx';
 
 export function DataPage() {
   const t = useT();
@@ -73,7 +73,7 @@ export function DataPage() {
           ref={picker}
           type="file"
           multiple
-          accept={ACCEPT}
+          accept={ACCEPTED_FILE_TYPES}
           hidden
           data-testid="file-input"
           onChange={(e) => {

@@ -7,30 +7,11 @@ import { useEngineOrNull } from '../../dataset/engine-context';
 import { loadUserFile } from '../../dataset/load-user-file';
 import type { Engine } from '../../engine/engine';
 import { detectFile } from '../../ingest/import';
+import { ACCEPTED_FILE_TYPES } from '../../ingest/prepare';
 import type { LoadReport } from '../../ingest/types';
 import type { TableName } from '../../model/tables';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
-
-type Texts = { en: string; zh: string };
-
-const T = {
-  title: { en: 'Import a campaign calendar', zh: '导入活动日历' },
-  note: {
-    en: 'A campaigns file (campaign, name, type, starts_on, ends_on, budget; CSV, TSV, JSON or Parquet) loads into the calendar as it would on the Data page: rows that cannot be read are counted with their reasons, a campaign id seen again replaces the earlier one.',
-    zh: '活动文件（campaign、name、type、starts_on、ends_on、budget；CSV、TSV、JSON 或 Parquet）与在“数据”页载入一样并入活动日历：无法读取的行按原因计数，重复的活动 ID 以后者为准。',
-  },
-  sample: {
-    en: 'You are looking at the sample shop: your first own file replaces it, so load your orders too (Data page) to see your campaigns against them.',
-    zh: '当前为示例店铺：载入的第一个自有文件会替换示例数据，请同时在“数据”页载入您的订单，才能看到活动与订单的对比。',
-  },
-  choose: { en: 'Choose a calendar file…', zh: '选择日历文件…' },
-  loading: { en: 'Loading {file}…', zh: '正在载入 {file}…' },
-  notCalendar: {
-    en: '{file} looks like {table}, not a campaign calendar: nothing was loaded. Load it on the Data page.',
-    zh: '{file} 看起来是{table}，不是活动日历：未载入任何数据。请在“数据”页载入。',
-  },
-} satisfies Record<string, Texts>;
 
 type Outcome =
   | { status: 'loading'; file: string }
@@ -64,9 +45,6 @@ async function importCalendar(engine: Engine, file: File): Promise<void> {
  */
 export function CalendarImport() {
   const t = useT();
-  const zh = useAppStore((s) => s.locale) === 'zh-CN';
-  const say = (k: keyof typeof T, vars: Record<string, string> = {}) =>
-    Object.entries(vars).reduce((s, [k2, v]) => s.replace(`{${k2}}`, v), zh ? T[k].zh : T[k].en);
   const onSample = useAppStore((s) => s.dataset.origin) === 'sample';
   const engine = useEngineOrNull();
   const outcome = useCalendarImport((s) => s.outcome);
@@ -74,7 +52,7 @@ export function CalendarImport() {
   const busy = outcome?.status === 'loading';
 
   return (
-    <Panel name="marketing-calendar-import" title={say('title')} subtitle={say('note')} exportName="marketing-calendar-import">
+    <Panel name="marketing-calendar-import" title={t('calendarImport.title')} subtitle={t('calendarImport.note')} exportName="marketing-calendar-import">
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center' }}>
         <button
           type="button"
@@ -83,13 +61,13 @@ export function CalendarImport() {
           disabled={!engine || busy}
           onClick={() => input.current?.click()}
         >
-          {say('choose')}
+          {t('calendarImport.choose')}
         </button>
         <input
           ref={input}
           type="file"
           hidden
-          accept=".csv,.tsv,.txt,.json,.ndjson,.jsonl,.parquet,.gz"
+          accept={ACCEPTED_FILE_TYPES}
           data-testid="calendar-file-input"
           onChange={(e) => {
             const file = e.target.files?.[0];
@@ -99,17 +77,17 @@ export function CalendarImport() {
         />
         {onSample && (
           <span className="muted small" data-note="sample-replaced">
-            {say('sample')}
+            {t('calendarImport.sample')}
           </span>
         )}
       </div>
       <div data-calendar-import={outcome?.status ?? 'none'} role="status" style={{ marginTop: outcome ? 12 : 0 }}>
-        {outcome?.status === 'loading' && <p className="muted small">{say('loading', { file: outcome.file })}</p>}
+        {outcome?.status === 'loading' && <p className="muted small">{t('calendarImport.loading', { file: outcome.file })}</p>}
         {outcome?.status === 'done' && <LoadReportView report={outcome.report} />}
         {outcome?.status === 'failed' && <ErrorBox title={outcome.file} error={outcome.error} />}
         {outcome?.status === 'other-table' && (
           <p role="alert" className="warn-line">
-            {say('notCalendar', { file: outcome.file, table: t(`source.${outcome.table === 'order_items' ? 'orders' : outcome.table}`) })}
+            {t('calendarImport.notCalendar', { file: outcome.file, table: t(`source.${outcome.table === 'order_items' ? 'orders' : outcome.table}`) })}
           </p>
         )}
       </div>
