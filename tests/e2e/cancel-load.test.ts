@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startPreview, type AppServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from './harness';
+import { appAndBrowser } from './app-fixture';
 
 // Issue 17: "the Data page shows progress (bytes and rows, a percentage and time left) and a
 // Cancel that leaves the tables as they were", with the user's own data already loaded.
 
-let server: AppServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appAndBrowser();
 
 // Three orders of the user's own: O1 and O2 are ids the big file carries too, so its merge would replace them.
 const MINE = [
@@ -98,9 +91,9 @@ describe('a large load on the Data page', () => {
   it('shows bytes, rows, a percentage and the time left, and Cancel leaves the tables and the loaded files as they were', async () => {
     const t0 = Date.now();
     const at = (what: string) => console.log(`${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/?page=data`);
+    await page.goto(`${app.server.url}/?page=data`);
     await page.waitForSelector('.shell[data-engine="ready"]', { timeout: 90_000 });
     at('engine ready');
 

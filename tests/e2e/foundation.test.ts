@@ -1,29 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { foreignRequests, kpiValue, launchBrowser, recordRequests, screenshot, startPreview, waitForDashboard, type AppServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { foreignRequests, kpiValue, recordRequests, screenshot, waitForDashboard } from './harness';
+import { appAndBrowser } from './app-fixture';
 import { independentKpis } from '../support/independent-sample-kpis';
 
-let server: AppServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appAndBrowser();
 
 const CARDS = ['gmv', 'orders', 'aov', 'conversion_rate', 'repeat_purchase_rate', 'net_revenue'] as const;
 
 describe('the dashboard opens on the sample shop', () => {
   it('shows correct KPIs for the latest full month, offline, in English and Chinese', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     const requests = recordRequests(context);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await waitForDashboard(page);
     await page.waitForFunction(() => new URL(location.href).searchParams.get('from') !== null);
 
@@ -51,7 +43,7 @@ describe('the dashboard opens on the sample shop', () => {
     await page.waitForSelector('text=概览');
 
     expect(errors).toEqual([]);
-    expect(foreignRequests(requests, server.url)).toEqual([]);
+    expect(foreignRequests(requests, app.server.url)).toEqual([]);
     expect(requests.some((u) => u.endsWith('.wasm'))).toBe(true);
     await context.close();
   });
@@ -59,9 +51,9 @@ describe('the dashboard opens on the sample shop', () => {
 
 describe('the metric dictionary', () => {
   it('opens from a KPI card with the definition in words and the SQL behind the number', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await waitForDashboard(page);
     await page.click('[data-kpi="gmv"] [data-metric-info="gmv"]');
     const dialog = page.locator('dialog[data-dictionary="gmv"]');

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startPreview, type AppServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from './harness';
+import { appAndBrowser } from './app-fixture';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 
@@ -30,15 +31,7 @@ async function sampleGmv(): Promise<{ ytd2026: number; ytd2025: number; year2025
   return row;
 }
 
-let server: AppServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appAndBrowser();
 
 const CARD = '[data-target="gmv-2026"]';
 const READY_CARD = `${CARD}:not([data-status=""])`;
@@ -68,7 +61,7 @@ async function waitForGoals(page: Page): Promise<void> {
 
 describe('the Goals page on the sample shop', () => {
   it('creates a GMV target with a ladder, tracks it, keeps it across a reload, and exports, clears and imports it', async () => {
-    const context = await browser.newContext({
+    const context = await app.browser.newContext({
       viewport: { width: 1280, height: 800 },
       locale: 'en-US',
       acceptDownloads: true,
@@ -79,7 +72,7 @@ describe('the Goals page on the sample shop', () => {
     const started = Date.now();
     const step = (name: string) => console.log(`${((Date.now() - started) / 1000).toFixed(1)}s ${name}`);
     try {
-      await page.goto(`${server.url}/?page=goals`);
+      await page.goto(`${app.server.url}/?page=goals`);
       await waitForGoals(page);
       await page.waitForSelector('[data-goals-empty]');
 
@@ -286,13 +279,13 @@ describe('the Goals page on the sample shop', () => {
   }, 600_000);
 
   it('tracks a check-in goal from values typed per month', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const card = '[data-target="brand-mentions-2026"]';
     try {
-      await page.goto(`${server.url}/?page=goals`);
+      await page.goto(`${app.server.url}/?page=goals`);
       await waitForGoals(page);
       await page.click('[data-action="new-target"]');
       await page.click('[data-source="checkin"]');

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { foreignRequests, kpiValue, launchBrowser, recordRequests, screenshot, startPreview, waitForDashboard, type AppServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { foreignRequests, kpiValue, recordRequests, screenshot, waitForDashboard } from './harness';
+import { appAndBrowser } from './app-fixture';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/ingest');
 
@@ -62,21 +63,13 @@ async function expectMarchKpis(page: Page) {
   expect(await kpiValue(page, 'conversion_rate')).toBeCloseTo(0.01, 12);
 }
 
-let server: AppServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appAndBrowser();
 
 describe('loading your own exports', () => {
   it('issue 18 item 14f: three files loaded in quick succession all end loaded, none dropped', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/?page=data`);
+    await page.goto(`${app.server.url}/?page=data`);
     await page.waitForSelector('.shell[data-engine="ready"]', { timeout: 90_000 });
     const april = shopifyExport([
       { Name: '#3001', Email: 'e@example.com', 'Financial Status': 'paid', Currency: 'CNY', Subtotal: '10.00', Total: '10.00', 'Created at': '2025-04-02 10:00:00 +0800', 'Lineitem quantity': '1', 'Lineitem name': 'Cup', 'Lineitem price': '10.00', 'Refunded Amount': '0.00' },
@@ -99,12 +92,12 @@ describe('loading your own exports', () => {
     await context.close();
   });
   it('recognises a Shopify and a GA4 export, loads them, keeps them across a reload, and clears them', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     const requests = recordRequests(context);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await waitForDashboard(page);
 
     await dropFiles(page, [
@@ -134,7 +127,7 @@ describe('loading your own exports', () => {
     expect(new URL(page.url()).searchParams.get('from')).toBe('2025-03-01');
 
     // Reload: the files come back from browser storage.
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await waitForDashboard(page);
     await expectMarchKpis(page);
 
@@ -143,13 +136,13 @@ describe('loading your own exports', () => {
     await page.click('[data-action="clear-all"]');
     await page.click('[data-action="clear-confirm"]');
     await page.getByTestId('sample-banner').waitFor();
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await waitForDashboard(page);
     await page.getByTestId('sample-banner').waitFor();
     expect(await kpiValue(page, 'orders')).toBeGreaterThan(1000);
 
     expect(errors).toEqual([]);
-    expect(foreignRequests(requests, server.url)).toEqual([]);
+    expect(foreignRequests(requests, app.server.url)).toEqual([]);
     await context.close();
   });
 });
@@ -159,9 +152,9 @@ describe('a layout nobody recognises', () => {
     const header = 'Order No,Buyer,Placed,State,Amount';
     const march = `${header}\nA-1,ann,2025/03/05 10:00,paid,"1,234.50"\nA-2,bob,2025/03/09 11:30,paid,65.50\n`;
     const april = `${header}\nA-3,ann,2025/04/02 09:00,paid,100.00\n`;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await waitForDashboard(page);
 
     await dropFiles(page, [{ name: 'march.csv', content: march }]);
@@ -183,7 +176,7 @@ describe('a layout nobody recognises', () => {
     await page.waitForSelector(`${card}[data-status="done"]`, { timeout: 60_000 });
 
     // A new visit: the April file with the same header maps itself.
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await waitForDashboard(page);
     await dropFiles(page, [{ name: 'april.csv', content: april }]);
     await page.waitForSelector('[data-pending="april.csv"][data-status="review"]');

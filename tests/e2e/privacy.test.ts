@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { foreignRequests, kpiValue, launchBrowser, recordRequests, screenshot, startPreview, waitForDashboard, type AppServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { foreignRequests, kpiValue, recordRequests, screenshot, waitForDashboard } from './harness';
+import { appAndBrowser } from './app-fixture';
 
 // README's privacy promise, tried the way an adversarial tester did (issue 19, item 6): every
 // statement that used to reach another host from the SQL page now fails on the page, and the
 // browser records no request to any origin but the page's own.
 
-let server: AppServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appAndBrowser();
 
 const HOST = 'http://example.invalid';
 const STATEMENTS = [
@@ -33,10 +25,10 @@ const STATEMENTS = [
 
 describe('the SQL page cannot reach another host', () => {
   it('refuses every external-access statement and sends no request off the page', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const requests = recordRequests(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}/?page=sql&from=2026-10-01&to=2026-10-31`);
+    await page.goto(`${app.server.url}/?page=sql&from=2026-10-01&to=2026-10-31`);
     await page.waitForSelector('[data-testid="sql-tables"]', { timeout: 90_000 });
     for (const statement of STATEMENTS) {
       await page.fill('[data-testid="sql-input"]', statement);
@@ -51,11 +43,11 @@ describe('the SQL page cannot reach another host', () => {
     await screenshot(page, 'sql-external-access-refused');
 
     // The dashboard still works on the same engine.
-    await page.goto(`${server.url}/?page=overview&from=2026-10-01&to=2026-10-31`);
+    await page.goto(`${app.server.url}/?page=overview&from=2026-10-01&to=2026-10-31`);
     await waitForDashboard(page);
     expect(await kpiValue(page, 'gmv')).toBeGreaterThan(0);
 
-    expect(foreignRequests(requests, server.url)).toEqual([]);
+    expect(foreignRequests(requests, app.server.url)).toEqual([]);
     expect(requests.some((u) => u.includes('example.invalid'))).toBe(false);
     await context.close();
   });
