@@ -33,13 +33,13 @@ export interface UserFileLoad extends Pick<ImportOptions, 'table' | 'mapping' | 
  * kept throws NotKeptError, with the sample back in place when it was the first own file.
  */
 export async function loadUserFile(engine: Engine, file: File, load: UserFileLoad = {}): Promise<LoadReport> {
-  const { id, afterCommit, ...importOptions } = load;
-  const options = {
-    ...(importOptions.mapping ? { mapping: importOptions.mapping } : importOptions.table ? { table: importOptions.table } : {}),
-  };
+  const { id, afterCommit, table, mapping, ...progress } = load;
+  // A hand mapping names its table and wins over a chosen one; what is stored replays the same.
+  const options = mapping ? { mapping } : table ? { table } : {};
   const wasSample = useAppStore.getState().dataset.origin === 'sample';
   const report = await importFile(engine, { name: file.name, data: file }, {
-    ...importOptions,
+    ...options,
+    ...progress,
     ...(wasSample ? { emptyFirst: TABLES } : {}),
   });
   try {

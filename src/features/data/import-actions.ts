@@ -75,7 +75,8 @@ async function loadReviewed(engine: Engine, id: string): Promise<void> {
   try {
     const report = await loadUserFile(engine, item.file, {
       id,
-      ...(item.mapping ? { mapping: item.mapping } : item.table ? { table: item.table } : {}),
+      ...(item.mapping ? { mapping: item.mapping } : {}),
+      ...(item.table ? { table: item.table } : {}),
       signal: controller.signal,
       onProgress: (event) => {
         const shown = useImportStore.getState().pending.find((p) => p.id === id);

@@ -472,14 +472,11 @@ export async function computeInventory(
     ? productSql(fast)
     : `SELECT NULL::VARCHAR AS sku_key, NULL::VARCHAR AS sku, NULL::DECIMAL(18,4) AS unit_cost, NULL::DOUBLE AS lead WHERE FALSE`;
   // Per SKU: stock-out days (null without a snapshot by D) and on_hand at D, as `stock` and `stockJoin` name them.
-  let stockout = 'pd.stockout_days';
-  let onHand = 'at_d.on_hand';
-  let stockJoin = 'LEFT JOIN per_day pd ON pd.sku_key = k.sku_key LEFT JOIN at_d ON at_d.sku_key = k.sku_key';
-  if (fast) {
-    stockout = `CASE WHEN f.sku_key IS NULL THEN NULL ELSE coalesce(st.stockout_days, 0) END`;
-    onHand = 'st.on_hand';
-    stockJoin = 'LEFT JOIN st ON st.sku_key = k.sku_key';
-  }
+  const stockout = fast ? 'CASE WHEN f.sku_key IS NULL THEN NULL ELSE coalesce(st.stockout_days, 0) END' : 'pd.stockout_days';
+  const onHand = fast ? 'st.on_hand' : 'at_d.on_hand';
+  const stockJoin = fast
+    ? 'LEFT JOIN st ON st.sku_key = k.sku_key'
+    : 'LEFT JOIN per_day pd ON pd.sku_key = k.sku_key LEFT JOIN at_d ON at_d.sku_key = k.sku_key';
   const stock = fast
     ? // Each snapshot stands for its date up to the day before the next: stock over the period is sums over those spans.
       `firsts AS (SELECT sku_key, first_date, sku FROM ${FIRSTS_TABLE}),
