@@ -3,7 +3,17 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../src/metrics/report-types';
-import { chartsDrawn, launchBrowser, screenshot, startSnapshotPreview, type AppServer, sampleReportJson } from './harness';
+import {
+  chartsDrawn,
+  keptTab,
+  launchBrowser,
+  screenshot,
+  setLocale,
+  startSnapshotPreview,
+  visit,
+  type AppServer,
+  sampleReportJson,
+} from './harness';
 
 /**
  * The Customers page's lifecycle section shows the `lifecycle` section of `yardstick report --json`
@@ -31,6 +41,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** One tab for the file: the engine starts once; each test reaches its view by the address. */
+const tab = keptTab(() => browser);
+
 describe('the lifecycle section of the Customers page', () => {
   it.each(['en-US', 'zh-CN'])('equals report --json for the same view (%s)', async (locale) => {
     expect(report.lifecycle?.months.map((m) => m.month)).toEqual([
@@ -44,12 +57,9 @@ describe('the lifecycle section of the Customers page', () => {
       '2026-08',
       '2026-09',
     ]);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/?page=customers&from=${VIEW.from}&to=${VIEW.to}`);
-    if (locale === 'zh-CN') await page.selectOption('[data-control="locale"]', 'zh-CN');
+    const { page, errors } = await tab();
+    await visit(page, `${server.url}/?page=customers&from=${VIEW.from}&to=${VIEW.to}`);
+    await setLocale(page, locale as 'en-US' | 'zh-CN');
     await page.waitForSelector('[data-testid="lifecycle"]', { timeout: 120_000 });
     const shown = await page.$eval('[data-testid="lifecycle"]', (el) => ({
       asOf: el.getAttribute('data-as-of'),
@@ -68,7 +78,6 @@ describe('the lifecycle section of the Customers page', () => {
     await panel?.screenshot({ path: path.join(ROOT, 'tests/artifacts', `customers-lifecycle-${locale}.png`) });
     await screenshot(page, `customers-lifecycle-page-${locale}`);
     expect(errors).toEqual([]);
-    await context.close();
   });
 });
 
@@ -107,12 +116,9 @@ describe('the activation funnel of the lifecycle section', () => {
     expect(expected.first_order).toBeGreaterThan(expected.second_order);
     expect(expected.second_order).toBeGreaterThan(0);
     for (const locale of ['en-US', 'zh-CN'] as const) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${server.url}/?page=customers&from=${VIEW.from}&to=${VIEW.to}`);
-      if (locale === 'zh-CN') await page.selectOption('[data-control="locale"]', 'zh-CN');
+      const { page, errors } = await tab();
+      await visit(page, `${server.url}/?page=customers&from=${VIEW.from}&to=${VIEW.to}`);
+      await setLocale(page, locale);
       await page.waitForSelector('[data-testid="activation-funnel"]', { timeout: 120_000 });
       const shown = JSON.parse((await page.getAttribute('[data-testid="activation-funnel"]', 'data-funnel-json')) ?? 'null');
       expect(shown).toEqual({
@@ -129,7 +135,6 @@ describe('the activation funnel of the lifecycle section', () => {
       await funnel.scrollIntoViewIfNeeded();
       await funnel.screenshot({ path: path.join(ROOT, 'tests/artifacts', `customers-activation-funnel-${locale}.png`) });
       expect(errors).toEqual([]);
-      await context.close();
     }
   }, 240_000);
 });

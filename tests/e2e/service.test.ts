@@ -1,7 +1,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../src/metrics/report-types';
-import { chartsDrawn, launchBrowser, screenshot, startSnapshotPreview, type AppServer, sampleReportJson } from './harness';
+import {
+  chartsDrawn,
+  keptTab,
+  launchBrowser,
+  screenshot,
+  setLocale,
+  startSnapshotPreview,
+  visit,
+  type AppServer,
+  sampleReportJson,
+} from './harness';
 
 /**
  * The Service page shows the `service` section of `yardstick report --json` for the same view of
@@ -27,15 +37,16 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** One tab for the file: the engine starts once; each test reaches its view by the address. */
+const tab = keptTab(() => browser);
+
 describe('the Service page', () => {
   it.each(['en-US', 'zh-CN'])('equals report --json for the same view (%s)', async (locale) => {
     expect(report.service?.tickets).toBeGreaterThan(0);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/?page=service&from=${VIEW.from}&to=${VIEW.to}`);
-    if (locale === 'zh-CN') await page.selectOption('[data-control="locale"]', 'zh-CN');
+    const { page, errors } = await tab();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await visit(page, `${server.url}/?page=service&from=${VIEW.from}&to=${VIEW.to}`);
+    await setLocale(page, locale as 'en-US' | 'zh-CN');
     await page.waitForSelector('[data-testid="service-panels"]', { timeout: 120_000 });
     const shown = await page.$eval('[data-testid="service-panels"]', (el) =>
       JSON.parse(el.getAttribute('data-section-json') ?? 'null'),
@@ -52,7 +63,6 @@ describe('the Service page', () => {
     await chartsDrawn(page);
     await screenshot(page, `service-${locale}`);
     expect(errors).toEqual([]);
-    await context.close();
   });
 });
 
@@ -74,18 +84,14 @@ describe('the SLA and CSAT chart', () => {
       const high = known.reduce((a, b) => (b.value > a.value ? b : a));
       return { low, high };
     };
-    // One tab: the language is switched in place for the second reading.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1100 }, locale: 'en-US' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/?page=service&from=${WEEKS[0]}&to=${sunday(WEEKS[3])}`);
+    // The language is switched in place for the second reading.
+    const { page, errors } = await tab();
+    await page.setViewportSize({ width: 1280, height: 1100 });
+    await setLocale(page, 'en-US');
+    await visit(page, `${server.url}/?page=service&from=${WEEKS[0]}&to=${sunday(WEEKS[3])}`);
     weekly = await reports;
     for (const locale of ['en-US', 'zh-CN'] as const) {
-      if (locale === 'zh-CN') {
-        await page.selectOption('[data-control="locale"]', 'zh-CN');
-        await page.waitForSelector('html[lang="zh-CN"]');
-      }
+      await setLocale(page, locale);
       await page.waitForSelector('[data-testid="service-weeks"]', { timeout: 120_000 });
       await chartsDrawn(page);
       const pct = (v: number) =>
@@ -105,6 +111,5 @@ describe('the SLA and CSAT chart', () => {
       await screenshot(page, `service-weeks-${locale}`);
     }
     expect(errors).toEqual([]);
-    await context.close();
   }, 240_000);
 });
