@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../src/metrics/report-types';
 import { OUTAGE_DAY, REFUND_WAVE_DAY } from '../../scripts/sample-anomalies';
-import { sampleReportJson, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
+import { keptTab, sampleReportJson, launchBrowser, screenshot, startSnapshotPreview, visit, type AppServer } from './harness';
 
 /**
  * Alerts in the app (issue 16, item 2): the top bar counts the alerts `yardstick report --json`
@@ -32,18 +32,18 @@ afterAll(async () => {
 
 const badgeCount = async (page: Page) => Number(await page.getAttribute('[data-alerts-badge]', 'data-count'));
 
+/** One tab for the file: the engine starts once; each test reaches its view by the address. */
+const tab = keptTab(() => browser, { width: 1440, height: 900 });
+
 async function open(page: Page, query: string) {
-  await page.goto(`${server.url}/?from=${VIEW.from}&to=${VIEW.to}&${query}`);
+  await visit(page, `${server.url}/?from=${VIEW.from}&to=${VIEW.to}&${query}`);
   await page.waitForSelector('.shell[data-engine="ready"]', { timeout: 90_000 });
   await page.waitForSelector('[data-alerts-badge]', { timeout: 90_000 });
 }
 
 describe('alerts in the app equal the report’s', () => {
   it('counts, lists, links, marks, dismisses, keeps and undoes', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { page, errors } = await tab();
     await open(page, 'page=alerts');
 
     expect(await badgeCount(page)).toBe(report.alerts.length);
@@ -94,19 +94,17 @@ describe('alerts in the app equal the report’s', () => {
       await screenshot(page, 'alerts-sales-marker');
 
       // The Traffic page's daily charts (sessions, conversion) ring the same day.
-      await page.goto(`${server.url}/?from=${VIEW.from}&to=${VIEW.to}&grain=day&page=traffic`);
+      await visit(page, `${server.url}/?from=${VIEW.from}&to=${VIEW.to}&grain=day&page=traffic`);
       await page.waitForSelector(`[data-testid="anomaly-marker"][data-day="${OUTAGE_DAY}"]`, { timeout: 90_000 });
       expect(await page.locator(`[data-testid="anomaly-marker"][data-day="${OUTAGE_DAY}"]`).count()).toBe(2);
       await screenshot(page, 'alerts-traffic-marker');
     }
     expect(errors).toEqual([]);
-    await context.close();
   }, 300_000);
 
   it('fits and reads in en and zh at 1440×900 and 390×844 (screenshots)', async () => {
     // One tab, resized and switched between languages in place: the page as each size and language lays it out.
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
+    const { page } = await tab();
     await open(page, 'page=alerts');
     for (const [lang, width, height] of [
       ['en', 1440, 900],
@@ -122,6 +120,5 @@ describe('alerts in the app equal the report’s', () => {
       expect(overflow, `${lang} ${width}: wider than the window`).toBeLessThanOrEqual(0);
       await screenshot(page, `alerts-${lang}-${width}`);
     }
-    await context.close();
   }, 180_000);
 });

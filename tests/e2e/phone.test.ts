@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chartsDrawn, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
+import { chartsDrawn, keptTab, launchBrowser, screenshot, setLocale, startSnapshotPreview, visit, type AppServer } from './harness';
 
 /**
  * Every page on a phone (390 × 844) with the sample shop, in English and Chinese: nothing makes
@@ -19,6 +19,8 @@ afterAll(async () => {
 });
 
 const PHONE = { width: 390, height: 844 };
+/** One phone tab for the file: the engine starts once; each test reaches its page by the address. */
+const tab = keptTab(() => browser, PHONE);
 const CARD = '[data-target="gmv-2026"]';
 
 interface Overflow {
@@ -103,33 +105,29 @@ async function fold(page: Page): Promise<Fold> {
 
 describe('on a phone', () => {
   it('issue 18 item 12: the first KPI number is near the top (menu and filter sheet folded) and tables scroll inside their card', async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'en-US', deviceScaleFactor: 1 });
-    const page = await context.newPage();
+    const { page } = await tab();
     const found: Record<string, Fold & { scrollWidth: number }> = {};
-    try {
-      for (const lang of ['en', 'zh'] as const) {
-        await page.goto(`${server.url}/?page=overview`);
-        await page.waitForSelector('main .kpi', { timeout: 90_000 });
-        if (lang === 'zh') await page.selectOption('[data-control="locale"]', 'zh-CN');
-        for (const name of ['overview', 'sales', 'traffic', 'customers', 'marketing', 'products', 'service']) {
-          await go(page, name);
-          await page.waitForSelector(`[data-nav="${name}"][aria-current="page"]`, { state: 'attached' });
-          await settled(page, name);
-          await page.evaluate(() => window.scrollTo(0, 0));
-          found[`${name}-${lang}`] = { ...(await fold(page)), scrollWidth: await page.evaluate(() => document.documentElement.scrollWidth) };
-        }
+    for (const lang of ['en', 'zh'] as const) {
+      await visit(page, `${server.url}/?page=overview`);
+      await page.waitForSelector('main .kpi', { timeout: 90_000 });
+      if (lang === 'zh') await page.selectOption('[data-control="locale"]', 'zh-CN');
+      for (const name of ['overview', 'sales', 'traffic', 'customers', 'marketing', 'products', 'service']) {
+        await go(page, name);
+        await page.waitForSelector(`[data-nav="${name}"][aria-current="page"]`, { state: 'attached' });
+        await settled(page, name);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        found[`${name}-${lang}`] = { ...(await fold(page)), scrollWidth: await page.evaluate(() => document.documentElement.scrollWidth) };
       }
-      // The filter sheet opens from its one button and holds the dimension menus.
-      await page.click('[data-action="filters"]');
-      await page.waitForSelector('.filter-sheet[data-open="true"] [data-control="grain"]', { state: 'visible' });
-      await screenshot(page, 'filter-sheet-phone');
-      await page.click('[data-action="filters"]');
-      await page.click('[data-action="menu"]');
-      await page.waitForSelector('[data-nav="sales"]', { state: 'visible' });
-      await screenshot(page, 'menu-phone');
-    } finally {
-      await context.close();
     }
+    // The filter sheet opens from its one button and holds the dimension menus.
+    await page.click('[data-action="filters"]');
+    await page.waitForSelector('.filter-sheet[data-open="true"] [data-control="grain"]', { state: 'visible' });
+    await screenshot(page, 'filter-sheet-phone');
+    await page.click('[data-action="filters"]');
+    await page.click('[data-action="menu"]');
+    await page.waitForSelector('[data-nav="sales"]', { state: 'visible' });
+    await screenshot(page, 'menu-phone');
+    await page.click('[data-action="menu"]');
     console.log(Object.entries(found).map(([k, v]) => `${k}: first KPI at ${v.firstKpiTop}px, scrollWidth ${v.scrollWidth}${v.unscrolledTables.length ? `; ${v.unscrolledTables.join(', ')}` : ''}`).join('\n'));
     for (const [key, f] of Object.entries(found)) {
       expect({ key, kpiNearTop: key.startsWith('products') ? f.firstKpiTop === null || f.firstKpiTop < 300 : f.firstKpiTop !== null && f.firstKpiTop < 300, fits: f.scrollWidth <= PHONE.width, unscrolled: f.unscrolledTables }).toEqual({ key, kpiNearTop: true, fits: true, unscrolled: [] });
@@ -137,14 +135,12 @@ describe('on a phone', () => {
   }, 600_000);
 
   it('no page scrolls sideways, in English and Chinese', async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'en-US', deviceScaleFactor: 1 });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { page, errors } = await tab();
     const found: Record<string, Overflow> = {};
     try {
+      await setLocale(page, 'en-US');
       // A GMV target, made on the phone, so the Goals page has a card with a driver tree.
-      await page.goto(`${server.url}/?page=goals`);
+      await visit(page, `${server.url}/?page=goals`);
       await page.waitForSelector('[data-action="new-target"]', { timeout: 90_000 });
       await page.click('[data-action="new-target"]');
       await page.waitForSelector('[data-editor="new"]');
@@ -177,8 +173,6 @@ describe('on a phone', () => {
     } catch (e) {
       await screenshot(page, 'phone-debug');
       throw e;
-    } finally {
-      await context.close();
     }
     console.log(Object.entries(found).map(([k, v]) => `${k}: scrollWidth ${v.scrollWidth} / ${v.innerWidth}${v.sticking.length ? `; ${v.sticking.join(', ')}` : ''}`).join('\n'));
     for (const [key, o] of Object.entries(found)) {
