@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartsDrawn, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
+import { chartsDrawn, keptTab, launchBrowser, screenshot, setLocale, startSnapshotPreview, visit, type AppServer } from './harness';
 
 /**
  * The SLA is a setting of the Service page (METRICS.md "Customer service": default 60 minutes):
@@ -107,20 +107,21 @@ async function expectWeeklyLine(page: Page, sla: number, zh: boolean): Promise<v
   expect(label).toContain(`${pct(high.value)}${zh ? '（' : ' ('}${high.week}`);
 }
 
+/** One tab for the file, resized per test: the engine starts once; each test opens its view by the address. */
+const tab = keptTab(() => browser, WIDE);
+
 async function open(viewport: typeof WIDE, query: string, zh: boolean) {
-  const context = await browser.newContext({ viewport, locale: 'en-US', deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/?page=service&from=${VIEW.from}&to=${VIEW.to}${query}`);
-  if (zh) await page.selectOption('[data-control="locale"]', 'zh-CN');
+  const { page, errors } = await tab();
+  await page.setViewportSize(viewport);
+  await visit(page, `${server.url}/?page=service&from=${VIEW.from}&to=${VIEW.to}${query}`);
+  await setLocale(page, zh ? 'zh-CN' : 'en-US');
   await page.waitForSelector('[data-testid="service-panels"]', { timeout: 120_000 });
-  return { context, page, errors };
+  return { page, errors };
 }
 
 describe('the Service page SLA setting', () => {
   it('recomputes the card and the weekly line when the SLA changes, and the link keeps it (en, 1440)', async () => {
-    const { context, page, errors } = await open(WIDE, '', false);
+    const { page, errors } = await open(WIDE, '', false);
     expect(await page.inputValue('[data-control="sla"] input')).toBe('60');
     // The first-response card: the registry's median, written with its unit.
     const median = '[data-kpi="first_response_median"]';
@@ -150,25 +151,23 @@ describe('the Service page SLA setting', () => {
     expect(await cardValue(page, String(at30))).toBeCloseTo(expected.get(60)!.period, 12);
     expect(new URL(page.url()).searchParams.get('sla')).toBeNull();
     expect(errors).toEqual([]);
-    await context.close();
   }, 300_000);
 
   it('opens on a linked SLA in Chinese (1440)', async () => {
-    const { context, page, errors } = await open(WIDE, '&sla=120', true);
+    const { page, errors } = await open(WIDE, '&sla=120', true);
     expect(await cardValue(page)).toBeCloseTo(expected.get(120)!.period, 12);
     expect(await page.textContent(`${CARD} .kpi-label`)).toContain('≤ 120 分钟');
     expect(await page.textContent('[data-kpi="first_response_median"] .kpi-value')).toMatch(/分钟$/);
     await expectWeeklyLine(page, 120, true);
     await screenshot(page, 'service-sla-120-zh-1440');
     expect(errors).toEqual([]);
-    await context.close();
   }, 300_000);
 
   it.each([
     ['en', false],
     ['zh', true],
   ] as const)('can be set on a phone (%s, 390)', async (lang, zh) => {
-    const { context, page, errors } = await open(PHONE, '', zh);
+    const { page, errors } = await open(PHONE, '', zh);
     const at60 = await cardValue(page);
     await setSla(page, 30);
     expect(await cardValue(page, String(at60))).toBeCloseTo(expected.get(30)!.period, 12);
@@ -177,6 +176,5 @@ describe('the Service page SLA setting', () => {
     expect(width).toBeLessThanOrEqual(PHONE.width);
     await screenshot(page, `service-sla-30-${lang}-390`);
     expect(errors).toEqual([]);
-    await context.close();
   }, 300_000);
 });
