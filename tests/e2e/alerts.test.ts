@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../src/metrics/report-types';
 import { OUTAGE_DAY, REFUND_WAVE_DAY } from '../../scripts/sample-anomalies';
-import { keptTab, sampleReportJson, launchBrowser, screenshot, startSnapshotPreview, visit, type AppServer } from './harness';
+import { keptTab, sampleReportJson, launchBrowser, screenshot, setLocale, startSnapshotPreview, visit, type AppServer } from './harness';
 
 /**
  * Alerts in the app (issue 16, item 2): the top bar counts the alerts `yardstick report --json`
@@ -113,8 +113,7 @@ describe('alerts in the app equal the report’s', () => {
       ['zh', 390, 844],
     ] as const) {
       await page.setViewportSize({ width, height });
-      await page.selectOption('[data-control="locale"]', lang === 'zh' ? 'zh-CN' : 'en');
-      await page.waitForSelector(`html[lang="${lang === 'zh' ? 'zh-CN' : 'en'}"]`);
+      await setLocale(page, lang === 'zh' ? 'zh-CN' : 'en-US');
       await page.waitForSelector('[data-alert-list], .empty', { timeout: 60_000 });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${lang} ${width}: wider than the window`).toBeLessThanOrEqual(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foreignRequests, kpiValue, recordRequests, screenshot, setLocale, visit, waitForDashboard, type Tab } from './harness';
+import { foreignRequests, kpiValue, openTab, recordRequests, screenshot, setLocale, visit, waitForDashboard, type Tab } from './harness';
 import { appAndBrowser } from './app-fixture';
 import { independentKpis } from '../support/independent-sample-kpis';
 
@@ -54,7 +54,7 @@ describe('the dashboard opens on the sample shop', () => {
 
 describe('the metric dictionary', () => {
   it('opens from a KPI card with the definition in words and the SQL behind the number', async () => {
-    const page = opened?.page ?? (await (await app.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage());
+    const { page } = opened ?? (await openTab(app.browser, { width: 1280, height: 800 }));
     await setLocale(page, 'en-US');
     await visit(page, `${app.server.url}/`);
     await waitForDashboard(page);

@@ -184,16 +184,22 @@ export function keptTab(
 ): () => Promise<Tab> {
   let tab: Tab | undefined;
   return async () => {
-    if (!tab) {
-      const context = await browser().newContext({ viewport, locale: 'en-US', acceptDownloads: true });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      tab = { page, errors };
-    }
+    tab ??= await openTab(browser(), viewport);
     tab.errors.length = 0;
     return tab;
   };
+}
+
+/** A tab in a fresh browser profile (English, downloads allowed) that records its uncaught errors. */
+export async function openTab(
+  browser: Browser,
+  viewport = { width: 1280, height: 900 },
+): Promise<Tab & { context: BrowserContext }> {
+  const context = await browser.newContext({ viewport, locale: 'en-US', acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
 }
 
 /** Switches the app's language with its own control and waits until the page has changed. */

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ARTIFACTS,
@@ -9,6 +9,7 @@ import {
   kpiValue,
   keptTab,
   launchBrowser,
+  openTab,
   screenshot,
   setLocale,
   startSnapshotPreview,
@@ -26,6 +27,7 @@ import { TABLES } from '../../src/model/tables';
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DATA = path.join(ROOT, 'sample-data');
+const DESKTOP = { width: 1280, height: 800 };
 const OCT = { from: '2026-10-01', to: '2026-10-31' };
 const IN_OCT = `d BETWEEN DATE '${OCT.from}' AND DATE '${OCT.to}'`;
 
@@ -62,21 +64,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(
-  viewport = { width: 1280, height: 800 },
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, locale: 'en-US', acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
-}
-
 /**
  * One tab for the tests that only look and click: it starts the engine once, and each test
  * reaches its page as a user would, by the address.
  */
-const sharedTab = keptTab(() => browser, { width: 1280, height: 800 });
+const sharedTab = keptTab(() => browser, DESKTOP);
 
 async function open(page: Page, name: string, extra = ''): Promise<void> {
   await visit(page, `${server.url}/?page=${name}&from=${OCT.from}&to=${OCT.to}${extra}`);
@@ -499,7 +491,7 @@ describe('SQL console: DROP TABLE orders on the SQL page blanks the dashboard un
 describe('empty sources', () => {
   it('says what to load when traffic or line items are missing', async () => {
     // A shop that loads only its orders export through the Data page: no traffic, no line items.
-    const { context, page, errors } = await newPage();
+    const { context, page, errors } = await openTab(browser, DESKTOP);
     await open(page, 'data');
     await page.waitForSelector('.shell[data-engine="ready"]', { timeout: 90_000 });
     await page.setInputFiles('[data-testid="file-input"]', path.join(DATA, 'orders.csv.gz'));

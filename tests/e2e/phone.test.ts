@@ -110,7 +110,7 @@ describe('on a phone', () => {
     for (const lang of ['en', 'zh'] as const) {
       await visit(page, `${server.url}/?page=overview`);
       await page.waitForSelector('main .kpi', { timeout: 90_000 });
-      if (lang === 'zh') await page.selectOption('[data-control="locale"]', 'zh-CN');
+      if (lang === 'zh') await setLocale(page, 'zh-CN');
       for (const name of ['overview', 'sales', 'traffic', 'customers', 'marketing', 'products', 'service']) {
         await go(page, name);
         await page.waitForSelector(`[data-nav="${name}"][aria-current="page"]`, { state: 'attached' });
@@ -155,7 +155,7 @@ describe('on a phone', () => {
       await page.waitForSelector(`${CARD}:not([data-status=""])`, { timeout: 90_000 });
 
       for (const lang of ['en', 'zh'] as const) {
-        if (lang === 'zh') await page.selectOption('[data-control="locale"]', 'zh-CN');
+        if (lang === 'zh') await setLocale(page, 'zh-CN');
         for (const name of ['overview', 'sales', 'traffic', 'customers', 'goals', 'data', 'sql']) {
           await go(page, name);
           await page.waitForSelector(`[data-nav="${name}"][aria-current="page"]`, { state: 'attached' });
