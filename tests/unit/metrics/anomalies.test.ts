@@ -36,15 +36,20 @@ describe('the robust z-score, by hand', () => {
   it('does not flag |z| of exactly 3.5, flags just above, and marks |z| > 5 critical', () => {
     // History −a −a 0 0 a a: median 0, deviations 0 0 a a a a, MAD a. With a = 0.6745, x = 3.5 gives z = 3.5.
     const a = 0.6745;
-    const days = ['d0', 'w1', 'w2', 'w3', 'w4', 'w5', 'w6'];
-    const values: Record<string, number | null> = { w1: -a, w2: -a, w3: 0, w4: 0, w5: a, w6: a };
+    const history = [-a, -a, 0, 0, a, a]; // the same weekday 1 … 6 weeks before; weeks 7 and 8 absent
+    // 57 consecutive days, the judged one last: its weeks before sit at 49, 42, …; every other day holds 999, which no
+    // comparison may read.
     const at = (x: number) =>
-      detectAnomalies('gmv', ['2025-03-04'], (day) => {
-        if (day === '2025-03-04') return x;
-        const k = Math.round((Date.parse('2025-03-04') - Date.parse(day)) / (7 * 86_400_000));
-        return values[days[k] ?? ''] ?? null;
-      });
-    expect(robustZ(3.5, Object.values(values))!.z).toBe(3.5);
+      detectAnomalies(
+        'gmv',
+        Array.from({ length: 57 }, (_, i) => {
+          const weeksBefore = (56 - i) / 7;
+          const value = i === 56 ? x : Number.isInteger(weeksBefore) ? (history[weeksBefore - 1] ?? null) : 999;
+          return { day: i === 56 ? '2025-03-04' : `day ${i}`, value };
+        }),
+        56,
+      );
+    expect(robustZ(3.5, history)!.z).toBe(3.5);
     expect(at(3.5)).toEqual([]);
     expect(at(3.6)).toEqual([
       { metric: 'gmv', date: '2025-03-04', value: 3.6, expected: 0, z: expect.closeTo(3.6, 9), severity: 'warning' },
