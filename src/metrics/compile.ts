@@ -2,7 +2,7 @@ import type { Row } from '../engine/engine';
 import { literal } from '../engine/sql';
 import type { DataDescription } from './describe';
 import { DESCRIBE_TABLE, ROLLUP_TABLE } from './derived-state';
-import { channelSql, filterSql, type Filters } from './filters';
+import { activeDimensions, channelSql, filterSql, type Filters } from './filters';
 import { bucketGrouping, bucketStartSql, groupsSource, type Grouping } from './groupings';
 import { shiftDay, type Period } from './periods';
 import { planQuery, scopeOf, sourceOf, type ScopePlan } from './plan';
@@ -141,6 +141,35 @@ function buyersRowsSql(plan: ScopePlan, ctx: QueryContext, group: Grouping | und
   GROUP BY ${by}`;
 }
 
+/**
+ * Whether the span's buyers can be read off each customer's first paid order in it (its previous
+ * paid date lies before the span) instead of grouping the span's orders by customer: the derived
+ * orders carry every paid order's neighbours among all the customer's paid orders, so only with
+ * no filter narrowing the orders, no grouping, and no entry asking for more than two orders in the span.
+ */
+function readsFirstOrders(plan: ScopePlan, ctx: QueryContext, group: Grouping | undefined): boolean {
+  return (
+    ctx.derived &&
+    !group &&
+    activeDimensions(ctx.filters).length === 0 &&
+    plan.entries.every((e) => e.kind !== 'buyers' || (e.minOrders ?? 1) <= 2)
+  );
+}
+
+/**
+ * One row per buyer of the span, as buyersRowsSql gives it, from their first paid order in it:
+ * `paid_orders` is 2 when their next paid order is in the span too (all a buyers entry asks, see
+ * readsFirstOrders), else 1.
+ */
+function firstOrdersInSpanSql(ctx: QueryContext): string {
+  const rel = ordersRelation(true);
+  return `SELECT o.first_paid_date, CASE WHEN o.next_paid_date <= ${dateSql(ctx.period.to)} THEN 2 ELSE 1 END AS paid_orders
+  FROM ${rel.table} o
+  WHERE ${rel.paid('o')}
+    AND ${between('o', 'orders', ctx.period)}
+    AND (o.prev_paid_date IS NULL OR o.prev_paid_date < ${dateSql(ctx.period.from)})`;
+}
+
 /** A buyers entry over buyer rows: those whose first paid order is in or before the span, or with enough orders in it. */
 function buyersAggregateSql(entry: BuyersEntry, spanFrom: string): string {
   const conditions: string[] = [];
@@ -169,7 +198,11 @@ function aggregateCtes(plans: readonly ScopePlan[], ctx: QueryContext, group: Gr
     const spanned = buyers && group?.kind === 'buckets' && plan.entries.some((e) => e.kind === 'buyers' && e.firstPaid);
     const spanFrom = spanned ? 'g.g_from' : dateSql(ctx.period.from);
     const cols = plan.entries.map((e) => `${aggregateSql(e, plan, spanFrom)} AS ${e.id}`).join(', ');
-    const rows = buyers ? buyersRowsSql(plan, ctx, group) : scopeRowsSql(plan, ctx, group);
+    const rows = !buyers
+      ? scopeRowsSql(plan, ctx, group)
+      : readsFirstOrders(plan, ctx, group)
+        ? firstOrdersInSpanSql(ctx)
+        : buyersRowsSql(plan, ctx, group);
     const from = `(${rows}) b${spanned ? ' JOIN groups g ON g.grp_key = b.grp' : ''}`;
     ctes.push(
       group

@@ -118,11 +118,20 @@ export function customersTableSql(): string {
  * The orders as the metrics read them, in date order: every query asks for a span of dates, and
  * DuckDB skips the row groups whose dates lie outside it (zone maps) only when rows of a date sit
  * together. Exports come in any order; a month of 1M orders reads ~1/24 of the table this way.
+ *
+ * Each paid order also carries the dates of the customer's paid orders before and after it (by
+ * date, then order id): a span's buyers are then its paid orders whose previous paid date lies
+ * before the span, one per customer, counted without grouping the span's orders by customer
+ * (compile.ts, `firstOrdersInSpanSql`).
  */
 export function ordersTableSql(): string {
+  const paid = paidSql('o');
+  const neighbours = `OVER (PARTITION BY c.cid, ${paid} ORDER BY o.order_date, o.order_id)`;
   return `CREATE OR REPLACE TABLE ${ORDERS_TABLE} AS
   SELECT o.order_id, o.customer_key, o.order_date, c.cid, c.first_paid_date,
-         ${paidSql('o')} AS is_paid, o.status = 'cancelled' AS is_cancelled,
+         ${paid} AS is_paid, o.status = 'cancelled' AS is_cancelled,
+         CASE WHEN ${paid} THEN lag(o.order_date) ${neighbours} END AS prev_paid_date,
+         CASE WHEN ${paid} THEN lead(o.order_date) ${neighbours} END AS next_paid_date,
          o.order_total, o.discount_amount, o.refund_amount,
          ${channelSql('o.channel')} AS channel, o.region, o.device, o.campaign, o.currency
   FROM orders o JOIN ${CUSTOMERS_TABLE} c USING (customer_key)

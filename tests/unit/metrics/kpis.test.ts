@@ -3,7 +3,7 @@ import type { Engine } from '../../../src/engine/engine';
 import { computeKpis, type Kpis } from '../../../src/metrics/queries/kpis';
 import { KPI_IDS, type MetricId } from '../../../src/metrics/registry';
 import { rebuildDerived, dropDerived } from '../../../src/metrics/derived';
-import { ENGINES, loadTables, MARCH_KPIS, MARCH_SHOP } from '../../fixtures/metrics/tables';
+import { ENGINES, loadTables, MARCH_KPIS, MARCH_SHOP, type OrderFixture } from '../../fixtures/metrics/tables';
 
 const MARCH = { from: '2025-03-01', to: '2025-03-31' };
 
@@ -95,6 +95,77 @@ describe.each(ENGINES)('KPIs on $name', ({ create }) => {
   ] as const)('%s', async (_name, period, expected) => {
     expectKpis(await computeKpis(engine, period), expected);
   });
+});
+
+describe.each(ENGINES)('buyers at the edges of a span on $name', ({ create }) => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await create();
+  });
+  afterAll(async () => {
+    await engine.close();
+  });
+
+  // Buyers at the edges of 2025-05-10..2025-05-20, worked by hand. With the derived tables the
+  // unfiltered span counts each customer's first paid order in it (previous paid date before the
+  // span, next paid date at most the span's end for repeat buyers); filtered, it groups by customer.
+  //   a  paid 05-09, paid 05-10             buyer, returning
+  //   b  paid 05-10 twice (b2 direct)       buyer, new, repeat (unfiltered: same-day orders count twice)
+  //   c  paid 05-15, paid 05-20 (the end)   buyer, new, repeat
+  //   d  paid 05-20, paid 05-21 (after)     buyer, new
+  //   e  paid 05-01, cancelled 05-12        not a buyer
+  //   f  cancelled 05-11, paid 05-12        buyer, new (a cancelled order is no previous paid order)
+  //   g  paid 04-01, 05-18, 05-19           buyer, returning, repeat
+  //   h  refunded 05-14, paid 05-16         buyer, new, repeat (refunded is paid)
+  //   i  pending 05-13                      not a buyer
+  // Unfiltered: buyers 7, new 5 (b c d f h), returning 2 (a g), repeat 4 (b c g h).
+  // Email only (b2 is direct): b has one order in it, so repeat 3; new and returning as above.
+  const EDGE_ORDERS: OrderFixture[] = [
+    { id: 'a1', customer: 'a', at: '2025-05-09T10:00:00', status: 'paid', total: 10 },
+    { id: 'a2', customer: 'a', at: '2025-05-10T10:00:00', status: 'paid', total: 10 },
+    { id: 'b1', customer: 'b', at: '2025-05-10T09:00:00', status: 'paid', total: 10 },
+    { id: 'b2', customer: 'b', at: '2025-05-10T18:00:00', status: 'paid', total: 10, channel: 'direct' },
+    { id: 'c1', customer: 'c', at: '2025-05-15T10:00:00', status: 'paid', total: 10 },
+    { id: 'c2', customer: 'c', at: '2025-05-20T23:00:00', status: 'paid', total: 10 },
+    { id: 'd1', customer: 'd', at: '2025-05-20T10:00:00', status: 'paid', total: 10 },
+    { id: 'd2', customer: 'd', at: '2025-05-21T00:30:00', status: 'paid', total: 10 },
+    { id: 'e1', customer: 'e', at: '2025-05-01T10:00:00', status: 'paid', total: 10 },
+    { id: 'e2', customer: 'e', at: '2025-05-12T10:00:00', status: 'cancelled', total: 10 },
+    { id: 'f1', customer: 'f', at: '2025-05-11T10:00:00', status: 'cancelled', total: 10 },
+    { id: 'f2', customer: 'f', at: '2025-05-12T10:00:00', status: 'paid', total: 10 },
+    { id: 'g1', customer: 'g', at: '2025-04-01T10:00:00', status: 'paid', total: 10 },
+    { id: 'g2', customer: 'g', at: '2025-05-18T10:00:00', status: 'paid', total: 10 },
+    { id: 'g3', customer: 'g', at: '2025-05-19T10:00:00', status: 'paid', total: 10 },
+    { id: 'h1', customer: 'h', at: '2025-05-14T10:00:00', status: 'refunded', total: 10, refund: 10 },
+    { id: 'h2', customer: 'h', at: '2025-05-16T10:00:00', status: 'paid', total: 10 },
+    { id: 'i1', customer: 'i', at: '2025-05-13T10:00:00', status: 'pending', total: 10 },
+  ].map((o) => ({ channel: 'email', ...o }) as OrderFixture);
+  const EDGE_SPAN = { from: '2025-05-10', to: '2025-05-20' };
+
+  it.each([
+    ['without', false],
+    ['with', true],
+  ])('counts buyers at the edges of a span by hand, %s the derived tables', async (_, derived) => {
+    await loadTables(engine, { orders: EDGE_ORDERS });
+    if (derived) await rebuildDerived(engine);
+    try {
+      expectKpis(await computeKpis(engine, EDGE_SPAN), {
+        buyers: 7,
+        new_buyers: 5,
+        returning_customer_rate: 2 / 7,
+        repeat_purchase_rate: 4 / 7,
+      });
+      expectKpis(await computeKpis(engine, EDGE_SPAN, { channel: ['email'] }), {
+        buyers: 7,
+        new_buyers: 5,
+        returning_customer_rate: 2 / 7,
+        repeat_purchase_rate: 3 / 7,
+      });
+    } finally {
+      if (derived) await dropDerived(engine);
+    }
+  });
+
 });
 
 describe.each(ENGINES)('missing sources on $name', ({ create }) => {
