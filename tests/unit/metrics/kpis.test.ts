@@ -3,6 +3,7 @@ import type { Engine } from '../../../src/engine/engine';
 import { computeKpis, type Kpis } from '../../../src/metrics/queries/kpis';
 import { KPI_IDS, type MetricId } from '../../../src/metrics/registry';
 import { rebuildDerived, dropDerived } from '../../../src/metrics/derived';
+import { computeSeriesOf } from '../../../src/metrics/queries/series';
 import { ENGINES, loadTables, MARCH_KPIS, MARCH_SHOP, type OrderFixture } from '../../fixtures/metrics/tables';
 
 const MARCH = { from: '2025-03-01', to: '2025-03-31' };
@@ -166,6 +167,37 @@ describe.each(ENGINES)('buyers at the edges of a span on $name', ({ create }) =>
     }
   });
 
+
+  // The same orders by week over 2025-05-09..2025-05-20 (weeks start on Monday): each bucket is a
+  // span of its own, clipped to the period.
+  //   05-09..05-11  a (a1 a2), b (b1 b2): buyers 2, new 2, returning 0, repeat 2 (email only: 1, b2 is direct)
+  //   05-12..05-18  c1, f2, g2, h1 h2:    buyers 4, new 3 (c f h), returning 1 (g), repeat 1 (h)
+  //   05-19..05-20  c2, d1, g3:           buyers 3, new 1 (d), returning 2 (c g: earlier orders in the week before), repeat 0
+  it.each([
+    ['without', false],
+    ['with', true],
+  ])('counts the buyers of each week at its own edges by hand, %s the derived tables', async (_, derived) => {
+    await loadTables(engine, { orders: EDGE_ORDERS });
+    if (derived) await rebuildDerived(engine);
+    const weeks = { from: '2025-05-09', to: '2025-05-20' };
+    const ids = ['buyers', 'new_buyers', 'returning_buyers', 'repeat_buyers'] as const;
+    const values = async (filters = {}) =>
+      (await computeSeriesOf(engine, weeks, 'week', ids, filters)).map((r) => ids.map((id) => r[id]));
+    try {
+      expect(await values()).toEqual([
+        [2, 2, 0, 2],
+        [4, 3, 1, 1],
+        [3, 1, 2, 0],
+      ]);
+      expect(await values({ channel: ['email'] })).toEqual([
+        [2, 2, 0, 1],
+        [4, 3, 1, 1],
+        [3, 1, 2, 0],
+      ]);
+    } finally {
+      if (derived) await dropDerived(engine);
+    }
+  });
 });
 
 describe.each(ENGINES)('missing sources on $name', ({ create }) => {
