@@ -109,9 +109,10 @@ describe.each(ENGINES)('buyers at the edges of a span on $name', ({ create }) =>
 
   // Buyers at the edges of 2025-05-10..2025-05-20, worked by hand. With the derived tables the
   // unfiltered span counts each customer's first paid order in it (previous paid date before the
-  // span, next paid date at most the span's end for repeat buyers); filtered, it groups by customer.
+  // span, next paid date at most the span's end for repeat buyers); filtered, or by week, it groups
+  // the orders by customer.
   //   a  paid 05-09, paid 05-10             buyer, returning
-  //   b  paid 05-10 twice (b2 direct)       buyer, new, repeat (unfiltered: same-day orders count twice)
+  //   b  paid 05-10 twice (b2 direct)       buyer, new, repeat (two orders on one day)
   //   c  paid 05-15, paid 05-20 (the end)   buyer, new, repeat
   //   d  paid 05-20, paid 05-21 (after)     buyer, new
   //   e  paid 05-01, cancelled 05-12        not a buyer
@@ -143,12 +144,22 @@ describe.each(ENGINES)('buyers at the edges of a span on $name', ({ create }) =>
   ].map((o) => ({ channel: 'email', ...o }) as OrderFixture);
   const EDGE_SPAN = { from: '2025-05-10', to: '2025-05-20' };
 
+  // The same orders by week over 2025-05-09..2025-05-20 (weeks start on Monday): each bucket is a
+  // span of its own, clipped to the period.
+  //   05-09..05-11  a (a1 a2), b (b1 b2): buyers 2, new 2, returning 0, repeat 2 (email only: 1, b2 is direct)
+  //   05-12..05-18  c1, f2, g2, h1 h2:    buyers 4, new 3 (c f h), returning 1 (g), repeat 1 (h)
+  //   05-19..05-20  c2, d1, g3:           buyers 3, new 1 (d), returning 2 (c g: earlier orders in the week before), repeat 0
+  const WEEKS = { from: '2025-05-09', to: '2025-05-20' };
+  const WEEKLY_IDS = ['buyers', 'new_buyers', 'returning_buyers', 'repeat_buyers'] as const;
+
   it.each([
     ['without', false],
     ['with', true],
-  ])('counts buyers at the edges of a span by hand, %s the derived tables', async (_, derived) => {
+  ])('counts buyers at the edges of a span and of each week by hand, %s the derived tables', async (_, derived) => {
     await loadTables(engine, { orders: EDGE_ORDERS });
     if (derived) await rebuildDerived(engine);
+    const weekly = async (filters = {}) =>
+      (await computeSeriesOf(engine, WEEKS, 'week', WEEKLY_IDS, filters)).map((r) => WEEKLY_IDS.map((id) => r[id]));
     try {
       expectKpis(await computeKpis(engine, EDGE_SPAN), {
         buyers: 7,
@@ -162,34 +173,12 @@ describe.each(ENGINES)('buyers at the edges of a span on $name', ({ create }) =>
         returning_customer_rate: 2 / 7,
         repeat_purchase_rate: 3 / 7,
       });
-    } finally {
-      if (derived) await dropDerived(engine);
-    }
-  });
-
-
-  // The same orders by week over 2025-05-09..2025-05-20 (weeks start on Monday): each bucket is a
-  // span of its own, clipped to the period.
-  //   05-09..05-11  a (a1 a2), b (b1 b2): buyers 2, new 2, returning 0, repeat 2 (email only: 1, b2 is direct)
-  //   05-12..05-18  c1, f2, g2, h1 h2:    buyers 4, new 3 (c f h), returning 1 (g), repeat 1 (h)
-  //   05-19..05-20  c2, d1, g3:           buyers 3, new 1 (d), returning 2 (c g: earlier orders in the week before), repeat 0
-  it.each([
-    ['without', false],
-    ['with', true],
-  ])('counts the buyers of each week at its own edges by hand, %s the derived tables', async (_, derived) => {
-    await loadTables(engine, { orders: EDGE_ORDERS });
-    if (derived) await rebuildDerived(engine);
-    const weeks = { from: '2025-05-09', to: '2025-05-20' };
-    const ids = ['buyers', 'new_buyers', 'returning_buyers', 'repeat_buyers'] as const;
-    const values = async (filters = {}) =>
-      (await computeSeriesOf(engine, weeks, 'week', ids, filters)).map((r) => ids.map((id) => r[id]));
-    try {
-      expect(await values()).toEqual([
+      expect(await weekly()).toEqual([
         [2, 2, 0, 2],
         [4, 3, 1, 1],
         [3, 1, 2, 0],
       ]);
-      expect(await values({ channel: ['email'] })).toEqual([
+      expect(await weekly({ channel: ['email'] })).toEqual([
         [2, 2, 0, 1],
         [4, 3, 1, 1],
         [3, 1, 2, 0],
