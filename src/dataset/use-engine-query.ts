@@ -1,4 +1,4 @@
-import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import type { Engine } from '../engine/engine';
 import { useAppStore } from '../stores/app-store';
 import { useEngineOrNull } from './engine-context';
@@ -21,4 +21,15 @@ export function useEngineQuery<T>(
     enabled: enabled && engine !== null,
     placeholderData: (prev) => prev,
   });
+}
+
+/**
+ * Reads another engine query's result from inside a query function, computing it under its own
+ * key when nobody has yet: two hooks that need the same result then share one computation.
+ */
+export function useEngineFetch(): <T>(key: readonly unknown[], run: (engine: Engine) => Promise<T>) => Promise<T> {
+  const engine = useEngineOrNull();
+  const version = useAppStore((s) => s.dataset.version);
+  const queryClient = useQueryClient();
+  return (key, run) => queryClient.fetchQuery({ queryKey: [...key, version], queryFn: () => run(engine!) });
 }

@@ -88,6 +88,8 @@ export interface AlertInputs {
   targets: readonly ReportTargetRow[];
   inventory: InventorySection | null;
   description?: DataDescription;
+  /** The period's odd days when the caller has them already (the page computes them once for its charts too). */
+  anomalies?: readonly Anomaly[];
 }
 
 /** Every alert of the period under the filters: targets, odd days of the daily KPIs, stock. */
@@ -97,7 +99,7 @@ export async function computeAlerts(
   filters: Filters,
   inputs: AlertInputs,
 ): Promise<Alert[]> {
-  const anomalies = await computeAnomalies(engine, period, filters, inputs.description);
+  const anomalies = inputs.anomalies ?? (await computeAnomalies(engine, period, filters, inputs.description));
   const stock = inputs.inventory ? stockAlerts(inputs.inventory, await leadTimes(engine)) : [];
   return sortAlerts([...targetAlerts(inputs.targets, period.to), ...anomalyAlerts(anomalies), ...stock]);
 }

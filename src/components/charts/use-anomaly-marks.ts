@@ -1,11 +1,22 @@
 import { useMemo } from 'react';
 import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
-import { computeAnomalies } from '../../metrics/queries/anomalies';
+import type { Engine } from '../../engine/engine';
+import type { DataDescription } from '../../metrics/describe';
+import type { Filters } from '../../metrics/filters';
+import { computeAnomalies, type Anomaly } from '../../metrics/queries/anomalies';
 import { ENTRIES } from '../../metrics/registry';
-import type { Grain } from '../../metrics/periods';
+import type { Grain, Period } from '../../metrics/periods';
 import { useAppStore } from '../../stores/app-store';
 import type { PageScope } from '../ui/page-scope';
+
+/** The view's odd days as one engine query: the chart marks and the alerts badge share its result. */
+export function anomaliesQuery(period: Period, filters: Filters, description: DataDescription | undefined) {
+  return {
+    key: ['anomalies', period, filters] as const,
+    run: (engine: Engine): Promise<Anomaly[]> => computeAnomalies(engine, period, filters, description),
+  };
+}
 
 /**
  * The anomalous days of the view (METRICS.md "Alerts", the same computeAnomalies the Alerts
@@ -16,11 +27,8 @@ export function useAnomalyMarks(scope: PageScope, grain: Grain): ReadonlyMap<str
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const { period, filters, description } = scope;
-  const anomalies = useEngineQuery(
-    ['anomalies', period, filters],
-    (e) => computeAnomalies(e, period, filters, description),
-    grain === 'day',
-  );
+  const query = anomaliesQuery(period, filters, description);
+  const anomalies = useEngineQuery(query.key, query.run, grain === 'day');
   const data = grain === 'day' ? anomalies.data : undefined;
   return useMemo(() => {
     if (!data) return undefined;

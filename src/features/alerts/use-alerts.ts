@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { usePageScope } from '../../components/ui/page-scope';
-import { useEngineQuery } from '../../dataset/use-engine-query';
+import { anomaliesQuery } from '../../components/charts/use-anomaly-marks';
+import { useEngineFetch, useEngineQuery } from '../../dataset/use-engine-query';
 import { computeAlerts } from '../../metrics/alerts';
 import { engineMetricSource } from '../../metrics/metric-source';
 import { computeInventory } from '../../metrics/queries/products';
@@ -19,6 +20,7 @@ export function useAlerts() {
   const targets = useTargetsStore((s) => s.file);
   // A target on response within SLA is measured against the view's SLA, as the Service page shows it.
   const slaMinutes = useAppStore((s) => s.view.sla);
+  const fetchShared = useEngineFetch();
   return useEngineQuery(
     ['alerts', period, filters, currency, targets, slaMinutes],
     async (engine) => {
@@ -26,7 +28,9 @@ export function useAlerts() {
       const source = engineMetricSource(engine, { defaultCurrency: currency, description: described, slaMinutes });
       const rows = (await evaluateTargets(targets, source)).map(toReportTargetRow);
       const inventory = await computeInventory(engine, period!, filters);
-      return computeAlerts(engine, period!, filters, { targets: rows, inventory, description: described });
+      const odd = anomaliesQuery(period!, filters, described);
+      const anomalies = await fetchShared(odd.key, odd.run);
+      return computeAlerts(engine, period!, filters, { targets: rows, inventory, description: described, anomalies });
     },
     period !== null && description.data !== undefined,
   );
