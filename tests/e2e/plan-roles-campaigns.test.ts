@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../src/metrics/report-types';
-import { chartsDrawn, sampleReportJson, launchBrowser, screenshot, startSnapshotPreview, type AppServer } from './harness';
+import { chartsDrawn, sampleReportJson, launchBrowser, screenshot, startSnapshotPreview, visit, type AppServer } from './harness';
 
 /**
  * Issues 13 and 14, item 3, in the browser: a planner sets a SKU's role on the Products page and
@@ -112,7 +112,8 @@ describe('roles and campaigns set in the pages', () => {
     expect(await scorecard(page)).toEqual(roles(after));
 
     // Marketing: add the August flash sale.
-    await page.goto(`${server.url}/?page=marketing&from=${VIEW.from}&to=${VIEW.to}`);
+    // The same tab follows the address (the app's own navigation): the reloads below are the persistence checks.
+    await visit(page, `${server.url}/?page=marketing&from=${VIEW.from}&to=${VIEW.to}`);
     await page.waitForSelector('[data-form="add-campaign"]', { timeout: 90_000 });
     await page.fill('[data-form="add-campaign"] [data-field="campaign"]', CAMPAIGN.campaign);
     await page.fill('[data-form="add-campaign"] [data-field="name"]', CAMPAIGN.name);
@@ -136,7 +137,7 @@ describe('roles and campaigns set in the pages', () => {
     expect(await page.textContent(uplift)).toBe(`${(expected.uplift! * 100).toFixed(1)}%`);
 
     // Goals: the exported targets file carries both.
-    await page.goto(`${server.url}/?page=goals`);
+    await visit(page, `${server.url}/?page=goals`);
     await page.waitForSelector('[data-action="export-targets"]:not([disabled])', { timeout: 90_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-targets"]')]);
     const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as Record<string, unknown>;
