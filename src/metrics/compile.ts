@@ -157,17 +157,14 @@ function readsFirstOrders(plan: ScopePlan, ctx: QueryContext, group: Grouping | 
 }
 
 /**
- * One row per buyer of the span, as buyersRowsSql gives it, from their first paid order in it:
- * `paid_orders` is 2 when their next paid order is in the span too (all a buyers entry asks, see
- * readsFirstOrders), else 1.
+ * One row per buyer of the span, as buyersRowsSql gives it from the same order rows, from their
+ * first paid order in it: `paid_orders` is 2 when their next paid order is in the span too (all a
+ * buyers entry asks, see readsFirstOrders), else 1.
  */
-function firstOrdersInSpanSql(ctx: QueryContext): string {
-  const rel = ordersRelation(true);
-  return `SELECT o.first_paid_date, CASE WHEN o.next_paid_date <= ${dateSql(ctx.period.to)} THEN 2 ELSE 1 END AS paid_orders
-  FROM ${rel.table} o
-  WHERE ${rel.paid('o')}
-    AND ${between('o', 'orders', ctx.period)}
-    AND (o.prev_paid_date IS NULL OR o.prev_paid_date < ${dateSql(ctx.period.from)})`;
+function firstOrdersInSpanSql(plan: ScopePlan, ctx: QueryContext): string {
+  return `SELECT p.first_paid_date, CASE WHEN p.next_paid_date <= ${dateSql(ctx.period.to)} THEN 2 ELSE 1 END AS paid_orders
+  FROM (${scopeRowsSql(plan, ctx, undefined)}) p
+  WHERE p.prev_paid_date IS NULL OR p.prev_paid_date < ${dateSql(ctx.period.from)}`;
 }
 
 /** A buyers entry over buyer rows: those whose first paid order is in or before the span, or with enough orders in it. */
@@ -201,7 +198,7 @@ function aggregateCtes(plans: readonly ScopePlan[], ctx: QueryContext, group: Gr
     const rows = !buyers
       ? scopeRowsSql(plan, ctx, group)
       : readsFirstOrders(plan, ctx, group)
-        ? firstOrdersInSpanSql(ctx)
+        ? firstOrdersInSpanSql(plan, ctx)
         : buyersRowsSql(plan, ctx, group);
     const from = `(${rows}) b${spanned ? ' JOIN groups g ON g.grp_key = b.grp' : ''}`;
     ctes.push(
