@@ -4,6 +4,8 @@ import type { Period } from '../../metrics/periods';
 import { useViewCaption } from './PageHead';
 import { useAppStore } from '../../stores/app-store';
 import { useDescription, useViewFilters } from '../../dataset/use-view';
+import { useMemo } from 'react';
+import { useStable } from './use-stable';
 
 /** What every panel of an analyst page computes over: the view, resolved. */
 export interface PageScope {
@@ -18,14 +20,20 @@ export interface PageScope {
 /**
  * The view resolved for an analyst page (sales, traffic, customers): null until the period and
  * the description of the loaded data are known. The currency is the chosen one, else the data's.
+ * Filters and scope keep their identity while their values do.
  */
 export function usePageScope() {
   const period = useAppStore((s) => s.view.period);
-  const filters = useViewFilters();
+  const filters = useStable(useViewFilters());
   const description = useDescription();
   const caption = useViewCaption();
   const currency = filters.currency ?? description.data?.orders.currencies[0] ?? null;
-  const scope: PageScope | null =
-    period && description.data ? { period, filters, currency, description: description.data, caption } : null;
+  const data = description.data;
+  // The same object while the view is the same, so the memoised panels handed it do not redraw
+  // when a result of another panel arrives.
+  const scope: PageScope | null = useMemo(
+    () => (period && data ? { period, filters, currency, description: data, caption } : null),
+    [period, filters, currency, data, caption],
+  );
   return { scope, description, filters, period, currency };
 }
