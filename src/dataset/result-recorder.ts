@@ -21,7 +21,13 @@ interface Recording {
 let current: Recording | null = null;
 /** Results kept from an earlier visit: carried on when this visit's data has the same fingerprint. */
 let earlier: KeptResults | null = null;
+/** Saved once the engine has answered nothing new for this long: never in the middle of a view change. */
 const SAVE_DELAY_MS = 1500;
+/**
+ * Results longer than this are not kept (a 1M-order shop's SKU table or campaign days): each save
+ * copies every kept row on the page's thread, and reopening needs the headline numbers first.
+ */
+export const KEPT_MAX_ROWS = 2000;
 
 function trim(entries: Map<string, readonly Row[]>): void {
   for (const oldest of entries.keys()) {
@@ -31,7 +37,9 @@ function trim(entries: Map<string, readonly Row[]>): void {
 }
 
 function scheduleSave(rec: Recording): void {
-  if (rec.timer) return;
+  // Put off by every new result: a save copies the whole recording on the page's thread, so it
+  // waits for the pause after a view's last result rather than landing among its renders.
+  if (rec.timer) clearTimeout(rec.timer);
   rec.timer = setTimeout(() => {
     rec.timer = null;
     void rec.fingerprint.then((fingerprint) => {
@@ -42,6 +50,7 @@ function scheduleSave(rec: Recording): void {
 }
 
 function keep(rec: Recording, sql: string, rows: readonly Row[]): void {
+  if (rows.length > KEPT_MAX_ROWS) return;
   rec.entries.delete(sql);
   rec.entries.set(sql, rows.map((r) => ({ ...r })));
   trim(rec.entries);

@@ -5,7 +5,7 @@ import { rebuildDerived } from '../../src/metrics/derived';
 import { computeKpis } from '../../src/metrics/queries/kpis';
 import { filesFingerprint, sampleFingerprint } from '../../src/dataset/kept-results';
 import { previewEngine } from '../../src/dataset/preview-engine';
-import { buildsOwnTableOnly, recordedResults, startRecording, stopRecording, stopRecordingOnWrite } from '../../src/dataset/result-recorder';
+import { buildsOwnTableOnly, KEPT_MAX_ROWS, recordedResults, startRecording, stopRecording, stopRecordingOnWrite } from '../../src/dataset/result-recorder';
 import { loadTables, MARCH_SHOP } from '../fixtures/metrics/tables';
 
 // Issue 18, item 11: a page reopened on the same data shows the last results at once, from
@@ -55,6 +55,15 @@ describe('results kept for the next visit', () => {
     expect(recordedResults().length).toBeGreaterThan(0);
     expect(buildsOwnTableOnly('CREATE OR REPLACE TABLE ys_a AS SELECT 1; DELETE FROM orders')).toBe(false);
     expect(buildsOwnTableOnly('DELETE FROM orders')).toBe(false);
+  });
+
+  it('leaves out a result longer than the limit (each save copies every kept row on the page thread)', async () => {
+    startRecording(engine, Promise.resolve('fp'));
+    const atLimit = `SELECT range AS n FROM range(${KEPT_MAX_ROWS})`;
+    const over = `SELECT range AS n FROM range(${KEPT_MAX_ROWS + 1})`;
+    expect(await engine.query(atLimit)).toHaveLength(KEPT_MAX_ROWS);
+    expect(await engine.query(over)).toHaveLength(KEPT_MAX_ROWS + 1);
+    expect(recordedResults().map(([sql]) => sql)).toEqual([atLimit]);
   });
 
   it('stops keeping results at the first write: the data is about to change', async () => {
