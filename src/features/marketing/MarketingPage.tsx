@@ -32,23 +32,27 @@ export function MarketingPage() {
   // Campaigns the planner added join the loaded calendar (kept in IndexedDB: wait until read).
   const campaigns = usePlanStore((s) => s.campaigns);
   const planLoaded = usePlanStore((s) => s.loaded);
-  const current = useEngineQuery(
-    ['marketing', period, filters, campaigns],
-    (e) => computeMarketing(e, period!, filters, description.data ?? undefined, { campaigns }),
+  // The period and its comparison in one query: their results arrive together and the page's
+  // eight panels draw once for both, rather than once per result.
+  const both = useEngineQuery(
+    ['marketing', period, comparison, filters, campaigns],
+    async (e) => {
+      const options = { campaigns };
+      const [now, then] = await Promise.all([
+        computeMarketing(e, period!, filters, description.data ?? undefined, options),
+        comparison ? computeMarketing(e, comparison, filters, description.data ?? undefined, options) : null,
+      ]);
+      return { now, then };
+    },
     period !== null && description.data !== undefined && planLoaded,
   );
-  const previous = useEngineQuery(
-    ['marketing', comparison, filters, campaigns],
-    (e) => computeMarketing(e, comparison!, filters, description.data ?? undefined, { campaigns }),
-    comparison !== null && description.data !== undefined && planLoaded,
-  );
-  const section = current.data;
-  const before = previous.data;
+  const section = both.data?.now;
+  const before = both.data?.then;
 
   return (
     <>
       <PageHead title={t('marketing.title')} />
-      {current.error && <ErrorBox title={t('error.query')} error={current.error} />}
+      {both.error && <ErrorBox title={t('error.query')} error={both.error} />}
       {section === null ? (
         <>
           <EmptyState>
@@ -75,7 +79,7 @@ export function MarketingPage() {
                 locale={locale}
                 lowerIsBetter={MARKETING_ENTRIES[id].direction === 'lower'}
                 loading={section === undefined}
-                stale={current.isPlaceholderData || (comparison !== null && previous.isPlaceholderData)}
+                stale={both.isPlaceholderData}
               />
             ))}
           </div>
