@@ -400,6 +400,22 @@ describe('SQL console', () => {
       String(expected[0]!.region),
     );
 
+    // A long result comes a page at a time (500 rows); the pager moves through it.
+    await page.fill('[data-testid="sql-input"]', 'SELECT order_id FROM orders ORDER BY order_id LIMIT 1234');
+    await page.press('[data-testid="sql-input"]', 'Control+Enter');
+    const ids = (await sql('SELECT order_id FROM o ORDER BY order_id LIMIT 1234')).map((r) => String(r.order_id));
+    expect(ids).toHaveLength(1234);
+    const pager = page.locator('[data-pager="sql-result"]');
+    await pager.waitFor();
+    const firstCells = () => page.locator('[data-table="sql-result"] tbody tr td:first-child').allTextContents();
+    expect(await pager.locator('.table-note').textContent()).toBe('Rows 1–500 of 1,234');
+    expect(await firstCells()).toEqual(ids.slice(0, 500));
+    await pager.getByRole('button', { name: /Next/ }).click();
+    expect(await pager.locator('.table-note').textContent()).toBe('Rows 501–1,000 of 1,234');
+    expect(await firstCells()).toEqual(ids.slice(500, 1000));
+    await pager.getByRole('button', { name: /Previous/ }).click();
+    expect((await firstCells())[0]).toBe(ids[0]);
+
     await page.fill('[data-testid="sql-input"]', 'SELECT no_such_column FROM orders');
     await page.click('[data-action="run-sql"]');
     const alert = page.locator('[role="alert"]').filter({ hasText: 'no_such_column' });

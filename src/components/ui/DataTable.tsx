@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { csvKindOfText, roundForCsv, type CsvNumberKind } from '../../lib/csv';
-import { MISSING } from '../../lib/format';
+import { formatCount, MISSING } from '../../lib/format';
+import { useAppStore } from '../../stores/app-store';
 import { useT } from '../../i18n/use-t';
 import type { CsvExport } from './Panel';
 
@@ -102,7 +103,8 @@ export interface DataTableProps<R> {
   isSelected?: (row: R) => boolean;
   /** Rows that cannot be selected (an unknown value, a total). */
   canSelect?: (row: R) => boolean;
-  maxRows?: number;
+  /** Rows shown at a time; longer tables get a pager (the CSV holds every row). */
+  pageSize?: number;
   sortable?: boolean;
   name?: string;
 }
@@ -115,15 +117,26 @@ export function DataTable<R>({
   onSelect,
   isSelected,
   canSelect,
-  maxRows,
+  pageSize,
   sortable = false,
   name,
 }: DataTableProps<R>) {
   const t = useT();
+  const locale = useAppStore((s) => s.locale);
   const [sort, setSort] = useState<{ key: string; direction: SortDirection } | null>(null);
   const sortColumn = sort ? columns.find((c) => c.key === sort.key) : undefined;
   const ordered = sort && sortColumn ? sortRows(rows, sortColumn, sort.direction) : rows;
-  const shown = maxRows !== undefined ? ordered.slice(0, maxRows) : ordered;
+  const [page, setPage] = useState(0);
+  // New rows (another view, a search) or another order start again at the first page.
+  const [pagedFor, setPagedFor] = useState({ rows, sort });
+  if (pagedFor.rows !== rows || pagedFor.sort !== sort) {
+    setPagedFor({ rows, sort });
+    setPage(0);
+  }
+  const size = pageSize ?? Math.max(1, ordered.length);
+  const lastPage = Math.max(0, Math.ceil(ordered.length / size) - 1);
+  const current = Math.min(page, lastPage);
+  const shown = ordered.slice(current * size, (current + 1) * size);
 
   const cell = (row: R, column: Column<R>): ReactNode => {
     if (column.render) return column.render(row);
@@ -190,8 +203,27 @@ export function DataTable<R>({
           })}
         </tbody>
       </table>
-      {shown.length < rows.length && (
-        <div className="table-note">{t('table.truncated', { shown: shown.length, total: rows.length })}</div>
+      {lastPage > 0 && (
+        <div className="table-pager" data-pager={name}>
+          <span className="table-note">
+            {t('table.range', {
+              first: formatCount(current * size + 1, locale, false),
+              last: formatCount(current * size + shown.length, locale, false),
+              total: formatCount(ordered.length, locale, false),
+            })}
+          </span>
+          <button type="button" className="btn btn-sm" disabled={current === 0} onClick={() => setPage(current - 1)}>
+            ‹ {t('table.previous')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-sm"
+            disabled={current === lastPage}
+            onClick={() => setPage(current + 1)}
+          >
+            {t('table.next')} ›
+          </button>
+        </div>
       )}
     </div>
   );

@@ -16,8 +16,12 @@ export interface PanelProps {
   exportName: string;
   /** What the numbers are (period, filters): written under the title of an exported PNG. */
   caption?: string;
-  /** The table behind the panel; null while it is not known (the button is then disabled). */
-  csv?: CsvExport | null;
+  /**
+   * The table behind the panel; null while it is not known or empty (the button is then
+   * disabled). A function is called only when the CSV is asked for: a table of thousands of
+   * rows is not turned into CSV on every view change.
+   */
+  csv?: CsvExport | (() => CsvExport) | null;
   /** Offer a PNG of the chart drawn inside the panel. */
   png?: boolean;
   /** The chart's legend, drawn into the PNG (the on-screen legend is HTML, outside the SVG). */
@@ -88,10 +92,13 @@ export function Panel({
               type="button"
               className="btn btn-sm"
               data-export="csv"
-              disabled={!csv || csv.rows.length === 0}
+              disabled={!csv || (typeof csv !== 'function' && csv.rows.length === 0)}
               aria-label={t('export.csvOf', { title })}
               title={t('export.csvOf', { title })}
-              onClick={() => csv && downloadCsv(exportName, csv.rows, csv.columns)}
+              onClick={() => {
+                const table = typeof csv === 'function' ? csv() : csv;
+                if (table) downloadCsv(exportName, table.rows, table.columns);
+              }}
             >
               CSV
             </button>

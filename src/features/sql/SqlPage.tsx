@@ -31,7 +31,8 @@ WHERE status IN ('paid', 'partially_refunded', 'refunded')
 GROUP BY channel
 ORDER BY gmv DESC`;
 
-const SHOWN_ROWS = 500;
+/** Result rows shown per page of the table. */
+const ROWS_PER_PAGE = 500;
 /** Up to this many rows the chart is horizontal bars, every label readable; more become columns. */
 const BAR_LIST_LIMIT = 20;
 
@@ -184,7 +185,7 @@ export function SqlPage() {
                     columns={columns}
                     rows={lines}
                     rowKey={(l) => String(l.i)}
-                    maxRows={SHOWN_ROWS}
+                    pageSize={ROWS_PER_PAGE}
                     sortable
                   />
                   {result.rows.length === 0 && <EmptyState>{t('sql.noRows')}</EmptyState>}
