@@ -25,7 +25,7 @@ import {
 import { ALERT_TEXTS, PRODUCT_ENTRIES, ROLE_TEXTS, type ProductMetricId } from '../../metrics/registry/products';
 import { useAppStore } from '../../stores/app-store';
 import { usePlanStore } from '../../stores/plan-store';
-import { ProductMatrix, ROLE_COLOURS } from './ProductMatrix';
+import { MATRIX_MAX_POINTS, ProductMatrix, ROLE_COLOURS } from './ProductMatrix';
 import { roleVerdicts } from './role-scorecard';
 import { RoleSelect } from './RoleSelect';
 
@@ -91,6 +91,10 @@ export function ProductsPage() {
         (abc === '' || r.abc === abc),
     );
   }, [section, search, category, role, abc]);
+  const plotted = useMemo(
+    () => (section?.rows ?? []).filter((r) => r.revenue_share !== null && r.margin_rate !== null).length,
+    [section],
+  );
   const categories = useMemo(
     () => [...new Set((section?.rows ?? []).map((r) => r.category).filter((c): c is string => c !== null))].sort(),
     [section],
@@ -270,6 +274,13 @@ export function ProductsPage() {
                   formatRate={fmt.rate}
                 />
                 <ChartLegend entries={PRODUCT_ROLES.map((r) => ({ label: roleLabel(r), color: ROLE_COLOURS[r] }))} />
+                {plotted > MATRIX_MAX_POINTS && (
+                  <div className="table-note" data-note="matrix-cap">
+                    {zh
+                      ? `图中为销售额占比最高的 ${MATRIX_MAX_POINTS} 个 SKU（共 ${fmt.countFull(plotted)} 个有毛利率的 SKU），表格列出全部。`
+                      : `The ${MATRIX_MAX_POINTS} SKUs with the largest revenue share are drawn, of ${fmt.countFull(plotted)} with a margin rate; the table lists every SKU.`}
+                  </div>
+                )}
               </Panel>
               <Panel
                 busy={products.isPlaceholderData}
@@ -323,7 +334,7 @@ export function ProductsPage() {
                 title={zh ? 'SKU 明细' : 'SKUs'}
                 exportName={exportName('products-skus', scope.period)}
                 caption={scope.caption}
-                csv={tableCsv(rows, skuColumns)}
+                csv={rows.length > 0 ? () => tableCsv(rows, skuColumns) : null}
                 controls={
                   <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
                     <input
@@ -379,8 +390,8 @@ export function ProductsPage() {
                   columns={skuColumns}
                   rows={rows}
                   rowKey={(r) => r.sku ?? '(none)'}
-                  // A shop of thousands of SKUs: the first 200 in the chosen order; search narrows.
-                  maxRows={200}
+                  // A shop of thousands of SKUs: a page at a time in the chosen order; search narrows.
+                  pageSize={100}
                   sortable
                 />
               </Panel>
@@ -404,7 +415,7 @@ export function ProductsPage() {
                     columns={bundleColumns}
                     rows={section.bundles}
                     rowKey={(r) => `${r.sku_a}|${r.sku_b}`}
-                    maxRows={20}
+                    pageSize={20}
                     sortable
                   />
                 )}
@@ -419,7 +430,7 @@ export function ProductsPage() {
               subtitle={zh ? '有预警的 SKU 排在前面' : 'SKUs with alerts first'}
               exportName={exportName('products-stock', scope.period)}
               caption={scope.caption}
-              csv={tableCsv(stock, stockColumns)}
+              csv={stock.length > 0 ? () => tableCsv(stock, stockColumns) : null}
             >
               <DataTable
                 name="products-stock"
@@ -427,6 +438,7 @@ export function ProductsPage() {
                 columns={stockColumns}
                 rows={stock}
                 rowKey={(r) => r.sku}
+                pageSize={100}
                 sortable
               />
             </Panel>
