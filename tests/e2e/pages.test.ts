@@ -401,7 +401,8 @@ describe('SQL console', () => {
     );
 
     // A long result comes a page at a time (500 rows); the pager moves through it.
-    await page.fill('[data-testid="sql-input"]', 'SELECT order_id FROM orders ORDER BY order_id LIMIT 1234');
+    const longQuery = 'SELECT order_id FROM orders ORDER BY order_id LIMIT 1234';
+    await page.fill('[data-testid="sql-input"]', longQuery);
     await page.press('[data-testid="sql-input"]', 'Control+Enter');
     const ids = (await sql('SELECT order_id FROM o ORDER BY order_id LIMIT 1234')).map((r) => String(r.order_id));
     expect(ids).toHaveLength(1234);
@@ -424,7 +425,7 @@ describe('SQL console', () => {
     await page.reload();
     await page.waitForSelector('.sql-history-item');
     const history = await page.locator('.sql-history-item').allTextContents();
-    expect(history.slice(0, 2)).toEqual(['SELECT no_such_column FROM orders', query]);
+    expect(history.slice(0, 3)).toEqual(['SELECT no_such_column FROM orders', longQuery, query]);
     expect(errors).toEqual([]);
   });
 });

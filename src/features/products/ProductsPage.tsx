@@ -50,18 +50,21 @@ export function ProductsPage() {
   );
   const planLoaded = usePlanStore((s) => s.loaded);
   const ready = period !== null && description.data !== undefined && planLoaded;
-  const products = useEngineQuery(
+  // One query for the view (the SKU rows, the stock, the cards' comparison totals): the page
+  // draws once when all of it is in, not once per part.
+  const view = useEngineQuery(
     ['products', period, comparison, filters, roles],
-    (e) => computeProducts(e, period!, filters, { comparison, roles }),
+    async (e) => {
+      const [products, inventory, previous] = await Promise.all([
+        computeProducts(e, period!, filters, { comparison, roles }),
+        computeInventory(e, period!, filters),
+        comparison ? computeProductTotals(e, comparison, filters) : null,
+      ]);
+      return { products, inventory, previous };
+    },
     ready,
   );
-  const inventory = useEngineQuery(['inventory', period, filters], (e) => computeInventory(e, period!, filters), ready);
-  // The cards' comparison: the same totals over the comparison period.
-  const previous = useEngineQuery(
-    ['products-totals', comparison, filters],
-    (e) => computeProductTotals(e, comparison!, filters),
-    ready && comparison !== null,
-  );
+  const stale = view.isPlaceholderData;
   const compareLabel = comparison ? t('kpi.vs', { period: `${comparison.from} – ${comparison.to}` }) : undefined;
   // An alert's link opens the page on its SKU (the view's focus).
   const [search, setSearch] = useState(() => useAppStore.getState().view.focus ?? '');
@@ -80,7 +83,7 @@ export function ProductsPage() {
         ? fmt.rate(v)
         : fmt.countFull(v === null ? null : Math.round(v * 10) / 10);
 
-  const section = products.data;
+  const section = view.data?.products;
   const rows = useMemo(() => {
     const q = search.trim().toLowerCase();
     return (section?.rows ?? []).filter(
@@ -172,8 +175,8 @@ export function ProductsPage() {
   ];
   const stock = useMemo(
     () =>
-      [...(inventory.data?.rows ?? [])].sort((a, b) => b.alerts.length - a.alerts.length || a.sku.localeCompare(b.sku)),
-    [inventory.data],
+      [...(view.data?.inventory?.rows ?? [])].sort((a, b) => b.alerts.length - a.alerts.length || a.sku.localeCompare(b.sku)),
+    [view.data?.inventory],
   );
   const stockColumns: Column<InventoryRow>[] = [
     { key: 'sku', label: 'SKU' },
@@ -200,13 +203,11 @@ export function ProductsPage() {
     { key: 'sell_through', label: label('sell_through'), numeric: true, render: (r) => fmt.rate(r.sell_through) },
   ];
 
-  const inv = inventory.data;
+  const inv = view.data?.inventory;
   return (
     <>
       <PageHead title={zh ? '商品与库存' : 'Products & inventory'} />
-      {(products.error || inventory.error) && (
-        <ErrorBox title={t('error.query')} error={(products.error ?? inventory.error)!} />
-      )}
+      {view.error && <ErrorBox title={t('error.query')} error={view.error} />}
       {section === null && inv === null ? (
         <EmptyState>
           <strong>{zh ? '尚未加载商品或库存数据' : 'No product list or stock is loaded'}</strong>
@@ -225,14 +226,14 @@ export function ProductsPage() {
                   id={id}
                   label={label(id)}
                   value={section.totals[id]}
-                  previous={comparison && previous.data ? previous.data[id] : undefined}
+                  previous={comparison && view.data?.previous ? view.data.previous[id] : undefined}
                   compareLabel={compareLabel}
                   lowerIsBetter={PRODUCT_ENTRIES[id].direction === 'lower'}
                   unit={PRODUCT_ENTRIES[id].unit}
                   currency={currency}
                   locale={locale}
                   loading={false}
-                  stale={products.isPlaceholderData || inventory.isPlaceholderData}
+                  stale={stale}
                 />
               ))}
             {inv &&
@@ -247,14 +248,14 @@ export function ProductsPage() {
                   locale={locale}
                   lowerIsBetter={PRODUCT_ENTRIES[id].direction === 'lower'}
                   loading={false}
-                  stale={products.isPlaceholderData || inventory.isPlaceholderData}
+                  stale={stale}
                 />
               ))}
           </div>
           {scope && section && (
             <>
               <Panel
-                busy={products.isPlaceholderData}
+                busy={stale}
                 name="products-matrix"
                 title={zh ? '商品矩阵' : 'Product matrix'}
                 subtitle={
@@ -283,7 +284,7 @@ export function ProductsPage() {
                 )}
               </Panel>
               <Panel
-                busy={products.isPlaceholderData}
+                busy={stale}
                 name="products-roles"
                 title={zh ? '角色记分卡' : 'Role scorecard'}
                 exportName={exportName('products-roles', scope.period)}
@@ -329,7 +330,7 @@ export function ProductsPage() {
                 </div>
               </Panel>
               <Panel
-                busy={products.isPlaceholderData}
+                busy={stale}
                 name="products-skus"
                 title={zh ? 'SKU 明细' : 'SKUs'}
                 exportName={exportName('products-skus', scope.period)}
@@ -391,12 +392,12 @@ export function ProductsPage() {
                   rows={rows}
                   rowKey={(r) => r.sku ?? '(none)'}
                   // A shop of thousands of SKUs: a page at a time in the chosen order; search narrows.
-                  pageSize={100}
+                  pageSize={50}
                   sortable
                 />
               </Panel>
               <Panel
-                busy={products.isPlaceholderData}
+                busy={stale}
                 name="products-bundles"
                 title={zh ? '组合购买' : 'Bought together'}
                 subtitle={zh ? '同单至少 5 次的 SKU 组合' : 'Pairs of SKUs in at least 5 paid orders together'}
@@ -424,7 +425,7 @@ export function ProductsPage() {
           )}
           {scope && inv && (
             <Panel
-              busy={inventory.isPlaceholderData}
+              busy={stale}
               name="products-stock"
               title={zh ? `库存（截至 ${inv.as_of}）` : `Stock on ${inv.as_of}`}
               subtitle={zh ? '有预警的 SKU 排在前面' : 'SKUs with alerts first'}
@@ -438,7 +439,7 @@ export function ProductsPage() {
                 columns={stockColumns}
                 rows={stock}
                 rowKey={(r) => r.sku}
-                pageSize={100}
+                pageSize={50}
                 sortable
               />
             </Panel>
