@@ -3,7 +3,7 @@ import type { DataDescription } from './describe';
 import type { Filters } from './filters';
 import type { Period } from './periods';
 import { computeAnomalies, type Anomaly } from './queries/anomalies';
-import { DEFAULT_LEAD_TIME_DAYS, OVERSTOCK_DAYS, type InventorySection } from './queries/products';
+import { DEFAULT_LEAD_TIME_DAYS, OVERSTOCK_DAYS, skuLeadTimes, type InventorySection } from './queries/products';
 import type { Alert, AlertSeverity, ReportTargetRow } from './report-types';
 
 export type { Alert, AlertKind, AlertSeverity } from './report-types';
@@ -76,14 +76,6 @@ export function sortAlerts(alerts: readonly Alert[]): Alert[] {
   );
 }
 
-/** Each SKU's lead time as the products table gives it (SKUs without one take the default). */
-async function leadTimes(engine: Engine): Promise<Map<string, number>> {
-  const rows = await engine.query(
-    'SELECT any_value(sku) AS sku, any_value(lead_time_days) AS lead FROM products WHERE lead_time_days IS NOT NULL GROUP BY lower(trim(sku))',
-  );
-  return new Map(rows.map((r) => [String(r.sku), Number(r.lead)]));
-}
-
 export interface AlertInputs {
   targets: readonly ReportTargetRow[];
   inventory: InventorySection | null;
@@ -100,7 +92,7 @@ export async function computeAlerts(
   inputs: AlertInputs,
 ): Promise<Alert[]> {
   const anomalies = inputs.anomalies ?? (await computeAnomalies(engine, period, filters, inputs.description));
-  const stock = inputs.inventory ? stockAlerts(inputs.inventory, await leadTimes(engine)) : [];
+  const stock = inputs.inventory ? stockAlerts(inputs.inventory, await skuLeadTimes(engine)) : [];
   return sortAlerts([...targetAlerts(inputs.targets, period.to), ...anomalyAlerts(anomalies), ...stock]);
 }
 

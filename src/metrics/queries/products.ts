@@ -140,6 +140,14 @@ const FIRSTS_TABLE = 'ys_product_firsts';
 const PRODUCT_SQL = `SELECT sku_key, any_value(sku) AS sku, any_value(product_name) AS product_name, any_value(category) AS category,
       any_value(unit_cost) AS unit_cost, any_value(list_price) AS list_price, any_value(role) AS role,
       any_value(lead_time_days) AS lead FROM products GROUP BY sku_key`;
+/**
+ * Each SKU's lead time from the products file, by the SKU as the inventory rows name it: the
+ * days a reorder alert expects. Through the result cache: only a load changes it.
+ */
+export async function skuLeadTimes(engine: Engine): Promise<Map<string, number>> {
+  const rows = await runMetricSql(engine, `SELECT sku, lead FROM (${PRODUCT_SQL}) WHERE lead IS NOT NULL`);
+  return new Map(rows.map((r) => [String(r['sku']), Number(r['lead'])]));
+}
 const productSql = (fast: boolean) => (fast ? `SELECT * FROM ${INFO_TABLE}` : PRODUCT_SQL);
 const built = new WeakMap<Engine, { generation: number; ready: Promise<void> }>();
 

@@ -3,7 +3,13 @@ import type { Engine } from '../../../src/engine/engine';
 import { createNativeEngine } from '../../../src/engine/native';
 import { createNodeWasmEngine } from '../../../src/engine/node';
 import { CANONICAL_DDL } from '../../../src/model/tables';
-import { computeInventory, computeProductTotals, computeProducts } from '../../../src/metrics/queries/products';
+import { computeAlerts } from '../../../src/metrics/alerts';
+import {
+  computeInventory,
+  computeProductTotals,
+  computeProducts,
+  skuLeadTimes,
+} from '../../../src/metrics/queries/products';
 import { rebuildDerived } from '../../../src/metrics/derived';
 
 /**
@@ -238,6 +244,18 @@ describe.each(ENGINES)('products and inventory on %s', (name, create) => {
       sell_through: 1,
       alerts: ['stockout', 'reorder'],
     });
+  });
+
+  it("the reorder alerts expect each SKU's lead time from the products file (A 7 days; B and E none: 14)", async () => {
+    const inventory = (await computeInventory(engine, PERIOD))!;
+    const reorders = (await computeAlerts(engine, PERIOD, {}, { targets: [], inventory, anomalies: [] })).filter(
+      (a) => a.kind === 'reorder',
+    );
+    expect(reorders.map((a) => [a.sku, a.expected])).toEqual([
+      ['B', 14],
+      ['E', 14],
+    ]);
+    expect(await skuLeadTimes(engine)).toEqual(new Map([['A', 7]]));
   });
 });
 
