@@ -3,9 +3,12 @@
  * page as a user would, applying a view change through the app's bench hook, and printing a
  * view's queries with their own times.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { QueryLogEntry } from '../../src/engine/query-log';
+import { launchBrowser, startPreview } from '../../tests/e2e/harness';
 
 export const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
@@ -50,4 +53,55 @@ export function monthPeriods(years: number[]): { from: string; to: string }[] {
       return { from: `${year}-${month}-01`, to: `${year}-${month}-${last}` };
     }),
   );
+}
+
+export interface PageBench {
+  /** The page's nav id, as in `[data-nav="…"]`. */
+  page: string;
+  title: string;
+  orders: number;
+  goalMs: number;
+  /** Print each query of the first three changes with its own time. */
+  profile: boolean;
+  /** Writes the shop's CSV files into `dir`, in the order they are dropped. */
+  writeShop: (dir: string) => Promise<string[]>;
+}
+
+/**
+ * Drops the shop on the Data page of the built app in headless Chromium, opens the page on the
+ * data's last 30 days (2025-12-02 to 2025-12-31), then changes the view to each month of 2025
+ * and of 2024 (new periods: nothing from the result cache) and prints every change and their
+ * p50 / p95 (the 23rd of the 24 sorted).
+ */
+export async function runPageBench(bench: PageBench): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `yardstick-${bench.page}-bench-`));
+  const [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
+  try {
+    const files = await bench.writeShop(dir);
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await page.goto(`${server.url}/?page=data`);
+    await page.waitForSelector('.shell[data-engine="ready"]', { timeout: 120_000 });
+    for (const file of files) console.log(`load ${path.basename(file)}: ${(await dropFile(page, file)).toFixed(1)} s`);
+    await page.click(`[data-nav="${bench.page}"]`);
+    let ms = await applyView(page, { period: { from: '2025-12-02', to: '2025-12-31' }, filters: {} });
+    console.log(`${bench.title}, ${bench.orders.toLocaleString('en')} orders: first view (2025-12-02 to 2025-12-31) ${ms.toFixed(0)} ms`);
+    const times: number[] = [];
+    for (const period of monthPeriods([2025, 2024])) {
+      const profiling = bench.profile && times.length < 3;
+      if (profiling) await clearQueryLog(page);
+      ms = await applyView(page, { period });
+      times.push(ms);
+      if (profiling) await printQueryLog(page, `[${bench.page}] ${period.from.slice(0, 7)}`, ms);
+    }
+    const panels = await page.locator('[data-panel]').count();
+    const tableRows = await page.locator('[data-panel] tbody tr').count();
+    console.log(`  ${panels} panels, ${tableRows} table rows drawn; every change (ms): ${times.map((t) => t.toFixed(0)).join(' ')}`);
+    console.log(
+      `  view change p50 ${quantile(times, 0.5).toFixed(0)} ms, p95 ${quantile(times, 0.95).toFixed(0)} ms (goal ≤ ${bench.goalMs} ms)`,
+    );
+  } finally {
+    await browser.close();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
