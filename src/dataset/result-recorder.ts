@@ -24,15 +24,22 @@ let earlier: KeptResults | null = null;
 /** Saved once the engine has answered nothing new for this long: never in the middle of a view change. */
 const SAVE_DELAY_MS = 1500;
 /**
- * Results longer than this are not kept (a 1M-order shop's SKU table or campaign days): each save
- * copies every kept row on the page's thread, and reopening needs the headline numbers first.
+ * Each save copies every kept row on the page's thread, so what is kept is bounded: a result
+ * longer than KEPT_MAX_ROWS is left out (a 1M-order shop's 36,500 campaign days), and past
+ * KEPT_MAX_TOTAL_ROWS in all the oldest results go first. One result may still be as long as a
+ * day-by-channel series over two years (730 × 9 = 6,570 rows): the Marketing page's new buyers by
+ * first channel are one, and without them its first numbers on reopening wait for the engine.
  */
-export const KEPT_MAX_ROWS = 2000;
+export const KEPT_MAX_ROWS = 10_000;
+export const KEPT_MAX_TOTAL_ROWS = 50_000;
 
 function trim(entries: Map<string, readonly Row[]>): void {
-  for (const oldest of entries.keys()) {
-    if (entries.size <= KEPT_LIMIT) break;
+  let rows = 0;
+  for (const kept of entries.values()) rows += kept.length;
+  for (const [oldest, kept] of entries) {
+    if (entries.size <= KEPT_LIMIT && rows <= KEPT_MAX_TOTAL_ROWS) break;
     entries.delete(oldest);
+    rows -= kept.length;
   }
 }
 

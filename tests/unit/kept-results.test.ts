@@ -5,7 +5,14 @@ import { rebuildDerived } from '../../src/metrics/derived';
 import { computeKpis } from '../../src/metrics/queries/kpis';
 import { filesFingerprint, sampleFingerprint } from '../../src/dataset/kept-results';
 import { previewEngine } from '../../src/dataset/preview-engine';
-import { buildsOwnTableOnly, KEPT_MAX_ROWS, recordedResults, startRecording, stopRecording, stopRecordingOnWrite } from '../../src/dataset/result-recorder';
+import {
+  buildsOwnTableOnly,
+  KEPT_MAX_ROWS,
+  KEPT_MAX_TOTAL_ROWS,
+  recordedResults, startRecording,
+  stopRecording,
+  stopRecordingOnWrite,
+} from '../../src/dataset/result-recorder';
 import { loadTables, MARCH_SHOP } from '../fixtures/metrics/tables';
 
 // Issue 18, item 11: a page reopened on the same data shows the last results at once, from
@@ -64,6 +71,15 @@ describe('results kept for the next visit', () => {
     expect(await engine.query(atLimit)).toHaveLength(KEPT_MAX_ROWS);
     expect(await engine.query(over)).toHaveLength(KEPT_MAX_ROWS + 1);
     expect(recordedResults().map(([sql]) => sql)).toEqual([atLimit]);
+  });
+
+  it('drops the oldest results once all of them together pass the total limit', async () => {
+    startRecording(engine, Promise.resolve('fp'));
+    // Six results of 10,000 rows against a total of 50,000: the first goes.
+    expect(KEPT_MAX_TOTAL_ROWS).toBe(50_000);
+    const asked = Array.from({ length: 6 }, (_, i) => `SELECT range + ${i} AS n FROM range(10000)`);
+    for (const sql of asked) await engine.query(sql);
+    expect(recordedResults().map(([sql]) => sql)).toEqual(asked.slice(1));
   });
 
   it('stops keeping results at the first write: the data is about to change', async () => {
