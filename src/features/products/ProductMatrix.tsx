@@ -19,10 +19,13 @@ const PAD = { l: 64, r: 16, t: 12, b: 36 };
  */
 export const MATRIX_MAX_POINTS = 300;
 
-/** The SKUs the matrix draws: those with a revenue share and a margin rate, the largest shares first. */
+/** A SKU has a place in the matrix when it has both a revenue share and a margin rate. */
+export const hasMatrixPlace = (r: ProductRow): boolean => r.revenue_share !== null && r.margin_rate !== null;
+
+/** The SKUs the matrix draws: those with a place in it, the largest shares first. */
 export function matrixPoints(rows: readonly ProductRow[]): ProductRow[] {
   return rows
-    .filter((r) => r.revenue_share !== null && r.margin_rate !== null)
+    .filter(hasMatrixPlace)
     .sort((a, b) => b.revenue_share! - a.revenue_share! || (a.sku ?? '').localeCompare(b.sku ?? ''))
     .slice(0, MATRIX_MAX_POINTS);
 }

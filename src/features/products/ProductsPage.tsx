@@ -25,7 +25,7 @@ import {
 import { ALERT_TEXTS, PRODUCT_ENTRIES, ROLE_TEXTS, type ProductMetricId } from '../../metrics/registry/products';
 import { useAppStore } from '../../stores/app-store';
 import { usePlanStore } from '../../stores/plan-store';
-import { MATRIX_MAX_POINTS, ProductMatrix, ROLE_COLOURS } from './ProductMatrix';
+import { hasMatrixPlace, MATRIX_MAX_POINTS, ProductMatrix, ROLE_COLOURS } from './ProductMatrix';
 import { roleVerdicts } from './role-scorecard';
 import { RoleSelect } from './RoleSelect';
 
@@ -94,10 +94,7 @@ export function ProductsPage() {
         (abc === '' || r.abc === abc),
     );
   }, [section, search, category, role, abc]);
-  const plotted = useMemo(
-    () => (section?.rows ?? []).filter((r) => r.revenue_share !== null && r.margin_rate !== null).length,
-    [section],
-  );
+  const plotted = useMemo(() => (section?.rows ?? []).filter(hasMatrixPlace).length, [section]);
   const categories = useMemo(
     () => [...new Set((section?.rows ?? []).map((r) => r.category).filter((c): c is string => c !== null))].sort(),
     [section],
