@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo } from 'react';
 import { StackedBarChart } from '../../components/charts/StackedBarChart';
 import { ACCENT, SECOND } from '../../components/charts/palette';
-import { tableCsv, type Column } from '../../components/ui/DataTable';
+import { tableCsvOnDemand, type Column } from '../../components/ui/DataTable';
 import { drillToPeriod } from '../../components/ui/drill';
 import { exportName } from '../../components/ui/download';
 import { useFiltersText } from '../../components/ui/PageHead';
@@ -74,7 +74,7 @@ export const BuyerMixPanel = memo(function BuyerMixPanel({ scope }: { scope: Pag
       subtitle={t('customers.spanNote', { from: span.from, to: span.to })}
       exportName={exportName('new-vs-returning-buyers', span)}
       caption={`${t('customers.spanNote', { from: span.from, to: span.to })} · ${t('drill.filters')}: ${filtersText}`}
-      csv={result.data ? tableCsv(result.data, columns) : null}
+      csv={result.data ? tableCsvOnDemand(result.data, columns) : null}
       png
     >
       {body}

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { memo, useMemo, useState } from 'react';
 import { StackedBarChart } from '../../components/charts/StackedBarChart';
-import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
+import { DataTable, tableCsvOnDemand, type Column } from '../../components/ui/DataTable';
 import { downloadCsv, exportName } from '../../components/ui/download';
 import { Panel } from '../../components/ui/Panel';
 import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
@@ -231,7 +231,7 @@ export const LifecyclePanel = memo(function LifecyclePanel({ scope }: { scope: P
       subtitle={t('customers.lifecycleNote', { date: day, month: monthOf(day) })}
       exportName={exportName('customer-lifecycle', span)}
       caption={scope.caption}
-      csv={data ? tableCsv(data.months, monthColumns) : null}
+      csv={data ? tableCsvOnDemand(data.months, monthColumns) : null}
       pngLegend={series}
       png
     >

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { memo, useMemo, useState } from 'react';
 import { BarList } from '../../components/charts/BarList';
-import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
+import { DataTable, tableCsvOnDemand, type Column } from '../../components/ui/DataTable';
 import { downloadCsv, exportName } from '../../components/ui/download';
 import { Panel } from '../../components/ui/Panel';
 import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
@@ -119,7 +119,7 @@ export const RfmPanel = memo(function RfmPanel({ scope }: { scope: PageScope }) 
       subtitle={t('customers.rfmNote', { date: asOf })}
       exportName={exportName('rfm-segments', scope.period)}
       caption={scope.caption}
-      csv={result.data ? tableCsv(rows, columns) : null}
+      csv={result.data ? tableCsvOnDemand(rows, columns) : null}
       png
     >
       {failure !== null && <ErrorBox title={t('customers.downloadFailed')} error={failure} />}

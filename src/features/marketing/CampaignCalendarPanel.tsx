@@ -1,6 +1,6 @@
 import { memo, useMemo, useState } from 'react';
 import { CampaignChart } from '../../components/charts/CampaignChart';
-import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
+import { type Column, DataTable, tableCsvOnDemand } from '../../components/ui/DataTable';
 import { exportName } from '../../components/ui/download';
 import type { PageScope } from '../../components/ui/page-scope';
 import { Panel } from '../../components/ui/Panel';
@@ -60,7 +60,7 @@ export const CampaignCalendarPanel = memo(function CampaignCalendarPanel({
       subtitle={t('marketing.calendarNote')}
       exportName={exportName('marketing-calendar', scope.period)}
       caption={scope.caption}
-      csv={tableCsv(campaigns, columns)}
+      csv={tableCsvOnDemand(campaigns, columns)}
       png={chosen !== null}
     >
       {campaigns.length === 0 ? (

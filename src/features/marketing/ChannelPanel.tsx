@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
+import { type Column, DataTable, tableCsvOnDemand } from '../../components/ui/DataTable';
 import { exportName } from '../../components/ui/download';
 import { channelLabel } from '../../components/ui/labels';
 import type { PageScope } from '../../components/ui/page-scope';
@@ -86,7 +86,7 @@ export const ChannelPanel = memo(function ChannelPanel({
       subtitle={t('marketing.channelNote')}
       exportName={exportName('marketing-channels', scope.period)}
       caption={scope.caption}
-      csv={tableCsv(rows, columns)}
+      csv={tableCsvOnDemand(rows, columns)}
     >
       {rows.length === 0 ? (
         <EmptyState>{t('marketing.noSpend')}</EmptyState>

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
+import { type Column, DataTable, tableCsvOnDemand } from '../../components/ui/DataTable';
 import { exportName } from '../../components/ui/download';
 import type { PageScope } from '../../components/ui/page-scope';
 import { Panel } from '../../components/ui/Panel';
@@ -50,7 +50,7 @@ export const CouponsPanel = memo(function CouponsPanel({
         subtitle={`${label('coupon_order_share')}: ${fmt.rate(section.coupon_order_share)} · ${label('discount_rate')}: ${fmt.rate(section.discount_rate)}`}
         exportName={exportName('marketing-coupons', scope.period)}
         caption={scope.caption}
-        csv={tableCsv(section.coupons, coupons)}
+        csv={tableCsvOnDemand(section.coupons, coupons)}
       >
         {section.coupons.length === 0 ? (
           <EmptyState>{t('marketing.noCoupons')}</EmptyState>
@@ -69,7 +69,7 @@ export const CouponsPanel = memo(function CouponsPanel({
         title={t('marketing.byCampaign')}
         exportName={exportName('marketing-ad-campaigns', scope.period)}
         caption={scope.caption}
-        csv={tableCsv(section.by_campaign, campaigns)}
+        csv={tableCsvOnDemand(section.by_campaign, campaigns)}
       >
         {section.by_campaign.length === 0 ? (
           <EmptyState>{t('marketing.noSpend')}</EmptyState>

@@ -3,7 +3,7 @@ import { CHANNEL_COLORS } from '../../components/charts/palette';
 import { SeriesChart } from '../../components/charts/SeriesChart';
 import { StackedBarChart, type StackSeries } from '../../components/charts/StackedBarChart';
 import { effectiveGrain } from '../../components/charts/effective-grain';
-import { tableCsv, type Column } from '../../components/ui/DataTable';
+import { type Column, tableCsvOnDemand } from '../../components/ui/DataTable';
 import { exportName } from '../../components/ui/download';
 import { channelLabel } from '../../components/ui/labels';
 import type { PageScope } from '../../components/ui/page-scope';
@@ -90,7 +90,7 @@ export const SpendTrendPanel = memo(function SpendTrendPanel({ scope }: { scope:
         title={spendTitle}
         exportName={exportName(`marketing-spend-${grain}`, period)}
         caption={scope.caption}
-        csv={data ? tableCsv(data, columns) : null}
+        csv={data ? tableCsvOnDemand(data, columns) : null}
         png
       >
         {body('spend')}
@@ -101,7 +101,7 @@ export const SpendTrendPanel = memo(function SpendTrendPanel({ scope }: { scope:
         title={roasTitle}
         exportName={exportName(`marketing-roas-${grain}`, period)}
         caption={scope.caption}
-        csv={data ? tableCsv(data, columns) : null}
+        csv={data ? tableCsvOnDemand(data, columns) : null}
         png
       >
         {body('roas')}

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { ChartLegend } from '../../components/charts/ChartLegend';
-import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
+import { type Column, DataTable, tableCsvOnDemand } from '../../components/ui/DataTable';
 import { exportName } from '../../components/ui/download';
 import { KpiCard } from '../../components/ui/KpiCard';
 import { PageHead } from '../../components/ui/PageHead';
@@ -332,7 +332,7 @@ export function ProductsPage() {
                 title={zh ? 'SKU 明细' : 'SKUs'}
                 exportName={exportName('products-skus', scope.period)}
                 caption={scope.caption}
-                csv={rows.length > 0 ? () => tableCsv(rows, skuColumns) : null}
+                csv={tableCsvOnDemand(rows, skuColumns)}
                 controls={
                   <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
                     <input
@@ -400,7 +400,7 @@ export function ProductsPage() {
                 subtitle={zh ? '同单至少 5 次的 SKU 组合' : 'Pairs of SKUs in at least 5 paid orders together'}
                 exportName={exportName('products-bundles', scope.period)}
                 caption={scope.caption}
-                csv={tableCsv(section.bundles, bundleColumns)}
+                csv={tableCsvOnDemand(section.bundles, bundleColumns)}
               >
                 {section.bundles.length === 0 ? (
                   <EmptyState>
@@ -428,7 +428,7 @@ export function ProductsPage() {
               subtitle={zh ? '有预警的 SKU 排在前面' : 'SKUs with alerts first'}
               exportName={exportName('products-stock', scope.period)}
               caption={scope.caption}
-              csv={stock.length > 0 ? () => tableCsv(stock, stockColumns) : null}
+              csv={tableCsvOnDemand(stock, stockColumns)}
             >
               <DataTable
                 name="products-stock"

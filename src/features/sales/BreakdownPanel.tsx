@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo } from 'react';
 import { BarList } from '../../components/charts/BarList';
 import { TableAlternative } from '../../components/ui/TableAlternative';
-import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
+import { DataTable, tableCsvOnDemand, type Column } from '../../components/ui/DataTable';
 import { drillToValue, hasFilterValue, withoutDimension } from '../../components/ui/drill';
 import { exportName } from '../../components/ui/download';
 import { valueLabel } from '../../components/ui/labels';
@@ -117,7 +117,7 @@ export const BreakdownPanel = memo(function BreakdownPanel({ scope, dimension }:
       subtitle={dimension === 'category' ? t('sales.categoryNote') : t('sales.drillHint')}
       exportName={exportName(`sales-by-${dimension}`, scope.period)}
       caption={scope.caption}
-      csv={available && result.data ? tableCsv(rows, columns) : null}
+      csv={available && result.data ? tableCsvOnDemand(rows, columns) : null}
       png={available}
     >
       {body}

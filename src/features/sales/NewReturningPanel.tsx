@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import { BarList } from '../../components/charts/BarList';
-import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
+import { DataTable, tableCsvOnDemand, type Column } from '../../components/ui/DataTable';
 import { exportName } from '../../components/ui/download';
 import { Panel } from '../../components/ui/Panel';
 import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
@@ -71,7 +71,7 @@ export const NewReturningPanel = memo(function NewReturningPanel({ scope }: { sc
       subtitle={t('sales.newVsReturningNote')}
       exportName={exportName('sales-new-vs-returning', period)}
       caption={scope.caption}
-      csv={result.data ? tableCsv(rows, columns) : null}
+      csv={result.data ? tableCsvOnDemand(rows, columns) : null}
       png
     >
       {body}

@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
+import { DataTable, tableCsvOnDemand, type Column } from '../../components/ui/DataTable';
 import { drillToValue } from '../../components/ui/drill';
 import { exportName } from '../../components/ui/download';
 import { Panel } from '../../components/ui/Panel';
@@ -82,7 +82,7 @@ export const TopProductsPanel = memo(function TopProductsPanel({ scope }: { scop
       subtitle={t('sales.itemSalesNote')}
       exportName={exportName('top-products', period)}
       caption={scope.caption}
-      csv={hasItems && result.data ? tableCsv(rows, columns) : null}
+      csv={hasItems && result.data ? tableCsvOnDemand(rows, columns) : null}
     >
       {body}
     </Panel>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { BarList } from '../../components/charts/BarList';
-import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
+import { type Column, DataTable, tableCsvOnDemand } from '../../components/ui/DataTable';
 import { exportName } from '../../components/ui/download';
 import { KpiCard } from '../../components/ui/KpiCard';
 import { PageHead } from '../../components/ui/PageHead';
@@ -205,7 +205,7 @@ function ServicePanels({
         title={t('service.distribution')}
         subtitle={t('service.distributionNote')}
         exportName={exportName('service-response-times', period)}
-        csv={tableCsv(distribution, [
+        csv={tableCsvOnDemand(distribution, [
           { key: 'label', label: t('service.bucket') },
           { key: 'value', label: name('tickets'), numeric: true },
         ])}
@@ -217,7 +217,7 @@ function ServicePanels({
         name="service-categories"
         title={t('service.categories')}
         exportName={exportName('service-categories', period)}
-        csv={tableCsv(categories, [
+        csv={tableCsvOnDemand(categories, [
           { key: 'label', label: t('service.categoryLabel') },
           { key: 'value', label: name('tickets'), numeric: true },
         ])}
@@ -229,7 +229,7 @@ function ServicePanels({
         name="service-weeks"
         title={t('service.weeks')}
         exportName={exportName('service-by-week', period)}
-        csv={tableCsv(page.weeks, weekColumns)}
+        csv={tableCsvOnDemand(page.weeks, weekColumns)}
         png
       >
         <ServiceWeeksChart weeks={page.weeks} label={name} fmt={fmt} />
@@ -239,7 +239,7 @@ function ServicePanels({
         title={t('service.slowestOpen')}
         subtitle={t('service.slowestOpenNote', { date: period.to })}
         exportName={exportName('service-open-tickets', period)}
-        csv={tableCsv(page.slowest_open, openColumns)}
+        csv={tableCsvOnDemand(page.slowest_open, openColumns)}
       >
         {page.slowest_open.length ? (
           <DataTable
@@ -257,7 +257,7 @@ function ServicePanels({
         name="service-reviews"
         title={t('service.worstSkus')}
         exportName={exportName('service-reviews-by-sku', period)}
-        csv={tableCsv(skus, skuColumns)}
+        csv={tableCsvOnDemand(skus, skuColumns)}
       >
         {skus.length ? (
           <DataTable

@@ -1,7 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { BarList } from '../../components/charts/BarList';
 import { SeriesChart } from '../../components/charts/SeriesChart';
-import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
+import { type Column, DataTable, tableCsvOnDemand } from '../../components/ui/DataTable';
 import { exportName } from '../../components/ui/download';
 import { PageHead } from '../../components/ui/PageHead';
 import { Panel } from '../../components/ui/Panel';
@@ -173,7 +173,7 @@ export function SqlPage() {
               name="sql-result"
               title={t('sql.result')}
               exportName={exportName('query', null)}
-              csv={tableCsv(lines, columns)}
+              csv={tableCsvOnDemand(lines, columns)}
             >
               {result.columns.length === 0 ? (
                 <EmptyState>{t('sql.noResult')}</EmptyState>

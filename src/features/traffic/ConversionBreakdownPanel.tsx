@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo } from 'react';
 import { BarList } from '../../components/charts/BarList';
 import { TableAlternative } from '../../components/ui/TableAlternative';
-import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
+import { DataTable, tableCsvOnDemand, type Column } from '../../components/ui/DataTable';
 import { drillToValue, hasFilterValue, withoutDimension } from '../../components/ui/drill';
 import { exportName } from '../../components/ui/download';
 import { valueLabel } from '../../components/ui/labels';
@@ -134,7 +134,7 @@ export const ConversionBreakdownPanel = memo(function ConversionBreakdownPanel({
       subtitle={t('sales.drillHint')}
       exportName={exportName(`conversion-by-${dimension}`, scope.period)}
       caption={scope.caption}
-      csv={available && result.data ? tableCsv(rows, columns) : null}
+      csv={available && result.data ? tableCsvOnDemand(rows, columns) : null}
       png={available}
       footnote={
         dimension === 'channel' && available && !scope.description.orders.dimensions.includes('channel')

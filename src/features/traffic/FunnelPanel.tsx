@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo } from 'react';
 import { FunnelChart } from '../../components/charts/FunnelChart';
 import { TableAlternative } from '../../components/ui/TableAlternative';
-import { DataTable, tableCsv, type Column } from '../../components/ui/DataTable';
+import { DataTable, tableCsvOnDemand, type Column } from '../../components/ui/DataTable';
 import { exportName } from '../../components/ui/download';
 import { Panel } from '../../components/ui/Panel';
 import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
@@ -67,7 +67,7 @@ export const FunnelPanel = memo(function FunnelPanel({ scope }: { scope: PageSco
       subtitle={onlyEnds ? t('traffic.funnelPartial') : t('traffic.funnelNote')}
       exportName={exportName('funnel', period)}
       caption={scope.caption}
-      csv={result.data ? tableCsv(bars, columns) : null}
+      csv={result.data ? tableCsvOnDemand(bars, columns) : null}
       png={bars.length > 0}
     >
       {body}

@@ -2,7 +2,7 @@ import { memo, useCallback, useMemo } from 'react';
 import { ChartLegend } from '../../components/charts/ChartLegend';
 import { ACCENT, COMPARE } from '../../components/charts/palette';
 import { SeriesChart } from '../../components/charts/SeriesChart';
-import { tableCsv, type Column } from '../../components/ui/DataTable';
+import { tableCsvOnDemand, type Column } from '../../components/ui/DataTable';
 import { bucketPeriod, drillToPeriod } from '../../components/ui/drill';
 import { exportName } from '../../components/ui/download';
 import { Panel } from '../../components/ui/Panel';
@@ -75,7 +75,7 @@ export const TrafficTrendPanel = memo(function TrafficTrendPanel({ scope, metric
       title={title}
       exportName={exportName(`traffic-${metric}-${grain}`, period)}
       caption={scope.caption}
-      csv={current.data ? tableCsv(current.data, columns) : null}
+      csv={current.data ? tableCsvOnDemand(current.data, columns) : null}
       png
     >
       {current.error ? (
