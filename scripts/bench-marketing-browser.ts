@@ -8,31 +8,19 @@
  * each measured as the browser benchmark does: from the view change until every query it started
  * has settled and the page has painted. Issue 14's goal: p95 ≤ 100 ms.
  */
-import path from 'node:path';
-import { createNativeEngine } from '../src/engine/native';
 import { runPageBench } from './lib/page-bench';
 import { fillMarketingShop } from './lib/marketing-shop';
-
-const orders = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
-
-async function writeShop(dir: string): Promise<string[]> {
-  const engine = await createNativeEngine();
-  await fillMarketingShop(engine, orders);
-  const files = {
-    'orders.csv': `SELECT order_id, customer_id, ordered_at, status, order_total, discount_amount, currency, channel, campaign, coupon_code FROM orders`,
-    'marketing_spend.csv': `SELECT date, channel, campaign, spend, impressions, clicks FROM marketing_spend`,
-    'campaigns.csv': `SELECT campaign, name, type, starts_on, ends_on FROM campaigns`,
-  };
-  for (const [name, sql] of Object.entries(files)) await engine.run(`COPY (${sql}) TO '${path.join(dir, name)}' (HEADER)`);
-  await engine.close();
-  return Object.keys(files).map((name) => path.join(dir, name));
-}
 
 await runPageBench({
   page: 'marketing',
   title: 'Marketing page',
-  orders,
+  orders: Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1_000_000),
   goalMs: 100,
   profile: process.argv.includes('--profile'),
-  writeShop,
+  fill: fillMarketingShop,
+  files: {
+    'orders.csv': `SELECT order_id, customer_id, ordered_at, status, order_total, discount_amount, currency, channel, campaign, coupon_code FROM orders`,
+    'marketing_spend.csv': `SELECT date, channel, campaign, spend, impressions, clicks FROM marketing_spend`,
+    'campaigns.csv': `SELECT campaign, name, type, starts_on, ends_on FROM campaigns`,
+  },
 });

@@ -8,32 +8,20 @@
  * (the 23rd of the 24 sorted), each from the view change until every query it started has settled
  * and the page has painted. Issue 13's goal: p95 ≤ 300 ms.
  */
-import path from 'node:path';
-import { createNativeEngine } from '../src/engine/native';
 import { runPageBench } from './lib/page-bench';
 import { fillProductsShop } from './lib/products-shop';
-
-const orders = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
-
-async function writeShop(dir: string): Promise<string[]> {
-  const engine = await createNativeEngine();
-  await fillProductsShop(engine, orders);
-  const files = {
-    'orders.csv': `SELECT order_id, customer_id, ordered_at, status, order_total, discount_amount, currency, channel FROM orders`,
-    'order_items.csv': `SELECT order_id, sku, product_name, category, quantity, unit_price FROM order_items`,
-    'products.csv': `SELECT sku, product_name, category, unit_cost, list_price, role, lead_time_days FROM products`,
-    'inventory.csv': `SELECT date, sku, on_hand FROM inventory`,
-  };
-  for (const [name, sql] of Object.entries(files)) await engine.run(`COPY (${sql}) TO '${path.join(dir, name)}' (HEADER)`);
-  await engine.close();
-  return Object.keys(files).map((name) => path.join(dir, name));
-}
 
 await runPageBench({
   page: 'products',
   title: 'Products page',
-  orders,
+  orders: Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1_000_000),
   goalMs: 300,
   profile: process.argv.includes('--profile'),
-  writeShop,
+  fill: fillProductsShop,
+  files: {
+    'orders.csv': `SELECT order_id, customer_id, ordered_at, status, order_total, discount_amount, currency, channel FROM orders`,
+    'order_items.csv': `SELECT order_id, sku, product_name, category, quantity, unit_price FROM order_items`,
+    'products.csv': `SELECT sku, product_name, category, unit_cost, list_price, role, lead_time_days FROM products`,
+    'inventory.csv': `SELECT date, sku, on_hand FROM inventory`,
+  },
 });

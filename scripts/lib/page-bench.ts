@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import type { Engine } from '../../src/engine/engine';
+import { createNativeEngine } from '../../src/engine/native';
 import type { QueryLogEntry } from '../../src/engine/query-log';
 import { launchBrowser, startPreview } from '../../tests/e2e/harness';
 
@@ -63,8 +65,19 @@ export interface PageBench {
   goalMs: number;
   /** Print each query of the first three changes with its own time. */
   profile: boolean;
-  /** Writes the shop's CSV files into `dir`, in the order they are dropped. */
-  writeShop: (dir: string) => Promise<string[]>;
+  /** Makes the shop's tables in native DuckDB. */
+  fill: (engine: Engine, orders: number) => Promise<void>;
+  /** The CSV files to drop, in order: file name → the SELECT that writes it. */
+  files: Record<string, string>;
+}
+
+/** Writes the shop's files into `dir` with native DuckDB; returns their paths in drop order. */
+async function writeShop(bench: PageBench, dir: string): Promise<string[]> {
+  const engine = await createNativeEngine();
+  await bench.fill(engine, bench.orders);
+  for (const [name, sql] of Object.entries(bench.files)) await engine.run(`COPY (${sql}) TO '${path.join(dir, name)}' (HEADER)`);
+  await engine.close();
+  return Object.keys(bench.files).map((name) => path.join(dir, name));
 }
 
 /**
@@ -77,7 +90,7 @@ export async function runPageBench(bench: PageBench): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `yardstick-${bench.page}-bench-`));
   const [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
   try {
-    const files = await bench.writeShop(dir);
+    const files = await writeShop(bench, dir);
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await page.goto(`${server.url}/?page=data`);
     await page.waitForSelector('.shell[data-engine="ready"]', { timeout: 120_000 });
