@@ -57,6 +57,36 @@ export function monthPeriods(years: number[]): { from: string; to: string }[] {
   );
 }
 
+const CPU_PROFILE_CHANGES = 6;
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** The main thread's self time per function over the profiled changes, largest first, and by script. */
+function printCpuProfile(profile: CpuProfile, times: number[]): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const byScript = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const frame = byId.get(id)!.callFrame;
+    const dt = (profile.timeDeltas?.[i + 1] ?? 0) / 1000;
+    const name = `${frame.functionName || '(anonymous)'} ${path.basename(frame.url) || ''}:${frame.lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + dt);
+    const script = frame.url ? path.basename(frame.url) : frame.functionName;
+    byScript.set(script, (byScript.get(script) ?? 0) + dt);
+  });
+  const total = times.reduce((a, b) => a + b, 0);
+  console.log(`\nMain thread over the first ${times.length} changes (${total.toFixed(0)} ms of changes), self time:`);
+  const top = (m: Map<string, number>, n: number) =>
+    [...m].sort((a, b) => b[1] - a[1]).slice(0, n).forEach(([k, v]) => console.log(`  ${v.toFixed(0).padStart(6)} ms  ${k}`));
+  top(byScript, 8);
+  console.log('  functions:');
+  top(self, 30);
+}
+
 export interface PageBench {
   /** The page's nav id, as in `[data-nav="…"]`. */
   page: string;
@@ -65,6 +95,8 @@ export interface PageBench {
   goalMs: number;
   /** Print each query of the first three changes with its own time. */
   profile: boolean;
+  /** Profile the page's main thread (CDP) over the first six changes and print where its time went. */
+  cpuProfile?: boolean;
   /** Makes the shop's tables in native DuckDB. */
   fill: (engine: Engine, orders: number) => Promise<void>;
   /** The CSV files to drop, in order: file name → the SELECT that writes it. */
@@ -99,12 +131,16 @@ export async function runPageBench(bench: PageBench): Promise<void> {
     let ms = await applyView(page, { period: { from: '2025-12-02', to: '2025-12-31' }, filters: {} });
     console.log(`${bench.title}, ${bench.orders.toLocaleString('en')} orders: first view (2025-12-02 to 2025-12-31) ${ms.toFixed(0)} ms`);
     const times: number[] = [];
+    const cdp = bench.cpuProfile ? await page.context().newCDPSession(page) : null;
+    if (cdp) await Promise.all([cdp.send('Profiler.enable'), cdp.send('Profiler.setSamplingInterval', { interval: 200 })]);
+    if (cdp) await cdp.send('Profiler.start');
     for (const period of monthPeriods([2025, 2024])) {
       const profiling = bench.profile && times.length < 3;
       if (profiling) await clearQueryLog(page);
       ms = await applyView(page, { period });
       times.push(ms);
       if (profiling) await printQueryLog(page, `[${bench.page}] ${period.from.slice(0, 7)}`, ms);
+      if (cdp && times.length === CPU_PROFILE_CHANGES) printCpuProfile((await cdp.send('Profiler.stop')).profile, times);
     }
     const panels = await page.locator('[data-panel]').count();
     const tableRows = await page.locator('[data-panel] tbody tr').count();
