@@ -1,4 +1,5 @@
 import { formatValue, MISSING } from '../lib/format';
+import { compareText } from '../lib/compare-text';
 import type { InventorySection, ProductsSection } from '../metrics/queries/products';
 import { ALERT_TEXTS, PRODUCT_ENTRIES, ROLE_TEXTS, type ProductMetricId } from '../metrics/registry/products';
 import type { MarkdownTable } from './format-marketing';
@@ -123,7 +124,7 @@ export function renderInventoryMarkdown(
   table: MarkdownTable,
 ): string {
   const head = `## Inventory on ${section.as_of}\n\n${label('inventory_value')}: ${show('inventory_value', section.inventory_value, currency)} · ${label('inventory_turnover')}: ${section.inventory_turnover === null ? MISSING : section.inventory_turnover.toFixed(2)} · ${label('days_of_inventory')}: ${days(section.days_of_inventory)}`;
-  const rows = [...section.rows].sort((a, b) => b.alerts.length - a.alerts.length || a.sku.localeCompare(b.sku));
+  const rows = [...section.rows].sort((a, b) => b.alerts.length - a.alerts.length || compareText(a.sku, b.sku));
   return `${head}\n\n${table(
     [
       'SKU',

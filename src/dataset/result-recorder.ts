@@ -59,7 +59,9 @@ function scheduleSave(rec: Recording): void {
 function keep(rec: Recording, sql: string, rows: readonly Row[]): void {
   if (rows.length > KEPT_MAX_ROWS) return;
   rec.entries.delete(sql);
-  rec.entries.set(sql, rows.map((r) => ({ ...r })));
+  // The rows themselves, not a copy: results are never changed once made (the result cache
+  // hands the same rows to every page that asks), and the save copies them anyway.
+  rec.entries.set(sql, rows);
   trim(rec.entries);
   scheduleSave(rec);
 }

@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/engine';
+import { compareText } from '../lib/compare-text';
 import type { DataDescription } from './describe';
 import type { Filters } from './filters';
 import type { Period } from './periods';
@@ -69,10 +70,10 @@ const SEVERITY_RANK: Record<AlertSeverity, number> = { critical: 0, warning: 1 }
 export function sortAlerts(alerts: readonly Alert[]): Alert[] {
   return [...alerts].sort(
     (a, b) =>
-      b.date.localeCompare(a.date) ||
+      compareText(b.date, a.date) ||
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      a.kind.localeCompare(b.kind) ||
-      (a.metric ?? a.sku ?? '').localeCompare(b.metric ?? b.sku ?? ''),
+      compareText(a.kind, b.kind) ||
+      compareText(a.metric ?? a.sku ?? '', b.metric ?? b.sku ?? ''),
   );
 }
 

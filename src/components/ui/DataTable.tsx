@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { csvKindOfText, roundForCsv, type CsvNumberKind } from '../../lib/csv';
+import { compareText } from '../../lib/compare-text';
 import { formatCount, MISSING } from '../../lib/format';
 import { useAppStore } from '../../stores/app-store';
 import { useT } from '../../i18n/use-t';
@@ -98,7 +99,7 @@ export function sortRows<R>(rows: readonly R[], column: Column<R>, direction: So
     if (x === null || x === undefined) return y === null || y === undefined ? 0 : 1;
     if (y === null || y === undefined) return -1;
     if (typeof x === 'number' && typeof y === 'number') return (x - y) * sign;
-    return String(x).localeCompare(String(y)) * sign;
+    return compareText(String(x), String(y)) * sign;
   });
 }
 

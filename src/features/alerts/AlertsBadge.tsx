@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
 import { activeCounts } from './alert-list';
@@ -9,8 +10,13 @@ export function AlertsBadge() {
   const setView = useAppStore((s) => s.setView);
   const alerts = useAlerts();
   const dismissed = useDismissed();
-  if (!alerts.data || !dismissed.loaded) return null;
-  const { total, critical } = activeCounts(alerts.data, dismissed.keys);
+  // Memoised: the badge draws on every state of the alerts query, and a view may hold thousands of stock alerts.
+  const counts = useMemo(
+    () => (alerts.data && dismissed.loaded ? activeCounts(alerts.data, dismissed.keys) : null),
+    [alerts.data, dismissed.loaded, dismissed.keys],
+  );
+  if (!counts) return null;
+  const { total, critical } = counts;
   return (
     <button
       type="button"

@@ -29,7 +29,7 @@ export function visibleAlerts(
 
 /** The active (not dismissed) alerts, and how many of them are critical: the top bar's badge. */
 export function activeCounts(alerts: readonly Alert[], dismissed: ReadonlySet<string>): { total: number; critical: number } {
-  const active = alerts.filter((a) => !dismissed.has(alertKey(a)));
+  const active = dismissed.size === 0 ? alerts : alerts.filter((a) => !dismissed.has(alertKey(a)));
   return { total: active.length, critical: active.filter((a) => a.severity === 'critical').length };
 }
 

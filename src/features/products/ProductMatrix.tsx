@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { compareText } from '../../lib/compare-text';
 import type { ProductRole, ProductRow } from '../../metrics/queries/products';
 
 export const ROLE_COLOURS: Record<ProductRole, string> = {
@@ -26,7 +27,7 @@ export const hasMatrixPlace = (r: ProductRow): boolean => r.revenue_share !== nu
 export function matrixPoints(rows: readonly ProductRow[]): ProductRow[] {
   return rows
     .filter(hasMatrixPlace)
-    .sort((a, b) => b.revenue_share! - a.revenue_share! || (a.sku ?? '').localeCompare(b.sku ?? ''))
+    .sort((a, b) => b.revenue_share! - a.revenue_share! || compareText(a.sku ?? '', b.sku ?? ''))
     .slice(0, MATRIX_MAX_POINTS);
 }
 

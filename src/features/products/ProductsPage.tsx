@@ -10,6 +10,7 @@ import { EmptyState, ErrorBox } from '../../components/ui/states';
 import { useFormatters } from '../../components/ui/use-formatters';
 import { useStable } from '../../components/ui/use-stable';
 import { useEngineQuery } from '../../dataset/use-engine-query';
+import { compareText } from '../../lib/compare-text';
 import { useComparison } from '../../dataset/use-view';
 import { useT } from '../../i18n/use-t';
 import {
@@ -172,7 +173,7 @@ export function ProductsPage() {
   ];
   const stock = useMemo(
     () =>
-      [...(view.data?.inventory?.rows ?? [])].sort((a, b) => b.alerts.length - a.alerts.length || a.sku.localeCompare(b.sku)),
+      [...(view.data?.inventory?.rows ?? [])].sort((a, b) => b.alerts.length - a.alerts.length || compareText(a.sku, b.sku)),
     [view.data?.inventory],
   );
   const stockColumns: Column<InventoryRow>[] = [

@@ -144,10 +144,14 @@ const PRODUCT_SQL = `SELECT sku_key, any_value(sku) AS sku, any_value(product_na
  * Each SKU's lead time from the products file, by the SKU as the inventory rows name it: the
  * days a reorder alert expects. Through the result cache: only a load changes it.
  */
-export async function skuLeadTimes(engine: Engine): Promise<Map<string, number>> {
+export async function skuLeadTimes(engine: Engine): Promise<ReadonlyMap<string, number>> {
   const rows = await runMetricSql(engine, `SELECT sku, lead FROM (${PRODUCT_SQL}) WHERE lead IS NOT NULL`);
-  return new Map(rows.map((r) => [String(r['sku']), Number(r['lead'])]));
+  // One map per result: every view's alerts ask, and a cached result is the same rows each time.
+  let map = leadTimeMaps.get(rows);
+  if (!map) leadTimeMaps.set(rows, (map = new Map(rows.map((r) => [String(r['sku']), Number(r['lead'])]))));
+  return map;
 }
+const leadTimeMaps = new WeakMap<readonly Row[], ReadonlyMap<string, number>>();
 const productSql = (fast: boolean) => (fast ? `SELECT * FROM ${INFO_TABLE}` : PRODUCT_SQL);
 const built = new WeakMap<Engine, { generation: number; ready: Promise<void> }>();
 
