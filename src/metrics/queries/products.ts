@@ -335,20 +335,23 @@ function roleBuyersSql(period: Period, filters: Filters, options: ProductOptions
 }
 
 function bundlesSql(period: Period, filters: Filters, fast: boolean): string {
-  return `WITH it AS (SELECT DISTINCT order_id, sku_key, sku FROM (${itemsSql(period, filters, fast)}) WHERE sku_key IS NOT NULL),
-  skus AS (SELECT sku_key, min(sku) AS sku FROM it GROUP BY sku_key),
-  per AS (SELECT DISTINCT order_id, sku_key FROM it),
-  n AS (SELECT count(DISTINCT order_id) AS orders FROM (${itemsSql(period, filters, fast)})),
-  by_sku AS (SELECT sku_key, count(*) AS orders FROM per GROUP BY sku_key),
+  // Order counts and names only for the SKUs of a pair at the floor: the pairs are few, the SKUs thousands.
+  return `WITH it AS (${itemsSql(period, filters, fast)}),
+  per AS (SELECT DISTINCT order_id, sku_key FROM it WHERE sku_key IS NOT NULL),
   pairs AS (
     SELECT a.sku_key AS a, b.sku_key AS b, count(*) AS together
     FROM per a JOIN per b ON a.order_id = b.order_id AND a.sku_key < b.sku_key
-    GROUP BY ALL HAVING count(*) >= ${BUNDLE_MIN_ORDERS})
-  SELECT sa.sku AS sku_a, sb.sku AS sku_b, together AS orders_together,
+    GROUP BY ALL HAVING count(*) >= ${BUNDLE_MIN_ORDERS}),
+  paired AS (SELECT a AS sku_key FROM pairs UNION SELECT b AS sku_key FROM pairs),
+  n AS (SELECT count(DISTINCT order_id) AS orders FROM it),
+  by_sku AS (
+    SELECT sku_key, min(sku) AS sku, count(DISTINCT order_id) AS orders
+    FROM it WHERE sku_key IN (SELECT sku_key FROM paired) GROUP BY sku_key)
+  SELECT ca.sku AS sku_a, cb.sku AS sku_b, together AS orders_together,
     together / n.orders AS support, together / ca.orders AS confidence,
     (together / ca.orders) / (cb.orders / n.orders) AS lift
-  FROM pairs, n, by_sku ca, by_sku cb, skus sa, skus sb
-  WHERE ca.sku_key = pairs.a AND cb.sku_key = pairs.b AND sa.sku_key = pairs.a AND sb.sku_key = pairs.b
+  FROM pairs, n, by_sku ca, by_sku cb
+  WHERE ca.sku_key = pairs.a AND cb.sku_key = pairs.b
   ORDER BY together DESC, sku_a, sku_b`;
 }
 
