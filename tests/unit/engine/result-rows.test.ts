@@ -35,6 +35,24 @@ describe('query results as rows', () => {
     expect(rows.map((r) => r['s'])).toEqual(Array.from({ length: 5000 }, (_, i) => text(i)));
   });
 
+  it('reads integers, big integers and doubles with nulls straight from each batch', async () => {
+    const rows = await engine.query(`
+      SELECT CAST(i AS INTEGER) AS n, CASE WHEN i % 3 = 0 THEN NULL ELSE i / 8 END AS x,
+        CAST(i AS BIGINT) * 1000 AS big, CASE WHEN i % 4 = 0 THEN NULL ELSE CAST(i % 300 AS SMALLINT) END AS small,
+        CAST(i % 100 AS TINYINT) AS tiny, CAST(i AS FLOAT) / 2 AS half
+      FROM range(5000) t(i) ORDER BY i`);
+    expect(rows).toHaveLength(5000);
+    const expected = (i: number) => ({
+      n: i,
+      x: i % 3 === 0 ? null : i / 8,
+      big: i * 1000,
+      small: i % 4 === 0 ? null : i % 300,
+      tiny: i % 100,
+      half: i / 2,
+    });
+    expect(rows).toEqual(Array.from({ length: 5000 }, (_, i) => expected(i)));
+  });
+
   it('reads an empty result and a column of only nulls', async () => {
     expect(await engine.query(`SELECT 'a' AS s FROM range(0)`)).toEqual([]);
     const nulls = await engine.query(`SELECT CAST(NULL AS VARCHAR) AS s FROM range(3000)`);
