@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { ChartLegend } from '../../components/charts/ChartLegend';
-import { type Column, DataTable, tableCsvOnDemand } from '../../components/ui/DataTable';
+import { DataTable, tableCsvOnDemand } from '../../components/ui/DataTable';
 import { exportName } from '../../components/ui/download';
 import { KpiCard } from '../../components/ui/KpiCard';
 import { PageHead } from '../../components/ui/PageHead';
@@ -18,17 +18,22 @@ import {
   computeProducts,
   computeProductTotals,
   PRODUCT_ROLES,
-  type BundleRow,
-  type InventoryRow,
   type ProductRole,
-  type ProductRow,
 } from '../../metrics/queries/products';
-import { ALERT_TEXTS, PRODUCT_ENTRIES, ROLE_TEXTS, type ProductMetricId } from '../../metrics/registry/products';
+import { PRODUCT_ENTRIES, ROLE_TEXTS, type ProductMetricId } from '../../metrics/registry/products';
 import { useAppStore } from '../../stores/app-store';
 import { usePlanStore } from '../../stores/plan-store';
 import { hasMatrixPlace, MATRIX_MAX_POINTS, ProductMatrix, ROLE_COLOURS } from './ProductMatrix';
 import { roleVerdicts } from './role-scorecard';
-import { RoleSelect } from './RoleSelect';
+import {
+  bundleColumns,
+  metricExplained,
+  metricLabel,
+  roleLabelOf,
+  SKU_METRICS,
+  skuColumns,
+  stockColumns,
+} from './products-columns';
 
 /**
  * The Products page (issue 13): the SKU table (sortable, searchable, filterable by category,
@@ -73,16 +78,8 @@ export function ProductsPage() {
   const [role, setRole] = useState('');
   const [abc, setAbc] = useState('');
 
-  const label = (id: ProductMetricId) => (zh ? PRODUCT_ENTRIES[id].label.zh : PRODUCT_ENTRIES[id].label.en);
-  const explain = (id: ProductMetricId) =>
-    zh ? PRODUCT_ENTRIES[id].description.zh : PRODUCT_ENTRIES[id].description.en;
-  const roleLabel = (r: ProductRole) => (zh ? ROLE_TEXTS[r].label.zh : ROLE_TEXTS[r].label.en);
-  const show = (id: ProductMetricId, v: number | null) =>
-    PRODUCT_ENTRIES[id].unit === 'money'
-      ? fmt.moneyFull(v)
-      : PRODUCT_ENTRIES[id].unit === 'rate'
-        ? fmt.rate(v)
-        : fmt.countFull(v === null ? null : Math.round(v * 10) / 10);
+  const label = (id: ProductMetricId) => metricLabel(id, zh);
+  const roleLabel = (r: ProductRole) => roleLabelOf(r, zh);
 
   const section = view.data?.products;
   const rows = useMemo(() => {
@@ -101,105 +98,75 @@ export function ProductsPage() {
     [section],
   );
 
-  const metricCol = (id: ProductMetricId & keyof ProductRow): Column<ProductRow> => ({
-    key: id,
-    label: label(id),
-    numeric: true,
-    render: (r) => show(id, r[id] as number | null),
-  });
-  const skuColumns: Column<ProductRow>[] = [
-    { key: 'sku', label: 'SKU' },
-    { key: 'product_name', label: zh ? '商品' : 'Product' },
-    { key: 'category', label: zh ? '类目' : 'Category' },
-    {
-      key: 'role',
-      label: zh ? '角色' : 'Role',
-      render: (r) =>
-        r.sku === null ? (
-          roleLabel(r.role)
-        ) : (
-          <RoleSelect
-            sku={r.sku}
-            role={r.role}
-            setHere={rolesHere.get(r.sku.trim().toLowerCase()) ?? null}
-            roleLabel={roleLabel}
-            zh={zh}
-          />
-        ),
-      value: (r) => r.role,
-    },
-    ...(
-      [
-        'units',
-        'item_revenue',
-        'orders',
-        'buyers',
-        'revenue_share',
-        'gross_margin',
-        'margin_rate',
-        'discount_depth',
-        'new_buyer_share',
-        'growth',
-      ] as const
-    ).map(metricCol),
-    { key: 'abc', label: label('abc') },
-  ];
-  const explained: ProductMetricId[] = [
-    'units',
-    'item_revenue',
-    'orders',
-    'buyers',
-    'revenue_share',
-    'gross_margin',
-    'margin_rate',
-    'discount_depth',
-    'new_buyer_share',
-    'growth',
-    'abc',
-  ];
-
-  const bundleColumns: Column<BundleRow>[] = [
-    { key: 'sku_a', label: 'SKU A' },
-    { key: 'sku_b', label: 'SKU B' },
-    {
-      key: 'orders_together',
-      label: label('orders_together'),
-      numeric: true,
-      render: (r) => fmt.countFull(r.orders_together),
-    },
-    { key: 'support', label: label('support'), numeric: true, render: (r) => fmt.rate(r.support) },
-    { key: 'confidence', label: label('confidence'), numeric: true, render: (r) => fmt.rate(r.confidence) },
-    { key: 'lift', label: label('lift'), numeric: true, render: (r) => r.lift.toFixed(2) },
-  ];
   const stock = useMemo(
     () =>
-      [...(view.data?.inventory?.rows ?? [])].sort((a, b) => b.alerts.length - a.alerts.length || compareText(a.sku, b.sku)),
+      [...(view.data?.inventory?.rows ?? [])].sort(
+        (a, b) => b.alerts.length - a.alerts.length || compareText(a.sku, b.sku),
+      ),
     [view.data?.inventory],
   );
-  const stockColumns: Column<InventoryRow>[] = [
-    { key: 'sku', label: 'SKU' },
-    {
-      key: 'alerts',
-      label: zh ? '预警' : 'Alerts',
-      render: (r) => r.alerts.map((a) => (zh ? ALERT_TEXTS[a].zh : ALERT_TEXTS[a].en)).join(' · ') || '—',
-      value: (r) => r.alerts.join(' '),
-    },
-    { key: 'on_hand', label: label('on_hand'), numeric: true, render: (r) => fmt.countFull(r.on_hand) },
-    { key: 'daily_units', label: label('daily_units'), numeric: true, render: (r) => r.daily_units.toFixed(2) },
-    {
-      key: 'days_of_cover',
-      label: label('days_of_cover'),
-      numeric: true,
-      render: (r) => show('days_of_cover', r.days_of_cover),
-    },
-    {
-      key: 'stockout_days',
-      label: label('stockout_days'),
-      numeric: true,
-      render: (r) => fmt.countFull(r.stockout_days),
-    },
-    { key: 'sell_through', label: label('sell_through'), numeric: true, render: (r) => fmt.rate(r.sell_through) },
-  ];
+  const columns = useMemo(
+    () => ({ skus: skuColumns(zh, fmt, rolesHere), bundles: bundleColumns(zh, fmt), stock: stockColumns(zh, fmt) }),
+    [zh, fmt, rolesHere],
+  );
+  // The heavy parts as memoised elements: a view change first draws the page again on the old
+  // rows (dimmed while the new ones come); the tables and the matrix then stay as they are.
+  const matrix = useMemo(
+    () =>
+      section ? (
+        <ProductMatrix
+          rows={section.rows}
+          roleLabel={(r) => roleLabelOf(r, zh)}
+          xLabel={metricLabel('revenue_share', zh)}
+          yLabel={metricLabel('margin_rate', zh)}
+          formatRate={fmt.rate}
+        />
+      ) : null,
+    [section, zh, fmt],
+  );
+  const skuTable = useMemo(
+    () => (
+      <DataTable
+        name="products-skus"
+        caption={zh ? 'SKU 明细' : 'SKUs'}
+        columns={columns.skus}
+        rows={rows}
+        rowKey={(r) => r.sku ?? '(none)'}
+        // A shop of thousands of SKUs: a page at a time in the chosen order; search narrows.
+        pageSize={50}
+        sortable
+      />
+    ),
+    [zh, columns, rows],
+  );
+  const bundleTable = useMemo(
+    () => (
+      <DataTable
+        name="products-bundles"
+        caption={zh ? '组合购买' : 'Bought together'}
+        columns={columns.bundles}
+        rows={section?.bundles ?? []}
+        rowKey={(r) => `${r.sku_a}|${r.sku_b}`}
+        pageSize={20}
+        sortable
+      />
+    ),
+    [zh, columns, section],
+  );
+  const stockTable = useMemo(
+    () => (
+      <DataTable
+        name="products-stock"
+        caption={zh ? '库存' : 'Stock'}
+        columns={columns.stock}
+        rows={stock}
+        rowKey={(r) => r.sku}
+        pageSize={50}
+        sortable
+      />
+    ),
+    [zh, columns, stock],
+  );
 
   const inv = view.data?.inventory;
   return (
@@ -265,13 +232,7 @@ export function ProductsPage() {
                 caption={scope.caption}
                 pngLegend={PRODUCT_ROLES.map((r) => ({ label: roleLabel(r), color: ROLE_COLOURS[r] }))}
               >
-                <ProductMatrix
-                  rows={section.rows}
-                  roleLabel={roleLabel}
-                  xLabel={label('revenue_share')}
-                  yLabel={label('margin_rate')}
-                  formatRate={fmt.rate}
-                />
+                {matrix}
                 <ChartLegend entries={PRODUCT_ROLES.map((r) => ({ label: roleLabel(r), color: ROLE_COLOURS[r] }))} />
                 {plotted > MATRIX_MAX_POINTS && (
                   <div className="table-note" data-note="matrix-cap">
@@ -333,7 +294,7 @@ export function ProductsPage() {
                 title={zh ? 'SKU 明细' : 'SKUs'}
                 exportName={exportName('products-skus', scope.period)}
                 caption={scope.caption}
-                csv={tableCsvOnDemand(rows, skuColumns)}
+                csv={tableCsvOnDemand(rows, columns.skus)}
                 controls={
                   <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
                     <input
@@ -373,26 +334,17 @@ export function ProductsPage() {
                   <details style={{ fontSize: 12, color: 'var(--text-2)' }}>
                     <summary>{zh ? '各列含义' : 'What each column means'}</summary>
                     <dl>
-                      {explained.map((id) => (
+                      {[...SKU_METRICS, 'abc' as const].map((id) => (
                         <div key={id}>
                           <dt>{label(id)}</dt>
-                          <dd>{explain(id)}</dd>
+                          <dd>{metricExplained(id, zh)}</dd>
                         </div>
                       ))}
                     </dl>
                   </details>
                 }
               >
-                <DataTable
-                  name="products-skus"
-                  caption={zh ? 'SKU 明细' : 'SKUs'}
-                  columns={skuColumns}
-                  rows={rows}
-                  rowKey={(r) => r.sku ?? '(none)'}
-                  // A shop of thousands of SKUs: a page at a time in the chosen order; search narrows.
-                  pageSize={50}
-                  sortable
-                />
+                {skuTable}
               </Panel>
               <Panel
                 busy={stale}
@@ -401,22 +353,14 @@ export function ProductsPage() {
                 subtitle={zh ? '同单至少 5 次的 SKU 组合' : 'Pairs of SKUs in at least 5 paid orders together'}
                 exportName={exportName('products-bundles', scope.period)}
                 caption={scope.caption}
-                csv={tableCsvOnDemand(section.bundles, bundleColumns)}
+                csv={tableCsvOnDemand(section.bundles, columns.bundles)}
               >
                 {section.bundles.length === 0 ? (
                   <EmptyState>
                     {zh ? '没有同单 5 次以上的组合。' : 'No pair of SKUs was bought together in 5 or more paid orders.'}
                   </EmptyState>
                 ) : (
-                  <DataTable
-                    name="products-bundles"
-                    caption={zh ? '组合购买' : 'Bought together'}
-                    columns={bundleColumns}
-                    rows={section.bundles}
-                    rowKey={(r) => `${r.sku_a}|${r.sku_b}`}
-                    pageSize={20}
-                    sortable
-                  />
+                  bundleTable
                 )}
               </Panel>
             </>
@@ -429,17 +373,9 @@ export function ProductsPage() {
               subtitle={zh ? '有预警的 SKU 排在前面' : 'SKUs with alerts first'}
               exportName={exportName('products-stock', scope.period)}
               caption={scope.caption}
-              csv={tableCsvOnDemand(stock, stockColumns)}
+              csv={tableCsvOnDemand(stock, columns.stock)}
             >
-              <DataTable
-                name="products-stock"
-                caption={zh ? '库存' : 'Stock'}
-                columns={stockColumns}
-                rows={stock}
-                rowKey={(r) => r.sku}
-                pageSize={50}
-                sortable
-              />
+              {stockTable}
             </Panel>
           )}
         </>
