@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench-products-browser.ts [orders] [--profile] [--cpu-profile]`: the Products page (issue 13)
+ * `npx tsx scripts/bench-products-browser.ts [orders] [--profile] [--cpu-profile] [--trace]`: the Products page (issue 13)
  * in the built app in headless Chromium, on the products benchmark's shop
  * (scripts/lib/products-shop.ts: 1M orders by default, ~2M items over 5,000 SKUs, a products file
  * and 520,000 weekly stock snapshots), written to CSV by native DuckDB and dropped on the Data page
@@ -18,6 +18,7 @@ await runPageBench({
   goalMs: 300,
   profile: process.argv.includes('--profile'),
   cpuProfile: process.argv.includes('--cpu-profile'),
+  trace: process.argv.includes('--trace'),
   fill: fillProductsShop,
   files: {
     'orders.csv': `SELECT order_id, customer_id, ordered_at, status, order_total, discount_amount, currency, channel FROM orders`,

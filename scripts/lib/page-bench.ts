@@ -78,6 +78,19 @@ function printCpuProfile(profile: CpuProfile, times: number[]): void {
     const script = frame.url ? path.basename(frame.url) : frame.functionName;
     byScript.set(script, (byScript.get(script) ?? 0) + dt);
   });
+  // Inclusive time by function name: each sample counts once for every distinct name on its stack.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const inclusive = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const dt = (profile.timeDeltas?.[i + 1] ?? 0) / 1000;
+    const names = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const name = byId.get(at)!.callFrame.functionName;
+      if (name && !name.startsWith('(')) names.add(name);
+    }
+    for (const name of names) inclusive.set(name, (inclusive.get(name) ?? 0) + dt);
+  });
   const total = times.reduce((a, b) => a + b, 0);
   console.log(`\nMain thread over the first ${times.length} changes (${total.toFixed(0)} ms of changes), self time:`);
   const top = (m: Map<string, number>, n: number) =>
@@ -85,6 +98,29 @@ function printCpuProfile(profile: CpuProfile, times: number[]): void {
   top(byScript, 8);
   console.log('  functions:');
   top(self, 30);
+  console.log('  functions with what they call (inclusive):');
+  top(inclusive, 60);
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: { name?: string };
+}
+
+/** The renderer main thread's complete events by name (outermost of each name only), over the traced changes. */
+function printTrace(json: string, times: number[]): void {
+  const events = (JSON.parse(json) as { traceEvents: TraceEvent[] }).traceEvents;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const threadEvents = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur);
+  const byName = new Map<string, number>();
+  for (const e of threadEvents) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur! / 1000);
+  const total = times.reduce((a, b) => a + b, 0);
+  console.log(`\nRenderer main thread over the first ${times.length} changes (${total.toFixed(0)} ms of changes), by event (nested events counted in each):`);
+  [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25).forEach(([k, v]) => console.log(`  ${v.toFixed(0).padStart(6)} ms  ${k}`));
 }
 
 export interface PageBench {
@@ -97,6 +133,8 @@ export interface PageBench {
   profile: boolean;
   /** Profile the page's main thread (CDP) over the first six changes and print where its time went. */
   cpuProfile?: boolean;
+  /** Trace the renderer (Chromium's timeline) over the first six changes and print the main thread's time by event. */
+  trace?: boolean;
   /** Makes the shop's tables in native DuckDB. */
   fill: (engine: Engine, orders: number) => Promise<void>;
   /** The CSV files to drop, in order: file name → the SELECT that writes it. */
@@ -134,6 +172,7 @@ export async function runPageBench(bench: PageBench): Promise<void> {
     const cdp = bench.cpuProfile ? await page.context().newCDPSession(page) : null;
     if (cdp) await Promise.all([cdp.send('Profiler.enable'), cdp.send('Profiler.setSamplingInterval', { interval: 200 })]);
     if (cdp) await cdp.send('Profiler.start');
+    if (bench.trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     for (const period of monthPeriods([2025, 2024])) {
       const profiling = bench.profile && times.length < 3;
       if (profiling) await clearQueryLog(page);
@@ -141,6 +180,7 @@ export async function runPageBench(bench: PageBench): Promise<void> {
       times.push(ms);
       if (profiling) await printQueryLog(page, `[${bench.page}] ${period.from.slice(0, 7)}`, ms);
       if (cdp && times.length === CPU_PROFILE_CHANGES) printCpuProfile((await cdp.send('Profiler.stop')).profile, times);
+      if (bench.trace && times.length === CPU_PROFILE_CHANGES) printTrace((await browser.stopTracing()).toString('utf8'), times);
     }
     const panels = await page.locator('[data-panel]').count();
     const tableRows = await page.locator('[data-panel] tbody tr').count();
