@@ -3,12 +3,14 @@
  *
  *   npm run bench:browser                 # 1,000,000 orders
  *   npm run bench:browser -- --orders 200000
+ *   npm run bench:browser -- --pages overview,sales
  *
  * Prints: time to the first KPI values with the sample shop; loading a large canonical CSV
  * (time, peak memory of the page's process; the derived tables and rollups are built as part
  * of it); then for each page the time of every view change in order (period presets, channel
  * and device filters) and their median (p50) and p95. There is one path: what the app does.
- * `--profile` prints each query of the first pass with its own time.
+ * `--profile` prints each query of the first pass with its own time; `--cpu-profile <page>` the
+ * main thread's CPU profile over that page's first pass (build with `--minify false` for names).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, startPreview, waitForDashboard, waitForFirstKpis } from '../tests/e2e/harness';
+import { printCpuProfile } from './lib/page-bench';
 import { writeSyntheticShop } from './lib/synthetic-shop';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -27,6 +30,8 @@ const ORDERS = Number(arg('orders', '1000000'));
 const ROUNDS = Number(arg('rounds', '24'));
 /** Print, for each page's first pass over the view changes, the queries it ran and how long each took. */
 const PROFILE = process.argv.includes('--profile');
+/** `--cpu-profile <page>`: the main thread's CPU profile over that page's first pass (its uncached changes). */
+const CPU_PROFILE_PAGE = arg('cpu-profile', '');
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -97,12 +102,19 @@ async function interactions(page: Page, pageId: string): Promise<number[]> {
   await page.click(`[data-nav="${pageId}"]`);
   await page.evaluate(() => (window as unknown as { __yardstickBench: { apply(p: unknown): Promise<number> } }).__yardstickBench.apply({}));
   const times: number[] = [];
+  const cdp = CPU_PROFILE_PAGE === pageId ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   for (let i = 0; i < ROUNDS; i++) {
     const patch = PATCHES[i % PATCHES.length]!;
     const profiling = PROFILE && i < PATCHES.length;
     if (profiling) await page.evaluate(() => ((window as unknown as { __yardstickQueryLog: unknown[] }).__yardstickQueryLog = []));
     times.push(await page.evaluate((p) => (window as unknown as { __yardstickBench: { apply(p: unknown): Promise<number> } }).__yardstickBench.apply(p), patch));
     if (profiling) printQueryLog(pageId, JSON.stringify(patch), times.at(-1)!, await page.evaluate(() => (window as unknown as { __yardstickQueryLog: QueryLogEntry[] }).__yardstickQueryLog));
+    if (cdp && i === PATCHES.length - 1) printCpuProfile((await cdp.send('Profiler.stop')).profile, times);
   }
   return times;
 }
@@ -119,7 +131,7 @@ async function main() {
 
     const dir = path.join(os.tmpdir(), 'yardstick-bench');
     const shop = await writeSyntheticShop(dir, ORDERS);
-    const pages = ['overview', 'sales', 'traffic', 'customers'];
+    const pages = arg('pages', 'overview,sales,traffic,customers').split(',');
     const results: Record<string, number[]> = {};
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();

@@ -59,14 +59,14 @@ export function monthPeriods(years: number[]): { from: string; to: string }[] {
 
 const CPU_PROFILE_CHANGES = 6;
 
-interface CpuProfile {
+export interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
   samples?: number[];
   timeDeltas?: number[];
 }
 
 /** The main thread's self time per function over the profiled changes, largest first, and by script. */
-function printCpuProfile(profile: CpuProfile, times: number[]): void {
+export function printCpuProfile(profile: CpuProfile, times: number[]): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   const byScript = new Map<string, number>();
