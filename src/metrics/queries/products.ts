@@ -376,7 +376,9 @@ const productRow = (r: Row): ProductRow => ({
 });
 
 /** The section's totals: sums of its SKU rows (gross margin over the SKUs with a cost). */
-function totalsOf(rows: readonly Pick<ProductRow, 'units' | 'item_revenue' | 'gross_margin'>[]): ProductsSection['totals'] {
+function totalsOf(
+  rows: readonly Pick<ProductRow, 'units' | 'item_revenue' | 'gross_margin'>[],
+): ProductsSection['totals'] {
   const revenue = rows.reduce((a, r) => a + r.item_revenue, 0);
   const withCost = rows.filter((r) => r.gross_margin !== null);
   return {
@@ -429,14 +431,20 @@ export async function computeProducts(
       { buyers: num(r['buyers']) ?? 0, new: num(r['new_buyers']) ?? 0 },
     ]),
   );
-  const cmpBy = new Map(raw.map((r) => [r['sku_key'] as string | null, num(r['cmp_rev'])]));
+  // The SKU rows by role, each with its comparison revenue, in one pass (thousands of SKUs, five roles).
+  const byRole = new Map<ProductRole, { r: ProductRow; cmp: number }[]>();
+  rows.forEach((r, i) => {
+    const mine = byRole.get(r.role) ?? [];
+    if (mine.length === 0) byRole.set(r.role, mine);
+    mine.push({ r, cmp: num(raw[i]!['cmp_rev']) ?? 0 });
+  });
   const roles: RoleRow[] = PRODUCT_ROLES.flatMap((role) => {
-    const mine = rows.map((r, i) => ({ r, k: raw[i]!['sku_key'] as string | null })).filter(({ r }) => r.role === role);
+    const mine = byRole.get(role) ?? [];
     if (mine.length === 0) return [];
     const revenue = mine.reduce((a, { r }) => a + r.item_revenue, 0);
     const costed = mine.filter(({ r }) => r.gross_margin !== null);
     const costedRevenue = costed.reduce((a, { r }) => a + r.item_revenue, 0);
-    const cmp = mine.reduce((a, { k }) => a + (cmpBy.get(k) ?? 0), 0);
+    const cmp = mine.reduce((a, { cmp }) => a + cmp, 0);
     const b = roleBuyers.get(role);
     return [
       {
@@ -487,7 +495,9 @@ export async function computeInventory(
     ? productSql(fast)
     : `SELECT NULL::VARCHAR AS sku_key, NULL::VARCHAR AS sku, NULL::DECIMAL(18,4) AS unit_cost, NULL::DOUBLE AS lead WHERE FALSE`;
   // Per SKU: stock-out days (null without a snapshot by D) and on_hand at D, as `stock` and `stockJoin` name them.
-  const stockout = fast ? 'CASE WHEN f.sku_key IS NULL THEN NULL ELSE coalesce(st.stockout_days, 0) END' : 'pd.stockout_days';
+  const stockout = fast
+    ? 'CASE WHEN f.sku_key IS NULL THEN NULL ELSE coalesce(st.stockout_days, 0) END'
+    : 'pd.stockout_days';
   const onHand = fast ? 'st.on_hand' : 'at_d.on_hand';
   const stockJoin = fast
     ? 'LEFT JOIN st ON st.sku_key = k.sku_key'
