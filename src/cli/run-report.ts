@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { openAsBlob } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import type { Engine } from '../engine/engine';
 import { createNativeEngine } from '../engine/native';
 import { createNodeWasmEngine } from '../engine/node';
@@ -20,14 +21,21 @@ import { readTargets, targetsHook } from './targets';
 
 export type Progress = (line: string) => void;
 
-async function readInput(path: string, role: string): Promise<Uint8Array> {
+/**
+ * One input file for the engine. Native DuckDB reads a file: it gets a Blob backed by the file,
+ * which the import reads in slices and streams to the engine's folder, so a 10M-order export is
+ * never held whole in Node's memory (issue 17). DuckDB-WASM reads registered files from memory:
+ * it gets the bytes (a Blob would only add copies on the way).
+ */
+async function openInput(engine: Engine, path: string, role: string): Promise<Uint8Array | Blob> {
+  const refuse = (why: string) => new UsageError(`${path}: ${why} (given as ${role})`);
   try {
-    return new Uint8Array(await readFile(path));
+    if ((await stat(path)).isDirectory()) throw refuse('is a folder, not a file');
+    return engine.kind === 'wasm-node' ? new Uint8Array(await readFile(path)) : await openAsBlob(path);
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message;
-    throw new UsageError(`${path}: ${why} (given as ${role})`);
+    throw refuse(code === 'ENOENT' ? 'file not found' : (e as Error).message);
   }
 }
 
@@ -68,9 +76,9 @@ export async function loadFiles(
     const files: string[] = [];
     for (const arg of given) files.push(...(await expandInput(arg, flag)));
     for (const path of files) {
-      const data = await readInput(path, flag);
+      const data = await openInput(engine, path, flag);
       const started = Date.now();
-      progress(`Loading ${path} (${mb(data.byteLength)}) into ${table}…`);
+      progress(`Loading ${path} (${mb(data instanceof Blob ? data.size : data.byteLength)}) into ${table}…`);
       try {
         const report = await importFile(
           engine,

@@ -1,4 +1,8 @@
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -95,7 +99,11 @@ export async function createNativeEngine(): Promise<Engine> {
       await writeFile(path.join(dir, name), bytes);
     },
     async registerBlob(name, blob) {
-      await writeFile(path.join(dir, name), new Uint8Array(await blob.arrayBuffer()));
+      // Streamed to the file DuckDB reads: a file-backed Blob of a large export is never held whole.
+      await pipeline(
+        Readable.fromWeb(blob.stream() as WebReadableStream<Uint8Array>),
+        createWriteStream(path.join(dir, name)),
+      );
     },
     async dropFile(name) {
       await rm(path.join(dir, name), { force: true });

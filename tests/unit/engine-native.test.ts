@@ -1,3 +1,6 @@
+import { mkdtempSync, openAsBlob, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNativeEngine } from '../../src/engine/native';
 import { createNodeWasmEngine } from '../../src/engine/node';
@@ -28,6 +31,21 @@ describe('native DuckDB gives the same JSON-safe values as DuckDB-WASM', () => {
   it('reads registered bytes by name', async () => {
     await native.registerBytes('n.csv', new TextEncoder().encode('a\n5\n6\n'));
     expect(await native.query(`SELECT sum(a) AS s FROM read_csv('${native.fileRef('n.csv')}')`)).toEqual([{ s: 11 }]);
+  });
+
+  it('reads a file-backed Blob streamed to its folder, every byte of it (the CLI hands large exports over this way)', async () => {
+    // 300,000 lines (~3 MB): many chunks of the Blob's stream. Sum and count worked out here.
+    const lines = Array.from({ length: 300_000 }, (_, i) => `${i},${i % 7}`);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'ys-blob-')), 'big.csv');
+    writeFileSync(file, `id,k\n${lines.join('\n')}\n`);
+    await native.registerBlob('big.csv', await openAsBlob(file));
+    const expectedK = lines.reduce((a, _, i) => a + (i % 7), 0);
+    expect(
+      await native.query(
+        `SELECT count(*) AS n, sum(k) AS k, max(id) AS top FROM read_csv('${native.fileRef('big.csv')}')`,
+      ),
+    ).toEqual([{ n: 300_000, k: expectedK, top: 299_999 }]);
+    rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
   it('reports a failing query with its reason', async () => {
