@@ -34,6 +34,8 @@ export interface ReportArgs {
   reading: { dateOrder?: DateOrder; decimal?: DecimalStyle };
   /** `--sla MINUTES`: the first-response service level of the service section (default 60). */
   slaMinutes: number;
+  /** `--memory-limit SIZE` (native only): DuckDB's memory limit, past which it spills to a temporary folder. */
+  memoryLimit: string | null;
 }
 
 export type ParsedArgs =
@@ -48,6 +50,7 @@ export const USAGE = `Usage: yardstick report --orders FILE… [--traffic FILE�
                         [--out FILE] [--currency CODE]
                         [--channel V…] [--category V…] [--region V…] [--device V…] [--campaign V…] [--quiet]
                         [--date-order dmy|mdy] [--decimal point|comma] [--max-gzip-ratio N] [--check]
+                        [--memory-limit SIZE]
        yardstick report --engine clickhouse --url URL --from YYYY-MM-DD --to YYYY-MM-DD [the options above]
        yardstick load --engine clickhouse --url URL --orders FILE… [the other file flags]
 
@@ -56,6 +59,9 @@ on the same local files; clickhouse is a ClickHouse server at --url (http://host
 for TLS): load writes the files into its tables, report reads them. chdb and clickhouse need
 "npm run clickhouse:install" once. The server's user and password come from the environment
 variables CLICKHOUSE_USER (default: default) and CLICKHOUSE_PASSWORD, never from the command line.
+
+--memory-limit SIZE (with --engine native) caps DuckDB's memory (at least 1.5GiB), e.g. 3GB; past it DuckDB
+works through a temporary folder: slower, but a large export fits a small machine.
 
 A flag that takes files or values takes one or more of them and may be repeated.
 A FILE may be a folder (every file in it, by name) or a pattern such as 'exports/orders-2025-*.csv'.
@@ -104,6 +110,7 @@ const SINGLE = [
   'decimal',
   'max-gzip-ratio',
   'sla',
+  'memory-limit',
 ] as const;
 const SWITCHES = ['json', 'quiet', 'help', 'check'] as const;
 type Multi = (typeof MULTI)[number];
@@ -111,6 +118,20 @@ type Single = (typeof SINGLE)[number];
 type Switch = (typeof SWITCHES)[number];
 
 const isFlag = (token: string) => token.startsWith('--');
+/** A size DuckDB's memory_limit takes: a number and a unit of 1000^i (KB…TB) or 1024^i (KiB…TiB) bytes. */
+const MEMORY_SIZE = /^(\d+(?:\.\d+)?)\s*([KMGT])(i?)B$/i;
+/**
+ * The least --memory-limit taken: DuckDB's CSV reader reserves a 1 GiB buffer (16 × the 64 MB
+ * longest line, raw.ts), so a smaller limit fails every load with "Out of Memory".
+ */
+const MIN_MEMORY_BYTES = 1.5 * 2 ** 30;
+
+function memoryBytes(size: string): number | null {
+  const m = MEMORY_SIZE.exec(size);
+  if (!m) return null;
+  const power = 'KMGT'.indexOf(m[2]!.toUpperCase()) + 1;
+  return Number(m[1]) * (m[3] ? 1024 : 1000) ** power;
+}
 const FORMATS: readonly ReportFormat[] = ['md', 'html', 'csv', 'json'];
 
 /**
@@ -226,6 +247,20 @@ export function parseArgs(argv: readonly string[], today: Date = new Date()): Pa
     reading.decimal = decimal === 'point' ? 'dot' : 'comma';
   }
 
+  const memoryLimit = single.get('memory-limit') ?? null;
+  if (memoryLimit !== null) {
+    const bytes = memoryBytes(memoryLimit);
+    if (bytes === null)
+      return { ok: false, reason: `--memory-limit "${memoryLimit}" must be a size such as 3GB, 2.5GiB or 1700MB` };
+    if (bytes < MIN_MEMORY_BYTES)
+      return {
+        ok: false,
+        reason: `--memory-limit "${memoryLimit}" is below 1.5GiB, the least that loads a file (the CSV reader alone reserves 1 GiB)`,
+      };
+    if (engine !== 'native')
+      return { ok: false, reason: '--memory-limit applies to --engine native (DuckDB in this process, reading files)' };
+  }
+
   return {
     ok: true,
     command: 'report',
@@ -250,6 +285,7 @@ export function parseArgs(argv: readonly string[], today: Date = new Date()): Pa
       gunzipLimit: { ...DEFAULT_GUNZIP_LIMIT, ratio },
       reading,
       slaMinutes,
+      memoryLimit,
     },
   };
 }

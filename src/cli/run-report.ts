@@ -102,8 +102,10 @@ export async function loadFiles(
   return reports;
 }
 
-export async function createEngine(choice: ReportArgs['engine']): Promise<Engine> {
-  return choice === 'native' ? createNativeEngine() : createNodeWasmEngine();
+export async function createEngine(args: Pick<ReportArgs, 'engine' | 'memoryLimit'>): Promise<Engine> {
+  return args.engine === 'native'
+    ? createNativeEngine(args.memoryLimit === null ? {} : { memoryLimit: args.memoryLimit })
+    : createNodeWasmEngine();
 }
 
 /** The whole `report` run: load, build derived tables, compute; the engine is closed whatever happens. */
@@ -113,7 +115,7 @@ export async function buildReport(
   warn: Progress = progress,
 ): Promise<ReportJson> {
   const targetsFile = args.targets === null ? null : await readTargets(args.targets);
-  const engine = await createEngine(args.engine);
+  const engine = await createEngine(args);
   try {
     const reports = await loadFiles(engine, args, progress, warn);
     await rebuildDerived(engine);

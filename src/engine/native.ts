@@ -54,12 +54,26 @@ function readerRows<T extends Row>(reader: DuckDBResultReader): T[] {
  * Native DuckDB (@duckdb/node-api) behind the same interface, for files no browser tab holds.
  * Registered bytes are written to a private temp folder that DuckDB searches for file names.
  */
-export async function createNativeEngine(): Promise<Engine> {
+export interface NativeEngineOptions {
+  /**
+   * DuckDB's memory limit ('3GB', '2.5GiB'); past it DuckDB spills to a folder inside the
+   * engine's own. A 10M-order report peaked at 5.8 GB without one and 3.5 GB with '2.5GB', in
+   * 1.5× the time (BENCHMARKS.md, issue 17). Default: DuckDB's own (80 % of the machine's memory).
+   */
+  memoryLimit?: string;
+}
+
+export async function createNativeEngine(options: NativeEngineOptions = {}): Promise<Engine> {
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'yardstick-'));
+  const quoted = (text: string) => `'${text.replace(/'/g, "''")}'`;
   for (const s of OFFLINE_SETTINGS) await conn.run(s);
-  await conn.run(`SET file_search_path = '${dir.replace(/'/g, "''")}'`);
+  await conn.run(`SET file_search_path = ${quoted(dir)}`);
+  if (options.memoryLimit !== undefined) {
+    await conn.run(`SET memory_limit = ${quoted(options.memoryLimit)}`);
+    await conn.run(`SET temp_directory = ${quoted(path.join(dir, 'spill'))}`);
+  }
 
   return {
     kind: 'native',

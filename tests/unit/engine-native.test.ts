@@ -48,6 +48,16 @@ describe('native DuckDB gives the same JSON-safe values as DuckDB-WASM', () => {
     rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
+  it("sets DuckDB's memory limit when asked, and leaves DuckDB's own otherwise", async () => {
+    const limited = await createNativeEngine({ memoryLimit: '512MiB' });
+    try {
+      expect(await limited.query(`SELECT current_setting('memory_limit') AS m`)).toEqual([{ m: '512.0 MiB' }]);
+      expect(await native.query(`SELECT current_setting('memory_limit') AS m`)).not.toEqual([{ m: '512.0 MiB' }]);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('reports a failing query with its reason', async () => {
     await expect(native.query('SELECT * FROM nope')).rejects.toThrow(/nope/);
   });

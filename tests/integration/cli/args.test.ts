@@ -113,4 +113,27 @@ describe('yardstick report arguments', () => {
     expect(parseArgs([])).toMatchObject({ ok: false, reason: expect.stringMatching(/no command/) });
     expect(parseArgs(['report', '--help'])).toEqual({ ok: true, command: 'help' });
   });
+
+  it('takes --memory-limit as a size of at least 1.5GiB, for the native engine only', () => {
+    const given = (size: string, engine = 'native') => parseArgs([...base, '--engine', engine, '--memory-limit', size]);
+    for (const size of ['3GB', '2.5GiB', '1700MB', '1536 mib', '0.002TB'])
+      expect(given(size)).toMatchObject({ ok: true, args: { memoryLimit: size } });
+    expect(parseArgs(base)).toMatchObject({ ok: true, args: { memoryLimit: null } });
+    for (const size of ['3', 'lots', '3 bananas', '-1GB', '1.GB', '2GiBs'])
+      expect(given(size)).toEqual({
+        ok: false,
+        reason: `--memory-limit "${size}" must be a size such as 3GB, 2.5GiB or 1700MB`,
+      });
+    // 1.5 GiB = 1,610,612,736 bytes: 1,610 MB is just below it, 1.5GB (1,500,000,000) too.
+    for (const size of ['1610MB', '1.5GB', '512MiB'])
+      expect(given(size)).toEqual({
+        ok: false,
+        reason: `--memory-limit "${size}" is below 1.5GiB, the least that loads a file (the CSV reader alone reserves 1 GiB)`,
+      });
+    expect(given('1611MB')).toMatchObject({ ok: true });
+    expect(given('3GB', 'wasm')).toEqual({
+      ok: false,
+      reason: '--memory-limit applies to --engine native (DuckDB in this process, reading files)',
+    });
+  });
 });

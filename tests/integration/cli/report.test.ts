@@ -192,6 +192,12 @@ describe('yardstick report --json', () => {
     expect(native.status, native.stderr).toBe(0);
     expect(native.stdout).toBe(wasm.stdout);
   });
+
+  it('gives the same JSON on native DuckDB under a memory limit', async () => {
+    const limited = await yardstick([...BASE, '--json', '--engine', 'native', '--memory-limit', '1.5GiB']);
+    expect(limited.status, limited.stderr).toBe(0);
+    expect(limited.stdout).toBe(wasm.stdout);
+  });
 });
 
 describe('yardstick report: formats, files and flags', () => {
