@@ -1,7 +1,13 @@
 import { formatValue, MISSING } from '../lib/format';
 import { compareText } from '../lib/compare-text';
 import type { InventorySection, ProductsSection } from '../metrics/queries/products';
-import { ALERT_TEXTS, PRODUCT_ENTRIES, ROLE_TEXTS, type ProductMetricId } from '../metrics/registry/products';
+import {
+  ALERT_TEXTS,
+  PRODUCT_ENTRIES,
+  ROLE_TEXTS,
+  SKU_ROW_METRICS,
+  type ProductMetricId,
+} from '../metrics/registry/products';
 import type { MarkdownTable } from './format-marketing';
 
 type CsvRow = Record<string, string | number | null>;
@@ -59,18 +65,7 @@ export function renderProductsMarkdown(
   const parts = [
     `## Products\n\n${label('units')}: ${show('units', t.units, null)} · ${label('item_revenue')}: ${show('item_revenue', t.item_revenue, currency)} · ${label('gross_margin')}: ${show('gross_margin', t.gross_margin, currency)} · ${label('cost_coverage')}: ${show('cost_coverage', t.cost_coverage, null)}`,
   ];
-  const cols = [
-    'units',
-    'item_revenue',
-    'orders',
-    'buyers',
-    'revenue_share',
-    'gross_margin',
-    'margin_rate',
-    'discount_depth',
-    'new_buyer_share',
-    'growth',
-  ] as const;
+  const cols = SKU_ROW_METRICS;
   parts.push(
     table(
       ['SKU', 'Product', 'Role', ...cols.map(label), label('abc')],

@@ -20,20 +20,12 @@ import {
   PRODUCT_ROLES,
   type ProductRole,
 } from '../../metrics/queries/products';
-import { PRODUCT_ENTRIES, ROLE_TEXTS, type ProductMetricId } from '../../metrics/registry/products';
+import { PRODUCT_ENTRIES, SKU_ROW_METRICS, ROLE_TEXTS, type ProductMetricId } from '../../metrics/registry/products';
 import { useAppStore } from '../../stores/app-store';
 import { usePlanStore } from '../../stores/plan-store';
 import { hasMatrixPlace, MATRIX_MAX_POINTS, ProductMatrix, ROLE_COLOURS } from './ProductMatrix';
 import { roleVerdicts } from './role-scorecard';
-import {
-  bundleColumns,
-  metricExplained,
-  metricLabel,
-  roleLabelOf,
-  SKU_METRICS,
-  skuColumns,
-  stockColumns,
-} from './products-columns';
+import { bundleColumns, metricExplained, metricLabel, roleLabelOf, skuColumns, stockColumns } from './products-columns';
 
 /**
  * The Products page (issue 13): the SKU table (sortable, searchable, filterable by category,
@@ -334,7 +326,7 @@ export function ProductsPage() {
                   <details style={{ fontSize: 12, color: 'var(--text-2)' }}>
                     <summary>{zh ? '各列含义' : 'What each column means'}</summary>
                     <dl>
-                      {[...SKU_METRICS, 'abc' as const].map((id) => (
+                      {[...SKU_ROW_METRICS, 'abc' as const].map((id) => (
                         <div key={id}>
                           <dt>{label(id)}</dt>
                           <dd>{metricExplained(id, zh)}</dd>

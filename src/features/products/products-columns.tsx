@@ -1,7 +1,13 @@
 import type { Column } from '../../components/ui/DataTable';
 import type { Formatters } from '../../components/ui/use-formatters';
 import type { BundleRow, InventoryRow, ProductRole, ProductRow } from '../../metrics/queries/products';
-import { ALERT_TEXTS, PRODUCT_ENTRIES, ROLE_TEXTS, type ProductMetricId } from '../../metrics/registry/products';
+import {
+  ALERT_TEXTS,
+  PRODUCT_ENTRIES,
+  ROLE_TEXTS,
+  SKU_ROW_METRICS,
+  type ProductMetricId,
+} from '../../metrics/registry/products';
 import { RoleSelect } from './RoleSelect';
 
 /**
@@ -21,20 +27,6 @@ export function showMetric(id: ProductMetricId, v: number | null, fmt: Formatter
   if (unit === 'rate') return fmt.rate(v);
   return fmt.countFull(v === null ? null : Math.round(v * 10) / 10);
 }
-
-/** The SKU table's metric columns, in order; each is explained under the table. */
-export const SKU_METRICS = [
-  'units',
-  'item_revenue',
-  'orders',
-  'buyers',
-  'revenue_share',
-  'gross_margin',
-  'margin_rate',
-  'discount_depth',
-  'new_buyer_share',
-  'growth',
-] as const;
 
 export function skuColumns(
   zh: boolean,
@@ -63,7 +55,7 @@ export function skuColumns(
         ),
       value: (r) => r.role,
     },
-    ...SKU_METRICS.map((id): Column<ProductRow> => ({
+    ...SKU_ROW_METRICS.map((id): Column<ProductRow> => ({
       key: id,
       label: metricLabel(id, zh),
       numeric: true,

@@ -312,6 +312,20 @@ export const PRODUCT_ENTRIES = {
   ),
 } as const;
 
+/** The per-SKU figures of METRICS.md's `products.rows`, in its order: the SKU table's columns on the page and in the report. */
+export const SKU_ROW_METRICS = [
+  'units',
+  'item_revenue',
+  'orders',
+  'buyers',
+  'revenue_share',
+  'gross_margin',
+  'margin_rate',
+  'discount_depth',
+  'new_buyer_share',
+  'growth',
+] as const satisfies readonly (keyof typeof PRODUCT_ENTRIES)[];
+
 export type ProductMetricId = keyof typeof PRODUCT_ENTRIES;
 
 /** The roles of METRICS.md "Products" and the job each does. */
