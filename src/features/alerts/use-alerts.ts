@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import { usePageScope } from '../../components/ui/page-scope';
 import { anomaliesQuery } from '../../components/charts/use-anomaly-marks';
+import { inventoryQuery } from '../../dataset/inventory-query';
 import { useEngineFetch, useEngineQuery } from '../../dataset/use-engine-query';
 import { computeAlerts } from '../../metrics/alerts';
 import { engineMetricSource } from '../../metrics/metric-source';
-import { computeInventory } from '../../metrics/queries/products';
 import { useAppStore } from '../../stores/app-store';
 import { useTargetsStore } from '../../stores/targets-store';
 import { evaluateTargets, toReportTargetRow } from '../../targets';
@@ -27,7 +27,8 @@ export function useAlerts() {
       const described = description.data!;
       const source = engineMetricSource(engine, { defaultCurrency: currency, description: described, slaMinutes });
       const rows = (await evaluateTargets(targets, source)).map(toReportTargetRow);
-      const inventory = await computeInventory(engine, period!, filters);
+      const stock = inventoryQuery(period!, filters);
+      const inventory = await fetchShared(stock.key, stock.run);
       const odd = anomaliesQuery(period!, filters, described);
       const anomalies = await fetchShared(odd.key, odd.run);
       return computeAlerts(engine, period!, filters, { targets: rows, inventory, description: described, anomalies });

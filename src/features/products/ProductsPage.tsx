@@ -9,17 +9,12 @@ import { Panel } from '../../components/ui/Panel';
 import { EmptyState, ErrorBox } from '../../components/ui/states';
 import { useFormatters } from '../../components/ui/use-formatters';
 import { useStable } from '../../components/ui/use-stable';
-import { useEngineQuery } from '../../dataset/use-engine-query';
+import { inventoryQuery } from '../../dataset/inventory-query';
+import { useEngineFetch, useEngineQuery } from '../../dataset/use-engine-query';
 import { compareText } from '../../lib/compare-text';
 import { useComparison } from '../../dataset/use-view';
 import { useT } from '../../i18n/use-t';
-import {
-  computeInventory,
-  computeProducts,
-  computeProductTotals,
-  PRODUCT_ROLES,
-  type ProductRole,
-} from '../../metrics/queries/products';
+import { computeProducts, computeProductTotals, PRODUCT_ROLES, type ProductRole } from '../../metrics/queries/products';
 import { PRODUCT_ENTRIES, SKU_ROW_METRICS, ROLE_TEXTS, type ProductMetricId } from '../../metrics/registry/products';
 import { useAppStore } from '../../stores/app-store';
 import { usePlanStore } from '../../stores/plan-store';
@@ -50,12 +45,14 @@ export function ProductsPage() {
   const ready = period !== null && description.data !== undefined && planLoaded;
   // One query for the view (the SKU rows, the stock, the cards' comparison totals): the page
   // draws once when all of it is in, not once per part.
+  const fetchShared = useEngineFetch();
   const view = useEngineQuery(
     ['products', period, comparison, filters, roles],
     async (e) => {
+      const stock = inventoryQuery(period!, filters);
       const [products, inventory, previous] = await Promise.all([
         computeProducts(e, period!, filters, { comparison, roles }),
-        computeInventory(e, period!, filters),
+        fetchShared(stock.key, stock.run),
         comparison ? computeProductTotals(e, comparison, filters) : null,
       ]);
       return { products, inventory, previous };
