@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, startPreview, waitForDashboard, waitForFirstKpis } from '../tests/e2e/harness';
-import { printCpuProfile } from './lib/page-bench';
+import { printCpuProfile, startCpuProfile } from './lib/page-bench';
 import { writeSyntheticShop } from './lib/synthetic-shop';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -102,19 +102,14 @@ async function interactions(page: Page, pageId: string): Promise<number[]> {
   await page.click(`[data-nav="${pageId}"]`);
   await page.evaluate(() => (window as unknown as { __yardstickBench: { apply(p: unknown): Promise<number> } }).__yardstickBench.apply({}));
   const times: number[] = [];
-  const cdp = CPU_PROFILE_PAGE === pageId ? await page.context().newCDPSession(page) : null;
-  if (cdp) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
-  }
+  const profiler = CPU_PROFILE_PAGE === pageId ? await startCpuProfile(page) : null;
   for (let i = 0; i < ROUNDS; i++) {
     const patch = PATCHES[i % PATCHES.length]!;
     const profiling = PROFILE && i < PATCHES.length;
     if (profiling) await page.evaluate(() => ((window as unknown as { __yardstickQueryLog: unknown[] }).__yardstickQueryLog = []));
     times.push(await page.evaluate((p) => (window as unknown as { __yardstickBench: { apply(p: unknown): Promise<number> } }).__yardstickBench.apply(p), patch));
     if (profiling) printQueryLog(pageId, JSON.stringify(patch), times.at(-1)!, await page.evaluate(() => (window as unknown as { __yardstickQueryLog: QueryLogEntry[] }).__yardstickQueryLog));
-    if (cdp && i === PATCHES.length - 1) printCpuProfile((await cdp.send('Profiler.stop')).profile, times);
+    if (profiler && i === PATCHES.length - 1) printCpuProfile(await profiler.stop(), times);
   }
   return times;
 }

@@ -65,6 +65,15 @@ export interface CpuProfile {
   timeDeltas?: number[];
 }
 
+/** Starts sampling the page's main thread every 200 µs (CDP Profiler); `stop` hands back the profile. */
+export async function startCpuProfile(page: Page): Promise<{ stop(): Promise<CpuProfile> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return { stop: async () => (await cdp.send('Profiler.stop')).profile };
+}
+
 /** The main thread's self time per function over the profiled changes, largest first, and by script. */
 export function printCpuProfile(profile: CpuProfile, times: number[]): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -169,9 +178,7 @@ export async function runPageBench(bench: PageBench): Promise<void> {
     let ms = await applyView(page, { period: { from: '2025-12-02', to: '2025-12-31' }, filters: {} });
     console.log(`${bench.title}, ${bench.orders.toLocaleString('en')} orders: first view (2025-12-02 to 2025-12-31) ${ms.toFixed(0)} ms`);
     const times: number[] = [];
-    const cdp = bench.cpuProfile ? await page.context().newCDPSession(page) : null;
-    if (cdp) await Promise.all([cdp.send('Profiler.enable'), cdp.send('Profiler.setSamplingInterval', { interval: 200 })]);
-    if (cdp) await cdp.send('Profiler.start');
+    const profiler = bench.cpuProfile ? await startCpuProfile(page) : null;
     if (bench.trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     for (const period of monthPeriods([2025, 2024])) {
       const profiling = bench.profile && times.length < 3;
@@ -179,7 +186,7 @@ export async function runPageBench(bench: PageBench): Promise<void> {
       ms = await applyView(page, { period });
       times.push(ms);
       if (profiling) await printQueryLog(page, `[${bench.page}] ${period.from.slice(0, 7)}`, ms);
-      if (cdp && times.length === CPU_PROFILE_CHANGES) printCpuProfile((await cdp.send('Profiler.stop')).profile, times);
+      if (profiler && times.length === CPU_PROFILE_CHANGES) printCpuProfile(await profiler.stop(), times);
       if (bench.trace && times.length === CPU_PROFILE_CHANGES) printTrace((await browser.stopTracing()).toString('utf8'), times);
     }
     const panels = await page.locator('[data-panel]').count();
