@@ -164,7 +164,7 @@ function readsFirstOrders(plan: ScopePlan, ctx: QueryContext, group: Grouping | 
 function firstOrdersInSpanSql(plan: ScopePlan, ctx: QueryContext): string {
   return `SELECT p.first_paid_date, CASE WHEN p.next_paid_date <= ${dateSql(ctx.period.to)} THEN 2 ELSE 1 END AS paid_orders
   FROM (${scopeRowsSql(plan, ctx, undefined)}) p
-  WHERE p.prev_paid_date IS NULL OR p.prev_paid_date < ${dateSql(ctx.period.from)}`;
+  WHERE p.prev_paid_date < ${dateSql(ctx.period.from)}`;
 }
 
 /** A buyers entry over buyer rows: those whose first paid order is in or before the span, or with enough orders in it. */

@@ -122,15 +122,24 @@ export function customersTableSql(): string {
  * Each paid order also carries the dates of the customer's paid orders before and after it (by
  * date, then order id): a span's buyers are then its paid orders whose previous paid date lies
  * before the span, one per customer, counted without grouping the span's orders by customer
- * (compile.ts, `firstOrdersInSpanSql`).
+ * (compile.ts, `firstOrdersInSpanSql`). A customer's first paid order has NO_PREVIOUS_PAID_DATE
+ * rather than NULL, so that test is one range condition the scan applies as it reads: in
+ * DuckDB-WASM `prev IS NULL OR prev < from` took 56 ms where `prev < from` takes 15 (year to
+ * date, 1M orders).
  */
+/**
+ * `prev_paid_date` of a customer's first paid order: before every date an import accepts
+ * (`EARLIEST_DATE`, 2000-01-01) and a date ClickHouse's Date holds (it starts here).
+ */
+export const NO_PREVIOUS_PAID_DATE = '1970-01-01';
+
 export function ordersTableSql(): string {
   const paid = paidSql('o');
   const neighbours = `OVER (PARTITION BY c.cid, ${paid} ORDER BY o.order_date, o.order_id)`;
   return `CREATE OR REPLACE TABLE ${ORDERS_TABLE} AS
   SELECT o.order_id, o.customer_key, o.order_date, c.cid, c.first_paid_date,
          ${paid} AS is_paid, o.status = 'cancelled' AS is_cancelled,
-         CASE WHEN ${paid} THEN lag(o.order_date) ${neighbours} END AS prev_paid_date,
+         CASE WHEN ${paid} THEN coalesce(lag(o.order_date) ${neighbours}, DATE '${NO_PREVIOUS_PAID_DATE}') END AS prev_paid_date,
          CASE WHEN ${paid} THEN lead(o.order_date) ${neighbours} END AS next_paid_date,
          o.order_total, o.discount_amount, o.refund_amount,
          ${channelSql('o.channel')} AS channel, o.region, o.device, o.campaign, o.currency
