@@ -4,6 +4,8 @@ import { computeKpis, type Kpis } from '../../../src/metrics/queries/kpis';
 import { KPI_IDS, type MetricId } from '../../../src/metrics/registry';
 import { rebuildDerived, dropDerived } from '../../../src/metrics/derived';
 import { computeSeriesOf } from '../../../src/metrics/queries/series';
+import { prepareContext, queryMetrics } from '../../../src/metrics/context';
+import { CUSTOMER_STATUS_GROUPING } from '../../../src/metrics/groupings';
 import { ENGINES, loadTables, MARCH_KPIS, MARCH_SHOP, type OrderFixture } from '../../fixtures/metrics/tables';
 
 const MARCH = { from: '2025-03-01', to: '2025-03-31' };
@@ -40,6 +42,37 @@ describe.each(ENGINES)('KPIs on $name', ({ create }) => {
       expectKpis(await computeKpis(engine, MARCH), MARCH_KPIS);
     } finally {
       await dropDerived(engine);
+    }
+  });
+
+  it('splits March into new and returning customers by hand, with and without the derived tables', async () => {
+    // returning: alice (first paid Feb 10): o2 60 + o3 40, one buyer, no cancelled order.
+    // new: bob (o4 80) and dave (o8 25); dave's cancelled o11, and carol's o7: she never paid, so
+    // hers is a new customer's too.
+    const shop = await create();
+    const dave = { id: 'o11', customer: 'dave', at: '2025-03-21', status: 'cancelled', total: 10 } as const;
+    await loadTables(shop, { ...MARCH_SHOP, orders: [...MARCH_SHOP.orders, dave] });
+    const expected = [
+      { grp: 'new', gmv: 105, orders: 2, buyers: 2, cancelled_orders: 2 },
+      { grp: 'returning', gmv: 100, orders: 2, buyers: 1, cancelled_orders: 0 },
+    ];
+    const split = async () => {
+      const rows = await queryMetrics(
+        shop,
+        await prepareContext(shop, MARCH),
+        ['gmv', 'orders', 'buyers', 'cancelled_orders'],
+        CUSTOMER_STATUS_GROUPING,
+      );
+      return [...rows]
+        .map(({ grp, gmv, orders, buyers, cancelled_orders }) => ({ grp, gmv, orders, buyers, cancelled_orders }))
+        .sort((a, b) => String(a.grp).localeCompare(String(b.grp)));
+    };
+    try {
+      expect(await split()).toEqual(expected);
+      await rebuildDerived(shop);
+      expect(await split()).toEqual(expected);
+    } finally {
+      await shop.close();
     }
   });
 
