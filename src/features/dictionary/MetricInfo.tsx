@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
 import { dictionaryEntry, explainMetric, isDictionaryId, metricSql, type DictionaryId } from '../../metrics/dictionary';
@@ -13,6 +13,9 @@ import { useViewFilters } from '../../dataset/use-view';
 export function MetricInfo({ metricId }: { metricId: string }) {
   const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
+  // The explanation is drawn only while its dialog is open: a page has a dozen of these, and each
+  // would otherwise compile its SQL and ask the engine again on every view change, unseen.
+  const [open, setOpen] = useState(false);
   if (!isDictionaryId(metricId)) return null;
   return (
     <>
@@ -22,7 +25,10 @@ export function MetricInfo({ metricId }: { metricId: string }) {
         aria-label={t('dictionary.open')}
         title={t('dictionary.open')}
         data-metric-info={metricId}
-        onClick={() => dialog.current?.showModal()}
+        onClick={() => {
+          setOpen(true);
+          dialog.current?.showModal();
+        }}
       >
         ?
       </button>
@@ -31,14 +37,15 @@ export function MetricInfo({ metricId }: { metricId: string }) {
         className="dictionary"
         data-dictionary={metricId}
         onClick={(e) => e.target === dialog.current && dialog.current?.close()}
+        onClose={() => setOpen(false)}
       >
-        <MetricExplanation metricId={metricId} onClose={() => dialog.current?.close()} />
+        {open && <MetricExplanation metricId={metricId} onClose={() => dialog.current?.close()} />}
       </dialog>
     </>
   );
 }
 
-function MetricExplanation({ metricId, onClose }: { metricId: DictionaryId; onClose: () => void }) {
+export function MetricExplanation({ metricId, onClose }: { metricId: DictionaryId; onClose: () => void }) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const period = useAppStore((s) => s.view.period);

@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { MetricInfo } from '../../../src/features/dictionary/MetricInfo';
+import { MetricExplanation } from '../../../src/features/dictionary/MetricInfo';
 import { EngineProvider } from '../../../src/dataset/engine-context';
 import { useAppStore } from '../../../src/stores/app-store';
 
@@ -20,7 +20,10 @@ describe('definition dialog on landing shows label, definition and SQL', () => {
       createElement(
         QueryClientProvider,
         { client: new QueryClient() },
-        createElement(EngineProvider, { engine: null, children: createElement(MetricInfo, { metricId: 'gmv' }) }),
+        createElement(EngineProvider, {
+          engine: null,
+          children: createElement(MetricExplanation, { metricId: 'gmv', onClose: () => {} }),
+        }),
       ),
     );
     const heading = /<h2>([^<]*)<\/h2>/.exec(html)?.[1];

@@ -2,7 +2,8 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { MetricInfo } from '../../../src/features/dictionary/MetricInfo';
+import { MetricExplanation, MetricInfo } from '../../../src/features/dictionary/MetricInfo';
+import type { DictionaryId } from '../../../src/metrics/dictionary';
 import { EngineProvider } from '../../../src/dataset/engine-context';
 import { SERVICE_ENTRIES } from '../../../src/metrics/registry/service';
 import { PRODUCT_ENTRIES } from '../../../src/metrics/registry/products';
@@ -13,16 +14,19 @@ import { useAppStore } from '../../../src/stores/app-store';
  * as the KPIs: before, the "?" was drawn only for KPI ids, so a CSAT or item revenue card had no
  * definition. The words are the registry entry's; the SQL is the operations compiler's.
  */
-function render(metricId: string): string {
+function renderWithin(child: ReturnType<typeof createElement>): string {
   useAppStore.getInitialState().view.period = { from: '2026-10-01', to: '2026-10-31' };
   return renderToStaticMarkup(
     createElement(
       QueryClientProvider,
       { client: new QueryClient() },
-      createElement(EngineProvider, { engine: null, children: createElement(MetricInfo, { metricId }) }),
+      createElement(EngineProvider, { engine: null, children: child }),
     ),
   );
 }
+/** What the card's dialog shows once opened. */
+const render = (metricId: DictionaryId) =>
+  renderWithin(createElement(MetricExplanation, { metricId, onClose: () => {} }));
 const sqlOf = (html: string) => /data-testid="dictionary-sql">([\s\S]*?)<\/pre>/.exec(html)?.[1] ?? '';
 const factsOf = (html: string) => /data-testid="dictionary-facts">([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
 
@@ -49,6 +53,6 @@ describe('operations metrics open the metric dictionary', () => {
   });
 
   it('a card id that is no metric draws no button', () => {
-    expect(render('cost_coverage')).toBe('');
+    expect(renderWithin(createElement(MetricInfo, { metricId: 'cost_coverage' }))).toBe('');
   });
 });
