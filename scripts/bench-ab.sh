@@ -4,6 +4,10 @@
 #
 #   bash scripts/bench-ab.sh REV_A REV_B ROUNDS -- COMMAND…
 #   bash scripts/bench-ab.sh 7a8d688 HEAD 2 -- npx tsx scripts/bench-products-browser.ts
+#   AB_TAIL=12 bash scripts/bench-ab.sh bd7fecb HEAD 3 -- npm run bench:browser
+#
+# Each run shows the last AB_TAIL lines of the bench's output (3: a page bench's summary; 12: the
+# browser bench's four pages, their changes in order and the p50/p95 table).
 #
 # Each revision is built once in a worktree of its own; before each run its build is put in
 # dist/, which the benches serve. The scripts and data generators are this checkout's, so both
@@ -35,6 +39,6 @@ for round in $(seq 1 "$rounds"); do
   for side in a b; do
     rm -rf dist && cp -r "$work/$side/dist" dist
     echo "== round $round, $side, load $(cut -d' ' -f1-3 /proc/loadavg)"
-    "$@" 2>&1 | tail -3
+    "$@" 2>&1 | tail -n "${AB_TAIL:-3}"
   done
 done
