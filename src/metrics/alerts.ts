@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/engine';
-import { compareText } from '../lib/compare-text';
+import { compareCodeUnits, compareText } from '../lib/compare-text';
 import type { DataDescription } from './describe';
 import type { Filters } from './filters';
 import type { Period } from './periods';
@@ -50,7 +50,11 @@ export function stockAlerts(section: InventorySection, leadTimes: ReadonlyMap<st
     row.alerts.map((kind): Alert => {
       const onHand = kind === 'stockout' || kind === 'oversold';
       const expected =
-        kind === 'reorder' ? (leadTimes.get(row.sku) ?? DEFAULT_LEAD_TIME_DAYS) : kind === 'overstock' ? OVERSTOCK_DAYS : 0;
+        kind === 'reorder'
+          ? (leadTimes.get(row.sku) ?? DEFAULT_LEAD_TIME_DAYS)
+          : kind === 'overstock'
+            ? OVERSTOCK_DAYS
+            : 0;
       return {
         kind,
         metric: null,
@@ -66,8 +70,6 @@ export function stockAlerts(section: InventorySection, leadTimes: ReadonlyMap<st
 
 const SEVERITY_RANK: Record<AlertSeverity, number> = { critical: 0, warning: 1 };
 
-const ordinal = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * Newest first, critical before warning, then by kind and what it names. Days (ISO) and kinds
  * (lower-case words) sort the same by code unit as by collation, and cheaper: a view can hold
@@ -76,9 +78,9 @@ const ordinal = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function sortAlerts(alerts: readonly Alert[]): Alert[] {
   return [...alerts].sort(
     (a, b) =>
-      ordinal(b.date, a.date) ||
+      compareCodeUnits(b.date, a.date) ||
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      ordinal(a.kind, b.kind) ||
+      compareCodeUnits(a.kind, b.kind) ||
       compareText(a.metric ?? a.sku ?? '', b.metric ?? b.sku ?? ''),
   );
 }

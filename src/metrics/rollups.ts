@@ -115,6 +115,12 @@ export function customersTableSql(): string {
 }
 
 /**
+ * `prev_paid_date` of a customer's first paid order: before every date an import accepts
+ * (`EARLIEST_DATE`, 2000-01-01) and a date ClickHouse's Date holds (it starts here).
+ */
+const NO_PREVIOUS_PAID_DATE = '1970-01-01';
+
+/**
  * The orders as the metrics read them, in date order: every query asks for a span of dates, and
  * DuckDB skips the row groups whose dates lie outside it (zone maps) only when rows of a date sit
  * together. Exports come in any order; a month of 1M orders reads ~1/24 of the table this way.
@@ -127,12 +133,6 @@ export function customersTableSql(): string {
  * DuckDB-WASM `prev IS NULL OR prev < from` took 56 ms where `prev < from` takes 15 (year to
  * date, 1M orders).
  */
-/**
- * `prev_paid_date` of a customer's first paid order: before every date an import accepts
- * (`EARLIEST_DATE`, 2000-01-01) and a date ClickHouse's Date holds (it starts here).
- */
-export const NO_PREVIOUS_PAID_DATE = '1970-01-01';
-
 export function ordersTableSql(): string {
   const paid = paidSql('o');
   const neighbours = `OVER (PARTITION BY c.cid, ${paid} ORDER BY o.order_date, o.order_id)`;

@@ -1,4 +1,5 @@
 import { isIsoDate, type IsoDate } from './dates';
+import { compareCodeUnits } from '../lib/compare-text';
 
 /**
  * The planner's two sections of the targets file beside `targets` (issues 13 and 14): SKU roles
@@ -215,7 +216,7 @@ export function planSectionsJson(file: Partial<PlanSections>): Raw {
   const json: Raw = {};
   const roles = file.sku_roles ?? {};
   if (Object.keys(roles).length > 0) {
-    json['sku_roles'] = Object.fromEntries(Object.entries(roles).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    json['sku_roles'] = Object.fromEntries(Object.entries(roles).sort(([a], [b]) => compareCodeUnits(a, b)));
   }
   if ((file.campaigns ?? []).length > 0) {
     json['campaigns'] = file.campaigns!.map((c) => {
