@@ -259,6 +259,37 @@ describe('sales', () => {
   });
 });
 
+describe('sales, opened from a shared link in a fresh profile', () => {
+  it('splits 2026 to date into new and returning buyers as SQL written here does', async () => {
+    const { context, page, errors } = await openTab(browser, DESKTOP);
+    try {
+      await page.goto(`${server.url}/?page=sales&from=2026-01-01&to=2026-10-31`);
+      await panelsReady(page, 'sales-new-returning');
+      const [csv] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('[data-panel="sales-new-returning"] [data-export="csv"]'),
+      ]);
+      const [header, ...rows] = parseCsv((await saved(csv)).toString('utf8'));
+      const column = (label: string) => header!.indexOf(label);
+      // New: the customer's first paid order ever is in the span; returning: before it.
+      const expected = await sql(`WITH f AS (SELECT cust, min(d) AS first FROM paid GROUP BY cust)
+        SELECT CASE WHEN f.first < DATE '2026-01-01' THEN 'returning' ELSE 'new' END AS k,
+               count(DISTINCT p.cust)::DOUBLE AS buyers, count(*)::DOUBLE AS orders, sum(p.order_total)::DOUBLE AS gmv
+        FROM paid p JOIN f USING (cust) WHERE p.d BETWEEN DATE '2026-01-01' AND DATE '2026-10-31' GROUP BY ALL`);
+      expect(rows.length).toBe(2);
+      for (const e of expected) {
+        const row = rows.find((r) => r[0] === e.k)!;
+        expect(Number(row[column('Buyers')]), `${e.k} buyers`).toBe(Number(e.buyers));
+        expect(Number(row[column('Orders')]), `${e.k} orders`).toBe(Number(e.orders));
+        expect(Number(row[column('GMV')]), `${e.k} GMV`).toBeCloseTo(Number(e.gmv), 2);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('traffic & conversion', () => {
   it('shows sessions, the funnel with step rates and conversion by channel and device', async () => {
     const { page, errors } = await sharedTab();
