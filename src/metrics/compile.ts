@@ -1,7 +1,7 @@
 import type { Row } from '../engine/engine';
 import { literal } from '../engine/sql';
 import type { DataDescription } from './describe';
-import { DESCRIBE_TABLE, ROLLUP_TABLE } from './derived-state';
+import { DAILY_TOTALS_TABLE, DESCRIBE_TABLE, ROLLUP_TABLE } from './derived-state';
 import { activeDimensions, channelSql, filterSql, type Filters } from './filters';
 import { bucketGrouping, bucketStartSql, groupsSource, type Grouping } from './groupings';
 import { shiftDay, type Period } from './periods';
@@ -74,7 +74,7 @@ function groupNameSql(group: Grouping, key: string): string {
 
 /** Whether the rows of a scope need the customer's (or the user's) first paid date beside them. */
 function needsFirstPaid(plan: ScopePlan, group: Grouping | undefined): boolean {
-  if (plan.from === 'rollup') return false;
+  if (plan.from !== 'rows') return false;
   if (plan.scope === 'period_buyers') {
     return (
       group?.kind === 'customer_status' || plan.entries.some((e) => e.kind === 'buyers' && e.firstPaid !== undefined)
@@ -99,10 +99,10 @@ function firstPaidCtes(plans: readonly ScopePlan[], group: Grouping | undefined,
 /** The rows a scope's aggregates run over, restricted to the period and the filters, with `grp` when grouped. */
 function scopeRowsSql(plan: ScopePlan, ctx: QueryContext, group: Grouping | undefined): string {
   const { source } = plan;
-  if (plan.from === 'rollup' && plan.scope !== 'period_buyers') {
+  if (plan.from !== 'rows' && plan.scope !== 'period_buyers') {
     const grp = group ? `${groupKeySql(group, source, 'r', ctx, { normalised: true })} AS grp, ` : '';
     return `SELECT ${grp}r.*
-  FROM ${ROLLUP_TABLE[source]} r
+  FROM ${plan.from === 'totals' ? DAILY_TOTALS_TABLE[source] : ROLLUP_TABLE[source]} r
   WHERE r.${scopeRowsColumn(plan.scope)} > 0
     AND ${between('r', source, ctx.period)}
     AND ${filterSql(source, ctx.filters, 'r', { channelNormalised: true })}`;
@@ -199,7 +199,7 @@ function buyersAggregateSql(entry: BuyersEntry, spanFrom: string, atLeast: AtLea
 
 function aggregateSql(entry: AggregateEntry, plan: ScopePlan, spanFrom: string, atLeast: AtLeastOrders): string {
   if (entry.kind === 'buyers') return buyersAggregateSql(entry, spanFrom, atLeast);
-  return plan.from === 'rollup' ? rollupAggregateSql(entry) : rowAggregateSql(entry);
+  return plan.from === 'rows' ? rowAggregateSql(entry) : rollupAggregateSql(entry);
 }
 
 /**

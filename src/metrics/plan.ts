@@ -1,7 +1,13 @@
 import { activeDimensions, type Filters } from './filters';
 import type { Grouping } from './groupings';
-import { readsRollup, ROLLUP_DIMENSIONS } from './rollups';
-import { SCOPE_SOURCE, SOURCE_DIMENSIONS, type EventScope, type SourceTable } from './registry/sources';
+import { readsRollup, ROLLUP_DIMENSIONS, TOTALS_DIMENSIONS } from './rollups';
+import {
+  SCOPE_SOURCE,
+  SOURCE_DIMENSIONS,
+  type EventScope,
+  type FilterDimension,
+  type SourceTable,
+} from './registry/sources';
 import type { AggregateEntry } from './registry/types';
 
 /** The row sets of a query: the event scopes, and buyers (one row per customer with a paid order in the span). */
@@ -24,14 +30,15 @@ export function sourceOf(entry: AggregateEntry): SourceTable {
 }
 
 /**
- * Where a scope's aggregates come from: `rollup`, the daily rollup of its source (sums of its
- * columns); `rows`, the rows themselves (the derived copies when `derived`, else the canonical
- * tables). All give the same numbers.
+ * Where a scope's aggregates come from: `totals`, the daily totals of its source (per date and
+ * currency); `rollup`, its daily rollup (per date and value of every rollup dimension); `rows`,
+ * the rows themselves (the derived copies when `derived`, else the canonical tables). The first
+ * two are sums of the same columns. All give the same numbers.
  */
 export interface ScopePlan {
   scope: ScopeId;
   source: SourceTable;
-  from: 'rollup' | 'rows';
+  from: 'totals' | 'rollup' | 'rows';
   entries: AggregateEntry[];
 }
 
@@ -41,32 +48,49 @@ export interface PlanInput {
   derived: boolean;
 }
 
-/** Whether the grouping's key is a column of the source's rollup (date buckets always are). */
-function rollupGroups(group: Grouping | undefined, source: SourceTable): boolean {
+/** Whether the grouping's key is one of `kept` (date buckets always are). */
+function groupsBy(group: Grouping | undefined, kept: readonly FilterDimension[]): boolean {
   if (!group || group.kind === 'buckets') return true;
-  return group.kind === 'dimension' && ROLLUP_DIMENSIONS[source].includes(group.dimension);
+  return group.kind === 'dimension' && kept.includes(group.dimension);
 }
 
-/** Whether every filter that applies to the source names a rollup column. */
-function rollupFilters(filters: Filters, source: SourceTable): boolean {
+/** Whether every filter that applies to the source names one of `kept`. */
+function filtersBy(filters: Filters, source: SourceTable, kept: readonly FilterDimension[]): boolean {
   return activeDimensions(filters)
     .filter((d) => SOURCE_DIMENSIONS[source].includes(d))
-    .every((d) => ROLLUP_DIMENSIONS[source].includes(d));
+    .every((d) => kept.includes(d));
+}
+
+/** Whether a query so filtered and grouped can read the columns of a rollup that keeps `kept`. */
+function rollupAnswers(
+  filters: Filters,
+  group: Grouping | undefined,
+  source: SourceTable,
+  kept: readonly FilterDimension[],
+): boolean {
+  return filtersBy(filters, source, kept) && groupsBy(group, kept);
 }
 
 /**
  * The plan of a metric query, decided from the registry's fields (each entry's scope and whether
  * it reads from rollups), the grouping's kind and the filters' dimensions: a scope is summed from
- * its rollup when the derived tables exist, every entry of it reads from rollups, and the filters
- * and grouping name only dimensions the rollup keeps. Buyers never are (the registry says why).
+ * a rollup when the derived tables exist, every entry of it reads from rollups, and the filters
+ * and grouping name only dimensions that rollup keeps; from the daily totals when they name none
+ * but currency. Buyers never are (the registry says why).
  */
 export function planQuery(entries: readonly AggregateEntry[], input: PlanInput, group?: Grouping): ScopePlan[] {
   return SCOPE_ORDER.flatMap((scope) => {
     const mine = entries.filter((e) => scopeOf(e) === scope);
     if (mine.length === 0) return [];
     const source = sourceOf(mine[0]!);
-    const rollup =
-      input.derived && mine.every(readsRollup) && rollupFilters(input.filters, source) && rollupGroups(group, source);
-    return [{ scope, source, from: rollup ? 'rollup' : 'rows', entries: mine }];
+    const from: ScopePlan['from'] =
+      !input.derived || !mine.every(readsRollup)
+        ? 'rows'
+        : rollupAnswers(input.filters, group, source, TOTALS_DIMENSIONS[source])
+          ? 'totals'
+          : rollupAnswers(input.filters, group, source, ROLLUP_DIMENSIONS[source])
+            ? 'rollup'
+            : 'rows';
+    return [{ scope, source, from, entries: mine }];
   });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine';
 import { createNativeEngine } from '../../../src/engine/native';
-import { hasDerived, markDerived, ROLLUP_TABLE } from '../../../src/metrics/derived-state';
+import { DAILY_TOTALS_TABLE, hasDerived, markDerived, ROLLUP_TABLE } from '../../../src/metrics/derived-state';
 import { rebuildDerived } from '../../../src/metrics/derived';
 import { computeReport } from '../../../src/metrics/report';
 import { DERIVED_TABLES } from '../../../src/metrics/rollups';
@@ -39,7 +39,7 @@ describe('the derived tables on ClickHouse', () => {
     await Promise.all([duck?.close(), ch?.close()]);
   });
 
-  it('are built after a load, and the report reads its GMV from the orders rollup', async () => {
+  it('are built after a load, and the report reads its GMV from the daily totals of orders', async () => {
     const tables = await ch.query<{ name: string; engine: string; rows: number }>(
       `SELECT name, engine, total_rows AS rows FROM system.tables WHERE database = currentDatabase() AND name LIKE 'ys_%'`,
     );
@@ -55,7 +55,9 @@ describe('the derived tables on ClickHouse', () => {
     );
     expect(day?.gmv).toBeGreaterThan(0);
 
-    await ch.run(`INSERT INTO ${ROLLUP_TABLE.orders} SELECT * FROM ${ROLLUP_TABLE.orders} WHERE order_date = '${DAY}'`);
+    await ch.run(
+      `INSERT INTO ${DAILY_TOTALS_TABLE.orders} SELECT * FROM ${DAILY_TOTALS_TABLE.orders} WHERE order_date = '${DAY}'`,
+    );
     markDerived(ch, true); // a new build: nothing cached from the one before answers
     const after = await computeReport(ch, FEBRUARY);
     expect(after.kpis.gmv).toBeCloseTo((before.kpis.gmv as number) + (day?.gmv as number), 6);

@@ -25,14 +25,18 @@ function plan(filters: Filters, group?: Grouping, derived = true): Record<string
 }
 
 describe('the query planner', () => {
-  it('sums every scope but buyers from the rollups when nothing stands in the way', () => {
+  it('sums every scope but buyers from the daily totals when nothing stands in the way', () => {
     expect(plan({})).toEqual({
-      paid_orders: 'rollup',
+      paid_orders: 'totals',
       period_buyers: 'rows',
-      cancelled_orders: 'rollup',
-      traffic_rows: 'rollup',
-      registrations: 'rollup',
+      cancelled_orders: 'totals',
+      traffic_rows: 'totals',
+      registrations: 'totals',
     });
+  });
+
+  it('keeps the daily totals under a currency, which they carry, and which traffic has no use for', () => {
+    expect(plan({ currency: 'USD' })).toMatchObject({ paid_orders: 'totals', traffic_rows: 'totals' });
   });
 
   it('reads rows without the derived tables', () => {
@@ -43,11 +47,11 @@ describe('the query planner', () => {
     expect(plan({ channel: ['email'], device: ['mobile'], currency: 'USD' }).paid_orders).toBe('rollup');
     const byCategory = plan({ category: ['Bath'] });
     expect([byCategory.paid_orders, byCategory.cancelled_orders]).toEqual(['rows', 'rows']);
-    expect([byCategory.traffic_rows, byCategory.registrations]).toEqual(['rollup', 'rollup']);
+    expect([byCategory.traffic_rows, byCategory.registrations]).toEqual(['totals', 'totals']);
   });
 
-  it('groups by buckets and rollup dimensions from the rollups, by category or new vs returning from rows', () => {
-    expect(plan({}, bucketGrouping(MARCH, 'week')).paid_orders).toBe('rollup');
+  it('groups by buckets from the totals, by rollup dimensions from the rollups, by category or new vs returning from rows', () => {
+    expect(plan({}, bucketGrouping(MARCH, 'week')).paid_orders).toBe('totals');
     expect(plan({}, dimensionGrouping('region')).registrations).toBe('rollup');
     expect(plan({}, CATEGORY_GROUPING).paid_orders).toBe('rows');
     expect(plan({}, CUSTOMER_STATUS_GROUPING).paid_orders).toBe('rows');

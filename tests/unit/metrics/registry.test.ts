@@ -4,7 +4,7 @@ import { createNodeWasmEngine } from '../../../src/engine/node';
 import { compileMetricsSql } from '../../../src/metrics/compile';
 import { prepareContext, queryMetrics } from '../../../src/metrics/context';
 import { rebuildDerived } from '../../../src/metrics/derived';
-import { ROLLUP_TABLE } from '../../../src/metrics/derived-state';
+import { DAILY_TOTALS_TABLE, ROLLUP_TABLE } from '../../../src/metrics/derived-state';
 import type { DataDescription } from '../../../src/metrics/describe';
 import { dictionary, dictionaryEntry, explainMetric, metricSql } from '../../../src/metrics/dictionary';
 import { funnelSteps } from '../../../src/metrics/queries/funnel';
@@ -59,6 +59,8 @@ describe.each(entries.map((e) => [e.id, e] as const))('registry entry %s', (id, 
       expect(rollupEntries(sourceOf(entry))).toContain(entry);
       const [row] = await engine.query(`SELECT sum(${id}) AS v FROM ${ROLLUP_TABLE[sourceOf(entry)]}`);
       expect(row).toHaveProperty('v');
+      const [totals] = await engine.query(`SELECT sum(${id}) AS v FROM ${DAILY_TOTALS_TABLE[sourceOf(entry)]}`);
+      expect(totals?.['v']).toEqual(row?.['v']);
     } else {
       expect(entry.rollup.notFromRollup.length).toBeGreaterThan(10);
     }
