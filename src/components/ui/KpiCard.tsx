@@ -4,6 +4,7 @@ import { formatDelta, formatValue, relativeChange, type Locale, type Unit } from
 import { Skeleton } from './states';
 import { translate } from '../../i18n/use-t';
 import { Sparkline } from '../charts/Sparkline';
+import { DIM_AFTER_MS, useDelayedFlag } from './use-delayed-flag';
 
 export interface KpiCardProps {
   id: string;
@@ -65,9 +66,10 @@ export const KpiCard = memo(function KpiCard({
   const change = previous === undefined ? null : relativeChange(value, previous);
   const tone = deltaTone(change, lowerIsBetter);
   const formatTrend = useCallback((v: number) => formatValue(v, unit, locale, currency), [unit, locale, currency]);
+  const dimmed = useDelayedFlag(stale, DIM_AFTER_MS);
   return (
     <article
-      className={stale ? 'card kpi stale' : 'card kpi'}
+      className={dimmed ? 'card kpi dimmed' : 'card kpi'}
       data-kpi={id}
       data-value={loading || stale || value === null ? '' : String(value)}
       data-previous={stale || previous === undefined || previous === null ? undefined : String(previous)}

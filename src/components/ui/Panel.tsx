@@ -3,6 +3,7 @@ import type { CsvColumn } from '../../lib/csv';
 import { findChartSvg, svgToPng } from '../../lib/export-png';
 import { useT } from '../../i18n/use-t';
 import { downloadBlob, downloadCsv } from './download';
+import { DIM_AFTER_MS, useDelayedFlag } from './use-delayed-flag';
 
 export interface CsvExport {
   rows: readonly object[];
@@ -55,6 +56,7 @@ export function Panel({
   const t = useT();
   const body = useRef<HTMLDivElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const dimmed = useDelayedFlag(busy, DIM_AFTER_MS);
 
   const savePng = async () => {
     setFailure(null);
@@ -75,7 +77,7 @@ export function Panel({
 
   return (
     <section
-      className={`card panel ${busy ? 'stale' : ''} ${className ?? ''}`}
+      className={`card panel ${dimmed ? 'dimmed' : ''} ${className ?? ''}`}
       aria-label={title}
       aria-busy={busy || undefined}
       data-panel={name}
