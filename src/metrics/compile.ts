@@ -1,7 +1,7 @@
 import type { Row } from '../engine/engine';
 import { literal } from '../engine/sql';
 import type { DataDescription } from './describe';
-import { DAILY_TOTALS_TABLE, DESCRIBE_TABLE, ROLLUP_TABLE } from './derived-state';
+import { dailyTotalsTable, DESCRIBE_TABLE, ROLLUP_TABLE } from './derived-state';
 import { activeDimensions, channelSql, filterSql, type Filters } from './filters';
 import { bucketGrouping, bucketStartSql, groupsSource, type Grouping } from './groupings';
 import { shiftDay, type Period } from './periods';
@@ -102,7 +102,7 @@ function scopeRowsSql(plan: ScopePlan, ctx: QueryContext, group: Grouping | unde
   if (plan.from !== 'rows' && plan.scope !== 'period_buyers') {
     const grp = group ? `${groupKeySql(group, source, 'r', ctx, { normalised: true })} AS grp, ` : '';
     return `SELECT ${grp}r.*
-  FROM ${plan.from === 'totals' ? DAILY_TOTALS_TABLE[source] : ROLLUP_TABLE[source]} r
+  FROM ${plan.from === 'totals' ? dailyTotalsTable(source, plan.by) : ROLLUP_TABLE[source]} r
   WHERE r.${scopeRowsColumn(plan.scope)} > 0
     AND ${between('r', source, ctx.period)}
     AND ${filterSql(source, ctx.filters, 'r', { channelNormalised: true })}`;

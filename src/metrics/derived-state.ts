@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/engine';
-import type { SourceTable } from './registry/sources';
+import type { FilterDimension, SourceTable } from './registry/sources';
 
 /**
  * One row per customer (every customer_key in orders): an integer id in customer_key order, and
@@ -33,6 +33,14 @@ export const DAILY_TOTALS_TABLE: Record<SourceTable, string> = {
   traffic: 'ys_daily_traffic_totals',
   users: 'ys_daily_users_totals',
 };
+/**
+ * The daily totals kept per value of one more dimension (null: none), for a query whose filters
+ * and grouping name that dimension alone: `ys_daily_orders_totals_by_channel` has ~6.5k rows at
+ * 1M orders where the rollup has ~128k.
+ */
+export function dailyTotalsTable(source: SourceTable, by: FilterDimension | null): string {
+  return by === null ? DAILY_TOTALS_TABLE[source] : `${DAILY_TOTALS_TABLE[source]}_by_${by}`;
+}
 /** The one-row result of describeSql(). */
 export const DESCRIBE_TABLE = 'ys_describe';
 

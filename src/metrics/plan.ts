@@ -1,6 +1,6 @@
 import { activeDimensions, type Filters } from './filters';
 import type { Grouping } from './groupings';
-import { readsRollup, ROLLUP_DIMENSIONS, TOTALS_DIMENSIONS } from './rollups';
+import { readsRollup, ROLLUP_DIMENSIONS, TOTALS_DIMENSIONS, totalsByDimensions } from './rollups';
 import {
   SCOPE_SOURCE,
   SOURCE_DIMENSIONS,
@@ -39,6 +39,8 @@ export interface ScopePlan {
   scope: ScopeId;
   source: SourceTable;
   from: 'totals' | 'rollup' | 'rows';
+  /** With `totals`: the one dimension they are kept by besides date and currency (null: none). */
+  by: FilterDimension | null;
   entries: AggregateEntry[];
 }
 
@@ -71,26 +73,38 @@ function rollupAnswers(
   return filtersBy(filters, source, kept) && groupsBy(group, kept);
 }
 
+/** The daily totals that answer a query so filtered and grouped: kept by no dimension or by one; undefined when none do. */
+function totalsBy(
+  filters: Filters,
+  group: Grouping | undefined,
+  source: SourceTable,
+): FilterDimension | null | undefined {
+  return [null, ...totalsByDimensions(source)].find((by) =>
+    rollupAnswers(filters, group, source, [...TOTALS_DIMENSIONS[source], ...(by === null ? [] : [by])]),
+  );
+}
+
 /**
  * The plan of a metric query, decided from the registry's fields (each entry's scope and whether
  * it reads from rollups), the grouping's kind and the filters' dimensions: a scope is summed from
  * a rollup when the derived tables exist, every entry of it reads from rollups, and the filters
- * and grouping name only dimensions that rollup keeps; from the daily totals when they name none
- * but currency. Buyers never are (the registry says why).
+ * and grouping name only dimensions that rollup keeps. The daily totals serve when they name
+ * none but currency, or one more (the totals kept by it); the full rollup when they name more.
+ * Buyers never are (the registry says why).
  */
 export function planQuery(entries: readonly AggregateEntry[], input: PlanInput, group?: Grouping): ScopePlan[] {
   return SCOPE_ORDER.flatMap((scope) => {
     const mine = entries.filter((e) => scopeOf(e) === scope);
     if (mine.length === 0) return [];
     const source = sourceOf(mine[0]!);
+    const rollup = input.derived && mine.every(readsRollup);
+    const by = rollup ? totalsBy(input.filters, group, source) : undefined;
     const from: ScopePlan['from'] =
-      !input.derived || !mine.every(readsRollup)
-        ? 'rows'
-        : rollupAnswers(input.filters, group, source, TOTALS_DIMENSIONS[source])
-          ? 'totals'
-          : rollupAnswers(input.filters, group, source, ROLLUP_DIMENSIONS[source])
-            ? 'rollup'
-            : 'rows';
-    return [{ scope, source, from, entries: mine }];
+      by !== undefined
+        ? 'totals'
+        : rollup && rollupAnswers(input.filters, group, source, ROLLUP_DIMENSIONS[source])
+          ? 'rollup'
+          : 'rows';
+    return [{ scope, source, from, by: by ?? null, entries: mine }];
   });
 }

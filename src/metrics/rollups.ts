@@ -1,4 +1,4 @@
-import { CUSTOMERS_TABLE, DAILY_TOTALS_TABLE, DESCRIBE_TABLE, ORDERS_TABLE, ROLLUP_TABLE } from './derived-state';
+import { CUSTOMERS_TABLE, dailyTotalsTable, DESCRIBE_TABLE, ORDERS_TABLE, ROLLUP_TABLE } from './derived-state';
 import { describeSql } from './describe';
 import { channelSql } from './filters';
 import { CUSTOMER_FACTS, paidSql } from './relations';
@@ -38,6 +38,16 @@ export const TOTALS_DIMENSIONS: Record<SourceTable, readonly FilterDimension[]> 
   traffic: ROLLUP_DIMENSIONS.traffic.filter((d) => d === 'currency'),
   users: ROLLUP_DIMENSIONS.users.filter((d) => d === 'currency'),
 };
+
+/** The dimensions the daily totals are also kept by, one table each: the rollup's but currency. */
+export function totalsByDimensions(source: SourceTable): FilterDimension[] {
+  return ROLLUP_DIMENSIONS[source].filter((d) => !TOTALS_DIMENSIONS[source].includes(d));
+}
+
+/** Every daily totals table of a source: per date and currency (null), then by each dimension. */
+function totalsGrains(source: SourceTable): (FilterDimension | null)[] {
+  return [null, ...totalsByDimensions(source)];
+}
 
 export function readsRollup<Id extends string>(entry: MetricEntry<Id>): entry is SumEntry<Id> | CountEntry<Id> {
   return entry.kind !== 'ratio' && entry.rollup === 'daily';
@@ -116,10 +126,10 @@ export function rollupSql(source: SourceTable): string {
 }
 
 /**
- * The daily totals, summed from the rollup (~40× fewer rows than orders at 1M). Counts stay
- * BIGINT as in the rollup, where a sum of them would widen to HUGEINT.
+ * The daily totals (by one dimension more, or none), summed from the rollup. Counts stay BIGINT
+ * as in the rollup, where a sum of them would widen to HUGEINT.
  */
-export function dailyTotalsSql(source: SourceTable): string {
+export function dailyTotalsSql(source: SourceTable, by: FilterDimension | null): string {
   const date = DATE_COLUMN[source];
   const counts = EVENT_SCOPES.filter((scope) => SCOPE_SOURCE[scope] === source).map(scopeRowsColumn);
   const columns = [
@@ -128,8 +138,9 @@ export function dailyTotalsSql(source: SourceTable): string {
       e.kind === 'count' ? `CAST(sum(r.${e.id}) AS BIGINT) AS ${e.id}` : `sum(r.${e.id}) AS ${e.id}`,
     ),
   ];
-  return `CREATE OR REPLACE TABLE ${DAILY_TOTALS_TABLE[source]} AS
-  SELECT r.${date}, ${[...TOTALS_DIMENSIONS[source].map((d) => `r.${d}`), ...columns].join(', ')}
+  const kept = [...TOTALS_DIMENSIONS[source], ...(by === null ? [] : [by])];
+  return `CREATE OR REPLACE TABLE ${dailyTotalsTable(source, by)} AS
+  SELECT r.${date}, ${[...kept.map((d) => `r.${d}`), ...columns].join(', ')}
   FROM ${ROLLUP_TABLE[source]} r
   GROUP BY ALL
   ORDER BY r.${date}`;
@@ -182,7 +193,7 @@ export function derivedTablesSql(): string[] {
     customersTableSql(),
     ordersTableSql(),
     ...SOURCE_TABLES.map(rollupSql),
-    ...SOURCE_TABLES.map(dailyTotalsSql),
+    ...SOURCE_TABLES.flatMap((s) => totalsGrains(s).map((by) => dailyTotalsSql(s, by))),
     `CREATE OR REPLACE TABLE ${DESCRIBE_TABLE} AS ${describeSql()}`,
   ];
 }
@@ -191,6 +202,6 @@ export const DERIVED_TABLES = [
   CUSTOMERS_TABLE,
   ORDERS_TABLE,
   ...SOURCE_TABLES.map((s) => ROLLUP_TABLE[s]),
-  ...SOURCE_TABLES.map((s) => DAILY_TOTALS_TABLE[s]),
+  ...SOURCE_TABLES.flatMap((s) => totalsGrains(s).map((by) => dailyTotalsTable(s, by))),
   DESCRIBE_TABLE,
 ];

@@ -21,7 +21,9 @@ const MARCH = { from: '2025-03-01', to: '2025-03-31' };
 const kpiAggregates = withDependencies(KPI_IDS).filter(isAggregate);
 
 function plan(filters: Filters, group?: Grouping, derived = true): Record<string, string> {
-  return Object.fromEntries(planQuery(kpiAggregates, { filters, derived }, group).map((p) => [p.scope, p.from]));
+  return Object.fromEntries(
+    planQuery(kpiAggregates, { filters, derived }, group).map((p) => [p.scope, p.by ? `${p.from} by ${p.by}` : p.from]),
+  );
 }
 
 describe('the query planner', () => {
@@ -43,6 +45,20 @@ describe('the query planner', () => {
     expect(Object.values(plan({}, undefined, false))).toEqual(['rows', 'rows', 'rows', 'rows', 'rows']);
   });
 
+  it('reads the totals kept by the one dimension a query names, and the full rollup for two', () => {
+    expect(plan({ channel: ['email'] })).toMatchObject({
+      paid_orders: 'totals by channel',
+      traffic_rows: 'totals by channel',
+    });
+    expect(plan({ channel: ['email'], currency: 'USD' }, dimensionGrouping('channel')).paid_orders).toBe(
+      'totals by channel',
+    );
+    expect(plan({ device: ['mobile'] }, dimensionGrouping('device')).traffic_rows).toBe('totals by device');
+    expect(plan({ channel: ['email'] }, dimensionGrouping('region')).paid_orders).toBe('rollup');
+    // Users carry no device: a device filter leaves registrations to the totals, as it leaves them unfiltered.
+    expect(plan({ device: ['mobile'] }).registrations).toBe('totals');
+  });
+
   it('keeps the rollups under filters they carry, and leaves them for a category filter on orders only', () => {
     expect(plan({ channel: ['email'], device: ['mobile'], currency: 'USD' }).paid_orders).toBe('rollup');
     const byCategory = plan({ category: ['Bath'] });
@@ -52,7 +68,7 @@ describe('the query planner', () => {
 
   it('groups by buckets from the totals, by rollup dimensions from the rollups, by category or new vs returning from rows', () => {
     expect(plan({}, bucketGrouping(MARCH, 'week')).paid_orders).toBe('totals');
-    expect(plan({}, dimensionGrouping('region')).registrations).toBe('rollup');
+    expect(plan({}, dimensionGrouping('region')).registrations).toBe('totals by region');
     expect(plan({}, CATEGORY_GROUPING).paid_orders).toBe('rows');
     expect(plan({}, CUSTOMER_STATUS_GROUPING).paid_orders).toBe('rows');
   });

@@ -4,7 +4,7 @@ import { createNodeWasmEngine } from '../../../src/engine/node';
 import { compileMetricsSql } from '../../../src/metrics/compile';
 import { prepareContext, queryMetrics } from '../../../src/metrics/context';
 import { rebuildDerived } from '../../../src/metrics/derived';
-import { DAILY_TOTALS_TABLE, ROLLUP_TABLE } from '../../../src/metrics/derived-state';
+import { dailyTotalsTable, ROLLUP_TABLE } from '../../../src/metrics/derived-state';
 import type { DataDescription } from '../../../src/metrics/describe';
 import { dictionary, dictionaryEntry, explainMetric, metricSql } from '../../../src/metrics/dictionary';
 import { funnelSteps } from '../../../src/metrics/queries/funnel';
@@ -12,7 +12,7 @@ import { KPI_IDS, REGISTRY, type ComponentId } from '../../../src/metrics/regist
 import { OPTIONAL_TRAFFIC_COLUMNS } from '../../../src/metrics/registry/sources';
 import type { MetricEntry } from '../../../src/metrics/registry/types';
 import { computeReport } from '../../../src/metrics/report';
-import { readsRollup, rollupEntries } from '../../../src/metrics/rollups';
+import { readsRollup, rollupEntries, totalsByDimensions } from '../../../src/metrics/rollups';
 import { sourceOf } from '../../../src/metrics/plan';
 import { filterableDimensions, isKpiId, KPI_FACTS } from '../../../src/targets/metric-kinds';
 import { METRIC_GROUPS } from '../../../src/features/goals/goal-format';
@@ -59,8 +59,10 @@ describe.each(entries.map((e) => [e.id, e] as const))('registry entry %s', (id, 
       expect(rollupEntries(sourceOf(entry))).toContain(entry);
       const [row] = await engine.query(`SELECT sum(${id}) AS v FROM ${ROLLUP_TABLE[sourceOf(entry)]}`);
       expect(row).toHaveProperty('v');
-      const [totals] = await engine.query(`SELECT sum(${id}) AS v FROM ${DAILY_TOTALS_TABLE[sourceOf(entry)]}`);
-      expect(totals?.['v']).toEqual(row?.['v']);
+      for (const by of [null, ...totalsByDimensions(sourceOf(entry))]) {
+        const [totals] = await engine.query(`SELECT sum(${id}) AS v FROM ${dailyTotalsTable(sourceOf(entry), by)}`);
+        expect(totals?.['v'], by ?? 'totals').toEqual(row?.['v']);
+      }
     } else {
       expect(entry.rollup.notFromRollup.length).toBeGreaterThan(10);
     }
