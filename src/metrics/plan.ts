@@ -1,6 +1,6 @@
 import { activeDimensions, type Filters } from './filters';
 import type { Grouping } from './groupings';
-import { readsRollup, ROLLUP_DIMENSIONS, TOTALS_DIMENSIONS, totalsByDimensions } from './rollups';
+import { readsRollup, ROLLUP_DIMENSIONS, totalsGrains, totalsKept } from './rollups';
 import {
   SCOPE_SOURCE,
   SOURCE_DIMENSIONS,
@@ -31,7 +31,7 @@ export function sourceOf(entry: AggregateEntry): SourceTable {
 
 /**
  * Where a scope's aggregates come from: `totals`, the daily totals of its source (per date and
- * currency); `rollup`, its daily rollup (per date and value of every rollup dimension); `rows`,
+ * currency, and `by` one dimension more or none); `rollup`, its daily rollup (per date and value of every rollup dimension); `rows`,
  * the rows themselves (the derived copies when `derived`, else the canonical tables). The first
  * two are sums of the same columns. All give the same numbers.
  */
@@ -79,9 +79,7 @@ function totalsBy(
   group: Grouping | undefined,
   source: SourceTable,
 ): FilterDimension | null | undefined {
-  return [null, ...totalsByDimensions(source)].find((by) =>
-    rollupAnswers(filters, group, source, [...TOTALS_DIMENSIONS[source], ...(by === null ? [] : [by])]),
-  );
+  return totalsGrains(source).find((by) => rollupAnswers(filters, group, source, totalsKept(source, by)));
 }
 
 /**

@@ -45,8 +45,13 @@ export function totalsByDimensions(source: SourceTable): FilterDimension[] {
 }
 
 /** Every daily totals table of a source: per date and currency (null), then by each dimension. */
-function totalsGrains(source: SourceTable): (FilterDimension | null)[] {
+export function totalsGrains(source: SourceTable): (FilterDimension | null)[] {
   return [null, ...totalsByDimensions(source)];
+}
+
+/** The dimensions a daily totals table keeps: currency (where the source has it) and `by`. */
+export function totalsKept(source: SourceTable, by: FilterDimension | null): FilterDimension[] {
+  return [...TOTALS_DIMENSIONS[source], ...(by === null ? [] : [by])];
 }
 
 export function readsRollup<Id extends string>(entry: MetricEntry<Id>): entry is SumEntry<Id> | CountEntry<Id> {
@@ -138,9 +143,8 @@ export function dailyTotalsSql(source: SourceTable, by: FilterDimension | null):
       e.kind === 'count' ? `CAST(sum(r.${e.id}) AS BIGINT) AS ${e.id}` : `sum(r.${e.id}) AS ${e.id}`,
     ),
   ];
-  const kept = [...TOTALS_DIMENSIONS[source], ...(by === null ? [] : [by])];
   return `CREATE OR REPLACE TABLE ${dailyTotalsTable(source, by)} AS
-  SELECT r.${date}, ${[...kept.map((d) => `r.${d}`), ...columns].join(', ')}
+  SELECT r.${date}, ${[...totalsKept(source, by).map((d) => `r.${d}`), ...columns].join(', ')}
   FROM ${ROLLUP_TABLE[source]} r
   GROUP BY ALL
   ORDER BY r.${date}`;

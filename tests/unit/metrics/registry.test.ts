@@ -12,7 +12,7 @@ import { KPI_IDS, REGISTRY, type ComponentId } from '../../../src/metrics/regist
 import { OPTIONAL_TRAFFIC_COLUMNS } from '../../../src/metrics/registry/sources';
 import type { MetricEntry } from '../../../src/metrics/registry/types';
 import { computeReport } from '../../../src/metrics/report';
-import { readsRollup, rollupEntries, totalsByDimensions } from '../../../src/metrics/rollups';
+import { readsRollup, rollupEntries, totalsGrains } from '../../../src/metrics/rollups';
 import { sourceOf } from '../../../src/metrics/plan';
 import { filterableDimensions, isKpiId, KPI_FACTS } from '../../../src/targets/metric-kinds';
 import { METRIC_GROUPS } from '../../../src/features/goals/goal-format';
@@ -59,7 +59,7 @@ describe.each(entries.map((e) => [e.id, e] as const))('registry entry %s', (id, 
       expect(rollupEntries(sourceOf(entry))).toContain(entry);
       const [row] = await engine.query(`SELECT sum(${id}) AS v FROM ${ROLLUP_TABLE[sourceOf(entry)]}`);
       expect(row).toHaveProperty('v');
-      for (const by of [null, ...totalsByDimensions(sourceOf(entry))]) {
+      for (const by of totalsGrains(sourceOf(entry))) {
         const [totals] = await engine.query(`SELECT sum(${id}) AS v FROM ${dailyTotalsTable(sourceOf(entry), by)}`);
         expect(totals?.['v'], by ?? 'totals').toEqual(row?.['v']);
       }
