@@ -20,8 +20,9 @@ import type { CountEntry, MetricEntry, SumEntry } from './registry/types';
  * each filter dimension, one column per entry that reads from rollups (its sum or count over the
  * rows of that day and those values). A query whose filters and grouping name only these
  * dimensions sums the columns instead of reading order rows (plan.ts decides). The daily totals
- * are the same columns at a coarser grain, per date and currency, for the queries that name no
- * other dimension (most of them: every page opens unfiltered).
+ * are the same columns at coarser grains: per date and currency for the queries that name no
+ * other dimension (every page opens unfiltered), and by one dimension more for those that name
+ * that one alone.
  */
 export type RollupEntry = SumEntry | CountEntry;
 

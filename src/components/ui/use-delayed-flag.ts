@@ -18,5 +18,5 @@ export function useDelayedFlag(on: boolean, delayMs: number): boolean {
   return on && late;
 }
 
-/** How long a KPI or panel shows the previous view's numbers undimmed while the new view's run (see styles.css). */
+/** How long a KPI or panel shows the previous view's numbers undimmed while the new view's queries run (see styles.css). */
 export const DIM_AFTER_MS = 200;
