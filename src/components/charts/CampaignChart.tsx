@@ -1,22 +1,12 @@
-import { memo, useCallback, useMemo, useState } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-  type TooltipContentProps,
-} from 'recharts';
-import { TooltipBox } from './ChartTooltip';
+import { memo, useMemo, useState, type MouseEvent } from 'react';
+import { BucketLabels, labelStride, MARGIN, textWidth, ValueGrid, valueAxisWidth } from './axes';
 import { ChartLegend } from './ChartLegend';
-import { ACCENT, COMPARE, GRID, MUTED_BAR, TEXT_2 } from './palette';
-import { MARGIN, valueAxisWidth } from './axes';
-import { AXIS_LINE, AXIS_TICK } from './recharts-style';
-import { valueScale } from './scales';
+import { ChartTooltip } from './ChartTooltip';
+import { ACCENT, AXIS, COMPARE, HOVER, MUTED_BAR, TEXT_2 } from './palette';
+import { bucketScale, valueScale } from './scales';
+import { bucketAt } from './SeriesChart';
+import { columnPath } from './shapes';
+import { useWidth } from './use-width';
 
 export interface CampaignChartDay {
   date: string;
@@ -37,10 +27,43 @@ export interface CampaignChartProps {
 }
 
 const PHASE_COLOR = { before: MUTED_BAR, during: ACCENT, after: COMPARE } as const;
+/** Room above the plot for the baseline's label when the line runs near the top. */
+const TOP = 16;
+
+/** The geometry of a campaign chart `width` × `height` px: the value axis reaches the baseline as well as every day. */
+export function campaignLayout(
+  days: readonly CampaignChartDay[],
+  baseline: number | null,
+  width: number,
+  height: number,
+  axis: (v: number) => string,
+) {
+  const plotH = Math.max(10, height - TOP - MARGIN.bottom);
+  const y = valueScale([...days.map((d) => d.gmv), baseline], [TOP + plotH, TOP], 4);
+  const ticks = y.ticks(4);
+  const left = MARGIN.left + valueAxisWidth(ticks, axis);
+  const plotW = Math.max(10, width - left - MARGIN.right);
+  const x = bucketScale(days.length, [left, left + plotW], 0.88);
+  const labels = days.map((d) => d.date.slice(5));
+  return {
+    y,
+    ticks,
+    left,
+    plotW,
+    plotH,
+    labels,
+    slot: x.step(),
+    x: (i: number) => x(i)!,
+    barW: x.bandwidth(),
+    cx: (i: number) => x(i)! + x.bandwidth() / 2,
+    stride: labelStride(days.length, x.step(), Math.max(0, ...labels.map(textWidth))),
+  };
+}
 
 /**
  * A campaign's daily GMV before, during and after it, against its baseline (METRICS.md "Per
  * campaign of the calendar"): one bar a day coloured by phase, the baseline as a dashed line.
+ * Drawn by the d3 layer: it is redrawn on every Marketing view change (goal 100 ms).
  */
 export const CampaignChart = memo(function CampaignChart({
   summary,
@@ -51,10 +74,12 @@ export const CampaignChart = memo(function CampaignChart({
   formatAxis,
   height = 220,
 }: CampaignChartProps) {
-  const [drawn, setDrawn] = useState(false);
-  const onResize = useCallback(() => setDrawn(true), []);
-  const data = useMemo(() => days.map((d) => ({ ...d, label: d.date.slice(5) })), [days]);
-  const y = useMemo(() => valueScale([...days.map((d) => d.gmv), baseline], [1, 0]), [days, baseline]);
+  const [ref, width, measured] = useWidth<HTMLDivElement>();
+  const [hover, setHover] = useState<number | null>(null);
+  const layout = useMemo(
+    () => campaignLayout(days, baseline, width, height, formatAxis),
+    [days, baseline, width, height, formatAxis],
+  );
   const legend = useMemo(
     () => [
       { key: 'before', label: labels.before, color: PHASE_COLOR.before },
@@ -63,52 +88,85 @@ export const CampaignChart = memo(function CampaignChart({
     ],
     [labels],
   );
-  const tooltip = useCallback(
-    ({ active, payload }: TooltipContentProps) => {
-      const day = active ? (payload[0]?.payload as CampaignChartDay | undefined) : undefined;
-      return day ? (
-        <TooltipBox heading={day.date}>
-          <div>
-            {labels[day.phase]}: {formatValue(day.gmv)}
-          </div>
-        </TooltipBox>
-      ) : null;
-    },
-    [labels, formatValue],
-  );
+  const { y, ticks, left, plotW, plotH, slot, x, barW, cx, stride } = layout;
+  const bucketOf = (e: MouseEvent<SVGSVGElement>) =>
+    bucketAt(e.clientX - e.currentTarget.getBoundingClientRect().left, left, slot, days.length);
+  const shown = hover !== null ? days[hover] : undefined;
   return (
-    <figure className="chart-figure" data-testid="chart-campaign" data-state={drawn ? 'drawn' : 'measuring'}>
+    <figure className="chart-figure" data-testid="chart-campaign" data-state={measured ? 'drawn' : 'measuring'}>
       <ChartLegend entries={legend} />
-      <div className="chart-plot" style={{ height }} role="img" aria-label={summary}>
-        <ResponsiveContainer width="100%" height="100%" onResize={onResize}>
-          <BarChart data={data} margin={{ top: 16, right: 8, bottom: 0, left: MARGIN.left }} barCategoryGap="12%">
-            <CartesianGrid vertical={false} stroke={GRID} />
-            <XAxis dataKey="label" tickLine={false} axisLine={AXIS_LINE} tick={AXIS_TICK} minTickGap={16} />
-            <YAxis
-              domain={y.domain() as [number, number]}
-              ticks={y.ticks(4)}
-              tickFormatter={formatAxis}
-              tickLine={false}
-              axisLine={false}
-              tick={AXIS_TICK}
-              width={valueAxisWidth(y.ticks(4), formatAxis)}
-            />
-            <Tooltip content={tooltip} cursor={{ fill: GRID }} isAnimationActive={false} />
-            <Bar dataKey="gmv" isAnimationActive={false}>
-              {data.map((d) => (
-                <Cell key={d.date} fill={PHASE_COLOR[d.phase]} />
-              ))}
-            </Bar>
-            {baseline !== null && (
-              <ReferenceLine
-                y={baseline}
+      <div
+        ref={ref}
+        className="chart-plot"
+        style={{ height }}
+        role="img"
+        aria-label={summary}
+        onMouseLeave={() => setHover(null)}
+      >
+        <svg
+          data-export-chart="campaign"
+          width={width}
+          height={height}
+          fontFamily="inherit"
+          fontSize={12}
+          style={{ display: 'block' }}
+          onMouseMove={(e) => setHover(bucketOf(e))}
+        >
+          <ValueGrid ticks={ticks} y={y} left={left} plotW={plotW} format={formatAxis} />
+          {hover !== null && <rect x={cx(hover) - slot / 2} y={TOP} width={slot} height={plotH} fill={HOVER} />}
+          <g>
+            {days.map((d, i) =>
+              d.gmv > 0 ? (
+                <path
+                  key={d.date}
+                  data-day={d.date}
+                  data-phase={d.phase}
+                  d={columnPath(x(i), y(d.gmv), barW, y(0) - y(d.gmv), 2)}
+                  fill={PHASE_COLOR[d.phase]}
+                />
+              ) : null,
+            )}
+          </g>
+          <line x1={left} x2={left + plotW} y1={y(0)} y2={y(0)} stroke={AXIS} />
+          {baseline !== null && (
+            <g data-baseline pointerEvents="none">
+              <line
+                x1={left}
+                x2={left + plotW}
+                y1={y(baseline)}
+                y2={y(baseline)}
                 stroke={TEXT_2}
                 strokeDasharray="4 3"
-                label={{ value: `${labels.baseline} ${formatValue(baseline)}`, position: 'insideTopRight', fill: TEXT_2, fontSize: 12 }}
               />
-            )}
-          </BarChart>
-        </ResponsiveContainer>
+              {/* A white halo keeps the label readable where it crosses the bars. */}
+              <text
+                x={left + plotW - 4}
+                y={y(baseline) - 5}
+                textAnchor="end"
+                fill={TEXT_2}
+                stroke="#fff"
+                strokeWidth={3}
+                strokeLinejoin="round"
+                paintOrder="stroke"
+              >
+                {`${labels.baseline} ${formatValue(baseline)}`}
+              </text>
+            </g>
+          )}
+          <BucketLabels labels={layout.labels} cx={cx} width={width} height={height} stride={stride} />
+        </svg>
+        {shown && (
+          <ChartTooltip
+            x={cx(hover!)}
+            width={width}
+            side={cx(hover!) > left + plotW / 2 ? 'left' : 'right'}
+            heading={shown.date}
+          >
+            <div>
+              {labels[shown.phase]}: {formatValue(shown.gmv)}
+            </div>
+          </ChartTooltip>
+        )}
       </div>
     </figure>
   );
