@@ -11,6 +11,7 @@ import { useT } from '../../i18n/use-t';
 import { computeCampaignDays, type CampaignRow, type MarketingSection } from '../../metrics/queries/marketing';
 import { periodDays } from '../../metrics/periods';
 import { formatRoas, useMarketingLabel } from './marketing-labels';
+import { campaignDaysKey, shownByDefault } from './campaign-days';
 import { timelineBars } from './timeline';
 
 /**
@@ -30,7 +31,7 @@ export const CampaignCalendarPanel = memo(function CampaignCalendarPanel({
   const fmt = useFormatters(scope.currency);
   const campaigns = section.campaigns;
   const [chosenId, choose] = useState<string | null>(null);
-  const chosen = campaigns.find((c) => c.campaign === chosenId) ?? campaigns[campaigns.length - 1] ?? null;
+  const chosen = campaigns.find((c) => c.campaign === chosenId) ?? shownByDefault(campaigns);
   const bars = useMemo(() => timelineBars(campaigns, scope.period), [campaigns, scope.period]);
   const columns: Column<CampaignRow>[] = [
     {
@@ -109,7 +110,7 @@ function CampaignDetail({ scope, campaign }: { scope: PageScope; campaign: Campa
   const label = useMarketingLabel();
   const fmt = useFormatters(scope.currency);
   const { filters, description } = scope;
-  const days = useEngineQuery(['campaign-days', campaign.starts_on, campaign.ends_on, filters], (e) =>
+  const days = useEngineQuery(campaignDaysKey(campaign, filters), (e) =>
     computeCampaignDays(e, campaign, filters, description),
   );
   const labels = useMemo(

@@ -3,14 +3,15 @@ import { PageHead } from '../../components/ui/PageHead';
 import { usePageScope } from '../../components/ui/page-scope';
 import { EmptyState, ErrorBox } from '../../components/ui/states';
 import { useStable } from '../../components/ui/use-stable';
-import { useEngineQuery } from '../../dataset/use-engine-query';
+import { useEngineFetch, useEngineQuery } from '../../dataset/use-engine-query';
 import { useComparison } from '../../dataset/use-view';
 import { useT } from '../../i18n/use-t';
-import { computeMarketing } from '../../metrics/queries/marketing';
+import { computeCampaignDays, computeMarketing } from '../../metrics/queries/marketing';
 import { MARKETING_ENTRIES, MARKETING_TOTAL_IDS } from '../../metrics/registry/marketing';
 import { useAppStore } from '../../stores/app-store';
 import { usePlanStore } from '../../stores/plan-store';
 import { CalendarImport } from './CalendarImport';
+import { campaignDaysKey, shownByDefault } from './campaign-days';
 import { CampaignCalendarPanel } from './CampaignCalendarPanel';
 import { ChannelPanel } from './ChannelPanel';
 import { CouponsPanel } from './CouponsPanel';
@@ -34,12 +35,26 @@ export function MarketingPage() {
   const planLoaded = usePlanStore((s) => s.loaded);
   // The period and its comparison in one query: their results arrive together and the page's
   // eight panels draw once for both, rather than once per result.
+  const fetchShared = useEngineFetch();
   const both = useEngineQuery(
     ['marketing', period, comparison, filters, campaigns],
     async (e) => {
       const options = { campaigns };
+      // The calendar's detail shows a campaign's days, which depend on the period's section: fetched
+      // here, under the detail's own key, as soon as the section is in (the comparison's may still
+      // run), so the page draws once instead of twice (issue 14's 100 ms).
+      const withDays = computeMarketing(e, period!, filters, description.data ?? undefined, options).then(
+        async (now) => {
+          const shown = now ? shownByDefault(now.campaigns) : null;
+          if (shown)
+            await fetchShared(campaignDaysKey(shown, filters), (engine) =>
+              computeCampaignDays(engine, shown, filters, description.data ?? undefined),
+            );
+          return now;
+        },
+      );
       const [now, then] = await Promise.all([
-        computeMarketing(e, period!, filters, description.data ?? undefined, options),
+        withDays,
         comparison ? computeMarketing(e, comparison, filters, description.data ?? undefined, options) : null,
       ]);
       return { now, then };
