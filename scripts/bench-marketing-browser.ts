@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench-marketing-browser.ts [orders]`: the Marketing page (issue 14) in the
+ * `npx tsx scripts/bench-marketing-browser.ts [orders] [--profile] [--cpu-profile] [--trace]`: the Marketing page (issue 14) in the
  * built app in headless Chromium, on the marketing benchmark's shop (scripts/lib/marketing-shop.ts:
  * 1M orders by default, two years of daily spend by 9 channels × 50 campaigns, 50 campaigns),
  * written to CSV by native DuckDB and dropped on the Data page as a user would. Prints the loads,
@@ -17,6 +17,8 @@ await runPageBench({
   orders: Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1_000_000),
   goalMs: 100,
   profile: process.argv.includes('--profile'),
+  cpuProfile: process.argv.includes('--cpu-profile'),
+  trace: process.argv.includes('--trace'),
   fill: fillMarketingShop,
   files: {
     'orders.csv': `SELECT order_id, customer_id, ordered_at, status, order_total, discount_amount, currency, channel, campaign, coupon_code FROM orders`,

@@ -12,7 +12,8 @@ import { createNativeEngine } from '../../src/engine/native';
 import type { QueryLogEntry } from '../../src/engine/query-log';
 import { launchBrowser, startPreview } from '../../tests/e2e/harness';
 
-export const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+export const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 /** Drops `file` on the Data page, confirms it, and returns the seconds from the confirm to its load report. */
 export async function dropFile(page: Page, file: string): Promise<number> {
@@ -21,7 +22,9 @@ export async function dropFile(page: Page, file: string): Promise<number> {
   await page.waitForSelector(`[data-pending="${name}"][data-status="review"]`, { timeout: 120_000 });
   const t0 = Date.now();
   await page.click(`[data-pending="${name}"] [data-action="confirm"]`);
-  await page.waitForSelector(`[data-pending="${name}"]:is([data-status="done"], [data-status="failed"])`, { timeout: 600_000 });
+  await page.waitForSelector(`[data-pending="${name}"]:is([data-status="done"], [data-status="failed"])`, {
+    timeout: 600_000,
+  });
   const status = await page.getAttribute(`[data-pending="${name}"]`, 'data-status');
   if (status !== 'done') throw new Error(`${name}: ${await page.locator(`[data-pending="${name}"]`).innerText()}`);
   return (Date.now() - t0) / 1000;
@@ -29,20 +32,34 @@ export async function dropFile(page: Page, file: string): Promise<number> {
 
 /** Applies a view change; resolves with the ms until every query it started has settled and the page has painted. */
 export const applyView = (page: Page, patch: unknown): Promise<number> =>
-  page.evaluate((p) => (window as unknown as { __yardstickBench: { apply(p: unknown): Promise<number> } }).__yardstickBench.apply(p), patch);
+  page.evaluate(
+    (p) =>
+      (window as unknown as { __yardstickBench: { apply(p: unknown): Promise<number> } }).__yardstickBench.apply(p),
+    patch,
+  );
 
 export const clearQueryLog = (page: Page) =>
   page.evaluate(() => ((window as unknown as { __yardstickQueryLog: unknown[] }).__yardstickQueryLog = []));
 
-/** Prints the view's queries; they run one at a time in the worker, so a query's own time is from the later of its start and the previous end. */
+/**
+ * Prints the view's queries, and the change's steps the bench hook marks ("-- first frame", …),
+ * each with its start and end after the change began; queries run one at a time in the worker, so
+ * a query's own time is from the later of its start and the previous end.
+ */
 export async function printQueryLog(page: Page, label: string, total: number): Promise<void> {
-  const log = await page.evaluate(() => (window as unknown as { __yardstickQueryLog: QueryLogEntry[] }).__yardstickQueryLog);
+  const log = await page.evaluate(
+    () => (window as unknown as { __yardstickQueryLog: QueryLogEntry[] }).__yardstickQueryLog,
+  );
   console.log(`\n${label}: ${total.toFixed(0)} ms, ${log.length} queries`);
+  const t0 = Math.min(...log.map((q) => q.start));
   let previousEnd = 0;
   for (const q of [...log].sort((a, b) => a.end - b.end)) {
     const own = q.end - Math.max(q.start, previousEnd);
     previousEnd = q.end;
-    console.log(`  ${own.toFixed(0).padStart(6)} ms  ${q.sql.replace(/\s+/g, ' ').slice(0, 150)}`);
+    const at = (t: number) => `+${(t - t0).toFixed(0)}`.padStart(5);
+    console.log(
+      `  ${own.toFixed(0).padStart(6)} ms  ${at(q.start)} → ${at(q.end)}  ${q.sql.replace(/\s+/g, ' ').slice(0, 120)}`,
+    );
   }
 }
 
@@ -103,7 +120,10 @@ export function printCpuProfile(profile: CpuProfile, times: number[]): void {
   const total = times.reduce((a, b) => a + b, 0);
   console.log(`\nMain thread over the first ${times.length} changes (${total.toFixed(0)} ms of changes), self time:`);
   const top = (m: Map<string, number>, n: number) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, n).forEach(([k, v]) => console.log(`  ${v.toFixed(0).padStart(6)} ms  ${k}`));
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .forEach(([k, v]) => console.log(`  ${v.toFixed(0).padStart(6)} ms  ${k}`));
   top(byScript, 8);
   console.log('  functions:');
   top(self, 30);
@@ -128,8 +148,13 @@ function printTrace(json: string, times: number[]): void {
   const byName = new Map<string, number>();
   for (const e of threadEvents) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur! / 1000);
   const total = times.reduce((a, b) => a + b, 0);
-  console.log(`\nRenderer main thread over the first ${times.length} changes (${total.toFixed(0)} ms of changes), by event (nested events counted in each):`);
-  [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25).forEach(([k, v]) => console.log(`  ${v.toFixed(0).padStart(6)} ms  ${k}`));
+  console.log(
+    `\nRenderer main thread over the first ${times.length} changes (${total.toFixed(0)} ms of changes), by event (nested events counted in each):`,
+  );
+  [...byName]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .forEach(([k, v]) => console.log(`  ${v.toFixed(0).padStart(6)} ms  ${k}`));
 }
 
 export interface PageBench {
@@ -154,7 +179,8 @@ export interface PageBench {
 async function writeShop(bench: PageBench, dir: string): Promise<string[]> {
   const engine = await createNativeEngine();
   await bench.fill(engine, bench.orders);
-  for (const [name, sql] of Object.entries(bench.files)) await engine.run(`COPY (${sql}) TO '${path.join(dir, name)}' (HEADER)`);
+  for (const [name, sql] of Object.entries(bench.files))
+    await engine.run(`COPY (${sql}) TO '${path.join(dir, name)}' (HEADER)`);
   await engine.close();
   return Object.keys(bench.files).map((name) => path.join(dir, name));
 }
@@ -176,10 +202,13 @@ export async function runPageBench(bench: PageBench): Promise<void> {
     for (const file of files) console.log(`load ${path.basename(file)}: ${(await dropFile(page, file)).toFixed(1)} s`);
     await page.click(`[data-nav="${bench.page}"]`);
     let ms = await applyView(page, { period: { from: '2025-12-02', to: '2025-12-31' }, filters: {} });
-    console.log(`${bench.title}, ${bench.orders.toLocaleString('en')} orders: first view (2025-12-02 to 2025-12-31) ${ms.toFixed(0)} ms`);
+    console.log(
+      `${bench.title}, ${bench.orders.toLocaleString('en')} orders: first view (2025-12-02 to 2025-12-31) ${ms.toFixed(0)} ms`,
+    );
     const times: number[] = [];
     const profiler = bench.cpuProfile ? await startCpuProfile(page) : null;
-    if (bench.trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    if (bench.trace)
+      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     for (const period of monthPeriods([2025, 2024])) {
       const profiling = bench.profile && times.length < 3;
       if (profiling) await clearQueryLog(page);
@@ -187,11 +216,14 @@ export async function runPageBench(bench: PageBench): Promise<void> {
       times.push(ms);
       if (profiling) await printQueryLog(page, `[${bench.page}] ${period.from.slice(0, 7)}`, ms);
       if (profiler && times.length === CPU_PROFILE_CHANGES) printCpuProfile(await profiler.stop(), times);
-      if (bench.trace && times.length === CPU_PROFILE_CHANGES) printTrace((await browser.stopTracing()).toString('utf8'), times);
+      if (bench.trace && times.length === CPU_PROFILE_CHANGES)
+        printTrace((await browser.stopTracing()).toString('utf8'), times);
     }
     const panels = await page.locator('[data-panel]').count();
     const tableRows = await page.locator('[data-panel] tbody tr').count();
-    console.log(`  ${panels} panels, ${tableRows} table rows drawn; every change (ms): ${times.map((t) => t.toFixed(0)).join(' ')}`);
+    console.log(
+      `  ${panels} panels, ${tableRows} table rows drawn; every change (ms): ${times.map((t) => t.toFixed(0)).join(' ')}`,
+    );
     console.log(
       `  view change p50 ${quantile(times, 0.5).toFixed(0)} ms, p95 ${quantile(times, 0.95).toFixed(0)} ms (goal ≤ ${bench.goalMs} ms)`,
     );

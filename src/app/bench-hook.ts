@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { queryLog } from '../engine/query-log';
 import { useAppStore, type ViewState } from '../stores/app-store';
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -27,10 +28,16 @@ export function installBenchHook(queryClient: QueryClient): void {
   (window as unknown as { __yardstickBench: unknown }).__yardstickBench = {
     async apply(patch: Partial<ViewState>): Promise<number> {
       const t0 = performance.now();
+      // With `--profile`, the change's own steps go in the query log beside its queries.
+      const mark = (step: string) => queryLog()?.push({ sql: `-- ${step}`, start: t0, end: performance.now() });
+      mark('view changed');
       useAppStore.getState().setView(patch);
       await nextFrame();
+      mark('first frame');
       await settled(queryClient);
+      mark('every query settled');
       await nextFrame();
+      mark('painted');
       return performance.now() - t0;
     },
   };
