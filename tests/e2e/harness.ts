@@ -178,10 +178,7 @@ export interface Tab {
  * One tab kept across a file's tests that only look and click, so the engine starts once per file.
  * Each call hands the same tab back with its error list emptied; a test reaches its page with `visit`.
  */
-export function keptTab(
-  browser: () => Browser,
-  viewport = { width: 1280, height: 900 },
-): () => Promise<Tab> {
+export function keptTab(browser: () => Browser, viewport = { width: 1280, height: 900 }): () => Promise<Tab> {
   let tab: Tab | undefined;
   return async () => {
     tab ??= await openTab(browser(), viewport);
@@ -228,6 +225,15 @@ export async function chartsDrawn(page: Page): Promise<void> {
     undefined,
     { timeout: 90_000 },
   );
+}
+
+/**
+ * The row count the Data page shows for a table once it is the loaded data's: right after a load
+ * the previous counts stay on show, marked busy, until the new ones arrive.
+ */
+export async function tableRows(page: Page, table: string): Promise<string | null> {
+  await page.waitForSelector('[data-testid="tables-summary"]:not([aria-busy])', { timeout: 60_000 });
+  return page.getAttribute(`[data-table-rows="${table}"]`, 'data-value');
 }
 
 export async function kpiValue(page: Page, id: string): Promise<number | null> {

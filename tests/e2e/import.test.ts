@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { foreignRequests, kpiValue, recordRequests, screenshot, waitForDashboard } from './harness';
+import { foreignRequests, kpiValue, recordRequests, screenshot, tableRows, waitForDashboard } from './harness';
 import { appAndBrowser } from './app-fixture';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/ingest');
@@ -119,7 +119,7 @@ describe('loading your own exports', () => {
     await screenshot(page, 'data-loaded-en');
 
     // The sample shop is gone, not mixed in: only our 5 orders are in the orders table.
-    expect(await page.getAttribute('[data-table-rows="orders"]', 'data-value')).toBe('5');
+    expect(await tableRows(page, 'orders')).toBe('5');
     expect(await page.getByTestId('sample-banner').count()).toBe(0);
 
     await page.click('[data-nav="overview"]');

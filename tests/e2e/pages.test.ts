@@ -13,6 +13,7 @@ import {
   screenshot,
   setLocale,
   startSnapshotPreview,
+  tableRows,
   visit,
   type AppServer,
 } from './harness';
@@ -547,11 +548,8 @@ describe('empty sources', () => {
     await page.waitForSelector(`${card}[data-status="review"]`, { timeout: 90_000 });
     await page.click(`${card} [data-action="confirm"]`);
     await page.waitForSelector(`${card}[data-status="done"]`, { timeout: 90_000 });
-    for (const table of ['traffic', 'order_items'])
-      expect(await page.getAttribute(`[data-table-rows="${table}"]`, 'data-value')).toBe('0');
-    expect(await page.getAttribute('[data-table-rows="orders"]', 'data-value')).toBe(
-      String(await one('SELECT count(*) FROM o')),
-    );
+    for (const table of ['traffic', 'order_items']) expect(await tableRows(page, table)).toBe('0');
+    expect(await tableRows(page, 'orders')).toBe(String(await one('SELECT count(*) FROM o')));
 
     await page.click('[data-nav="traffic"]');
     await page

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { kpiValue, launchBrowser, screenshot, startSnapshotPreview, waitForDashboard, type AppServer } from './harness';
+import { kpiValue, launchBrowser, screenshot, startSnapshotPreview, tableRows, waitForDashboard, type AppServer } from './harness';
 
 // Issue 19, item 8: a stored file that failed to reload (a damaged IndexedDB entry) left an
 // empty dashboard with no message. Now the page names the file, keeps the others, and removes
@@ -127,8 +127,8 @@ describe('a stored file that fails to reload leaves an empty dashboard with no m
     await screenshot(page, 'restore-failed-en');
 
     await page.click('[data-nav="data"]');
-    expect(await page.getAttribute('[data-table-rows="orders"]', 'data-value')).toBe('3');
-    expect(await page.getAttribute('[data-table-rows="traffic"]', 'data-value')).toBe('0');
+    expect(await tableRows(page, 'orders')).toBe('3');
+    expect(await tableRows(page, 'traffic')).toBe('0');
 
     // Remove it: gone from the page and from storage, and it stays gone after a reload.
     await line.locator('[data-action="remove-stored"]').click();

@@ -13,6 +13,7 @@ import { LoadReportView } from './LoadReportView';
 import { PendingFileCard } from './PendingFileCard';
 import { fetchRemoteFile } from './remote-file';
 import { ACCEPTED_FILE_TYPES } from '../../ingest/prepare';
+import { DIM_AFTER_MS, useDelayedFlag } from '../../components/ui/use-delayed-flag';
 
 
 export function DataPage() {
@@ -26,6 +27,9 @@ export function DataPage() {
   const shownAbove = new Set(pending.flatMap((p) => (p.report ? [p.report] : [])));
   const earlierReports = reports.filter((r) => !shownAbove.has(r));
   const description = useEngineQuery(['describe'], describeData);
+  // Right after a load the counts shown are the previous data's until the new ones arrive: busy, then dimmed.
+  const countsStale = description.isPlaceholderData;
+  const countsDimmed = useDelayedFlag(countsStale, DIM_AFTER_MS);
   const picker = useRef<HTMLInputElement>(null);
   const [url, setUrl] = useState('');
   const [urlError, setUrlError] = useState<unknown>(null);
@@ -106,7 +110,7 @@ export function DataPage() {
 
       <Card title={t('data.loaded')}>
         <div className="table-wrap">
-          <table className="data" data-testid="tables-summary">
+          <table className={`data ${countsDimmed ? 'dimmed' : ''}`} data-testid="tables-summary" aria-busy={countsStale || undefined}>
             <thead>
               <tr>
                 <th>{t('report.table')}</th>
