@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, startPreview, waitForDashboard, waitForFirstKpis } from '../tests/e2e/harness';
-import { printCpuProfile, startCpuProfile } from './lib/page-bench';
+import { clearQueryLog, printCpuProfile, printQueryLog, startCpuProfile } from './lib/page-bench';
 import { writeSyntheticShop } from './lib/synthetic-shop';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -85,19 +85,6 @@ const PATCHES: Patch[] = [
   { period: { from: '2026-09-01', to: '2026-09-30' }, filters: { device: ['mobile'] } },
 ];
 
-import type { QueryLogEntry } from '../src/engine/query-log';
-
-/** Queries run one at a time in the worker, so a query's own time is from the later of its start and the previous end. */
-function printQueryLog(pageId: string, patch: string, total: number, log: QueryLogEntry[]) {
-  console.log(`\n[${pageId}] ${patch}: ${ms(total)}, ${log.length} queries`);
-  let previousEnd = 0;
-  for (const q of [...log].sort((a, b) => a.end - b.end)) {
-    const own = q.end - Math.max(q.start, previousEnd);
-    previousEnd = q.end;
-    console.log(`  ${ms(own).padStart(8)}  ${q.sql.replace(/\s+/g, ' ').slice(0, 150)}`);
-  }
-}
-
 async function interactions(page: Page, pageId: string): Promise<number[]> {
   await page.click(`[data-nav="${pageId}"]`);
   await page.evaluate(() => (window as unknown as { __yardstickBench: { apply(p: unknown): Promise<number> } }).__yardstickBench.apply({}));
@@ -106,9 +93,9 @@ async function interactions(page: Page, pageId: string): Promise<number[]> {
   for (let i = 0; i < ROUNDS; i++) {
     const patch = PATCHES[i % PATCHES.length]!;
     const profiling = PROFILE && i < PATCHES.length;
-    if (profiling) await page.evaluate(() => ((window as unknown as { __yardstickQueryLog: unknown[] }).__yardstickQueryLog = []));
+    if (profiling) await clearQueryLog(page);
     times.push(await page.evaluate((p) => (window as unknown as { __yardstickBench: { apply(p: unknown): Promise<number> } }).__yardstickBench.apply(p), patch));
-    if (profiling) printQueryLog(pageId, JSON.stringify(patch), times.at(-1)!, await page.evaluate(() => (window as unknown as { __yardstickQueryLog: QueryLogEntry[] }).__yardstickQueryLog));
+    if (profiling) await printQueryLog(page, `[${pageId}] ${JSON.stringify(patch)}`, times.at(-1)!);
     if (profiler && i === PATCHES.length - 1) printCpuProfile(await profiler.stop(), times);
   }
   return times;
