@@ -60,11 +60,11 @@ const MONETARY: Measure = { name: 'm', value: 'c.monetary' };
  * without a filter, as of the last order date or later, they are read from it; otherwise they
  * are the same facts (CUSTOMER_FACTS) over the orders up to `asOf`.
  */
-function customerValuesSql(ctx: QueryContext, asOf: string, data: DataDescription): string {
+function customerValuesSql(ctx: QueryContext, asOf: string, data: DataDescription, withKey: boolean): string {
   const recency = (lastPaid: string) => `date_diff('day', ${lastPaid}, ${dateSql(asOf)})`;
   const lastOrder = data.orders.lastDate;
   if (ctx.derived && activeDimensions(ctx.filters).length === 0 && lastOrder !== null && asOf >= lastOrder) {
-    return `SELECT cid AS customer, customer_key, ${recency('last_paid_date')} AS recency, paid_orders AS frequency, paid_total AS monetary
+    return `SELECT cid AS customer, ${withKey ? 'customer_key, ' : ''}${recency('last_paid_date')} AS recency, paid_orders AS frequency, paid_total AS monetary
   FROM ${CUSTOMERS_TABLE} WHERE paid_orders > 0`;
   }
   const rel = ordersRelation(ctx.derived);
@@ -73,7 +73,8 @@ function customerValuesSql(ctx: QueryContext, asOf: string, data: DataDescriptio
     AND o.order_date <= ${dateSql(asOf)}
     AND ${rel.filter(ctx.filters, 'o')}`;
   if (ctx.derived) {
-    return `SELECT o.cid AS customer, any_value(o.customer_key) AS customer_key, ${facts}
+    // The segments need no name: carrying each customer's text through the grouping costs ~10 %.
+    return `SELECT o.cid AS customer, ${withKey ? 'any_value(o.customer_key) AS customer_key, ' : ''}${facts}
   FROM ${rel.table} o
   ${where}
   GROUP BY o.cid`;
@@ -139,11 +140,11 @@ function quintileSql({ name, value }: Measure): string {
  * DuckDB's NTILE: with n customers and p = min(5, n) tiles, tile t starts at
  * (t - 1) * (n // p) + min(t - 1, n % p). M is scored only when asked: it names no segment.
  */
-function scoredSql(ctx: QueryContext, asOf: string, data: DataDescription, withMonetary: boolean): string {
-  const measures = withMonetary ? [RECENCY, FREQUENCY, MONETARY] : [RECENCY, FREQUENCY];
+function scoredSql(ctx: QueryContext, asOf: string, data: DataDescription, perCustomer: boolean): string {
+  const measures = perCustomer ? [RECENCY, FREQUENCY, MONETARY] : [RECENCY, FREQUENCY];
   return `WITH
 customer_values AS MATERIALIZED (
-  ${customerValuesSql(ctx, asOf, data)}
+  ${customerValuesSql(ctx, asOf, data, perCustomer)}
 ),
 positions AS (
   SELECT t, (t - 1) * (n // p) + least(t - 1, n % p) AS pos
@@ -154,22 +155,28 @@ ${measures.map(quintileCutsSql).join(',\n')},
 scored AS (
   SELECT c.*, ${measures.map((m) => `${quintileSql(m)} AS ${m.name}_score`).join(', ')}
   FROM customer_values c, ${measures.map((m) => `${m.name}_cut ${m.name}`).join(', ')}
-),
-segmented AS (
-  SELECT *, ${segmentCaseSql()} AS segment FROM scored
 )`;
 }
 
+/**
+ * Customers and their total by segment. The segment follows from the two scores alone, so the
+ * customers are counted by score pair first and the segment named for the 25 pairs, not for each
+ * customer (~20 % of the statement at 1M orders).
+ */
 export function rfmSegmentsSql(ctx: QueryContext, asOf: string, data: DataDescription): string {
-  return `${scoredSql(ctx, asOf, data, false)}
-SELECT segment, count(*) AS customers, CAST(sum(monetary) AS DOUBLE) AS monetary, count(*) / sum(count(*)) OVER () AS share
-FROM segmented GROUP BY segment`;
+  return `${scoredSql(ctx, asOf, data, false)},
+score_pairs AS (
+  SELECT r_score, f_score, count(*) AS customers, sum(monetary) AS monetary FROM scored GROUP BY ALL
+)
+SELECT ${segmentCaseSql()} AS segment, CAST(sum(customers) AS BIGINT) AS customers, CAST(sum(monetary) AS DOUBLE) AS monetary,
+       sum(customers) / sum(sum(customers)) OVER () AS share
+FROM score_pairs GROUP BY ALL`;
 }
 
 export function rfmCustomersSql(ctx: QueryContext, asOf: string, data: DataDescription): string {
   return `${scoredSql(ctx, asOf, data, true)}
-SELECT customer_key, recency, frequency, CAST(monetary AS DOUBLE) AS monetary, r_score, f_score, m_score, segment
-FROM segmented ORDER BY customer`;
+SELECT customer_key, recency, frequency, CAST(monetary AS DOUBLE) AS monetary, r_score, f_score, m_score, ${segmentCaseSql()} AS segment
+FROM scored ORDER BY customer`;
 }
 
 export function parseRfmSegments(rows: readonly Row[]): RfmSegmentRow[] {
