@@ -232,7 +232,7 @@ export async function chartsDrawn(page: Page): Promise<void> {
  * the previous counts stay on show, marked busy, until the new ones arrive.
  */
 export async function tableRows(page: Page, table: string): Promise<string | null> {
-  await page.waitForSelector('[data-testid="tables-summary"]:not([aria-busy])', { timeout: 60_000 });
+  await page.waitForSelector('section.card:has([data-testid="tables-summary"]):not([aria-busy])', { timeout: 60_000 });
   return page.getAttribute(`[data-table-rows="${table}"]`, 'data-value');
 }
 

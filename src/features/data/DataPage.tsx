@@ -13,7 +13,6 @@ import { LoadReportView } from './LoadReportView';
 import { PendingFileCard } from './PendingFileCard';
 import { fetchRemoteFile } from './remote-file';
 import { ACCEPTED_FILE_TYPES } from '../../ingest/prepare';
-import { DIM_AFTER_MS, useDelayedFlag } from '../../components/ui/use-delayed-flag';
 
 
 export function DataPage() {
@@ -27,9 +26,6 @@ export function DataPage() {
   const shownAbove = new Set(pending.flatMap((p) => (p.report ? [p.report] : [])));
   const earlierReports = reports.filter((r) => !shownAbove.has(r));
   const description = useEngineQuery(['describe'], describeData);
-  // Right after a load the counts shown are the previous data's until the new ones arrive: busy, then dimmed.
-  const countsStale = description.isPlaceholderData;
-  const countsDimmed = useDelayedFlag(countsStale, DIM_AFTER_MS);
   const picker = useRef<HTMLInputElement>(null);
   const [url, setUrl] = useState('');
   const [urlError, setUrlError] = useState<unknown>(null);
@@ -108,9 +104,10 @@ export function DataPage() {
         <PendingFileCard key={item.id} item={item} />
       ))}
 
-      <Card title={t('data.loaded')}>
+      {/* Right after a load the counts shown are the previous data's until the new ones arrive. */}
+      <Card title={t('data.loaded')} busy={description.isPlaceholderData}>
         <div className="table-wrap">
-          <table className={`data ${countsDimmed ? 'dimmed' : ''}`} data-testid="tables-summary" aria-busy={countsStale || undefined}>
+          <table className="data" data-testid="tables-summary">
             <thead>
               <tr>
                 <th>{t('report.table')}</th>

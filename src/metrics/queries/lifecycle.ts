@@ -3,7 +3,7 @@ import type { Engine, Row } from '../../engine/engine';
 import { dateSql } from '../compile';
 import { prepareContext } from '../context';
 import type { DataDescription } from '../describe';
-import { CUSTOMERS_TABLE, ORDERS_TABLE } from '../derived-state';
+import { CUSTOMERS_TABLE } from '../derived-state';
 import { activeDimensions, ordersFilterSql, type Filters } from '../filters';
 import { CUSTOMER_FACTS, firstPaidSql, ordersRelation, paidSql } from '../relations';
 import { runMetricSql } from '../result-cache';
@@ -60,7 +60,7 @@ export interface Lifecycle {
  * counted on the one month end last_day(tᵢ + 90).
  *
  * A span's changes depend only on its start and its length capped at 180 days (a longer one, or
- * the last, outlives every limit), so spans are counted by the two first: ~40k groups instead of
+ * the last, outlives every limit), so spans are counted by those two: ~40k groups instead of
  * ~300k spans under a filter at 1M orders, and each change below sums over those.
  */
 export function lifecycleEventsSql(filters: Filters, derived: boolean): string {
@@ -191,10 +191,11 @@ GROUP BY channel ORDER BY new_buyers DESC, channel`;
     }
     // A filter keeps those with a filtered paid order there: found among the period's orders,
     // which carry each customer's first paid date, before the per-customer table is read.
+    const rel = ordersRelation(true);
     return `SELECT c.first_channel AS channel, CAST(count(*) AS INTEGER) AS new_buyers
 FROM (
-  SELECT DISTINCT o.cid FROM ${ORDERS_TABLE} o
-  WHERE o.is_paid AND o.order_date ${span} AND o.first_paid_date ${span} AND ${ordersRelation(true).filter(filters, 'o')}
+  SELECT DISTINCT ${rel.customer('o')} FROM ${rel.table} o
+  WHERE ${rel.paid('o')} AND o.order_date ${span} AND ${rel.firstPaid!('o')} ${span} AND ${rel.filter(filters, 'o')}
 ) b JOIN ${CUSTOMERS_TABLE} c ON c.cid = b.cid
 GROUP BY channel ORDER BY new_buyers DESC, channel`;
   }
