@@ -100,7 +100,7 @@ export async function writeTraffic(file: string): Promise<void> {
 }
 
 /** The canonical orders columns with the types the orders table stores them in. */
-const ORDER_TYPES =
+export const ORDER_TYPES =
   "{'order_id': 'VARCHAR', 'customer_id': 'VARCHAR', 'ordered_at': 'TIMESTAMP', 'paid_at': 'TIMESTAMP', " +
   "'status': 'VARCHAR', 'order_total': 'DECIMAL(18,4)', 'discount_amount': 'DECIMAL(18,4)', " +
   "'shipping_amount': 'DECIMAL(18,4)', 'tax_amount': 'DECIMAL(18,4)', 'refund_amount': 'DECIMAL(18,4)', " +

@@ -1,5 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { getBrowserEngine } from '../engine/browser';
 import { queryLog } from '../engine/query-log';
+import { literal } from '../engine/sql';
 import { useAppStore, type ViewState } from '../stores/app-store';
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -39,6 +41,25 @@ export function installBenchHook(queryClient: QueryClient): void {
       await nextFrame();
       mark('painted');
       return performance.now() - t0;
+    },
+    /**
+     * Issue 17's yardstick for a load: DuckDB's own `read_csv` of the same File in the page's own
+     * engine, registered as the import registers it, into a typed table that is then dropped.
+     * `columns` is a DuckDB struct literal of the column types. Resolves with the milliseconds.
+     */
+    async plainReadCsv(file: File, columns: string): Promise<number> {
+      const engine = await getBrowserEngine();
+      const name = `bench-plain-${file.name}`;
+      await engine.registerBlob(name, file);
+      const t0 = performance.now();
+      try {
+        await engine.run(`CREATE OR REPLACE TEMP TABLE _ys_bench_plain AS SELECT * FROM read_csv(${literal(engine.fileRef(name))},
+          header = true, auto_detect = false, columns = ${columns})`);
+        return performance.now() - t0;
+      } finally {
+        await engine.run('DROP TABLE IF EXISTS _ys_bench_plain');
+        await engine.dropFile(name);
+      }
     },
   };
 }

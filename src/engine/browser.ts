@@ -39,10 +39,13 @@ async function startBrowserEngine(): Promise<Engine> {
       }
     },
     async run(sql: string): Promise<void> {
+      const start = performance.now();
       try {
         await conn.query(sql);
       } catch (e) {
         throw queryFailed(sql, e);
+      } finally {
+        queryLog()?.push({ sql, start, end: performance.now() });
       }
     },
     async queryReadOnly<T extends Row = Row>(sql: string): Promise<T[]> {
