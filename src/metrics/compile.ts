@@ -156,12 +156,13 @@ function buyersRowsSql(plan: ScopePlan, ctx: QueryContext, group: Grouping | und
  * paid date lies before the span) instead of grouping the span's orders by customer: the derived
  * orders carry every paid order's neighbours among all the customer's paid orders, so only with
  * no filter narrowing the orders, no entry asking for more than two orders in the span, and no
- * grouping but new vs returning (a customer's, not an order's: all their orders have the same).
+ * grouping but new vs returning (a customer's, not an order's: all their orders have the same)
+ * or date buckets (each bucket its own span).
  */
 function readsFirstOrders(plan: ScopePlan, ctx: QueryContext, group: Grouping | undefined): boolean {
   return (
     ctx.derived &&
-    (!group || group.kind === 'customer_status') &&
+    (!group || group.kind === 'customer_status' || group.kind === 'buckets') &&
     activeDimensions(ctx.filters).length === 0 &&
     plan.entries.every((e) => e.kind !== 'buyers' || (e.minOrders ?? 1) <= 2)
   );
@@ -175,6 +176,11 @@ function readsFirstOrders(plan: ScopePlan, ctx: QueryContext, group: Grouping | 
  * scan's ~30 ms.
  */
 function firstOrdersInSpanSql(plan: ScopePlan, ctx: QueryContext, group: Grouping | undefined): string {
+  // A date bucket is a span of its own: the first order in it, and the next one by its last day.
+  if (group?.kind === 'buckets')
+    return `SELECT p.grp, p.first_paid_date, p.next_paid_date, s.g_to AS span_to
+  FROM (${scopeRowsSql(plan, ctx, group)}) p JOIN groups s ON s.grp_key = p.grp
+  WHERE p.prev_paid_date < s.g_from`;
   return `SELECT ${group ? 'p.grp, ' : ''}p.first_paid_date, p.next_paid_date
   FROM (${scopeRowsSql(plan, ctx, group)}) p
   WHERE p.prev_paid_date < ${dateSql(ctx.period.from)}`;
@@ -216,7 +222,9 @@ function aggregateCtes(plans: readonly ScopePlan[], ctx: QueryContext, group: Gr
     const spanned = buyers && group?.kind === 'buckets' && plan.entries.some((e) => e.kind === 'buyers' && e.firstPaid);
     const spanFrom = spanned ? 'g.g_from' : dateSql(ctx.period.from);
     const firstOrders = buyers && readsFirstOrders(plan, ctx, group);
-    const atLeast = firstOrders ? nextOrderBy(dateSql(ctx.period.to)) : countedOrders;
+    const atLeast = firstOrders
+      ? nextOrderBy(group?.kind === 'buckets' ? 'span_to' : dateSql(ctx.period.to))
+      : countedOrders;
     const cols = plan.entries.map((e) => `${aggregateSql(e, plan, spanFrom, atLeast)} AS ${e.id}`).join(', ');
     const rows = !buyers
       ? scopeRowsSql(plan, ctx, group)

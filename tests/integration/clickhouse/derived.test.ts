@@ -3,6 +3,8 @@ import type { Engine } from '../../../src/engine/engine';
 import { createNativeEngine } from '../../../src/engine/native';
 import { DAILY_TOTALS_TABLE, hasDerived, markDerived, ROLLUP_TABLE } from '../../../src/metrics/derived-state';
 import { rebuildDerived } from '../../../src/metrics/derived';
+import { prepareContext, queryMetrics } from '../../../src/metrics/context';
+import { bucketGrouping } from '../../../src/metrics/groupings';
 import { computeReport } from '../../../src/metrics/report';
 import { DERIVED_TABLES } from '../../../src/metrics/rollups';
 import { CORE_TABLES, OPERATIONS_TABLES } from '../../../src/model/tables';
@@ -38,6 +40,34 @@ describe('the derived tables on ClickHouse', () => {
   afterAll(async () => {
     await Promise.all([duck?.close(), ch?.close()]);
   });
+
+  it("count each month's buyers, new, returning and repeat, off each customer's first order in the month", async () => {
+    // Whole months (the random shop's three): a month's new buyers are those whose first paid order ever falls in it.
+    const period = { from: '2025-01-01', to: '2025-03-31' };
+    const ids = ['buyers', 'new_buyers', 'returning_buyers', 'repeat_buyers'] as const;
+    const byMonth = bucketGrouping(period, 'month');
+    const rows = await queryMetrics(ch, await prepareContext(ch, period), ids, byMonth);
+    const expected = await duck.query(
+      `WITH paid AS (
+         SELECT customer_key, order_date FROM orders WHERE status IN ('paid', 'partially_refunded', 'refunded')),
+       firsts AS (SELECT customer_key, min(order_date) AS first_paid FROM paid GROUP BY customer_key),
+       per_customer AS (
+         SELECT strftime(p.order_date, '%Y-%m') AS month, p.customer_key, count(*) AS orders, any_value(f.first_paid) AS first_paid
+         FROM paid p JOIN firsts f USING (customer_key)
+         WHERE p.order_date BETWEEN DATE '${period.from}' AND DATE '${period.to}'
+         GROUP BY 1, 2)
+       SELECT month, CAST(count(*) AS DOUBLE) AS buyers,
+         CAST(count(*) FILTER (WHERE strftime(first_paid, '%Y-%m') = month) AS DOUBLE) AS new_buyers,
+         CAST(count(*) FILTER (WHERE strftime(first_paid, '%Y-%m') < month) AS DOUBLE) AS returning_buyers,
+         CAST(count(*) FILTER (WHERE orders >= 2) AS DOUBLE) AS repeat_buyers
+       FROM per_customer GROUP BY month ORDER BY month`,
+    );
+    expect(expected).toHaveLength(3);
+    expect(expected.some((r) => Number(r.repeat_buyers) > 0 && Number(r.returning_buyers) > 0)).toBe(true);
+    expect(rows.map((r) => ({ month: r.grp, ...Object.fromEntries(ids.map((id) => [id, Number(r[id])])) }))).toEqual(
+      expected.map((r) => ({ ...r })),
+    );
+  }, 180_000);
 
   it('are built after a load, and the report reads its GMV from the daily totals of orders', async () => {
     const tables = await ch.query<{ name: string; engine: string; rows: number }>(
