@@ -4,7 +4,7 @@ import { prepareContext } from '../context';
 import type { DataDescription } from '../describe';
 import { firstPaidSql, ordersRelation } from '../relations';
 import { runMetricSql } from '../result-cache';
-import type { Filters } from '../filters';
+import { activeDimensions, type Filters } from '../filters';
 import { monthOf, monthsBetween, type Period } from '../periods';
 import { toNumberOrNull } from './kpis';
 
@@ -33,6 +33,7 @@ const monthIndex = (column: string) => `(year(${column}) * 12 + month(${column})
 export function cohortsSql(ctx: QueryContext): string {
   const start = `${monthOf(ctx.period.from)}-01`;
   const span = `BETWEEN ${dateSql(start)} AND ${dateSql(ctx.period.to)}`;
+  if (ctx.derived && activeDimensions(ctx.filters).length === 0) return cohortsFromNeighboursSql(ctx, span);
   const rel = ordersRelation(ctx.derived);
   // The derived relation carries the first paid date on each order; the canonical one needs a join.
   const firstPaid = rel.firstPaid ? rel.firstPaid('o') : 'f.first_paid_date';
@@ -68,6 +69,35 @@ by_last AS (
 SELECT strftime(m.cohort, '%Y-%m') AS cohort, m.k, m.active, m.revenue, m.cumulative_revenue, coalesce(l.last_active, 0) AS last_active
 FROM by_month m LEFT JOIN by_last l ON m.cohort = l.cohort AND m.k = l.k
 ORDER BY m.cohort, m.k`;
+}
+
+/**
+ * cohortsSql's rows without grouping orders by customer, on the derived orders with no filter:
+ * each paid order there carries the dates of its customer's paid orders before and after it
+ * (rollups.ts), so a customer is active in a month through the first of their orders in it (the
+ * one before lies in an earlier month), and last active at the month of their last order up to
+ * `to` (the one after lies beyond `to`, or there is none). With no filter a cohort member's first
+ * paid order is in the span, so every customer counted has their month k = 0.
+ */
+function cohortsFromNeighboursSql(ctx: QueryContext, span: string): string {
+  return `WITH
+cohort_orders AS (
+  SELECT date_trunc('month', o.first_paid_date) AS cohort,
+         ${monthIndex('o.order_date')} - ${monthIndex('o.first_paid_date')} AS k, o.order_total,
+         o.prev_paid_date < date_trunc('month', o.order_date) AS opens_month,
+         coalesce(o.next_paid_date > ${dateSql(ctx.period.to)}, true) AS last_by_to
+  FROM ${ordersRelation(true).table} o
+  WHERE o.is_paid
+    AND o.order_date ${span}
+    AND o.first_paid_date ${span}
+)
+SELECT strftime(cohort, '%Y-%m') AS cohort, k, count(*) FILTER (WHERE opens_month) AS active,
+       CAST(sum(order_total) AS DOUBLE) AS revenue,
+       CAST(sum(sum(order_total)) OVER (PARTITION BY cohort ORDER BY k) AS DOUBLE) AS cumulative_revenue,
+       count(*) FILTER (WHERE last_by_to) AS last_active
+FROM cohort_orders
+GROUP BY cohort, k
+ORDER BY cohort, k`;
 }
 
 /** Builds the cohort rows, one per month of the period, arrays from k = 0 to the month of `to`. */
