@@ -80,16 +80,18 @@ ORDER BY m.cohort, m.k`;
  * paid order is in the span, so every customer counted has their month k = 0.
  */
 function cohortsFromNeighboursSql(ctx: QueryContext, span: string): string {
+  const rel = ordersRelation(true);
+  const firstPaid = rel.firstPaid!('o');
   return `WITH
 cohort_orders AS (
-  SELECT date_trunc('month', o.first_paid_date) AS cohort,
-         ${monthIndex('o.order_date')} - ${monthIndex('o.first_paid_date')} AS k, o.order_total,
+  SELECT date_trunc('month', ${firstPaid}) AS cohort,
+         ${monthIndex('o.order_date')} - ${monthIndex(firstPaid)} AS k, o.order_total,
          o.prev_paid_date < date_trunc('month', o.order_date) AS opens_month,
          coalesce(o.next_paid_date > ${dateSql(ctx.period.to)}, true) AS last_by_to
-  FROM ${ordersRelation(true).table} o
-  WHERE o.is_paid
+  FROM ${rel.table} o
+  WHERE ${rel.paid('o')}
     AND o.order_date ${span}
-    AND o.first_paid_date ${span}
+    AND ${firstPaid} ${span}
 )
 SELECT strftime(cohort, '%Y-%m') AS cohort, k, count(*) FILTER (WHERE opens_month) AS active,
        CAST(sum(order_total) AS DOUBLE) AS revenue,
