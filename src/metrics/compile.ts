@@ -152,6 +152,15 @@ function buyersRowsSql(plan: ScopePlan, ctx: QueryContext, group: Grouping | und
 }
 
 /**
+ * Whether each paid order's neighbours in the derived orders (the previous and next paid dates
+ * among all its customer's paid orders) are its neighbours among the query's orders too: on the
+ * derived tables, with no filter narrowing the orders.
+ */
+export function neighboursApply(ctx: QueryContext): boolean {
+  return ctx.derived && activeDimensions(ctx.filters).length === 0;
+}
+
+/**
  * Whether the span's buyers can be read off each customer's first paid order in it (its previous
  * paid date lies before the span) instead of grouping the span's orders by customer: the derived
  * orders carry every paid order's neighbours among all the customer's paid orders, so only with
@@ -161,9 +170,8 @@ function buyersRowsSql(plan: ScopePlan, ctx: QueryContext, group: Grouping | und
  */
 function readsFirstOrders(plan: ScopePlan, ctx: QueryContext, group: Grouping | undefined): boolean {
   return (
-    ctx.derived &&
+    neighboursApply(ctx) &&
     (!group || group.kind === 'customer_status' || group.kind === 'buckets') &&
-    activeDimensions(ctx.filters).length === 0 &&
     plan.entries.every((e) => e.kind !== 'buyers' || (e.minOrders ?? 1) <= 2)
   );
 }

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import type { ReportJson } from '../../src/metrics/report-types';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -287,4 +287,18 @@ export type SampleTable = keyof typeof SAMPLE_FILES;
 export function sampleReportJson(tables: readonly SampleTable[], flags: readonly string[]): Promise<ReportJson> {
   const files = tables.flatMap((t) => [SAMPLE_FILES[t][0], path.join(ROOT, 'sample-data', SAMPLE_FILES[t][1])]);
   return cliReportJson([path.join(ROOT, 'src/cli/bin.mjs'), 'report', ...files, ...flags, '--json']);
+}
+
+/** The bytes of a download the page started. */
+export async function saved(download: Download): Promise<Buffer> {
+  return readFileSync(await download.path());
+}
+
+/** Rows of the app's CSV exports (BOM, CRLF; the fields these tests read hold no comma or quote). */
+export function parseCsv(text: string): string[][] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n')
+    .map((line) => line.split(','));
 }

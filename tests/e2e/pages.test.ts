@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ARTIFACTS,
@@ -10,6 +10,8 @@ import {
   keptTab,
   launchBrowser,
   openTab,
+  parseCsv,
+  saved,
   screenshot,
   setLocale,
   startSnapshotPreview,
@@ -86,19 +88,6 @@ async function settledKpi(page: Page, id: string, before?: number | null): Promi
     { timeout: 90_000 },
   );
   return (await kpiValue(page, id))!;
-}
-
-async function saved(download: Download): Promise<Buffer> {
-  const file = await download.path();
-  return readFileSync(file);
-}
-
-function parseCsv(text: string): string[][] {
-  return text
-    .replace(/^\uFEFF/, '')
-    .trimEnd()
-    .split('\r\n')
-    .map((line) => line.split(','));
 }
 
 /** Charts have drawn: every panel's skeleton is gone. */

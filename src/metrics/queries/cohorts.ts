@@ -1,10 +1,10 @@
 import type { Engine, Row } from '../../engine/engine';
-import { dateSql, type QueryContext } from '../compile';
+import { dateSql, neighboursApply, type QueryContext } from '../compile';
 import { prepareContext } from '../context';
 import type { DataDescription } from '../describe';
 import { firstPaidSql, ordersRelation } from '../relations';
 import { runMetricSql } from '../result-cache';
-import { activeDimensions, type Filters } from '../filters';
+import type { Filters } from '../filters';
 import { monthOf, monthsBetween, type Period } from '../periods';
 import { toNumberOrNull } from './kpis';
 
@@ -33,7 +33,7 @@ const monthIndex = (column: string) => `(year(${column}) * 12 + month(${column})
 export function cohortsSql(ctx: QueryContext): string {
   const start = `${monthOf(ctx.period.from)}-01`;
   const span = `BETWEEN ${dateSql(start)} AND ${dateSql(ctx.period.to)}`;
-  if (ctx.derived && activeDimensions(ctx.filters).length === 0) return cohortsFromNeighboursSql(ctx, span);
+  if (neighboursApply(ctx)) return cohortsFromNeighboursSql(ctx, span);
   const rel = ordersRelation(ctx.derived);
   // The derived relation carries the first paid date on each order; the canonical one needs a join.
   const firstPaid = rel.firstPaid ? rel.firstPaid('o') : 'f.first_paid_date';
