@@ -650,6 +650,49 @@ async function campaignRows(
   });
 }
 
+/** The calendar's campaigns nearest a period: the last to end before it and the first to start after it. */
+export interface NearbyCampaigns {
+  before: CalendarEntry | null;
+  after: CalendarEntry | null;
+}
+
+/**
+ * For a period no campaign overlaps, where the calendar's nearest campaigns lie on either side
+ * (loaded and planned alike), so the page can offer to show one. Ties go to the longer-ago end
+ * and the earlier start, then the campaign id.
+ */
+export async function computeNearbyCampaigns(
+  engine: Engine,
+  period: Period,
+  planned: readonly CalendarEntry[] = [],
+): Promise<NearbyCampaigns> {
+  const m = await describeMarketing(engine);
+  if (m.campaignRows === 0 && planned.length === 0) return { before: null, after: null };
+  const columns = `campaign, name, type, strftime(starts_on, '%Y-%m-%d') AS starts_on, strftime(ends_on, '%Y-%m-%d') AS ends_on`;
+  const rows = await runMetricSql(
+    engine,
+    `WITH calendar AS (${calendarSql(m, planned)})
+(SELECT 'before' AS side, ${columns} FROM calendar WHERE ends_on < DATE ${literal(period.from)}
+  ORDER BY calendar.ends_on DESC, calendar.starts_on DESC, campaign LIMIT 1)
+UNION ALL
+(SELECT 'after' AS side, ${columns} FROM calendar WHERE starts_on > DATE ${literal(period.to)}
+  ORDER BY calendar.starts_on, calendar.ends_on, campaign LIMIT 1)`,
+  );
+  const entry = (side: string): CalendarEntry | null => {
+    const r = rows.find((row) => row.side === side);
+    return r
+      ? {
+          campaign: String(r.campaign),
+          name: r.name === null ? null : String(r.name),
+          type: r.type === null ? null : String(r.type),
+          starts_on: String(r.starts_on),
+          ends_on: String(r.ends_on),
+        }
+      : null;
+  };
+  return { before: entry('before'), after: entry('after') };
+}
+
 /**
  * The whole marketing section for a period under filters; null when neither marketing table
  * holds a row (METRICS.md "Report JSON": a module's section is null without its table). Throws

@@ -6,6 +6,7 @@ import {
   computeCampaignDays,
   computeMarketing,
   computeMarketingSeries,
+  computeNearbyCampaigns,
 } from '../../../src/metrics/queries/marketing';
 import { MARKETING_REGISTRY } from '../../../src/metrics/registry/marketing';
 import { ENGINES } from '../../fixtures/metrics/tables';
@@ -252,6 +253,38 @@ describe.each(ENGINES)('marketing on $name', ({ create }) => {
     // Clipped to the orders' dates: launch's after-window would run to 04-11, the data ends 03-31.
     const launch = await computeCampaignDays(engine, { starts_on: '2025-03-25', ends_on: '2025-03-28' });
     expect(launch.at(-1)).toEqual({ date: '2025-03-31', phase: 'after', gmv: 90 });
+  });
+
+  it('names the campaigns nearest a period no campaign overlaps, planned ones included', async () => {
+    // Between flash (ends 02-05) and launch (starts 03-25), nothing runs.
+    const between = { from: '2025-02-06', to: '2025-03-24' };
+    const near = await computeNearbyCampaigns(engine, between);
+    expect(near.before).toEqual({
+      campaign: 'flash',
+      name: 'Flash sale',
+      type: 'flash_sale',
+      starts_on: '2025-02-02',
+      ends_on: '2025-02-05',
+    });
+    expect(near.after?.campaign).toBe('launch');
+    // Before the first campaign (xmas 2024-12-01) and after the last (autumn ends 2025-04-10).
+    expect(await computeNearbyCampaigns(engine, { from: '2024-11-01', to: '2024-11-30' })).toMatchObject({
+      before: null,
+      after: { campaign: 'xmas' },
+    });
+    expect(await computeNearbyCampaigns(engine, { from: '2025-04-11', to: '2025-04-30' })).toMatchObject({
+      before: { campaign: 'autumn' },
+      after: null,
+    });
+    // A planned campaign starting with launch but ending first comes first; one with flash's id moves
+    // flash to January, so the last to end before the period is now spring (02-03).
+    const planned = [
+      { campaign: 'early', name: 'Early bird', type: 'other', starts_on: '2025-03-25', ends_on: '2025-03-26' },
+      { campaign: 'flash', name: 'Flash sale', type: 'flash_sale', starts_on: '2025-01-20', ends_on: '2025-01-21' },
+    ];
+    const withPlanned = await computeNearbyCampaigns(engine, between, planned);
+    expect(withPlanned.before?.campaign).toBe('spring');
+    expect(withPlanned.after).toEqual(planned[0]);
   });
 
   it('is null without a marketing table', async () => {
