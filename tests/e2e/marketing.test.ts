@@ -2,7 +2,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MarketingSection } from '../../src/metrics/queries/marketing';
 import { MARKETING_TOTAL_IDS } from '../../src/metrics/registry/marketing';
-import { chartsDrawn, launchBrowser, screenshot, startSnapshotPreview, type AppServer, sampleReportJson } from './harness';
+import {
+  chartsDrawn,
+  launchBrowser,
+  screenshot,
+  startSnapshotPreview,
+  type AppServer,
+  sampleReportJson,
+} from './harness';
 
 /**
  * The Marketing page (issue 14) shows, for a view of the sample shop, the numbers `yardstick
@@ -79,6 +86,30 @@ describe('the Marketing page', () => {
     await screenshot(page, 'marketing-en');
     expect(errors).toEqual([]);
     await close();
+  });
+
+  it('offers the nearest campaigns when none falls in the period, and shows one on a click', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // October 2026, the sample's last full month, lies between 618 2026 and Double 11 2026 (campaigns.csv).
+    await page.goto(`${server.url}/?page=marketing&from=2026-10-01&to=2026-10-31`);
+    await page.waitForSelector('.shell[data-engine="ready"]', { timeout: 90_000 });
+    const calendar = '[data-panel="marketing-calendar"]';
+    const earlier = page.locator(`${calendar} [data-nearby="before"]`);
+    await earlier.waitFor({ timeout: 90_000 });
+    expect(await page.$$eval(`${calendar} .timeline-bar`, (els) => els.length)).toBe(0);
+    expect(await earlier.textContent()).toBe('← Show 618 2026 (2026-06-01 – 2026-06-18)');
+    expect(await page.textContent(`${calendar} [data-nearby="after"]`)).toBe(
+      'Show Double 11 2026 (双11) (2026-11-01 – 2026-11-11) →',
+    );
+    await earlier.click();
+    await page.waitForSelector(`${calendar} .timeline-bar[data-campaign="f618_2026"]`, { timeout: 90_000 });
+    const url = new URL(page.url());
+    expect([url.searchParams.get('from'), url.searchParams.get('to')]).toEqual(['2026-06-01', '2026-06-18']);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('reads in Chinese', async () => {

@@ -8,8 +8,16 @@ import { EmptyState, ErrorBox, Skeleton } from '../../components/ui/states';
 import { useFormatters } from '../../components/ui/use-formatters';
 import { useEngineQuery } from '../../dataset/use-engine-query';
 import { useT } from '../../i18n/use-t';
-import { computeCampaignDays, type CampaignRow, type MarketingSection } from '../../metrics/queries/marketing';
-import { periodDays } from '../../metrics/periods';
+import {
+  computeCampaignDays,
+  computeNearbyCampaigns,
+  type CalendarEntry,
+  type CampaignRow,
+  type MarketingSection,
+} from '../../metrics/queries/marketing';
+import { periodDays, type Period } from '../../metrics/periods';
+import { useAppStore } from '../../stores/app-store';
+import { usePlanStore } from '../../stores/plan-store';
 import { formatRoas, useMarketingLabel } from './marketing-labels';
 import { campaignDaysKey, shownByDefault } from './campaign-days';
 import { timelineBars } from './timeline';
@@ -65,7 +73,7 @@ export const CampaignCalendarPanel = memo(function CampaignCalendarPanel({
       png={chosen !== null}
     >
       {campaigns.length === 0 ? (
-        <EmptyState>{t('marketing.noCampaigns')}</EmptyState>
+        <NoCampaignHere period={scope.period} />
       ) : (
         <>
           <div className="timeline" role="list" aria-label={t('marketing.calendar')}>
@@ -104,6 +112,45 @@ export const CampaignCalendarPanel = memo(function CampaignCalendarPanel({
     </Panel>
   );
 });
+
+/**
+ * A period no campaign overlaps (the sample shop's last full month, say) says so, and offers the
+ * nearest campaign on either side, loaded or planned: one click shows its dates.
+ */
+function NoCampaignHere({ period }: { period: Period }) {
+  const t = useT();
+  const planned = usePlanStore((s) => s.campaigns);
+  const setView = useAppStore((s) => s.setView);
+  const near = useEngineQuery(['nearby-campaigns', period, planned], (e) => computeNearbyCampaigns(e, period, planned));
+  // The dates stay on one line: a phone would otherwise break them at a hyphen.
+  const offer = (side: 'before' | 'after', c: CalendarEntry | null | undefined) => {
+    if (!c) return null;
+    const dates = `(${c.starts_on} – ${c.ends_on})`;
+    return (
+      <button
+        type="button"
+        className="btn btn-small"
+        data-nearby={side}
+        onClick={() => setView({ period: { from: c.starts_on, to: c.ends_on } })}
+      >
+        {side === 'before' && '← '}
+        {t('marketing.showCampaign', { name: c.name ?? c.campaign })}{' '}
+        <span className="dates">{side === 'before' ? dates : `${dates} →`}</span>
+      </button>
+    );
+  };
+  return (
+    <EmptyState>
+      {t('marketing.noCampaigns')}
+      {(near.data?.before || near.data?.after) && (
+        <span className="nearby-campaigns">
+          {offer('before', near.data.before)}
+          {offer('after', near.data.after)}
+        </span>
+      )}
+    </EmptyState>
+  );
+}
 
 function CampaignDetail({ scope, campaign }: { scope: PageScope; campaign: CampaignRow }) {
   const t = useT();
