@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { memo } from 'react';
+import { textWidth } from './axes';
 import { ACCENT, TEXT, TEXT_2 } from './palette';
 import { useWidth } from './use-width';
 
@@ -25,6 +26,18 @@ export interface FunnelChartProps {
 
 const BAR = 26;
 const GAP = 24;
+/** A step's name above its bar, when the names do not fit beside the bars. */
+const NAME_ROW = 20;
+
+/**
+ * Where the steps' names go: beside the bars in a column as wide as the longest name, while that
+ * takes at most 40 % of the chart; above each bar otherwise (a phone, a long name), never cut off.
+ */
+export function funnelNames(labels: readonly string[], width: number): { beside: boolean; column: number } {
+  // The names are drawn at 13 px; textWidth measures 12 px text.
+  const longest = Math.ceil((Math.max(0, ...labels.map(textWidth)) * 13) / 12) + 12;
+  return longest <= width * 0.4 ? { beside: true, column: Math.max(96, longest) } : { beside: false, column: 0 };
+}
 
 /**
  * The funnel, drawn by the d3 layer: one bar per step against the first, and between steps the
@@ -39,13 +52,18 @@ export const FunnelChart = memo(function FunnelChart({
 }: FunnelChartProps) {
   const [ref, width, measured] = useWidth<HTMLDivElement>();
   const first = steps[0]?.count ?? null;
-  const labelWidth = Math.min(150, Math.max(96, width * 0.22));
+  const names = funnelNames(
+    steps.map((s) => s.label),
+    width,
+  );
+  const labelWidth = names.column;
+  const nameRow = names.beside ? 0 : NAME_ROW;
   const valueWidth = 132;
   const length = scaleLinear()
     .domain([0, first || 1])
     .range([0, Math.max(40, width - labelWidth - valueWidth)])
     .clamp(true);
-  const height = steps.length * BAR + Math.max(0, steps.length - 1) * GAP + 4;
+  const height = steps.length * (BAR + nameRow) + Math.max(0, steps.length - 1) * GAP + 4;
 
   return (
     <div ref={ref} style={{ width: '100%' }} data-testid="chart-funnel" data-state={measured ? 'drawn' : 'measuring'}>
@@ -59,11 +77,18 @@ export const FunnelChart = memo(function FunnelChart({
         fontSize={12}
       >
         {steps.map((s, i) => {
-          const y = i * (BAR + GAP);
+          const top = i * (BAR + nameRow + GAP);
+          const y = top + nameRow;
           const w = Math.max(2, first && s.count !== null ? length(Math.max(0, s.count)) : 0);
           return (
             <g key={s.key} data-step={s.key}>
-              <text x={0} y={y + BAR / 2} dominantBaseline="central" fill={TEXT} fontSize={13}>
+              <text
+                x={0}
+                y={names.beside ? y + BAR / 2 : top + NAME_ROW / 2 - 2}
+                dominantBaseline="central"
+                fill={TEXT}
+                fontSize={13}
+              >
                 {s.label}
               </text>
               <rect x={labelWidth} y={y} width={w} height={BAR} rx={3} fill={ACCENT} />
@@ -74,7 +99,7 @@ export const FunnelChart = memo(function FunnelChart({
                 </tspan>
               </text>
               {i > 0 && (
-                <text x={labelWidth} y={y - GAP / 2} dominantBaseline="central" fill={TEXT_2} fontSize={11.5}>
+                <text x={labelWidth} y={top - GAP / 2} dominantBaseline="central" fill={TEXT_2} fontSize={11.5}>
                   {`↓ ${transitionText(formatRate(s.rateFromPrevious), formatRate(s.dropOff))}`}
                 </text>
               )}
