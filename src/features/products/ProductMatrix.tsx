@@ -62,15 +62,14 @@ export function ProductMatrix({
   const span = (values: number[]) =>
     values.length ? `${formatRate(Math.min(...values))} – ${formatRate(Math.max(...values))}` : '—';
   const summary = `${xLabel} × ${yLabel} (${points.length}): ${xLabel} ${span(points.map((p) => p.x))}; ${yLabel} ${span(points.map((p) => p.y))}`;
-  const format = (v: number) => formatRate(v);
   return (
     <ScatterChart
       name="product-matrix"
       points={points}
       xLabel={xLabel}
       yLabel={yLabel}
-      formatX={format}
-      formatY={format}
+      formatX={formatRate}
+      formatY={formatRate}
       summary={summary}
     />
   );

@@ -658,8 +658,9 @@ export interface NearbyCampaigns {
 
 /**
  * For a period no campaign overlaps, where the calendar's nearest campaigns lie on either side
- * (loaded and planned alike), so the page can offer to show one. Ties go to the longer-ago end
- * and the earlier start, then the campaign id.
+ * (loaded and planned alike), so the page can offer to show one. Of two ending on the same day
+ * before it, the one that started later; of two starting on the same day after it, the one that
+ * ends first; then by campaign id.
  */
 export async function computeNearbyCampaigns(
   engine: Engine,
