@@ -1,7 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../src/metrics/report-types';
-import { launchBrowser, parseCsv, sampleReportJson, saved, startSnapshotPreview, type AppServer } from './harness';
+import {
+  launchBrowser,
+  openTab,
+  parseCsv,
+  sampleReportJson,
+  saved,
+  startSnapshotPreview,
+  type AppServer,
+} from './harness';
 
 /**
  * The Customers page's monthly buyers and cohorts, unfiltered, are what `yardstick report --json`
@@ -44,10 +52,7 @@ async function panelCsv(page: Page, panel: string): Promise<string[][]> {
 
 describe('the Customers page and `yardstick report --json`, unfiltered, from a shared link', () => {
   it('show the same buyers per month and the same cohorts', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { context, page, errors } = await openTab(browser);
     await page.goto(`${server.url}/?page=customers&from=${VIEW.from}&to=${VIEW.to}`);
     await page.waitForSelector('.shell[data-engine="ready"]', { timeout: 120_000 });
 

@@ -5,6 +5,7 @@ import { MARKETING_TOTAL_IDS } from '../../src/metrics/registry/marketing';
 import {
   chartsDrawn,
   launchBrowser,
+  openTab,
   screenshot,
   startSnapshotPreview,
   type AppServer,
@@ -89,10 +90,7 @@ describe('the Marketing page', () => {
   });
 
   it('offers the nearest campaigns when none falls in the period, and shows one on a click', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { context, page, errors } = await openTab(browser);
     // October 2026, the sample's last full month, lies between 618 2026 and Double 11 2026 (campaigns.csv).
     await page.goto(`${server.url}/?page=marketing&from=2026-10-01&to=2026-10-31`);
     await page.waitForSelector('.shell[data-engine="ready"]', { timeout: 90_000 });

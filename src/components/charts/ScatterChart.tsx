@@ -54,21 +54,18 @@ export function scatterLayout(
   const plotH = Math.max(10, height - top - MARGIN.bottom - TITLE);
   const xMax = Math.max(0, ...points.map((p) => p.x));
   // As many x ticks as fit side by side without touching (a phone gets two or three).
-  let count = 5;
-  let x = scaleLinear()
-    .domain([0, xMax > 0 ? xMax : 1])
-    .range([left, left + plotW])
-    .nice(count);
-  while (
-    count > 2 &&
-    x.ticks(count).length * (Math.max(...x.ticks(count).map((t) => textWidth(formatX(t)))) + 12) > plotW
-  ) {
-    count -= 1;
-    x = scaleLinear()
+  const xScale = (count: number) =>
+    scaleLinear()
       .domain([0, xMax > 0 ? xMax : 1])
       .range([left, left + plotW])
       .nice(count);
-  }
+  const fits = (count: number) => {
+    const ticks = xScale(count).ticks(count);
+    return ticks.length * (Math.max(...ticks.map((t) => textWidth(formatX(t)))) + 12) <= plotW;
+  };
+  let count = 5;
+  while (count > 2 && !fits(count)) count -= 1;
+  const x = xScale(count);
   const y = scaleLinear()
     .domain(yDomain)
     .range([top + plotH, top]);
