@@ -1,5 +1,5 @@
 import type { Engine } from '../../engine/engine';
-import type { DataDescription } from '../describe';
+import { describeData, type DataDescription } from '../describe';
 import type { Filters } from '../filters';
 import { shiftDay, type Period } from '../periods';
 import { computeSeriesOf } from './series';
@@ -81,10 +81,25 @@ export function detectAnomalies(metric: AnomalyMetric, daily: readonly DailyValu
 }
 
 /**
+ * The days the odd-day series is read over: every day of the orders and traffic loaded, and the
+ * ANOMALY_WEEKS weeks before the first, widened to the period (and its weeks before) where the
+ * period reaches outside. A day's value does not depend on the days read beside it, so every
+ * period inside the data asks the same statement, and a view change reads it from the result
+ * cache instead of running a new one (issue 12's 100 ms: it ran on every view change of every
+ * page, for the alerts badge and the charts' marks).
+ */
+export function anomalySpan(period: Period, data: DataDescription): Period {
+  const firsts = [data.orders.firstDate, data.traffic.firstDate, period.from].filter((d): d is string => d !== null);
+  const lasts = [data.orders.lastDate, data.traffic.lastDate, period.to].filter((d): d is string => d !== null);
+  const from = firsts.reduce((a, b) => (a < b ? a : b));
+  const to = lasts.reduce((a, b) => (a > b ? a : b));
+  return { from: shiftDay(from, -7 * ANOMALY_WEEKS), to };
+}
+
+/**
  * Every anomalous day of the period under the filters, for each watched KPI, in date then metric
- * order. The daily values are the registry's metrics over day buckets from 8 weeks before the
- * period, so a day outside the dates its table covers is null (not present) and a quiet day
- * inside them is 0.
+ * order. The daily values are the registry's metrics over day buckets (anomalySpan), so a day
+ * outside the dates its table covers is null (not present) and a quiet day inside them is 0.
  */
 export async function computeAnomalies(
   engine: Engine,
@@ -92,15 +107,20 @@ export async function computeAnomalies(
   filters: Filters = {},
   description?: DataDescription,
 ): Promise<Anomaly[]> {
-  const span: Period = { from: shiftDay(period.from, -7 * ANOMALY_WEEKS), to: period.to };
-  const rows = await computeSeriesOf(engine, span, 'day', ANOMALY_METRICS, filters, description);
-  // The series has a row for every day of the span, in order: the history of the period's first
-  // day starts ANOMALY_WEEKS weeks before it.
+  const data = description ?? (await describeData(engine));
+  const span = anomalySpan(period, data);
+  const rows = await computeSeriesOf(engine, span, 'day', ANOMALY_METRICS, filters, data);
+  // The series has a row for every day of the span, in order, and the span starts at least
+  // ANOMALY_WEEKS weeks before the period: only the period's days are judged, against the weeks before them.
+  const historyFrom = shiftDay(period.from, -7 * ANOMALY_WEEKS);
+  const start = rows.findIndex((r) => r.period === historyFrom);
+  const end = rows.findIndex((r) => r.period === period.to);
+  const days = rows.slice(start, end + 1);
   const judgedFrom = 7 * ANOMALY_WEEKS;
   const found = ANOMALY_METRICS.flatMap((metric) =>
     detectAnomalies(
       metric,
-      rows.map((r) => ({ day: r.period, value: r[metric] ?? null })),
+      days.map((r) => ({ day: r.period, value: r[metric] ?? null })),
       judgedFrom,
     ),
   );

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../../../src/engine/engine';
 import { dropDerived, rebuildDerived } from '../../../src/metrics/derived';
 import { computeAnomalies, detectAnomalies, median, robustZ } from '../../../src/metrics/queries/anomalies';
@@ -93,6 +93,25 @@ describe.each(ENGINES)('computeAnomalies on $name', ({ create }) => {
     await rebuildDerived(engine);
     expect(await computeAnomalies(engine, { from: '2025-01-07', to: '2025-03-06' })).toEqual(expected);
     await dropDerived(engine);
+  });
+
+  it('judges the same days when the period reaches before or after the data', async () => {
+    expect(await computeAnomalies(engine, { from: '2024-11-01', to: '2025-03-06' })).toEqual(expected);
+    expect(await computeAnomalies(engine, { from: '2025-03-01', to: '2025-05-31' })).toEqual(expected);
+    expect(await computeAnomalies(engine, { from: '2025-03-05', to: '2025-05-31' })).toEqual([]);
+  });
+
+  it('asks one statement for every period inside the data: a second period is read from the result cache', async () => {
+    await rebuildDerived(engine);
+    await computeAnomalies(engine, { from: '2025-02-01', to: '2025-02-28' });
+    const query = vi.spyOn(engine, 'query');
+    try {
+      expect(await computeAnomalies(engine, { from: '2025-03-01', to: '2025-03-04' })).toEqual(expected);
+      expect(query).not.toHaveBeenCalled();
+    } finally {
+      query.mockRestore();
+      await dropDerived(engine);
+    }
   });
 
   it("puts them in the report's alerts, newest first, critical first, then by kind and metric", async () => {
