@@ -30,6 +30,8 @@ export interface QueryContext {
   blocked: readonly SourceTable[];
   /** Read the derived tables built by rebuildDerived. */
   derived: boolean;
+  /** A table of the derived orders under `filters` (filtered-orders.ts), read in their place. */
+  filteredOrders?: string | null;
 }
 
 export const dateSql = (day: string) => `DATE ${literal(day)}`;
@@ -109,7 +111,7 @@ function scopeRowsSql(plan: ScopePlan, ctx: QueryContext, group: Grouping | unde
   }
   const lookup = looksUpFirstPaid(plan, group, ctx);
   if (source === 'orders') {
-    const rel = ordersRelation(ctx.derived);
+    const rel = ordersRelation(ctx.derived, ctx.filteredOrders);
     const firstPaid = rel.firstPaid ? rel.firstPaid('o') : 'f.first_paid_date';
     const grp = group
       ? `${groupKeySql(group, source, 'o', ctx, { normalised: rel.channelNormalised, firstPaid })} AS grp, `

@@ -27,6 +27,11 @@ export function servePreview(engine: Engine, source: PreviewSource): void {
   previews.set(engine, source);
 }
 
+/** Whether the engine is a stand-in answering from kept results (servePreview). */
+export function servesPreview(engine: Engine): boolean {
+  return previews.has(engine);
+}
+
 /**
  * Runs a metric query, or answers it from an earlier run of the same SQL text on the same build
  * of the derived tables (the dataset version: rebuildDerived after a load starts a new one). The

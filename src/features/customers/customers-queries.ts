@@ -2,6 +2,7 @@ import type { Engine } from '../../engine/engine';
 import { prepareContext, queryMetrics } from '../../metrics/context';
 import type { DataDescription } from '../../metrics/describe';
 import type { Filters } from '../../metrics/filters';
+import { withFilteredOrders } from '../../metrics/filtered-orders';
 import { bucketGrouping } from '../../metrics/groupings';
 import type { Period } from '../../metrics/periods';
 import { toNumberOrNull } from '../../metrics/queries/kpis';
@@ -31,7 +32,14 @@ export async function computeBuyerMix(
 ): Promise<BuyerMixRow[]> {
   const prepared = await prepareContext(engine, span, filters, description);
   if (prepared.ctx.blocked.includes('orders')) return [];
-  const rows = await queryMetrics(engine, prepared, BUYER_MIX_METRICS, bucketGrouping(span, 'month'));
+  const rows = await withFilteredOrders(engine, prepared.ctx.filters, (filteredOrders) =>
+    queryMetrics(
+      engine,
+      { ...prepared, ctx: { ...prepared.ctx, filteredOrders } },
+      BUYER_MIX_METRICS,
+      bucketGrouping(span, 'month'),
+    ),
+  );
   return rows.map((r) => ({
     month: String(r.grp),
     new_buyers: toNumberOrNull(r.new_buyers),

@@ -2,6 +2,7 @@ import type { Engine, Row } from '../../engine/engine';
 import { dateSql, neighboursApply, type QueryContext } from '../compile';
 import { prepareContext } from '../context';
 import type { DataDescription } from '../describe';
+import { withFilteredOrders } from '../filtered-orders';
 import { firstPaidSql, ordersRelation } from '../relations';
 import { runMetricSql } from '../result-cache';
 import type { Filters } from '../filters';
@@ -34,7 +35,7 @@ export function cohortsSql(ctx: QueryContext): string {
   const start = `${monthOf(ctx.period.from)}-01`;
   const span = `BETWEEN ${dateSql(start)} AND ${dateSql(ctx.period.to)}`;
   if (neighboursApply(ctx)) return cohortsFromNeighboursSql(ctx, span);
-  const rel = ordersRelation(ctx.derived);
+  const rel = ordersRelation(ctx.derived, ctx.filteredOrders);
   // The derived relation carries the first paid date on each order; the canonical one needs a join.
   const firstPaid = rel.firstPaid ? rel.firstPaid('o') : 'f.first_paid_date';
   const from = rel.firstPaid
@@ -149,5 +150,8 @@ export async function computeCohorts(
 ): Promise<CohortRow[]> {
   const { ctx, description: data } = await prepareContext(engine, period, filters, description);
   if (ctx.blocked.includes('orders') || data.orders.rows === 0) return [];
-  return parseCohorts(await runMetricSql(engine, cohortsSql(ctx)), period, mode);
+  const rows = await withFilteredOrders(engine, ctx.filters, (filteredOrders) =>
+    runMetricSql(engine, cohortsSql({ ...ctx, filteredOrders })),
+  );
+  return parseCohorts(rows, period, mode);
 }

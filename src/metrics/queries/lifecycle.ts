@@ -5,6 +5,7 @@ import { prepareContext } from '../context';
 import type { DataDescription } from '../describe';
 import { CUSTOMERS_TABLE } from '../derived-state';
 import { activeDimensions, ordersFilterSql, type Filters } from '../filters';
+import { withFilteredOrders } from '../filtered-orders';
 import { CUSTOMER_FACTS, firstPaidSql, ordersRelation, paidSql } from '../relations';
 import { runMetricSql } from '../result-cache';
 import { formatDay, monthOf, monthsBetween, parseDay, shiftDay, type Period } from '../periods';
@@ -63,8 +64,8 @@ export interface Lifecycle {
  * the last, outlives every limit), so spans are counted by those two: ~40k groups instead of
  * ~300k spans under a filter at 1M orders, and each change below sums over those.
  */
-export function lifecycleEventsSql(filters: Filters, derived: boolean): string {
-  const rel = ordersRelation(derived);
+export function lifecycleEventsSql(filters: Filters, derived: boolean, filteredOrders: string | null = null): string {
+  const rel = ordersRelation(derived, filteredOrders);
   const window = 'OVER (PARTITION BY c ORDER BY t)';
   return `WITH
 paid AS (
@@ -180,7 +181,12 @@ export function lifecycleMonths(timeline: StageTimeline, period: Period): Lifecy
  * their first paid order ever: the earliest paid order by timestamp, ties by order_id, whatever
  * the filters (DATA.md's taxonomy; blank is `unattributed`).
  */
-export function acquisitionSql(period: Period, filters: Filters, derived: boolean): string {
+export function acquisitionSql(
+  period: Period,
+  filters: Filters,
+  derived: boolean,
+  filteredOrders: string | null = null,
+): string {
   const span = `BETWEEN ${dateSql(period.from)} AND ${dateSql(period.to)}`;
   if (derived) {
     // Every customer whose first paid order is in the period bought in it.
@@ -191,7 +197,7 @@ GROUP BY channel ORDER BY new_buyers DESC, channel`;
     }
     // A filter keeps those with a filtered paid order there: found among the period's orders,
     // which carry each customer's first paid date, before the per-customer table is read.
-    const rel = ordersRelation(true);
+    const rel = ordersRelation(true, filteredOrders);
     return `SELECT c.first_channel AS channel, CAST(count(*) AS INTEGER) AS new_buyers
 FROM (
   SELECT DISTINCT ${rel.customer('o')} FROM ${rel.table} o
@@ -216,7 +222,10 @@ GROUP BY channel ORDER BY new_buyers DESC, channel`;
 
 /** The stage changes of the orders under the filters, from the result cache when asked before. */
 export async function stageTimeline(engine: Engine, filters: Filters, derived: boolean): Promise<StageTimeline> {
-  return new StageTimeline(await runMetricSql(engine, lifecycleEventsSql(filters, derived)));
+  const rows = await withFilteredOrders(engine, derived ? filters : {}, (filteredOrders) =>
+    runMetricSql(engine, lifecycleEventsSql(filters, derived, filteredOrders)),
+  );
+  return new StageTimeline(rows);
 }
 
 /**
@@ -234,7 +243,9 @@ export async function computeLifecycle(
   if (ctx.blocked.includes('orders') || data.orders.rows === 0) return null;
   const [timeline, acquisition] = await Promise.all([
     stageTimeline(engine, ctx.filters, ctx.derived),
-    runMetricSql(engine, acquisitionSql(period, ctx.filters, ctx.derived)),
+    withFilteredOrders(engine, ctx.filters, (filteredOrders) =>
+      runMetricSql(engine, acquisitionSql(period, ctx.filters, ctx.derived, filteredOrders)),
+    ),
   ]);
   return {
     as_of: period.to,
@@ -287,8 +298,13 @@ export interface StageMove {
  * `day`'s month and on `day`: the stages of customerStagesSql, counted. From the derived orders
  * when built: grouped by the integer customer id, with no name or total to carry.
  */
-export function stageMovesSql(day: string, filters: Filters, derived: boolean): string {
-  const rel = ordersRelation(derived);
+export function stageMovesSql(
+  day: string,
+  filters: Filters,
+  derived: boolean,
+  filteredOrders: string | null = null,
+): string {
+  const rel = ordersRelation(derived, filteredOrders);
   const d = dateSql(day);
   const p = dateSql(previousMonthEnd(day));
   return `WITH facts AS (
@@ -310,7 +326,9 @@ FROM facts GROUP BY ALL`;
 export async function computeStageMoves(engine: Engine, day: string, filters: Filters = {}): Promise<StageMove[]> {
   const { ctx, description } = await prepareContext(engine, { from: day, to: day }, filters);
   if (ctx.blocked.includes('orders') || description.orders.rows === 0) return [];
-  const rows = await runMetricSql(engine, stageMovesSql(day, ctx.filters, ctx.derived));
+  const rows = await withFilteredOrders(engine, ctx.filters, (filteredOrders) =>
+    runMetricSql(engine, stageMovesSql(day, ctx.filters, ctx.derived, filteredOrders)),
+  );
   const order = (s: unknown) => (s === null ? -1 : STAGES.indexOf(s as Stage));
   return rows
     .map((r) => ({

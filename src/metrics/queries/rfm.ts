@@ -5,6 +5,7 @@ import { prepareContext } from '../context';
 import { CUSTOMERS_TABLE } from '../derived-state';
 import type { DataDescription } from '../describe';
 import { activeDimensions, type Filters } from '../filters';
+import { withFilteredOrders } from '../filtered-orders';
 import { CUSTOMER_FACTS, ordersRelation } from '../relations';
 import { runMetricSql } from '../result-cache';
 import { toNumberOrNull } from './kpis';
@@ -67,7 +68,7 @@ function customerValuesSql(ctx: QueryContext, asOf: string, data: DataDescriptio
     return `SELECT cid AS customer, ${withKey ? 'customer_key, ' : ''}${recency('last_paid_date')} AS recency, paid_orders AS frequency, paid_total AS monetary
   FROM ${CUSTOMERS_TABLE} WHERE paid_orders > 0`;
   }
-  const rel = ordersRelation(ctx.derived);
+  const rel = ordersRelation(ctx.derived, ctx.filteredOrders);
   const facts = `${recency(CUSTOMER_FACTS.last_paid_date)} AS recency, ${CUSTOMER_FACTS.paid_orders} AS frequency, ${CUSTOMER_FACTS.paid_total} AS monetary`;
   const where = `WHERE ${rel.paid('o')}
     AND o.order_date <= ${dateSql(asOf)}
@@ -214,8 +215,11 @@ export async function computeRfm(
 ): Promise<RfmResult> {
   const { ctx, description } = await prepareContext(engine, { from: asOf, to: asOf }, filters, options.description);
   if (ctx.blocked.includes('orders')) return { asOf, segments: [] };
-  const segments = parseRfmSegments(await runMetricSql(engine, rfmSegmentsSql(ctx, asOf, description)));
-  if (!options.includeCustomers) return { asOf, segments };
-  const customers = parseRfmCustomers(await runMetricSql(engine, rfmCustomersSql(ctx, asOf, description)));
-  return { asOf, segments, customers };
+  return withFilteredOrders(engine, ctx.filters, async (filteredOrders) => {
+    const read = { ...ctx, filteredOrders };
+    const segments = parseRfmSegments(await runMetricSql(engine, rfmSegmentsSql(read, asOf, description)));
+    if (!options.includeCustomers) return { asOf, segments };
+    const customers = parseRfmCustomers(await runMetricSql(engine, rfmCustomersSql(read, asOf, description)));
+    return { asOf, segments, customers };
+  });
 }
