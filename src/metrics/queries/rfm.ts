@@ -215,11 +215,13 @@ export async function computeRfm(
 ): Promise<RfmResult> {
   const { ctx, description } = await prepareContext(engine, { from: asOf, to: asOf }, filters, options.description);
   if (ctx.blocked.includes('orders')) return { asOf, segments: [] };
-  return withFilteredOrders(engine, ctx.filters, async (filteredOrders) => {
-    const read = { ...ctx, filteredOrders };
-    const segments = parseRfmSegments(await runMetricSql(engine, rfmSegmentsSql(read, asOf, description)));
-    if (!options.includeCustomers) return { asOf, segments };
-    const customers = parseRfmCustomers(await runMetricSql(engine, rfmCustomersSql(read, asOf, description)));
-    return { asOf, segments, customers };
-  });
+  const segments = parseRfmSegments(
+    await withFilteredOrders(engine, ctx.filters, (filteredOrders) =>
+      runMetricSql(engine, rfmSegmentsSql({ ...ctx, filteredOrders }, asOf, description)),
+    ),
+  );
+  if (!options.includeCustomers) return { asOf, segments };
+  // The customer list names each customer: from ys_orders, whose rows carry the key (the filtered table does not).
+  const customers = parseRfmCustomers(await runMetricSql(engine, rfmCustomersSql(ctx, asOf, description)));
+  return { asOf, segments, customers };
 }
