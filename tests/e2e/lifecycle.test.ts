@@ -79,6 +79,35 @@ describe('the lifecycle section of the Customers page', () => {
     await screenshot(page, `customers-lifecycle-page-${locale}`);
     expect(errors).toEqual([]);
   });
+
+  it('equals report --json under a channel filter too (the page reads a table of the filter’s orders)', async () => {
+    const filtered = await sampleReportJson(['orders'], ['--from', VIEW.from, '--to', VIEW.to, '--channel', 'email']);
+    // The filter bites: fewer customers than the whole shop's.
+    const total = (stages: Record<string, number>) => Object.values(stages).reduce((a, b) => a + b, 0);
+    const unfiltered = total(report.lifecycle!.stages);
+    expect(total(filtered.lifecycle!.stages)).toBeLessThan(unfiltered);
+    const { page, errors } = await tab();
+    await visit(page, `${server.url}/?page=customers&from=${VIEW.from}&to=${VIEW.to}&channel=email`);
+    await page.waitForSelector('[data-testid="lifecycle"]', { timeout: 120_000 });
+    // The tab showed the whole shop before: wait until the filtered counts replace them.
+    await page.waitForFunction(
+      (whole) => {
+        const stages = document.querySelector('[data-testid="lifecycle"]')?.getAttribute('data-stages');
+        return (
+          stages && Object.values(JSON.parse(stages) as Record<string, number>).reduce((a, b) => a + b, 0) !== whole
+        );
+      },
+      unfiltered,
+      { timeout: 120_000 },
+    );
+    const shown = await page.$eval('[data-testid="lifecycle"]', (el) => ({
+      stages: JSON.parse(el.getAttribute('data-stages') ?? 'null'),
+      months: JSON.parse(el.getAttribute('data-months') ?? 'null'),
+    }));
+    expect(shown.stages).toEqual(filtered.lifecycle?.stages);
+    expect(shown.months).toEqual(filtered.lifecycle?.months);
+    expect(errors).toEqual([]);
+  });
 });
 
 /**
