@@ -15,8 +15,9 @@ import {
  * The Customers page's monthly buyers and cohorts, unfiltered, are what `yardstick report --json`
  * prints for the same view of the sample shop (issue 12): both read each month's buyers and each
  * cohort's members off the derived orders' previous and next paid dates when nothing is
- * filtered. The page opens from a shared link in a fresh browser profile; its numbers are read
- * from the panels' CSV exports, which carry the values rather than their formatted text.
+ * filtered; under a channel filter both read a table of the filter's orders instead. The page
+ * opens from a shared link in a fresh browser profile; its numbers are read from the panels' CSV
+ * exports, which carry the values rather than their formatted text.
  */
 const VIEW = { from: '2025-11-01', to: '2026-10-31' } as const;
 
@@ -50,7 +51,7 @@ async function panelCsv(page: Page, panel: string): Promise<string[][]> {
   return parseCsv((await saved(download)).toString('utf8'));
 }
 
-describe('the Customers page and `yardstick report --json`, unfiltered, from a shared link', () => {
+describe('the Customers page and `yardstick report --json`, from a shared link', () => {
   it('show the same buyers per month and the same cohorts', async () => {
     const { context, page, errors } = await openTab(browser);
     await page.goto(`${server.url}/?page=customers&from=${VIEW.from}&to=${VIEW.to}`);
@@ -77,6 +78,32 @@ describe('the Customers page and `yardstick report --json`, unfiltered, from a s
       shown.forEach((v, k) => expect(v).toBeCloseTo(expected.retention[k]!, 5));
     }
     expect(report.cohorts.some((c) => c.retention.some((r, k) => k > 0 && (r ?? 0) > 0))).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  it('show the same under a channel filter (the page reads a table of the filter’s orders)', async () => {
+    const filtered = await sampleReportJson(
+      ['orders', 'order_items', 'traffic', 'users'],
+      ['--from', VIEW.from, '--to', VIEW.to, '--grain', 'month', '--channel', 'email'],
+    );
+    // The filter bites: email's buyers are fewer than the shop's in its first month.
+    expect(filtered.series.rows[0]!.buyers).toBeLessThan(report.series.rows[0]!.buyers!);
+    const { context, page, errors } = await openTab(browser);
+    await page.goto(`${server.url}/?page=customers&from=${VIEW.from}&to=${VIEW.to}&channel=email`);
+    await page.waitForSelector('.shell[data-engine="ready"]', { timeout: 120_000 });
+    const [, ...mix] = await panelCsv(page, 'customers-buyer-mix');
+    expect(mix.map(([month]) => month)).toEqual(filtered.series.rows.map((r) => r.period));
+    for (const [i, [, , , buyers]] of mix.entries()) expect(Number(buyers)).toBe(filtered.series.rows[i]!.buyers);
+    const [, ...cohorts] = await panelCsv(page, 'customers-cohorts');
+    expect(cohorts.map(([cohort]) => cohort)).toEqual(filtered.cohorts.map((c) => c.cohort));
+    for (const [i, [, size, ...cells]] of cohorts.entries()) {
+      const expected = filtered.cohorts[i]!;
+      expect(Number(size)).toBe(expected.customers);
+      const shown = cells.filter((c) => c !== '').map(Number);
+      expect(shown).toHaveLength(expected.retention.length);
+      shown.forEach((v, k) => expect(v).toBeCloseTo(expected.retention[k]!, 5));
+    }
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);
