@@ -12,7 +12,7 @@ import {
 } from './harness';
 
 /**
- * The Customers page's monthly buyers and cohorts, unfiltered, are what `yardstick report --json`
+ * The Customers page's monthly buyers and cohorts are what `yardstick report --json`
  * prints for the same view of the sample shop (issue 12): both read each month's buyers and each
  * cohort's members off the derived orders' previous and next paid dates when nothing is
  * filtered; under a channel filter both read a table of the filter's orders instead. The page
