@@ -51,6 +51,17 @@ async function panelCsv(page: Page, panel: string): Promise<string[][]> {
   return parseCsv((await saved(download)).toString('utf8'));
 }
 
+/** Each cohort row of the panel's CSV has the report's size and retention in each later month. */
+function expectCohorts(rows: string[][], cohorts: ReportJson['cohorts']): void {
+  for (const [i, [, size, ...cells]] of rows.entries()) {
+    const expected = cohorts[i]!;
+    expect(Number(size)).toBe(expected.customers);
+    const shown = cells.filter((c) => c !== '').map(Number);
+    expect(shown).toHaveLength(expected.retention.length);
+    shown.forEach((v, k) => expect(v).toBeCloseTo(expected.retention[k]!, 5));
+  }
+}
+
 describe('the Customers page and `yardstick report --json`, from a shared link', () => {
   it('show the same buyers per month and the same cohorts', async () => {
     const { context, page, errors } = await openTab(browser);
@@ -70,13 +81,7 @@ describe('the Customers page and `yardstick report --json`, from a shared link',
     // Every cohort's size and its retention in each later month (the heatmap's default).
     const [, ...cohorts] = await panelCsv(page, 'customers-cohorts');
     expect(cohorts.map(([cohort]) => cohort)).toEqual(report.cohorts.map((c) => c.cohort));
-    for (const [i, [, size, ...cells]] of cohorts.entries()) {
-      const expected = report.cohorts[i]!;
-      expect(Number(size)).toBe(expected.customers);
-      const shown = cells.filter((c) => c !== '').map(Number);
-      expect(shown).toHaveLength(expected.retention.length);
-      shown.forEach((v, k) => expect(v).toBeCloseTo(expected.retention[k]!, 5));
-    }
+    expectCohorts(cohorts, report.cohorts);
     expect(report.cohorts.some((c) => c.retention.some((r, k) => k > 0 && (r ?? 0) > 0))).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
@@ -97,13 +102,7 @@ describe('the Customers page and `yardstick report --json`, from a shared link',
     for (const [i, [, , , buyers]] of mix.entries()) expect(Number(buyers)).toBe(filtered.series.rows[i]!.buyers);
     const [, ...cohorts] = await panelCsv(page, 'customers-cohorts');
     expect(cohorts.map(([cohort]) => cohort)).toEqual(filtered.cohorts.map((c) => c.cohort));
-    for (const [i, [, size, ...cells]] of cohorts.entries()) {
-      const expected = filtered.cohorts[i]!;
-      expect(Number(size)).toBe(expected.customers);
-      const shown = cells.filter((c) => c !== '').map(Number);
-      expect(shown).toHaveLength(expected.retention.length);
-      shown.forEach((v, k) => expect(v).toBeCloseTo(expected.retention[k]!, 5));
-    }
+    expectCohorts(cohorts, filtered.cohorts);
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);
