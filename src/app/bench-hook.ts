@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { keptResultsPending } from '../dataset/result-recorder';
 import { getBrowserEngine } from '../engine/browser';
 import { queryLog } from '../engine/query-log';
 import { literal } from '../engine/sql';
@@ -42,6 +43,8 @@ export function installBenchHook(queryClient: QueryClient): void {
       mark('painted');
       return performance.now() - t0;
     },
+    /** Whether the results kept for the next visit are still to be written (result-recorder.ts). */
+    keptResultsPending,
     /**
      * Issue 17's yardstick for a load: DuckDB's own `read_csv` of the same File in the page's own
      * engine, registered as the import registers it, into a typed table that is then dropped.

@@ -43,17 +43,32 @@ function trim(entries: Map<string, readonly Row[]>): void {
   }
 }
 
+/** Saves started and not yet finished (written, refused or skipped). */
+let savesUnderWay = 0;
+
 function scheduleSave(rec: Recording): void {
   // Put off by every new result: a save copies the whole recording on the page's thread, so it
   // waits for the pause after a view's last result rather than landing among its renders.
   if (rec.timer) clearTimeout(rec.timer);
   rec.timer = setTimeout(() => {
     rec.timer = null;
-    void rec.fingerprint.then((fingerprint) => {
-      if (fingerprint === null || rec.stopped) return;
-      return writeKeptResults({ fingerprint, entries: [...rec.entries] });
-    }).catch(() => undefined); // storage full or unavailable: the next visit simply waits for the engine
+    savesUnderWay++;
+    void rec.fingerprint
+      .then((fingerprint) => {
+        if (fingerprint === null || rec.stopped) return;
+        return writeKeptResults({ fingerprint, entries: [...rec.entries] });
+      })
+      .catch(() => undefined) // storage full or unavailable: the next visit simply waits for the engine
+      .finally(() => savesUnderWay--);
   }, SAVE_DELAY_MS);
+}
+
+/**
+ * Whether a save of the recording is waiting for its pause or under way: the end-to-end tests
+ * close a tab once it is false, so the next visit finds every result the tab kept.
+ */
+export function keptResultsPending(): boolean {
+  return (current?.timer ?? null) !== null || savesUnderWay > 0;
 }
 
 function keep(rec: Recording, sql: string, rows: readonly Row[]): void {

@@ -4,6 +4,27 @@ import type { ReportJson } from '../../src/metrics/report-types';
 import { OUTAGE_DAY, REFUND_WAVE_DAY } from '../../scripts/sample-anomalies';
 import { keptTab, sampleReportJson, launchBrowser, screenshot, setLocale, startSnapshotPreview, visit, type AppServer } from './harness';
 
+/** Until the page's IndexedDB holds the dismissal (dismissed-storage.ts), which a reload reads back. */
+async function dismissalStored(page: Page, key: string): Promise<void> {
+  const stored = () =>
+    page.evaluate(
+      (k) =>
+        new Promise<boolean>((resolve) => {
+          // The app has opened (and made) the database by the time its badge shows the dismissal.
+          const req = indexedDB.open('yardstick-alerts');
+          req.onerror = () => resolve(false);
+          req.onsuccess = () => {
+            const db = req.result;
+            const get = db.transaction('dismissed').objectStore('dismissed').get(k);
+            get.onsuccess = () => (db.close(), resolve(get.result !== undefined));
+            get.onerror = () => (db.close(), resolve(false));
+          };
+        }),
+      key,
+    );
+  await expect.poll(stored, { timeout: 10_000 }).toBe(true);
+}
+
 /**
  * Alerts in the app (issue 16, item 2): the top bar counts the alerts `yardstick report --json`
  * lists for the same view of the sample shop (October 2026, with its planted checkout outage and
@@ -67,7 +88,7 @@ describe('alerts in the app equal the report’s', () => {
       const first = keys[0]!;
       await page.click(`[data-alert="${first}"] [data-action="dismiss-alert"]`);
       await page.waitForFunction((n) => document.querySelector('[data-alerts-badge]')?.getAttribute('data-count') === String(n), report.alerts.length - 1);
-      await page.waitForTimeout(300);
+      await dismissalStored(page, first);
       await page.reload();
       await page.waitForSelector('[data-alerts-badge]', { timeout: 90_000 });
       await page.waitForFunction((n) => document.querySelector('[data-alerts-badge]')?.getAttribute('data-count') === String(n), report.alerts.length - 1);

@@ -31,8 +31,8 @@ describe('report --format html in a browser', () => {
     const urls = recordRequests(context);
     const page = await context.newPage();
     const self = pathToFileURL(file).href;
-    await page.goto(self, { waitUntil: 'load' });
-    await page.waitForTimeout(500);
+    // Network idle: no request under way for 500 ms, so a late fetch by the file would be seen.
+    await page.goto(self, { waitUntil: 'networkidle' });
     expect(urls).toEqual([self]);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 

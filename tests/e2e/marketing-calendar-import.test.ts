@@ -104,7 +104,8 @@ describe('the Marketing page imports a campaign calendar', () => {
     const shoot = async (name: string) => {
       // From the top, settled: a full-page shot of a scrolled page draws the fixed bars mid-page.
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.waitForTimeout(500);
+      await page.waitForFunction(() => window.scrollY === 0);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await screenshot(page, name);
       await page.locator('[data-panel="marketing-calendar-import"]').screenshot({ path: `tests/artifacts/${name}-panel.png` });
     };

@@ -9,6 +9,7 @@ import {
   buildsOwnTableOnly,
   KEPT_MAX_ROWS,
   KEPT_MAX_TOTAL_ROWS,
+  keptResultsPending,
   recordedResults, startRecording,
   stopRecording,
   stopRecordingOnWrite,
@@ -80,6 +81,19 @@ describe('results kept for the next visit', () => {
     const asked = Array.from({ length: 6 }, (_, i) => `SELECT range + ${i} AS n FROM range(10000)`);
     for (const sql of asked) await engine.query(sql);
     expect(recordedResults().map(([sql]) => sql)).toEqual(asked.slice(1));
+  });
+
+  it('says a save is pending from a new result until the save after the pause has ended', async () => {
+    startRecording(engine, Promise.resolve('fp'));
+    expect(keptResultsPending()).toBe(false);
+    await engine.query('SELECT 42 AS answer');
+    expect(keptResultsPending()).toBe(true);
+    // Node has no IndexedDB: the save ends as soon as the 1.5 s pause is over.
+    await expect.poll(keptResultsPending, { timeout: 10_000, interval: 50 }).toBe(false);
+    await engine.query('SELECT 43 AS answer');
+    expect(keptResultsPending()).toBe(true);
+    stopRecording();
+    expect(keptResultsPending()).toBe(false);
   });
 
   it('stops keeping results at the first write: the data is about to change', async () => {
