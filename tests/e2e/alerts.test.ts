@@ -2,25 +2,26 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../src/metrics/report-types';
 import { OUTAGE_DAY, REFUND_WAVE_DAY } from '../../scripts/sample-anomalies';
+import { DISMISSED_DB, DISMISSED_STORE } from '../../src/features/alerts/dismissed-storage';
 import { keptTab, sampleReportJson, launchBrowser, screenshot, setLocale, startSnapshotPreview, visit, type AppServer } from './harness';
 
 /** Until the page's IndexedDB holds the dismissal (dismissed-storage.ts), which a reload reads back. */
 async function dismissalStored(page: Page, key: string): Promise<void> {
   const stored = () =>
     page.evaluate(
-      (k) =>
+      ({ k, name, store }) =>
         new Promise<boolean>((resolve) => {
           // The app has opened (and made) the database by the time its badge shows the dismissal.
-          const req = indexedDB.open('yardstick-alerts');
+          const req = indexedDB.open(name);
           req.onerror = () => resolve(false);
           req.onsuccess = () => {
             const db = req.result;
-            const get = db.transaction('dismissed').objectStore('dismissed').get(k);
+            const get = db.transaction(store).objectStore(store).get(k);
             get.onsuccess = () => (db.close(), resolve(get.result !== undefined));
             get.onerror = () => (db.close(), resolve(false));
           };
         }),
-      key,
+      { k: key, name: DISMISSED_DB, store: DISMISSED_STORE },
     );
   await expect.poll(stored, { timeout: 10_000 }).toBe(true);
 }

@@ -2,8 +2,8 @@
  * Dismissed alerts, kept in IndexedDB so a dismissal survives a reload. A database of its own
  * (not the data files' `yardstick` one), so neither has to bump the other's version.
  */
-const DB_NAME = 'yardstick-alerts';
-const STORE = 'dismissed';
+export const DISMISSED_DB = 'yardstick-alerts';
+export const DISMISSED_STORE = 'dismissed';
 
 export interface Dismissal {
   /** alertKey of the alert. */
@@ -13,9 +13,10 @@ export interface Dismissal {
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
+    const req = indexedDB.open(DISMISSED_DB, 1);
     req.onupgradeneeded = () => {
-      if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE, { keyPath: 'key' });
+      if (!req.result.objectStoreNames.contains(DISMISSED_STORE))
+        req.result.createObjectStore(DISMISSED_STORE, { keyPath: 'key' });
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error ?? new Error('IndexedDB is not available'));
@@ -26,8 +27,8 @@ async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) =>
   const db = await open();
   try {
     return await new Promise<T>((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const req = work(tx.objectStore(STORE));
+      const tx = db.transaction(DISMISSED_STORE, mode);
+      const req = work(tx.objectStore(DISMISSED_STORE));
       tx.oncomplete = () => resolve(req.result);
       tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
       tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
