@@ -66,8 +66,8 @@ function groupings(period: Period): [string, Grouping | undefined][] {
   ];
 }
 
-async function everyMetric(engine: Engine, period: Period, filters: Filters): Promise<Record<string, Row[]>> {
-  const out: Record<string, Row[]> = {};
+async function everyMetric(engine: Engine, period: Period, filters: Filters): Promise<Record<string, readonly Row[]>> {
+  const out: Record<string, readonly Row[]> = {};
   const prepared = await prepareContext(engine, period, filters);
   for (const [name, group] of groupings(period)) out[name] = await queryMetrics(engine, prepared, IDS, group);
   return out;

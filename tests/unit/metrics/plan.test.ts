@@ -10,6 +10,8 @@ import {
   dimensionGrouping,
   type Grouping,
 } from '../../../src/metrics/groupings';
+import { contextFor, queryMetrics } from '../../../src/metrics/context';
+import { describeData } from '../../../src/metrics/describe';
 import { planQuery } from '../../../src/metrics/plan';
 import { computeKpis } from '../../../src/metrics/queries/kpis';
 import { isAggregate, withDependencies, KPI_IDS } from '../../../src/metrics/registry';
@@ -99,6 +101,25 @@ describe('the result cache', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('hands back the same finished rows for a result it kept, per query, until the next build', async () => {
+    await rebuildDerived(engine);
+    const description = await describeData(engine);
+    const prepared = contextFor(description, MARCH, {}, true);
+    const first = await queryMetrics(engine, prepared, ['gmv', 'orders']);
+    // Hand-counted in MARCH_SHOP: March's paid orders on the wall clock are o2, o3, o4 and o8 (60 + 40 + 80 + 25).
+    expect(first).toEqual([{ grp: 'all', gmv: 205, orders: 4 }]);
+    expect(await queryMetrics(engine, prepared, ['gmv', 'orders'])).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first[0])).toBe(true);
+    // The same SQL asked for fewer ids finishes to other rows; after a rebuild the result is read again.
+    expect(await queryMetrics(engine, prepared, ['gmv'])).toEqual([{ grp: 'all', gmv: 205 }]);
+    await engine.run("UPDATE orders SET order_total = 35 WHERE order_id = 'o8'");
+    await rebuildDerived(engine);
+    const rebuilt = contextFor(await describeData(engine), MARCH, {}, true);
+    expect(await queryMetrics(engine, rebuilt, ['gmv', 'orders'])).toEqual([{ grp: 'all', gmv: 215, orders: 4 }]);
+    await engine.run("UPDATE orders SET order_total = 25 WHERE order_id = 'o8'");
+    await rebuildDerived(engine);
   });
 
   it('keeps nothing without derived tables: the data may change under it', async () => {
