@@ -9,7 +9,7 @@ import { useFormatters } from '../../components/ui/use-formatters';
 import { useMetricLabel } from '../../components/ui/use-metric-label';
 import { useT } from '../../i18n/use-t';
 import { formatDelta, relativeChange } from '../../lib/format';
-import type { MarketingChannelRow, MarketingSection } from '../../metrics/queries/marketing';
+import type { MarketingChannelRow, MarketingComparison, MarketingSection } from '../../metrics/queries/marketing';
 import { useAppStore } from '../../stores/app-store';
 import { formatRoas, useMarketingLabel } from './marketing-labels';
 
@@ -26,7 +26,7 @@ export const ChannelPanel = memo(function ChannelPanel({
 }: {
   scope: PageScope;
   section: MarketingSection;
-  previous: MarketingSection | null;
+  previous: MarketingComparison | null;
 }) {
   const t = useT();
   const label = useMarketingLabel();

@@ -6,7 +6,7 @@ import { useStable } from '../../components/ui/use-stable';
 import { useEngineFetch, useEngineQuery } from '../../dataset/use-engine-query';
 import { useComparison } from '../../dataset/use-view';
 import { useT } from '../../i18n/use-t';
-import { computeCampaignDays, computeMarketing } from '../../metrics/queries/marketing';
+import { computeCampaignDays, computeMarketing, computeMarketingComparison } from '../../metrics/queries/marketing';
 import { MARKETING_ENTRIES, MARKETING_TOTAL_IDS } from '../../metrics/registry/marketing';
 import { useAppStore } from '../../stores/app-store';
 import { usePlanStore } from '../../stores/plan-store';
@@ -55,7 +55,7 @@ export function MarketingPage() {
       );
       const [now, then] = await Promise.all([
         withDays,
-        comparison ? computeMarketing(e, comparison, filters, description.data ?? undefined, options) : null,
+        comparison ? computeMarketingComparison(e, comparison, filters, description.data ?? undefined, options) : null,
       ]);
       return { now, then };
     },

@@ -271,9 +271,15 @@ async function periodSpend(
   m: MarketingDescription,
   filters: Filters,
   period: Period,
+  byCampaign: boolean,
 ): Promise<PeriodSpend | null> {
   if (!spendCovered(m, filters, period)) return null;
   const where = `m.date BETWEEN ${day(period.from)} AND ${day(period.to)} AND ${spendFilterSql(filters)}`;
+  const campaignPart = `
+     UNION ALL
+     SELECT 'campaign', trim(m.campaign), sum(m.${spend.measure})::DOUBLE, NULL, NULL
+     FROM marketing_spend m WHERE ${where} AND nullif(trim(m.campaign), '') IS NOT NULL
+     GROUP BY 2`;
   const rows = await runMetricSql(
     engine,
     `SELECT 'total' AS part, NULL AS grp, coalesce(sum(m.${spend.measure}), 0)::DOUBLE AS spend,
@@ -283,11 +289,7 @@ async function periodSpend(
      SELECT 'channel', ${channelSql('m.channel')}, sum(m.${spend.measure})::DOUBLE,
        sum(m.impressions)::DOUBLE, sum(m.clicks)::DOUBLE
      FROM marketing_spend m WHERE ${where}
-     GROUP BY 2
-     UNION ALL
-     SELECT 'campaign', trim(m.campaign), sum(m.${spend.measure})::DOUBLE, NULL, NULL
-     FROM marketing_spend m WHERE ${where} AND nullif(trim(m.campaign), '') IS NOT NULL
-     GROUP BY 2`,
+     GROUP BY 2${byCampaign ? campaignPart : ''}`,
   );
   return {
     total: num(rows.find((r) => r.part === 'total')?.spend),
@@ -510,6 +512,47 @@ function calendarDays(span: Period): Grouping {
   return grouping;
 }
 
+/** Shop GMV of each day of the orders' dates under a filter, in date order (null where no figure exists). */
+interface DailyGmv {
+  days: readonly string[];
+  gmv: readonly (number | null)[];
+}
+
+const NO_DAYS: DailyGmv = { days: [], gmv: [] };
+const dailyGmvIndexes = new WeakMap<readonly Row[], DailyGmv>();
+
+/**
+ * Shop GMV per day over every day of the orders (the registry's gmv by day), under the filters.
+ * The same statement for every period and campaign under one filter: the calendar's windows, the
+ * shown campaign's chart and a day-grain spend chart slice it, so a view change reads it from the
+ * result cache instead of running one statement for each (issue 14's 100 ms).
+ */
+async function dailyGmv(engine: Engine, data: DataDescription, filters: Filters): Promise<DailyGmv> {
+  const { firstDate, lastDate } = data.orders;
+  if (firstDate === null || lastDate === null) return NO_DAYS;
+  const all = { from: firstDate, to: lastDate };
+  const rows = await queryMetrics(
+    engine,
+    contextFor(data, all, filters, hasDerived(engine)),
+    ['gmv'],
+    calendarDays(all),
+  );
+  let index = dailyGmvIndexes.get(rows);
+  if (!index) {
+    index = { days: rows.map((r) => String(r.grp)), gmv: rows.map((r) => num(r.gmv)) };
+    dailyGmvIndexes.set(rows, index);
+  }
+  return index;
+}
+
+/** The days of `span` in a daily GMV, in date order: those inside the orders' dates. */
+function gmvDays(daily: DailyGmv, span: Period): { date: string; gmv: number | null }[] {
+  const out: { date: string; gmv: number | null }[] = [];
+  for (let i = firstAtOrAfter(daily.days, span.from); i < daily.days.length && daily.days[i]! <= span.to; i++)
+    out.push({ date: daily.days[i]!, gmv: daily.gmv[i]! });
+  return out;
+}
+
 /**
  * A period-free result's rows (tagged orders, spend, by campaign and day) grouped by campaign in
  * their order, kept per result: the result cache hands the same rows to every view, and a view
@@ -553,23 +596,10 @@ async function campaignRows(
       : campaignWindows(c.starts_on, c.ends_on, null, null);
   const windows = calendar.map(windowsOf);
 
-  // Three queries for all campaigns, each by day, summed per window here: shop GMV over the span
-  // every window of the whole calendar lies in (from the daily rollups), the tagged orders and the
-  // campaigns' spend. None names the period, so a view change reads them from the result cache.
-  const spans = everyCampaign
-    .map(windowsOf)
-    .flatMap((w) => [w.baseline, w.during, w.after])
-    .filter((x): x is Period => x !== null);
-  const gmvByDay = new Map<string, number>();
-  if (spans.length) {
-    const all = {
-      from: spans.map((x) => x.from).reduce((a, b) => (a < b ? a : b)),
-      to: spans.map((x) => x.to).reduce((a, b) => (a > b ? a : b)),
-    };
-    const span = contextFor(prepared.description, all, prepared.ctx.filters, prepared.ctx.derived);
-    for (const r of await queryMetrics(engine, span, ['gmv'], calendarDays(all)))
-      gmvByDay.set(String(r.grp), num(r.gmv) ?? 0);
-  }
+  // Three queries for all campaigns, each by day, summed per window here: shop GMV over every day
+  // of the orders (dailyGmv), the tagged orders and the campaigns' spend. None names the period, so
+  // a view change reads them from the result cache.
+  const daily = await dailyGmv(engine, prepared.description, prepared.ctx.filters);
   // Over every campaign of the calendar, whatever the period: the SQL is the same for every view, so
   // a view change reads it from the result cache.
   const tagged = ordersLoaded
@@ -594,15 +624,8 @@ async function campaignRows(
       : [];
   // The days come in date order: a window's days are found by binary search, then summed in
   // that order (the same sum as a pass over every day, without ~2 years of days per window).
-  const dayList = [...gmvByDay.keys()];
-  const gmvList = [...gmvByDay.values()];
-  const gmvOver = (span: Period | null) => {
-    if (span === null) return null;
-    let total = 0;
-    for (let i = firstAtOrAfter(dayList, span.from); i < dayList.length && dayList[i]! <= span.to; i++)
-      total += gmvList[i]!;
-    return total;
-  };
+  const gmvOver = (span: Period | null) =>
+    span === null ? null : gmvDays(daily, span).reduce((total, d) => total + (d.gmv ?? 0), 0);
   const rows = calendar.map((c, i) => {
     const w = windows[i]!;
     const own = { from: c.starts_on, to: c.ends_on };
@@ -699,12 +722,47 @@ UNION ALL
  * holds a row (METRICS.md "Report JSON": a module's section is null without its table). Throws
  * MixedCurrencyError as every runner does when orders mix currencies and none is chosen.
  */
-export async function computeMarketing(
+export function computeMarketing(
   engine: Engine,
   period: Period,
   filters: Filters = {},
   description?: DataDescription,
   options: MarketingOptions = {},
+): Promise<MarketingSection | null> {
+  return marketingFigures(engine, period, filters, description, options, true);
+}
+
+/** What the Marketing page shows of the comparison period: the totals and the channel rows. */
+export type MarketingComparison = Pick<
+  MarketingSection,
+  'spend' | 'roas' | 'cac' | 'marketing_cost_ratio' | 'discount_rate' | 'coupon_order_share' | 'by_channel'
+>;
+
+/**
+ * computeMarketing's totals and channel rows alone, for the period a view is compared with: the
+ * campaigns' rows are not read (two statements fewer a view change, issue 14's 100 ms).
+ */
+export async function computeMarketingComparison(
+  engine: Engine,
+  period: Period,
+  filters: Filters = {},
+  description?: DataDescription,
+  options: MarketingOptions = {},
+): Promise<MarketingComparison | null> {
+  const section = await marketingFigures(engine, period, filters, description, options, false);
+  if (section === null) return null;
+  const { spend, roas, cac, marketing_cost_ratio, discount_rate, coupon_order_share, by_channel } = section;
+  return { spend, roas, cac, marketing_cost_ratio, discount_rate, coupon_order_share, by_channel };
+}
+
+/** The marketing section; without `byCampaign` its campaign spend rows and calendar are left empty. */
+async function marketingFigures(
+  engine: Engine,
+  period: Period,
+  filters: Filters,
+  description: DataDescription | undefined,
+  options: MarketingOptions,
+  byCampaign: boolean,
 ): Promise<MarketingSection | null> {
   const data = description ?? (await describeData(engine));
   const m = await describeMarketing(engine);
@@ -716,15 +774,15 @@ export async function computeMarketing(
   // The first round: the shop-wide figures the channel and campaign rows also need (sessions for theirs).
   const [[kpis], spent] = await Promise.all([
     queryMetrics(engine, prepared, ['gmv', 'orders', 'discounts', 'new_buyers', 'sessions']),
-    periodSpend(engine, m, prepared.ctx.filters, period),
+    periodSpend(engine, m, prepared.ctx.filters, period, byCampaign),
   ]);
   const spendTotal = spent === null ? null : spent.total;
   const gmv = num(kpis?.gmv);
-  const [coupons, byChannel, byCampaign, campaigns] = await Promise.all([
+  const [coupons, byChannel, byCampaignRows, campaigns] = await Promise.all([
     gmv === null ? [] : couponRows(engine, prepared, period),
     channelRows(engine, prepared, spent, period, kpis),
     campaignSpendRows(engine, prepared, spent, kpis),
-    campaignRows(engine, prepared, m, period, planned),
+    byCampaign ? campaignRows(engine, prepared, m, period, planned) : [],
   ]);
   const couponOrders = gmv === null ? null : coupons.reduce((a, c) => a + c.orders, 0);
   const values: Record<string, number | null> = {
@@ -743,7 +801,7 @@ export async function computeMarketing(
     discount_rate: ratioFrom(discount_rate, values),
     coupon_order_share: ratioFrom(coupon_order_share, values),
     by_channel: byChannel,
-    by_campaign: byCampaign,
+    by_campaign: byCampaignRows,
     coupons,
     campaigns,
   };
@@ -773,8 +831,15 @@ export async function computeMarketingSeries(
   const m = await describeMarketing(engine);
   const prepared = contextFor(data, period, filters, hasDerived(engine));
   const buckets = periodBuckets(period, grain);
-  const gmvRows = await queryMetrics(engine, prepared, ['gmv'], bucketGrouping(period, grain));
-  const gmvBy = new Map(gmvRows.map((r) => [String(r.grp), num(r.gmv)]));
+  // By day, the days of the orders' daily GMV the calendar reads too: no statement of its own.
+  const gmvBy = new Map(
+    grain === 'day'
+      ? gmvDays(await dailyGmv(engine, data, filters), period).map((d) => [d.date, d.gmv])
+      : (await queryMetrics(engine, prepared, ['gmv'], bucketGrouping(period, grain))).map((r) => [
+          String(r.grp),
+          num(r.gmv),
+        ]),
+  );
   const spendBy = new Map<string, Record<string, number>>();
   if (spendCovered(m, prepared.ctx.filters, period)) {
     const rows = await runMetricSql(
@@ -827,11 +892,8 @@ export async function computeCampaignDays(
     to: wanted.to < lastDate ? wanted.to : lastDate,
   };
   if (span.from > span.to) return [];
-  const prepared = contextFor(data, span, filters, hasDerived(engine));
-  const rows = await queryMetrics(engine, prepared, ['gmv'], bucketGrouping(span, 'day'));
-  return rows.map((r) => {
-    const date = String(r.grp);
+  return gmvDays(await dailyGmv(engine, data, filters), span).map(({ date, gmv }) => {
     const phase = date < campaign.starts_on ? 'before' : date > campaign.ends_on ? 'after' : 'during';
-    return { date, phase, gmv: num(r.gmv) ?? 0 };
+    return { date, phase, gmv: gmv ?? 0 };
   });
 }

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../../../src/engine/engine';
 import { dropDerived, rebuildDerived } from '../../../src/metrics/derived';
 import {
   campaignWindows,
   computeCampaignDays,
   computeMarketing,
+  computeMarketingComparison,
   computeMarketingSeries,
   computeNearbyCampaigns,
 } from '../../../src/metrics/queries/marketing';
@@ -240,6 +241,55 @@ describe.each(ENGINES)('marketing on $name', ({ create }) => {
       { period: '2025-02', spend: { paid_search: 60, paid_social: 60 }, total_spend: 120, gmv: 350, roas: 350 / 120 },
       { period: '2025-03', spend: { affiliate: 50, referral: 25 }, total_spend: 75, gmv: 146, roas: 146 / 75 },
     ]);
+  });
+
+  it('gives spend and GMV per day, GMV null on days outside the orders', async () => {
+    await rebuildDerived(engine);
+    const rows = await computeMarketingSeries(engine, { from: '2025-03-30', to: '2025-04-02' }, 'day');
+    // Orders run to 03-31 (o8 90 that day), spend to 04-02 (display 10): inside spend's dates a day
+    // without rows spends 0, and ROAS over 0 spend or no GMV is null.
+    expect(rows).toEqual([
+      { period: '2025-03-30', spend: {}, total_spend: 0, gmv: 0, roas: null },
+      { period: '2025-03-31', spend: {}, total_spend: 0, gmv: 90, roas: null },
+      { period: '2025-04-01', spend: {}, total_spend: 0, gmv: null, roas: null },
+      { period: '2025-04-02', spend: { display: 10 }, total_spend: 10, gmv: null, roas: null },
+    ]);
+  });
+
+  it('reads the calendar’s daily GMV once a filter: a campaign’s days and a day chart run no GMV statement of their own', async () => {
+    await rebuildDerived(engine);
+    await computeMarketing(engine, FEB_MAR);
+    const spy = vi.spyOn(engine, 'query');
+    try {
+      const days = await computeCampaignDays(engine, { starts_on: '2025-03-25', ends_on: '2025-03-28' });
+      expect(days.filter((d) => d.phase === 'during').map((d) => d.gmv)).toEqual([0, 0, 0, 0]);
+      expect(spy).not.toHaveBeenCalled();
+      const series = await computeMarketingSeries(engine, { from: '2025-02-01', to: '2025-02-02' }, 'day');
+      expect(series.map((r) => r.gmv)).toEqual([150, 60]); // o4, o5
+      expect(spy.mock.calls.map(([sql]) => sql).filter((sql) => !sql.includes('marketing_spend'))).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('gives the comparison period its totals and channel rows, without reading the campaigns', async () => {
+    await rebuildDerived(engine);
+    const full = await computeMarketing(engine, FEB_MAR);
+    const { by_campaign: _campaignSpend, coupons: _coupons, campaigns: _calendar, ...shown } = full!;
+    const spy = vi.spyOn(engine, 'query');
+    try {
+      await rebuildDerived(engine); // nothing from the result cache
+      spy.mockClear();
+      expect(await computeMarketingComparison(engine, FEB_MAR)).toEqual(shown);
+      // Past the description of the marketing tables, no statement names a campaign.
+      const statements = spy.mock.calls
+        .map(([sql]) => sql)
+        .filter((sql) => !sql.includes('duckdb_tables()') && !sql.includes('AS campaign_rows'));
+      expect(statements.length).toBeGreaterThan(0);
+      expect(statements.filter((sql) => sql.includes('campaign'))).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('gives a campaign’s days from 28 before to 14 after, by phase', async () => {
