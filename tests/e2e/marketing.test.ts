@@ -106,6 +106,11 @@ describe('the Marketing page', () => {
     await page.waitForSelector(`${calendar} .timeline-bar[data-campaign="f618_2026"]`, { timeout: 90_000 });
     const url = new URL(page.url());
     expect([url.searchParams.get('from'), url.searchParams.get('to')]).toEqual(['2026-06-01', '2026-06-18']);
+    // The timeline is drawn over the period its campaigns were read for, the new one.
+    expect(await page.$$eval(`${calendar} .timeline-axis span`, (els) => els.map((e) => e.textContent))).toEqual([
+      '2026-06-01',
+      '2026-06-18',
+    ]);
     expect(errors).toEqual([]);
     await context.close();
   });
