@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { KpiCard } from '../../components/ui/KpiCard';
 import { PageHead } from '../../components/ui/PageHead';
 import { usePageScope } from '../../components/ui/page-scope';
@@ -6,6 +6,7 @@ import { EmptyState, ErrorBox } from '../../components/ui/states';
 import { useStable } from '../../components/ui/use-stable';
 import { useEngineFetch, useEngineQuery } from '../../dataset/use-engine-query';
 import { useComparison } from '../../dataset/use-view';
+import type { Engine } from '../../engine/engine';
 import { useT } from '../../i18n/use-t';
 import { computeCampaignDays, computeMarketing, computeMarketingComparison } from '../../metrics/queries/marketing';
 import { MARKETING_ENTRIES, MARKETING_TOTAL_IDS } from '../../metrics/registry/marketing';
@@ -34,46 +35,53 @@ export function MarketingPage() {
   // Campaigns the planner added join the loaded calendar (kept in IndexedDB: wait until read).
   const campaigns = usePlanStore((s) => s.campaigns);
   const planLoaded = usePlanStore((s) => s.loaded);
-  // The period and its comparison in one query: their results arrive together and the page's
-  // eight panels draw once for both, rather than once per result.
+  const ready = period !== null && description.data !== undefined && planLoaded;
+  const options = useMemo(() => ({ campaigns }), [campaigns]);
+  const comparisonKey = ['marketing-comparison', comparison, filters, campaigns] as const;
+  const runComparison = (e: Engine) =>
+    computeMarketingComparison(e, comparison!, filters, description.data ?? undefined, options);
+  // The period first, then its comparison: the comparison's statements are posted as soon as the
+  // period's section is in, so the worker runs them while the page draws the period, and only the
+  // cards and the channel table draw again when they come (issue 14's 100 ms).
   const fetchShared = useEngineFetch();
-  const both = useEngineQuery(
-    ['marketing', period, comparison, filters, campaigns],
+  const current = useEngineQuery(
+    ['marketing', period, filters, campaigns],
     async (e) => {
-      const options = { campaigns };
-      // The calendar's detail shows a campaign's days, which depend on the period's section: fetched
-      // here, under the detail's own key, as soon as the section is in (the comparison's may still
-      // run), so the page draws once instead of twice (issue 14's 100 ms).
-      const withDays = computeMarketing(e, period!, filters, description.data ?? undefined, options).then(
-        async (now) => {
-          const shown = now ? shownByDefault(now.campaigns) : null;
-          if (shown)
-            await fetchShared(campaignDaysKey(shown, filters), (engine) =>
-              computeCampaignDays(engine, shown, filters, description.data ?? undefined),
-            );
-          return now;
-        },
-      );
-      const [now, then] = await Promise.all([
-        withDays,
-        comparison ? computeMarketingComparison(e, comparison, filters, description.data ?? undefined, options) : null,
-      ]);
-      return { now, then };
+      const now = await computeMarketing(e, period!, filters, description.data ?? undefined, options);
+      if (comparison) void fetchShared(comparisonKey, runComparison).catch(() => undefined);
+      // The calendar's detail shows a campaign's days, which depend on the section: fetched here,
+      // under the detail's own key, so the page draws once instead of twice.
+      const shown = now ? shownByDefault(now.campaigns) : null;
+      if (shown)
+        await fetchShared(campaignDaysKey(shown, filters), (engine) =>
+          computeCampaignDays(engine, shown, filters, description.data ?? undefined),
+        );
+      return now;
     },
-    period !== null && description.data !== undefined && planLoaded,
+    ready,
   );
-  const section = both.data?.now;
-  const before = both.data?.then;
+  // Started by the period's query; this one only reads it (or runs it, when the period came from the cache).
+  const previous = useEngineQuery(
+    comparisonKey,
+    runComparison,
+    ready && comparison !== null && current.data !== undefined && !current.isPlaceholderData,
+  );
+  const section = current.data;
+  const before = comparison ? previous.data : null;
+  // The channel table's changes are against this view's comparison only, never the last view's.
+  const channelsBefore = previous.isPlaceholderData ? null : (before ?? null);
   // The panels below the cards draw the section with the scope it was computed for: while a new
   // view's numbers run they keep the last one, so the change's first frame does not redraw them
   // with the old numbers (the statements are posted after that frame; issue 14's 100 ms).
   const [shownScope, setShownScope] = useState(scope);
-  if (shownScope !== scope && !both.isPlaceholderData && !both.isFetching) setShownScope(scope);
+  if (shownScope !== scope && !current.isPlaceholderData && !current.isFetching) setShownScope(scope);
 
   return (
     <>
       <PageHead title={t('marketing.title')} />
-      {both.error && <ErrorBox title={t('error.query')} error={both.error} />}
+      {(current.error ?? previous.error) && (
+        <ErrorBox title={t('error.query')} error={current.error ?? previous.error} />
+      )}
       {section === null ? (
         <>
           <EmptyState>
@@ -100,14 +108,14 @@ export function MarketingPage() {
                 locale={locale}
                 lowerIsBetter={MARKETING_ENTRIES[id].direction === 'lower'}
                 loading={section === undefined}
-                stale={both.isPlaceholderData}
+                stale={current.isPlaceholderData || (comparison !== null && previous.isPlaceholderData)}
               />
             ))}
           </div>
           {scope && shownScope && section && (
             <>
               <SpendTrendPanel scope={scope} />
-              <ChannelPanel scope={shownScope} section={section} previous={before ?? null} />
+              <ChannelPanel scope={shownScope} section={section} previous={channelsBefore} />
               <CampaignCalendarPanel scope={shownScope} section={section} />
               <PlannedCampaigns scope={scope} />
               <CalendarImport />

@@ -298,26 +298,25 @@ async function periodSpend(
   };
 }
 
-async function channelRows(
-  engine: Engine,
-  prepared: PreparedContext,
+function channelRows(
   spent: PeriodSpend | null,
+  orderSide: readonly Row[],
+  newBuyerDays: readonly Row[] | null,
   period: Period,
   totals: Row | undefined,
-): Promise<MarketingChannelRow[]> {
+): MarketingChannelRow[] {
   const spendRows = spent?.byChannel ?? [];
   if (spendRows.length === 0) return [];
-  const orderSide = await queryMetrics(engine, prepared, ['gmv', 'sessions'], dimensionGrouping('channel'));
   const bySide = new Map(orderSide.map((r) => [String(r.grp), r]));
-  const ordersLoaded = prepared.description.orders.rows > 0;
-  const newBuyers = ordersLoaded
-    ? (await runMetricSql(engine, newBuyersByFirstChannelSql(prepared)))
-        .filter((r) => inSpan(r.day, period))
-        .reduce(
-          (m, r) => m.set(String(r.channel), (m.get(String(r.channel)) ?? 0) + Number(r.new_buyers)),
-          new Map<string, number>(),
-        )
-    : null;
+  const newBuyers =
+    newBuyerDays === null
+      ? null
+      : newBuyerDays
+          .filter((r) => inSpan(r.day, period))
+          .reduce(
+            (m, r) => m.set(String(r.channel), (m.get(String(r.channel)) ?? 0) + Number(r.new_buyers)),
+            new Map<string, number>(),
+          );
   // Inside the covered dates a channel without orders or sessions has 0 of them (its ROAS is 0, not null).
   return spendRows
     .map((r) => {
@@ -349,15 +348,13 @@ async function channelRows(
     .sort((a, b) => compareChannels(a.channel, b.channel));
 }
 
-async function campaignSpendRows(
-  engine: Engine,
-  prepared: PreparedContext,
+function campaignSpendRows(
   spent: PeriodSpend | null,
+  orderSide: readonly Row[],
   totals: Row | undefined,
-): Promise<MarketingCampaignSpendRow[]> {
+): MarketingCampaignSpendRow[] {
   const spendRows = spent?.byCampaign ?? [];
   if (spendRows.length === 0) return [];
-  const orderSide = await queryMetrics(engine, prepared, ['gmv', 'orders'], dimensionGrouping('campaign'));
   const byCampaign = new Map(orderSide.map((r) => [String(r.grp), r]));
   const covered = num(totals?.gmv) !== null;
   return spendRows
@@ -769,21 +766,25 @@ async function marketingFigures(
   const planned = options.campaigns ?? [];
   if (!marketingLoaded(m) && planned.length === 0) return null;
   const prepared = contextFor(data, period, filters, hasDerived(engine));
-  // Two rounds of statements posted together, not one statement after another: between awaits the
-  // worker waits on the page's main thread, busy drawing the view change (issue 14's 100 ms).
-  // The first round: the shop-wide figures the channel and campaign rows also need (sessions for theirs).
-  const [[kpis], spent] = await Promise.all([
+  const ordersLoaded = prepared.description.orders.rows > 0;
+  // Every statement posted at once (none needs another's rows), so the worker runs them back to
+  // back: between rounds it waited on the page's thread, busy drawing (issue 14's 100 ms). Rows a
+  // figure turns out not to need (no spend in the period, no GMV) are left unused.
+  const [[kpis], spent, channelSide, newBuyerDays, campaignSide, couponRowsRead, campaigns] = await Promise.all([
     queryMetrics(engine, prepared, ['gmv', 'orders', 'discounts', 'new_buyers', 'sessions']),
     periodSpend(engine, m, prepared.ctx.filters, period, byCampaign),
+    queryMetrics(engine, prepared, ['gmv', 'sessions'], dimensionGrouping('channel')),
+    // Per day and first channel, no period named: a view change reads it from the result cache.
+    ordersLoaded ? runMetricSql(engine, newBuyersByFirstChannelSql(prepared)) : null,
+    byCampaign ? queryMetrics(engine, prepared, ['gmv', 'orders'], dimensionGrouping('campaign')) : [],
+    couponRows(engine, prepared, period),
+    byCampaign ? campaignRows(engine, prepared, m, period, planned) : [],
   ]);
   const spendTotal = spent === null ? null : spent.total;
   const gmv = num(kpis?.gmv);
-  const [coupons, byChannel, byCampaignRows, campaigns] = await Promise.all([
-    gmv === null ? [] : couponRows(engine, prepared, period),
-    channelRows(engine, prepared, spent, period, kpis),
-    campaignSpendRows(engine, prepared, spent, kpis),
-    byCampaign ? campaignRows(engine, prepared, m, period, planned) : [],
-  ]);
+  const coupons = gmv === null ? [] : couponRowsRead;
+  const byChannel = channelRows(spent, channelSide, newBuyerDays, period, kpis);
+  const byCampaignRows = campaignSpendRows(spent, campaignSide, kpis);
   const couponOrders = gmv === null ? null : coupons.reduce((a, c) => a + c.orders, 0);
   const values: Record<string, number | null> = {
     spend: spendTotal,

@@ -11,6 +11,7 @@ import {
 } from '../../../src/metrics/queries/marketing';
 import { MARKETING_REGISTRY } from '../../../src/metrics/registry/marketing';
 import { ENGINES } from '../../fixtures/metrics/tables';
+import { holdStatements, settle } from '../../fixtures/metrics/held-statements';
 import { FULL_MARKETING_SHOP, loadMarketingShop } from '../../fixtures/metrics/marketing-shop';
 
 /**
@@ -289,6 +290,23 @@ describe.each(ENGINES)('marketing on $name', ({ create }) => {
       expect(statements.filter((sql) => sql.includes('campaign'))).toEqual([]);
     } finally {
       spy.mockRestore();
+    }
+  });
+
+  it('posts every statement of a period at once: none waits for another’s rows', async () => {
+    await rebuildDerived(engine);
+    await computeMarketing(engine, FEB_MAR); // what names no period: the calendar's rows, first channels
+    const held = holdStatements(engine);
+    try {
+      const section = computeMarketing(engine, Q1);
+      await settle();
+      // The KPIs, the spend, GMV by channel, GMV by campaign and the coupon codes of Q1.
+      expect(held.posted).toHaveLength(5);
+      held.release();
+      // Q1's spend: 999 on 01-31 and the 195 of February and March.
+      expect((await section)?.spend).toBe(1194);
+    } finally {
+      held.restore();
     }
   });
 
