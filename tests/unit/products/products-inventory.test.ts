@@ -11,6 +11,7 @@ import {
   skuLeadTimes,
 } from '../../../src/metrics/queries/products';
 import { rebuildDerived } from '../../../src/metrics/derived';
+import { holdStatements, settle } from '../../fixtures/metrics/held-statements';
 
 /**
  * A hand-worked shop for METRICS.md "Products" and "Inventory" (issue 13).
@@ -256,6 +257,28 @@ describe.each(ENGINES)('products and inventory on %s', (name, create) => {
       ['E', 14],
     ]);
     expect(await skuLeadTimes(engine)).toEqual(new Map([['A', 7]]));
+  });
+});
+
+describe('products on DuckDB-WASM with the derived tables', () => {
+  it('posts the SKU rows, the role buyers and the bundle pairs at once: none waits for another’s rows', async () => {
+    const engine = await shop(await createNodeWasmEngine());
+    try {
+      await rebuildDerived(engine);
+      await computeProducts(engine, COMPARISON); // the module's own tables, built once
+      const held = holdStatements(engine);
+      try {
+        const section = computeProducts(engine, PERIOD);
+        await settle();
+        expect(held.posted).toHaveLength(3);
+        held.release();
+        expect((await section)?.totals.units).toBe(16);
+      } finally {
+        held.restore();
+      }
+    } finally {
+      await engine.close();
+    }
   });
 });
 
