@@ -244,7 +244,11 @@ export async function kpiValue(page: Page, id: string): Promise<number | null> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
+  // A full-page capture paints the whole page at once, but panels off screen skip their painting
+  // (content-visibility on the Marketing and Products pages) until scrolled to, as a reader would.
+  const drawn = await page.addStyleTag({ content: '[data-panel] { content-visibility: visible !important; }' });
   await page.screenshot({ path: file, fullPage: true });
+  await drawn.evaluate((style) => (style as Element).remove());
   return file;
 }
 

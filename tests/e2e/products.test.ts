@@ -21,7 +21,10 @@ const PREVIOUS = { from: '2025-07-01', to: '2025-07-31' } as const;
 let previousReport: { products: ProductsSection; inventory: InventorySection };
 
 function cliReport(view: { from: string; to: string } = VIEW): Promise<typeof report> {
-  return sampleReportJson(['orders', 'order_items', 'users', 'products', 'inventory'], ['--from', view.from, '--to', view.to]).then((json) => ({
+  return sampleReportJson(
+    ['orders', 'order_items', 'users', 'products', 'inventory'],
+    ['--from', view.from, '--to', view.to],
+  ).then((json) => ({
     products: json.products!,
     inventory: json.inventory!,
   }));
@@ -98,6 +101,13 @@ describe('the Products page', () => {
     await page.waitForSelector('[data-chart="product-matrix"] circle');
     const circles = await page.$$eval('[data-chart="product-matrix"] circle', (els) => els.length);
     expect(circles).toBe(report.products.rows.filter((r) => r.margin_rate !== null && r.revenue_share !== null).length);
+    // Panels off screen skip their drawing until scrolled to; printed, every one is drawn.
+    const visibility = () =>
+      page.$$eval('[data-panel]', (els) => [...new Set(els.map((e) => getComputedStyle(e).contentVisibility))]);
+    expect(await visibility()).toEqual(['auto']);
+    await page.emulateMedia({ media: 'print' });
+    expect(await visibility()).toEqual(['visible']);
+    await page.emulateMedia({ media: 'screen' });
     await screenshot(page, 'products-en');
     await page.screenshot({ path: path.join(ROOT, 'tests/artifacts/products-en-top.png') });
     expect(errors).toEqual([]);
