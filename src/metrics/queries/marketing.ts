@@ -10,7 +10,7 @@ import { contextFor, queryMetrics, type PreparedContext } from '../context';
 import { CUSTOMERS_TABLE, derivedGeneration, hasDerived } from '../derived-state';
 import { describeData, type DataDescription } from '../describe';
 import { channelSql, ordersFilterSql, type Filters } from '../filters';
-import { bucketGrouping, bucketStartSql, compareChannels, dimensionGrouping, type Grouping } from '../groupings';
+import { bucketGrouping, bucketStartSql, compareChannels, dimensionGrouping } from '../groupings';
 import { periodBuckets, periodDays, shiftDay, type Grain, type Period } from '../periods';
 import {
   cac,
@@ -490,25 +490,6 @@ export function campaignWindows(
   };
 }
 
-/**
- * The day buckets of the calendar's span, kept: the span is the same on every view, and its
- * ~700 days of date formatting cost 15-60 ms of JavaScript per view at 1M orders' calendar.
- */
-const calendarDayGroupings = new Map<string, Grouping>();
-function calendarDays(span: Period): Grouping {
-  const key = `${span.from}/${span.to}`;
-  let grouping = calendarDayGroupings.get(key);
-  if (!grouping) {
-    grouping = bucketGrouping(span, 'day');
-    calendarDayGroupings.set(key, grouping);
-    for (const oldest of calendarDayGroupings.keys()) {
-      if (calendarDayGroupings.size <= 8) break;
-      calendarDayGroupings.delete(oldest);
-    }
-  }
-  return grouping;
-}
-
 /** Shop GMV of each day of the orders' dates under a filter, in date order (null where no figure exists). */
 interface DailyGmv {
   days: readonly string[];
@@ -532,7 +513,7 @@ async function dailyGmv(engine: Engine, data: DataDescription, filters: Filters)
     engine,
     contextFor(data, all, filters, hasDerived(engine)),
     ['gmv'],
-    calendarDays(all),
+    bucketGrouping(all, 'day'),
   );
   let index = dailyGmvIndexes.get(rows);
   if (!index) {
