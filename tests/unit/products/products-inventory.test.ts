@@ -11,7 +11,7 @@ import {
   skuLeadTimes,
 } from '../../../src/metrics/queries/products';
 import { rebuildDerived } from '../../../src/metrics/derived';
-import { holdStatements, settle } from '../../fixtures/metrics/held-statements';
+import { postedBeforeAnyResult } from '../../fixtures/metrics/held-statements';
 
 /**
  * A hand-worked shop for METRICS.md "Products" and "Inventory" (issue 13).
@@ -266,16 +266,9 @@ describe('products on DuckDB-WASM with the derived tables', () => {
     try {
       await rebuildDerived(engine);
       await computeProducts(engine, COMPARISON); // the module's own tables, built once
-      const held = holdStatements(engine);
-      try {
-        const section = computeProducts(engine, PERIOD);
-        await settle();
-        expect(held.posted).toHaveLength(3);
-        held.release();
-        expect((await section)?.totals.units).toBe(16);
-      } finally {
-        held.restore();
-      }
+      const { posted, result } = await postedBeforeAnyResult(engine, () => computeProducts(engine, PERIOD));
+      expect(posted).toHaveLength(3);
+      expect(result?.totals.units).toBe(16);
     } finally {
       await engine.close();
     }
